@@ -1,0 +1,63 @@
+"""The ``wargame`` command: one sub-command per module, user errors as one line.
+
+Each command module offers ``register(subparsers)``, which adds its parser and
+sets ``handler``; adding a command is one line in ``COMMANDS``. Modules import
+their heavy dependencies inside the handler, so ``wargame validate`` never
+pays for Textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from game import __version__
+from game.cli import run, validate
+from game.errors import ScenarioError, WargameError
+
+COMMANDS = (validate, run)
+USAGE_ERROR = 2
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """An ArgumentParser whose mistakes end in one line on stderr and exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        sys.stderr.write(f"{self.prog}: {message} (see {self.prog} --help)\n")
+        raise SystemExit(USAGE_ERROR)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = OneLineParser(
+        prog="wargame",
+        description="Horizon: a terminal wargame for policy training and classroom discussion.",
+    )
+    parser.add_argument("--version", action="version", version=f"wargame {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
+    for command in COMMANDS:
+        command.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    try:
+        return args.handler(args)
+    except ScenarioError as error:
+        sys.stderr.write("".join(f"{problem}\n" for problem in error.problems))
+        return USAGE_ERROR
+    except WargameError as error:
+        sys.stderr.write(f"wargame {args.command}: {error}\n")
+        return USAGE_ERROR
+    except KeyboardInterrupt:
+        sys.stderr.write("wargame: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader went away (e.g. `wargame run ... | head`): nothing to report
+        return 0

@@ -1,0 +1,502 @@
+"""The scenario expression language: parsed, checked and compiled once, at load.
+
+Authors write conditions, chances, scores and effects as short Python-like
+text. The text is parsed with :mod:`ast`, every node is checked against a
+whitelist, every name and type is resolved against the scenario's variables,
+and the tree is turned into a chain of closures. Nothing is ever handed to
+``eval``, so a scenario cannot reach attributes, builtins or the file system,
+and a file that loads cannot fail at play time for a reason the checker could
+have found: unknown names, wrong types and enum values that do not exist are
+all refused here.
+
+Compiled expressions read an *environment*: a sequence whose slot 0 is the
+current turn and whose other slots hold the variables (see :class:`Symbol`).
+
+Two rules make every expression total, so play never raises: division and
+modulo by zero give 0, and effects clamp integers to their bounds.
+"""
+
+from __future__ import annotations
+
+import ast
+import difflib
+import math
+import operator
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from attrs import field, frozen
+
+from game.errors import ExpressionError
+
+MAX_LENGTH = 1000
+"""Longest expression accepted, in characters; keeps parsing bounded."""
+
+MAX_DEPTH = 40
+"""Deepest nesting of operators and calls accepted."""
+
+MAX_INT = 10**12
+"""Largest whole number a scenario may write, so arithmetic stays small and exact."""
+
+INT, FLOAT, BOOL, TEXT = "int", "float", "bool", "text"
+NUMBERS = frozenset({INT, FLOAT})
+TURN = "turn"
+FUNCTIONS = ("min", "max", "abs", "clamp")
+RESERVED = frozenset({TURN, "true", "false", *FUNCTIONS})
+"""Names a scenario may not give to a variable."""
+
+ALLOWED = "see 'Expressions' in docs/scenario-format.md"
+
+_KIND_NAMES = {INT: "a whole number", FLOAT: "a number", BOOL: "true/false", TEXT: "text"}
+_NOT_ALLOWED = {
+    ast.Attribute: "attribute access (x.y)",
+    ast.Subscript: "indexing (x[i])",
+    ast.Lambda: "lambda",
+    ast.NamedExpr: "assignment inside an expression (:=)",
+    ast.JoinedStr: "an f-string",
+    ast.FormattedValue: "an f-string",
+    ast.ListComp: "a comprehension",
+    ast.SetComp: "a comprehension",
+    ast.DictComp: "a comprehension",
+    ast.GeneratorExp: "a comprehension",
+    ast.Dict: "a dictionary",
+    ast.Set: "a set",
+    ast.List: "a list outside 'x in [...]'",
+    ast.Tuple: "a tuple outside 'x in [...]'",
+    ast.Starred: "a starred argument",
+    ast.Await: "await",
+    ast.Yield: "yield",
+    ast.YieldFrom: "yield",
+    ast.Slice: "a slice",
+    ast.Pow: "the power operator **",
+    ast.MatMult: "the operator @",
+    ast.BitAnd: "the bitwise operator &",
+    ast.BitOr: "the bitwise operator |",
+    ast.BitXor: "the bitwise operator ^",
+    ast.LShift: "the shift operator <<",
+    ast.RShift: "the shift operator >>",
+    ast.Invert: "the bitwise operator ~",
+    ast.Is: "'is' (use ==)",
+    ast.IsNot: "'is not' (use !=)",
+}
+
+
+@frozen
+class Symbol:
+    """A name an expression may read: where it lives and what it may hold."""
+
+    name: str
+    slot: int
+    kind: str
+    low: int | None = None
+    high: int | None = None
+    values: frozenset[str] | None = None
+    """For enum variables, the values allowed."""
+
+
+TURN_SYMBOL = Symbol(TURN, 0, INT)
+
+
+@frozen
+class Expression:
+    """A checked, compiled expression; call :meth:`evaluate` with an environment."""
+
+    text: str
+    kind: str
+    domain: frozenset[str] | None
+    """For text expressions, every value they can take."""
+    reads: frozenset[str]
+    """Variable names the expression reads (``turn`` excluded)."""
+    evaluate: Callable[[Sequence[Any]], Any] = field(eq=False, repr=False)
+
+
+@frozen
+class Effect:
+    """A checked, compiled effect ``target = expr``, ``+=`` or ``-=``."""
+
+    text: str
+    target: str
+    slot: int
+    operator: str
+    expression: Expression
+    compute: Callable[[Sequence[Any]], Any] = field(eq=False, repr=False)
+    """Gives the target's new value (clamped) from an environment."""
+
+
+_NO_CONST = object()
+
+
+@frozen
+class _Typed:
+    fn: Callable[[Sequence[Any]], Any]
+    kind: str
+    domain: frozenset[str] | None = None
+    const: Any = _NO_CONST
+    variable: str | None = None
+    """The variable this node reads directly, for clearer messages."""
+
+
+def compile_expression(
+    text: str, symbols: Mapping[str, Symbol], *, expect: str | None = None
+) -> Expression:
+    """Parse, check and compile ``text``; ``expect`` is BOOL, TEXT or "number"."""
+    tree = _parse(text, "eval")
+    compiler = _Compiler(symbols)
+    typed = compiler.node(tree.body, 0)
+    if expect == "number" and typed.kind not in NUMBERS:
+        raise ExpressionError(f"gives {_KIND_NAMES[typed.kind]}, a number is needed")
+    if expect in (BOOL, TEXT) and typed.kind != expect:
+        hint = "compare with ==, e.g. x == 3" if expect == BOOL else ""
+        raise ExpressionError(
+            f"gives {_KIND_NAMES[typed.kind]}, {_KIND_NAMES[expect]} is needed", hint
+        )
+    return Expression(text, typed.kind, typed.domain, frozenset(compiler.reads), typed.fn)
+
+
+def compile_effect(text: str, symbols: Mapping[str, Symbol]) -> Effect:
+    """Parse, check and compile an effect such as ``threat += 2``."""
+    tree = _parse(text, "exec")
+    statement = tree.body[0] if len(tree.body) == 1 else None
+    if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
+        target, op, value = statement.targets[0], "=", statement.value
+    elif isinstance(statement, ast.AugAssign) and isinstance(statement.op, (ast.Add, ast.Sub)):
+        target, value = statement.target, statement.value
+        op = "+=" if isinstance(statement.op, ast.Add) else "-="
+    else:
+        raise ExpressionError(
+            "an effect must be one assignment", "write name = value, name += n or name -= n"
+        )
+    if not isinstance(target, ast.Name) or target.id not in symbols:
+        name = target.id if isinstance(target, ast.Name) else ast.unparse(target)
+        raise ExpressionError(f"cannot assign to {name!r}", _suggest(name, symbols), name=name)
+    symbol = symbols[target.id]
+    compiler = _Compiler(symbols)
+    typed = compiler.node(value, 0)
+    _check_assignable(symbol, op, typed)
+    expression = Expression(
+        ast.unparse(value), typed.kind, typed.domain, frozenset(compiler.reads), typed.fn
+    )
+    return Effect(text, symbol.name, symbol.slot, op, expression, _effect_fn(symbol, op, typed.fn))
+
+
+def _parse(text: str, mode: str) -> ast.AST:
+    if not isinstance(text, str):
+        raise ExpressionError(f"expected text, got {type(text).__name__}")
+    if len(text) > MAX_LENGTH:
+        raise ExpressionError(f"longer than {MAX_LENGTH} characters", "split it up")
+    if not text.strip():
+        raise ExpressionError("empty expression")
+    try:
+        return ast.parse(text.strip(), mode=mode)
+    except SyntaxError as error:
+        hint = "use == to compare" if mode == "eval" and "=" in text else "check the syntax"
+        raise ExpressionError(f"not a valid expression: {error.msg}", hint) from None
+    except (RecursionError, MemoryError, ValueError):
+        raise ExpressionError("nested too deeply", f"at most {MAX_DEPTH} levels") from None
+
+
+def _check_assignable(symbol: Symbol, op: str, typed: _Typed) -> None:
+    name = symbol.name
+    if op != "=" and symbol.kind != INT:
+        raise ExpressionError(f"{op} needs a whole-number variable; {name!r} is not one")
+    if symbol.kind == INT:
+        if typed.kind == FLOAT:
+            raise ExpressionError(
+                f"{name!r} holds whole numbers but this gives a fraction", "use // to divide"
+            )
+        if typed.kind != INT:
+            raise ExpressionError(f"{name!r} holds whole numbers; this gives {_KIND_NAMES[typed.kind]}")
+    elif symbol.kind == BOOL and typed.kind != BOOL:
+        raise ExpressionError(f"{name!r} holds true/false; this gives {_KIND_NAMES[typed.kind]}")
+    elif symbol.kind == TEXT:
+        if typed.kind != TEXT:
+            raise ExpressionError(f"{name!r} holds one of its values; this gives {_KIND_NAMES[typed.kind]}")
+        bad = sorted(typed.domain - symbol.values)
+        if bad:
+            raise ExpressionError(
+                f"{bad[0]!r} is not a value of {name!r}", f"values: {', '.join(sorted(symbol.values))}"
+            )
+
+
+def _effect_fn(symbol: Symbol, op: str, fn: Callable) -> Callable[[Sequence[Any]], Any]:
+    if symbol.kind != INT:
+        return fn
+    slot, low, high = symbol.slot, symbol.low, symbol.high
+    if op == "=":
+        return lambda env: min(high, max(low, fn(env)))
+    if op == "+=":
+        return lambda env: min(high, max(low, env[slot] + fn(env)))
+    return lambda env: min(high, max(low, env[slot] - fn(env)))
+
+
+def _suggest(name: str, candidates: Mapping[str, Any] | Sequence[str]) -> str:
+    close = difflib.get_close_matches(name, list(candidates), n=1)
+    return f"did you mean {close[0]!r}?" if close else ""
+
+
+def _divide(a: Any, b: Any) -> Any:
+    return a / b if b else 0.0
+
+
+def _floor_divide(a: Any, b: Any) -> Any:
+    return a // b if b else 0
+
+
+def _modulo(a: Any, b: Any) -> Any:
+    return a % b if b else 0
+
+
+def _clamp(x: Any, low: Any, high: Any) -> Any:
+    return min(high, max(low, x))
+
+
+_ARITHMETIC = {
+    ast.Add: operator.add,
+    ast.Sub: operator.sub,
+    ast.Mult: operator.mul,
+    ast.Div: _divide,
+    ast.FloorDiv: _floor_divide,
+    ast.Mod: _modulo,
+}
+_COMPARISONS = {
+    ast.Eq: operator.eq,
+    ast.NotEq: operator.ne,
+    ast.Lt: operator.lt,
+    ast.LtE: operator.le,
+    ast.Gt: operator.gt,
+    ast.GtE: operator.ge,
+}
+_ORDERING = (ast.Lt, ast.LtE, ast.Gt, ast.GtE)
+_CALLS = {"min": (min, 2, None), "max": (max, 2, None), "abs": (abs, 1, 1), "clamp": (_clamp, 3, 3)}
+
+
+def _const(value: Any, kind: str) -> _Typed:
+    domain = frozenset({value}) if kind == TEXT else None
+    return _Typed(lambda env: value, kind, domain, value)
+
+
+def _fold(typed: _Typed, parts: Sequence[_Typed]) -> _Typed:
+    """Replace a node whose parts are all constants by its value."""
+    if all(part.const is not _NO_CONST for part in parts):
+        return _const(typed.fn(()), typed.kind)
+    return typed
+
+
+def _describe(node: ast.AST) -> str:
+    for kind, text in _NOT_ALLOWED.items():
+        if isinstance(node, kind):
+            return text
+    return type(node).__name__
+
+
+class _Compiler:
+    """Walks one parsed expression, checking it and building its closures."""
+
+    def __init__(self, symbols: Mapping[str, Symbol]) -> None:
+        self.symbols = symbols
+        self.reads: set[str] = set()
+
+    def node(self, node: ast.AST, depth: int) -> _Typed:
+        if depth > MAX_DEPTH:
+            raise ExpressionError("nested too deeply", f"at most {MAX_DEPTH} levels")
+        handler = getattr(self, "_" + type(node).__name__, None)
+        if handler is None:
+            raise ExpressionError(f"{_describe(node)} is not allowed", ALLOWED)
+        return handler(node, depth + 1)
+
+    def _number(self, node: ast.AST, depth: int, what: str) -> _Typed:
+        typed = self.node(node, depth)
+        if typed.kind not in NUMBERS:
+            raise ExpressionError(f"{what} needs numbers, got {_KIND_NAMES[typed.kind]}")
+        return typed
+
+    def _truth(self, node: ast.AST, depth: int, what: str) -> _Typed:
+        typed = self.node(node, depth)
+        if typed.kind != BOOL:
+            raise ExpressionError(
+                f"{what} needs true/false, got {_KIND_NAMES[typed.kind]}", "compare with ==, e.g. x > 0"
+            )
+        return typed
+
+    def _Constant(self, node: ast.Constant, depth: int) -> _Typed:
+        value = node.value
+        if isinstance(value, bool):
+            return _const(value, BOOL)
+        if isinstance(value, int):
+            if abs(value) > MAX_INT:
+                raise ExpressionError(f"{value} is too large", f"numbers must be within ±{MAX_INT:,}")
+            return _const(value, INT)
+        if isinstance(value, float) and math.isfinite(value):
+            return _const(value, FLOAT)
+        if isinstance(value, str):
+            return _const(value, TEXT)
+        raise ExpressionError(f"the literal {ast.unparse(node)} is not allowed", ALLOWED)
+
+    def _Name(self, node: ast.Name, depth: int) -> _Typed:
+        name = node.id
+        if name in ("true", "false"):
+            return _const(name == "true", BOOL)
+        if name in FUNCTIONS:
+            raise ExpressionError(f"{name} is a function", f"call it: {name}(...)")
+        symbol = TURN_SYMBOL if name == TURN else self.symbols.get(name)
+        if symbol is None:
+            raise ExpressionError(f"unknown name {name!r}", _suggest(name, [*self.symbols, TURN]), name=name)
+        if name != TURN:
+            self.reads.add(name)
+        return _Typed(operator.itemgetter(symbol.slot), symbol.kind, symbol.values, variable=name)
+
+    def _UnaryOp(self, node: ast.UnaryOp, depth: int) -> _Typed:
+        if isinstance(node.op, ast.Not):
+            operand = self._truth(node.operand, depth, "not")
+            fn = operand.fn
+            return _fold(_Typed(lambda env: not fn(env), BOOL), [operand])
+        if isinstance(node.op, (ast.USub, ast.UAdd)):
+            operand = self._number(node.operand, depth, "a sign")
+            fn = operand.fn
+            negate = isinstance(node.op, ast.USub)
+            typed = _Typed((lambda env: -fn(env)) if negate else fn, operand.kind)
+            return _fold(typed, [operand])
+        raise ExpressionError(f"{_describe(node.op)} is not allowed", ALLOWED)
+
+    def _BinOp(self, node: ast.BinOp, depth: int) -> _Typed:
+        op = _ARITHMETIC.get(type(node.op))
+        if op is None:
+            raise ExpressionError(f"{_describe(node.op)} is not allowed", ALLOWED)
+        left = self._number(node.left, depth, "arithmetic")
+        right = self._number(node.right, depth, "arithmetic")
+        kind = FLOAT if FLOAT in (left.kind, right.kind) or op is _divide else INT
+        fa, fb = left.fn, right.fn
+        if right.const is not _NO_CONST:
+            c = right.const
+            fn = lambda env: op(fa(env), c)  # noqa: E731
+        else:
+            fn = lambda env: op(fa(env), fb(env))  # noqa: E731
+        return _fold(_Typed(fn, kind), [left, right])
+
+    def _BoolOp(self, node: ast.BoolOp, depth: int) -> _Typed:
+        word = "and" if isinstance(node.op, ast.And) else "or"
+        parts = [self._truth(value, depth, word) for value in node.values]
+        fns = tuple(part.fn for part in parts)
+        if word == "and":
+            fn = lambda env: all(f(env) for f in fns)  # noqa: E731
+        else:
+            fn = lambda env: any(f(env) for f in fns)  # noqa: E731
+        if len(fns) == 2:
+            f1, f2 = fns
+            fn = (lambda env: f1(env) and f2(env)) if word == "and" else (lambda env: f1(env) or f2(env))
+        return _fold(_Typed(fn, BOOL), parts)
+
+    def _Compare(self, node: ast.Compare, depth: int) -> _Typed:
+        left = self.node(node.left, depth)
+        tests: list[Callable] = []
+        parts = [left]
+        for op, right_node in zip(node.ops, node.comparators):
+            if isinstance(op, (ast.In, ast.NotIn)):
+                tests.append(self._membership(left, op, right_node, depth))
+                continue
+            compare = _COMPARISONS.get(type(op))
+            if compare is None:
+                raise ExpressionError(f"{_describe(op)} is not allowed", ALLOWED)
+            right = self.node(right_node, depth)
+            self._comparable(left, right, ordering=isinstance(op, _ORDERING))
+            tests.append(self._comparison(compare, left, right))
+            parts.append(right)
+            left = right
+        if len(tests) == 1:
+            fn = tests[0]
+        else:
+            chain = tuple(tests)
+            fn = lambda env: all(test(env) for test in chain)  # noqa: E731
+        return _fold(_Typed(fn, BOOL), parts)
+
+    @staticmethod
+    def _comparison(compare: Callable, left: _Typed, right: _Typed) -> Callable:
+        fa, fb = left.fn, right.fn
+        if right.const is not _NO_CONST:
+            c = right.const
+            return lambda env: compare(fa(env), c)
+        return lambda env: compare(fa(env), fb(env))
+
+    @staticmethod
+    def _comparable(left: _Typed, right: _Typed, *, ordering: bool) -> None:
+        if left.kind in NUMBERS and right.kind in NUMBERS:
+            return
+        if left.kind != right.kind:
+            raise ExpressionError(
+                f"compares {_KIND_NAMES[left.kind]} with {_KIND_NAMES[right.kind]}"
+            )
+        if ordering:
+            raise ExpressionError(
+                f"< and > need numbers, got {_KIND_NAMES[left.kind]}", "use == or !="
+            )
+        if left.kind == TEXT and not left.domain & right.domain:
+            _unknown_value(left, right)
+
+    def _membership(self, left: _Typed, op: ast.cmpop, right: ast.AST, depth: int) -> Callable:
+        if not isinstance(right, (ast.List, ast.Tuple)) or not right.elts:
+            raise ExpressionError("'in' needs a list of values on its right", "e.g. x in ['a', 'b']")
+        items = [self.node(item, depth) for item in right.elts]
+        for item in items:
+            if item.const is _NO_CONST:
+                raise ExpressionError("the list after 'in' may hold only literal values")
+            if not (item.kind == left.kind or {item.kind, left.kind} <= NUMBERS):
+                raise ExpressionError(f"the list after 'in' mixes {_KIND_NAMES[left.kind]} and {_KIND_NAMES[item.kind]}")
+            if left.kind == TEXT and not left.domain & item.domain:
+                _unknown_value(left, item)
+        members = frozenset(item.const for item in items)
+        fn = left.fn
+        if isinstance(op, ast.In):
+            return lambda env: fn(env) in members
+        return lambda env: fn(env) not in members
+
+    def _IfExp(self, node: ast.IfExp, depth: int) -> _Typed:
+        test = self._truth(node.test, depth, "if ... else")
+        body, orelse = self.node(node.body, depth), self.node(node.orelse, depth)
+        if body.kind in NUMBERS and orelse.kind in NUMBERS:
+            kind = INT if body.kind == orelse.kind == INT else FLOAT
+        elif body.kind == orelse.kind:
+            kind = body.kind
+        else:
+            raise ExpressionError(
+                f"the two branches of if/else differ: {_KIND_NAMES[body.kind]} and {_KIND_NAMES[orelse.kind]}"
+            )
+        domain = body.domain | orelse.domain if kind == TEXT else None
+        ft, fb, fo = test.fn, body.fn, orelse.fn
+        typed = _Typed(lambda env: fb(env) if ft(env) else fo(env), kind, domain)
+        return _fold(typed, [test, body, orelse])
+
+    def _Call(self, node: ast.Call, depth: int) -> _Typed:
+        name = node.func.id if isinstance(node.func, ast.Name) else None
+        if name not in _CALLS:
+            called = name or ast.unparse(node.func)
+            raise ExpressionError(f"calling {called!r} is not allowed", f"functions: {', '.join(FUNCTIONS)}")
+        if node.keywords:
+            raise ExpressionError(f"{name}() takes no keyword arguments")
+        function, least, most = _CALLS[name]
+        if len(node.args) < least or (most is not None and len(node.args) > most):
+            count = least if least == most else f"at least {least}"
+            raise ExpressionError(f"{name}() takes {count} arguments, got {len(node.args)}")
+        args = [self._number(arg, depth, f"{name}()") for arg in node.args]
+        kind = FLOAT if any(arg.kind == FLOAT for arg in args) else INT
+        fns = tuple(arg.fn for arg in args)
+        if len(fns) == 1:
+            (f1,) = fns
+            fn = lambda env: function(f1(env))  # noqa: E731
+        elif len(fns) == 2:
+            f1, f2 = fns
+            fn = lambda env: function(f1(env), f2(env))  # noqa: E731
+        else:
+            fn = lambda env: function(*(f(env) for f in fns))  # noqa: E731
+        return _fold(_Typed(fn, kind), args)
+
+
+def _unknown_value(left: _Typed, right: _Typed) -> None:
+    """Raise the clearest message for text that can never be equal."""
+    for variable_side, other in ((left, right), (right, left)):
+        if variable_side.variable and len(other.domain) == 1:
+            (value,) = other.domain
+            raise ExpressionError(
+                f"{value!r} is not a value of {variable_side.variable!r}",
+                f"values: {', '.join(sorted(variable_side.domain))}",
+            )
+    raise ExpressionError("these two values can never be equal")

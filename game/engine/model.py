@@ -1,0 +1,202 @@
+"""A loaded scenario: frozen, checked, with every expression already compiled.
+
+These classes are what the rest of the engine reads; ``game.scenario`` builds
+them from a file and guarantees every cross-reference in them holds (actors,
+seats, variable names, enum values), so the engine never re-checks.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+
+from attrs import field, frozen
+
+from game.engine.expressions import Effect, Expression
+
+PUBLIC, PRIVATE = "public", "private"
+DEFAULT_END_TEXT = "The last turn has been played."
+
+
+@frozen
+class Actor:
+    id: str
+    name: str
+    briefing: str = ""
+
+
+@frozen
+class Variable:
+    """A track or fact of the game; ``visible_to`` is None when all may see it."""
+
+    name: str
+    label: str
+    type: str  # "int" | "bool" | "enum"
+    initial: int | bool | str
+    low: int | None = None
+    high: int | None = None
+    values: tuple[str, ...] = ()
+    visible_to: frozenset[str] | None = None
+    group: str = ""
+    description: str = ""
+    source: str = ""
+    line: int = 0
+
+    def visible(self, seat: str | None) -> bool:
+        """Whether ``seat`` (None: the facilitator) may see this variable."""
+        return seat is None or self.visible_to is None or seat in self.visible_to
+
+
+@frozen
+class Action:
+    """Something a seat may choose to do on its turn."""
+
+    id: str
+    actor: str
+    label: str
+    when: Expression | None = None
+    chance: Expression | None = None
+    effects: tuple[Effect, ...] = ()
+    fail_effects: tuple[Effect, ...] = ()
+    visibility: str = PUBLIC
+    unavailable: str = ""
+    """Shown to the player when ``when`` does not hold."""
+    description: str = ""
+    tags: tuple[str, ...] = ()
+    source: str = ""
+    history: str = ""
+    builtin: bool = False
+    line: int = 0
+
+
+@frozen
+class Event:
+    """A rule-driven happening: scheduled inject, drift, or a non-seat actor's move."""
+
+    id: str
+    when: Expression
+    text: str = ""
+    once: bool = True
+    chance: Expression | None = None
+    effects: tuple[Effect, ...] = ()
+    visible_to: frozenset[str] | None = None
+    source: str = ""
+    history: str = ""
+    line: int = 0
+
+
+@frozen
+class Ending:
+    id: str
+    when: Expression
+    text: str
+    source: str = ""
+    line: int = 0
+
+
+@frozen
+class Objective:
+    """A seat's secret score: higher is better."""
+
+    seat: str
+    score: Expression
+    text: str = ""
+    line: int = 0
+
+
+@frozen
+class Place:
+    """A point on the scenario's map; ``status`` is text shown beside it."""
+
+    id: str
+    name: str
+    x: int
+    y: int
+    kind: str = ""
+    status: Expression | None = None
+    line: int = 0
+
+
+@frozen
+class Route:
+    """A line on the map between two places, drawn while ``when`` holds."""
+
+    start: str
+    end: str
+    label: str = ""
+    when: Expression | None = None
+    line: int = 0
+
+
+@frozen
+class MapSpec:
+    width: int
+    height: int
+    places: tuple[Place, ...] = ()
+    routes: tuple[Route, ...] = ()
+    art: str = ""
+
+
+@frozen
+class Origin:
+    """Where a scenario was read from, and its exact text, so saves can carry it."""
+
+    path: str
+    text: str
+    sha256: str
+
+
+@frozen(eq=False)
+class Scenario:
+    """A whole scenario. Identity is by ``origin.sha256``: same text, same rules."""
+
+    format: int
+    id: str
+    title: str
+    turns: int
+    seats: tuple[str, ...]
+    actors: Mapping[str, Actor]
+    variables: tuple[Variable, ...]
+    actions: tuple[Action, ...]
+    events: tuple[Event, ...] = ()
+    endings: tuple[Ending, ...] = ()
+    objectives: Mapping[str, Objective] = field(factory=dict)
+    summary: str = ""
+    source: str = ""
+    start_date: datetime.date | None = None
+    turn_days: int = 7
+    end_text: str = DEFAULT_END_TEXT
+    map: MapSpec | None = None
+    origin: Origin = Origin("", "", "")
+    _by_seat: Mapping[str, tuple[Action, ...]] = field(init=False, repr=False)
+    _by_id: Mapping[str, Action] = field(init=False, repr=False)
+    _slots: Mapping[str, int] = field(init=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        by_seat = {seat: tuple(a for a in self.actions if a.actor == seat) for seat in self.seats}
+        object.__setattr__(self, "_by_seat", by_seat)
+        object.__setattr__(self, "_by_id", {a.id: a for a in self.actions})
+        object.__setattr__(self, "_slots", {v.name: i for i, v in enumerate(self.variables)})
+
+    def actions_for(self, seat: str) -> tuple[Action, ...]:
+        """The seat's actions in file order, its hold action included."""
+        return self._by_seat[seat]
+
+    def action(self, action_id: str) -> Action | None:
+        return self._by_id.get(action_id)
+
+    def variable(self, name: str) -> Variable:
+        return self.variables[self._slots[name]]
+
+    def index_of(self, name: str) -> int:
+        """Position of variable ``name`` in ``GameState.values``."""
+        return self._slots[name]
+
+    def date_of(self, turn: int) -> datetime.date | None:
+        """The first day of ``turn`` (1-based), when the scenario has a start date."""
+        if self.start_date is None:
+            return None
+        return self.start_date + datetime.timedelta(days=(turn - 1) * self.turn_days)
+
+    def actor_name(self, actor_id: str) -> str:
+        return self.actors[actor_id].name

@@ -1,0 +1,32 @@
+"""The policies a seat can be given, by name."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from game.engine.model import Scenario
+from game.engine.views import View
+from game.errors import WargameError
+from game.players.random_policy import RandomPolicy
+
+
+class Policy(Protocol):
+    name: str
+    description: str
+
+    def choose(self, scenario: Scenario, view: View, roll: float) -> str:
+        """The id of a legal action for ``view.seat``; ``roll`` is a draw in [0, 1)."""
+
+
+POLICIES: dict[str, Policy] = {policy.name: policy for policy in (RandomPolicy(),)}
+
+
+def policy_names() -> list[str]:
+    return list(POLICIES)
+
+
+def get_policy(name: str) -> Policy:
+    try:
+        return POLICIES[name]
+    except KeyError:
+        raise WargameError(f"unknown policy {name!r} (policies: {', '.join(POLICIES)})") from None

@@ -1,0 +1,136 @@
+"""A game in progress, Textual-free: what both the CLI and the TUI drive.
+
+A session owns the scenario, the seed, who controls each seat, and the
+history of resolved turns (orders, log entries and state hash per turn). The
+order history is the truth: everything else can be recomputed from it, which
+is what saves, replays and branches rely on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from attrs import frozen
+
+from game.engine.adjudication import new_game, resolve_turn, scores
+from game.engine.draws import draw, policy_stream
+from game.engine.log import LogEntry
+from game.engine.model import Scenario
+from game.engine.state import GameState, state_hash
+from game.engine.views import View, view_for
+from game.errors import IllegalOrder, WargameError
+from game.players import get_policy
+
+HUMAN = "human"
+"""The controller of a seat played by a person."""
+
+
+@frozen
+class Order:
+    seat: str
+    action: str
+    rationale: str = ""
+    """The player's own words on why, kept for the debrief."""
+
+
+@frozen
+class TurnRecord:
+    """One resolved turn: what was ordered, what happened, and the state hash after it."""
+
+    turn: int
+    orders: tuple[Order, ...]
+    entries: tuple[LogEntry, ...]
+    state_hash: str
+
+
+def parse_seat_options(scenario: Scenario, options: Iterable[str], default: str) -> dict[str, str]:
+    """Turn ``["russia=human", ...]`` into a controller for every seat (``default`` for the rest)."""
+    controllers = dict.fromkeys(scenario.seats, default)
+    for option in options:
+        seat, sep, controller = option.partition("=")
+        if not sep or not seat or not controller:
+            raise WargameError(f"--seat {option!r}: write ACTOR=CONTROLLER, e.g. --seat russia=human")
+        if seat not in scenario.seats:
+            raise WargameError(f"--seat {option!r}: {seat!r} is not a seat of {scenario.id} "
+                               f"(seats: {', '.join(scenario.seats)})")
+        controllers[seat] = controller
+    check_controllers(scenario, controllers)
+    return controllers
+
+
+def check_controllers(scenario: Scenario, controllers: Mapping[str, str]) -> None:
+    for seat in scenario.seats:
+        controller = controllers.get(seat)
+        if controller is None:
+            raise WargameError(f"no controller for seat {seat!r}")
+        if controller != HUMAN:
+            get_policy(controller)
+
+
+class Session:
+    """One game: scenario, seed, controllers, and the turns played so far."""
+
+    def __init__(self, scenario: Scenario, seed: int, controllers: Mapping[str, str]) -> None:
+        check_controllers(scenario, controllers)
+        self.scenario = scenario
+        self.seed = seed
+        self.controllers = dict(controllers)
+        self.states: list[GameState] = [new_game(scenario, seed)]
+        self.turns: list[TurnRecord] = []
+
+    @property
+    def state(self) -> GameState:
+        return self.states[-1]
+
+    @property
+    def over(self) -> bool:
+        return self.state.over
+
+    def entries(self, upto: int | None = None) -> list[LogEntry]:
+        """The whole log, or the log of the first ``upto`` turns."""
+        return [entry for record in self.turns[:upto] for entry in record.entries]
+
+    def view(self, seat: str | None) -> View:
+        """The current view of ``seat`` (None: the facilitator)."""
+        return view_for(self.scenario, self.state, self.entries(), seat)
+
+    def humans(self) -> list[str]:
+        return [seat for seat in self.scenario.seats if self.controllers[seat] == HUMAN]
+
+    def computer_order(self, seat: str) -> Order:
+        """What the computer controlling ``seat`` orders this turn, from that seat's view only."""
+        policy = get_policy(self.controllers[seat])
+        view = view_for(self.scenario, self.state, (), seat)
+        roll = draw(self.state.seed, self.state.turn, policy_stream(seat))
+        return Order(seat, policy.choose(self.scenario, view, roll))
+
+    def play_turn(self, orders: Mapping[str, Order] | None = None) -> TurnRecord:
+        """Resolve a turn: ``orders`` for the human seats, computers choose the rest.
+
+        Raises :class:`IllegalOrder`, leaving the session unchanged, if any
+        order is refused or a human seat has none.
+        """
+        orders = dict(orders or {})
+        for seat, order in orders.items():
+            if seat not in self.scenario.seats or order.seat != seat:
+                raise IllegalOrder(f"an order for {order.seat!r} was given as {seat!r}'s"
+                                   if seat in self.scenario.seats else f"{seat!r} is not a seat")
+        for seat in self.scenario.seats:
+            if seat not in orders:
+                if self.controllers[seat] == HUMAN:
+                    raise IllegalOrder(f"no order for the human seat {seat!r}")
+                orders[seat] = self.computer_order(seat)
+        ordered = tuple(orders[seat] for seat in self.scenario.seats)
+        resolution = resolve_turn(self.scenario, self.state, {o.seat: o.action for o in ordered})
+        record = TurnRecord(self.state.turn, ordered, resolution.entries, state_hash(resolution.state))
+        self.states.append(resolution.state)
+        self.turns.append(record)
+        return record
+
+    def play_to_end(self) -> None:
+        """Let the computers play every remaining turn (all seats must be computers)."""
+        while not self.over:
+            self.play_turn()
+
+    def scores(self) -> dict[str, float]:
+        return scores(self.scenario, self.state)
