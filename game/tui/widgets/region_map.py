@@ -1,0 +1,125 @@
+"""The scenario's map drawn in the terminal: places, who holds what, and the routes in use.
+
+Everything comes from the scenario's ``[map]`` and the view: the widget knows
+no place by name. When the pane is narrower than the map, positions are
+scaled and the background art is left out rather than cut in half.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.content import Content
+from textual.widget import Widget
+
+from game.engine.model import MapSpec, Route
+from game.engine.views import PlaceView
+
+KIND_STYLES = ("$accent", "$warning", "$success", "$error", "$secondary", "$primary")
+MARKER, ACTIVE_MARKER, TRAIL = "\u25cb", "\u25c9", "\u00b7"
+
+
+def kind_styles(places: Sequence[PlaceView]) -> dict[str, str]:
+    """A style per place kind, by order of first appearance, so colours are stable for a scenario."""
+    kinds = dict.fromkeys(p.place.kind for p in places)
+    return {kind: KIND_STYLES[i % len(KIND_STYLES)] for i, kind in enumerate(kinds)}
+
+
+def _line(x0: int, y0: int, x1: int, y1: int) -> list[tuple[int, int]]:
+    """The cells between two points (Bresenham), ends excluded."""
+    cells, dx, dy = [], abs(x1 - x0), -abs(y1 - y0)
+    sx, sy = (1 if x0 < x1 else -1), (1 if y0 < y1 else -1)
+    err, x, y = dx + dy, x0, y0
+    while (x, y) != (x1, y1):
+        cells.append((x, y))
+        twice = 2 * err
+        if twice >= dy:
+            err, x = err + dy, x + sx
+        if twice <= dx:
+            err, y = err + dx, y + sy
+    return cells[1:]
+
+
+class Canvas:
+    """A grid of styled characters."""
+
+    def __init__(self, width: int, height: int) -> None:
+        self.width, self.height = width, height
+        self.cells = [[(" ", "")] * width for _ in range(height)]
+
+    def put(self, x: int, y: int, text: str, style: str = "") -> None:
+        for i, char in enumerate(text):
+            if 0 <= x + i < self.width and 0 <= y < self.height:
+                self.cells[y][x + i] = (char, style)
+
+    def free(self, x: int, y: int) -> bool:
+        return 0 <= x < self.width and 0 <= y < self.height and self.cells[y][x][0] in " " + TRAIL
+
+    def lines(self) -> list[Content]:
+        return [Content.assemble(*((c, s) for c, s in row)).rstrip() for row in self.cells]
+
+
+def draw(spec: MapSpec, places: Sequence[PlaceView], routes: Sequence[Route], width: int) -> list[Content]:
+    """The map's lines at ``width`` columns (at most the map's own width)."""
+    width = max(10, min(width, spec.width))
+    scale = width / spec.width
+    canvas = Canvas(width, spec.height)
+    if scale == 1:
+        for y, row in enumerate(spec.art.strip("\n").splitlines()[: spec.height]):
+            canvas.put(0, y, row, "$foreground 40%")
+    at = {p.place.id: (int(p.place.x * scale), p.place.y) for p in places}
+    for route in routes:
+        if route.start in at and route.end in at:
+            for x, y in _line(*at[route.start], *at[route.end]):
+                canvas.put(x, y, TRAIL, "$accent")
+    styles = kind_styles(places)
+    for item in places:
+        x, y = at[item.place.id]
+        style = styles[item.place.kind]
+        canvas.put(x, y, ACTIVE_MARKER if item.status else MARKER, f"{style} b")
+        _label(canvas, x, y, item.place.name, f"{style} b" if item.status else style)
+    return canvas.lines()
+
+
+def _label(canvas: Canvas, x: int, y: int, name: str, style: str) -> None:
+    """Write ``name`` right of the marker, or left of it when there is no room."""
+    if all(canvas.free(x + 2 + i, y) for i in range(len(name))) or x + 2 + len(name) <= canvas.width:
+        canvas.put(x + 2, y, name, style)
+    else:
+        canvas.put(max(0, x - 1 - len(name)), y, name, style)
+
+
+def legend(places: Sequence[PlaceView], routes: Sequence[Route]) -> list[Content]:
+    """Who holds what, and the routes in use, in words."""
+    names = {p.place.id: p.place.name for p in places}
+    styles = kind_styles(places)
+    lines = [Content.assemble((ACTIVE_MARKER, f"{styles[p.place.kind]} b"), f" {p.place.name}: ",
+                              (p.status, "b")) for p in places if p.status]
+    lines += [Content.assemble((TRAIL * 3, "$accent"), f" {names.get(r.start, r.start)} \u2013 "
+                               f"{names.get(r.end, r.end)}", f": {r.label}" if r.label else "")
+              for r in routes]
+    return lines
+
+
+class RegionMap(Widget):
+    """The map of a view; empty (and hidden by its screen) when the scenario has none."""
+
+    DEFAULT_CSS = """
+    RegionMap { height: auto; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.spec: MapSpec | None = None
+        self.places: tuple[PlaceView, ...] = ()
+        self.routes: tuple[Route, ...] = ()
+
+    def show(self, spec: MapSpec | None, places: Sequence[PlaceView], routes: Sequence[Route]) -> None:
+        self.spec, self.places, self.routes = spec, tuple(places), tuple(routes)
+        self.refresh(layout=True)
+
+    def render(self) -> Content:
+        if self.spec is None:
+            return Content("")
+        lines = draw(self.spec, self.places, self.routes, self.content_region.width or self.spec.width)
+        return Content("\n").join([*lines, Content(""), *legend(self.places, self.routes)])

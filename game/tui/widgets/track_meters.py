@@ -1,0 +1,90 @@
+"""Tracks as meters, with last turn's change marked."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from textual.content import Content
+from textual.widget import Widget
+
+from game.cli.transcript import format_value
+from game.engine.model import Variable
+from game.engine.views import VariableView
+
+MIN_LABEL, MAX_LABEL = 12, 30
+VALUE_AND_MARK = 16
+"""Columns after the bar: the value (``12/20``) and the change mark (``▲2``)."""
+
+
+def bar(variable: Variable, value: int, width: int) -> Content:
+    """A filled bar for a bounded whole number; unbounded ones show no bar."""
+    if variable.low is None or variable.high is None or variable.high <= variable.low:
+        return Content(" " * width)
+    filled = round(width * (value - variable.low) / (variable.high - variable.low))
+    return Content.assemble(("\u2588" * filled, "$accent"), ("\u2591" * (width - filled), "$foreground 30%"))
+
+
+def change_mark(variable: Variable, value: object, before: object) -> Content:
+    """``▲2``/``▼1`` for numbers, ``was X`` for the rest; nothing when unchanged or unknown."""
+    if before is None or before == value:
+        return Content("")
+    if variable.type == "int":
+        delta = value - before
+        return Content.styled(f"\u25b2{delta}" if delta > 0 else f"\u25bc{-delta}",
+                              "$success b" if delta > 0 else "$error b")
+    return Content.styled(f"was {format_value(before)}", "$warning")
+
+
+def layout(width: int) -> tuple[int, int]:
+    """Label and bar widths that fit ``width`` columns: the label gets what the bar can spare."""
+    label = max(MIN_LABEL, min(MAX_LABEL, width - VALUE_AND_MARK - 14))
+    return label, max(4, min(20, width - label - VALUE_AND_MARK - 2))
+
+
+def meter_line(item: VariableView, before: object, width: int = 80) -> Content:
+    variable, value = item.variable, item.value
+    label_width, bar_width = layout(width)
+    label = variable.label
+    if len(label) > label_width:
+        label = label[: label_width - 1] + "\u2026"
+    if variable.type == "int":
+        shown = f"{value}/{variable.high}" if variable.high is not None else str(value)
+        middle = Content.assemble(bar(variable, value, bar_width), f" {shown:>6} ")
+    else:
+        middle = Content.styled(f"{format_value(value):<{bar_width + 8}}", "b")
+    hidden = Content.styled("\u25cf", "$warning") if variable.visible_to is not None else Content(" ")
+    return Content.assemble(f"{label:<{label_width}}", hidden, " ", middle, change_mark(variable, value, before))
+
+
+def meters(items: Iterable[VariableView], previous: Mapping[str, object], width: int = 80) -> Content:
+    """Meters grouped by each variable's ``group``, in scenario order within a group."""
+    groups: dict[str, list[VariableView]] = {}
+    for item in items:
+        groups.setdefault(item.variable.group, []).append(item)
+    lines: list[Content] = []
+    for group, members in groups.items():
+        if group and len(groups) > 1:
+            lines.append(Content.styled(group, "$secondary b"))
+        lines += [meter_line(item, previous.get(item.variable.name), width) for item in members]
+    return Content("\n").join(lines)
+
+
+class TrackMeters(Widget):
+    """The tracks a seat may see; a dot marks the ones kept from other seats."""
+
+    DEFAULT_CSS = """
+    TrackMeters { height: auto; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.items: tuple[VariableView, ...] = ()
+        self.previous: Mapping[str, object] = {}
+
+    def show(self, items: Iterable[VariableView], previous: Mapping[str, object]) -> None:
+        """Draw ``items``, marking each change since ``previous`` (name -> value)."""
+        self.items, self.previous = tuple(items), dict(previous)
+        self.refresh(layout=True)
+
+    def render(self) -> Content:
+        return meters(self.items, self.previous, self.content_region.width or 80)
