@@ -42,8 +42,7 @@ def options_from(args: argparse.Namespace):
     if args.load:
         from game.tui import storage
 
-        saved, session = storage.restore(args.load)
-        return LaunchOptions(session=session, saved=saved, load=args.load, facilitator=args.facilitator,
+        return LaunchOptions(session=storage.restore(args.load), load=args.load, facilitator=args.facilitator,
                              saves_dir=args.saves)
     if args.scenario:
         from game.scenario import load_scenario

@@ -51,8 +51,7 @@ class HorizonApp(App[None]):
         self.load_catalog()
         options = self.options
         if options.session is not None:
-            self.play(options.session, self.name_of(options.load, options.saved), options.facilitator,
-                      options.load)
+            self.play(options.session, options.facilitator, options.load)
         elif options.scenario is not None:
             self.set_up(options.scenario, options.seed, options.controllers)
 
@@ -112,8 +111,8 @@ class HorizonApp(App[None]):
         setup = await self.push_screen_wait(SetupScreen(scenario, name=name, seed=seed, controllers=controllers,
                                                         facilitator=self.options.facilitator))
         if setup is not None:
-            session = Session(scenario, setup.seed, setup.controllers)
-            await self.run_game(session, setup.name, setup.facilitator, None)
+            session = Session(scenario, setup.seed, setup.controllers, name=setup.name)
+            await self.run_game(session, setup.facilitator, None)
 
     def action_continue_game(self) -> None:
         if self.at_title() is not None:
@@ -150,55 +149,47 @@ class HorizonApp(App[None]):
                     self.notify(f"No saved game in {self.options.saves_dir}/ yet.", severity="warning")
                     return
                 path = Path(latest.path)
-            saved, session = await asyncio.to_thread(storage.restore, path)
+            session = await asyncio.to_thread(storage.restore, path)
         except WargameError as error:
             self.notify(str(error), title="Cannot open the save", severity="error", timeout=10)
             return
-        name = self.name_of(path, saved)
         if replay:
-            await self.replay(session, name, saved)
+            await self.replay(session, path)
         else:
-            await self.run_game(session, name, self.options.facilitator, path)
-
-    @staticmethod
-    def name_of(path: Path | None, saved: object) -> str:
-        return getattr(saved, "name", "") or (path.stem if path else "game")
+            await self.run_game(session, self.options.facilitator, path)
 
     # -- playing -------------------------------------------------------------------
 
     @work(group="game", exclusive=True)
-    async def play(self, session, name: str, facilitator: bool, path: Path | None) -> None:
-        await self.run_game(session, name, facilitator, path)
+    async def play(self, session, facilitator: bool, path: Path | None) -> None:
+        await self.run_game(session, facilitator, path)
 
-    async def run_game(self, session, name: str, facilitator: bool, path: Path | None) -> None:
+    async def run_game(self, session, facilitator: bool, path: Path | None) -> None:
         """Play ``session`` to its end screen, then replay or branch as the players choose."""
         from game.tui.playthrough import Playthrough
         from game.tui.screens.end import REPLAY
 
-        self.playthrough = Playthrough(self, session, name=name, facilitator=facilitator,
-                                       saves_dir=self.options.saves_dir)
+        self.playthrough = Playthrough(self, session, facilitator=facilitator, saves_dir=self.options.saves_dir)
         choice = await self.playthrough.run()
         saved_to = self.playthrough.saved_to or path
         self.playthrough = None
         if choice == REPLAY:
-            await self.replay(session, name, None, saved_to)
+            await self.replay(session, saved_to)
 
-    async def replay(self, session, name: str, saved: object, path: Path | None = None) -> None:
+    async def replay(self, session, path: Path | None) -> None:
         """Show the replay viewer; a branch from it is played as a new game."""
         from game.tui import storage
         from game.tui.screens.replay import ReplayScreen
 
-        at = await self.push_screen_wait(ReplayScreen(session, name))
+        at = await self.push_screen_wait(ReplayScreen(session))
         if at is None:
             return
         try:
-            if saved is None:
-                saved, _ = await asyncio.to_thread(storage.restore, path)
-            branched = await asyncio.to_thread(storage.branch, saved, at)
-        except (WargameError, TypeError) as error:
-            self.notify(f"Cannot branch: {error}", severity="error")
+            branched = await asyncio.to_thread(storage.branch, session, at, path)
+        except WargameError as error:
+            self.notify(str(error), title="Cannot branch", severity="error", timeout=10)
             return
-        await self.run_game(branched, f"{name} (branch after turn {at})", self.options.facilitator, None)
+        await self.run_game(branched, self.options.facilitator, None)
 
     def action_save_as(self) -> None:
         if self.playthrough is None:
@@ -208,25 +199,35 @@ class HorizonApp(App[None]):
 
     @work(group="save", exclusive=True)
     async def save_as(self, playthrough) -> None:
-        from game.tui import storage
+        from game.saves import SaveConflict
         from game.tui.dialogs.confirm import ConfirmDialog
         from game.tui.dialogs.text_prompt import TextPrompt
 
-        name = await self.push_screen_wait(TextPrompt("Save this game as:", playthrough.name))
+        name = await self.push_screen_wait(TextPrompt("Save this game as:", playthrough.session.name))
         if name is None:
             return
         path = self.options.saves_dir / f"{slug(name)}{SAVE_SUFFIX}"
-        force = False
-        if await asyncio.to_thread(path.exists):
-            force = await self.push_screen_wait(ConfirmDialog(f"{path} exists. Replace it?", yes="Replace"))
-            if not force:
-                return
         try:
-            await asyncio.to_thread(storage.save_as, playthrough.session, path, force=force)
+            await asyncio.to_thread(self.write_save, playthrough.session, path, force=False)
+        except SaveConflict as conflict:
+            if not await self.push_screen_wait(ConfirmDialog("Replace that file?", str(conflict), yes="Replace")):
+                return
+            await asyncio.to_thread(self.write_save, playthrough.session, path, force=True)
         except WargameError as error:
             self.notify(str(error), title="Not saved", severity="error", timeout=10)
             return
         self.notify(f"Saved to {path}", title="Saved")
+
+    @staticmethod
+    def write_save(session, path: Path, *, force: bool) -> None:
+        """Write a save (blocking): the folder is made if missing, a failure is a SaveError."""
+        from game.saves import SaveError, save_session
+
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise SaveError(str(path.parent), f"cannot create the folder: {error.strerror}") from None
+        save_session(session, path, force=force)
 
     def action_leave_game(self) -> None:
         from game.tui.dialogs.confirm import ConfirmDialog

@@ -22,8 +22,7 @@ def previous_values(session: Session, played: int, seat: str | None) -> dict[str
     """What ``seat`` saw one turn before ``played``: the baseline for "last turn's change"."""
     if played == 0:
         return {}
-    before = view_at(session, played - 1, seat)
-    return {item.variable.name: item.value for item in before.variables}
+    return dict(view_at(session, played - 1, seat).variables)
 
 
 def entries_of_turn(view: View, turn: int) -> Sequence[LogEntry]:

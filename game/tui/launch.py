@@ -31,9 +31,8 @@ class LaunchOptions:
     controllers: Mapping[str, str] | None = None
     seed: int | None = None
     session: Session | None = None
-    saved: object = None
-    """The save ``session`` was restored from (for branching)."""
     load: Path | None = None
+    """The save ``session`` was restored from."""
     facilitator: bool = False
     scenario_dirs: tuple[Path, ...] = field(factory=tuple)
     """Folders searched for scenarios on the title screen."""

@@ -38,13 +38,13 @@ class Playthrough:
     hand-offs; a game without human seats is watched the same way.
     """
 
-    def __init__(self, app: App, session: Session, *, name: str, facilitator: bool, saves_dir: Path) -> None:
-        self.app, self.session, self.name = app, session, name
+    def __init__(self, app: App, session: Session, *, facilitator: bool, saves_dir: Path) -> None:
+        self.app, self.session = app, session
         self.saves_dir = saves_dir
         self.watching = facilitator or not session.humans()
         """Whether one screen sees everything: the facilitator, or spectators of computer seats."""
         self.hot_seat = not self.watching and len(session.humans()) > 1
-        self.backdrop = GameBackdrop(session.scenario.title, name)
+        self.backdrop = GameBackdrop(session.scenario.title, session.name)
         self.saved_to: Path | None = None
         """Where the last autosave went."""
 

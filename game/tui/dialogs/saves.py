@@ -9,24 +9,21 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Static
 
-from game.errors import WargameError
-from game.tui import storage
+from game.saves import SaveSummary, list_saves
 
 
-def when(summary: object) -> str:
-    date = getattr(summary, "date", None)
-    return f"{date:%Y-%m-%d %H:%M}" if hasattr(date, "strftime") else str(date or "")
-
-
-def row(summary: object) -> tuple[str, ...]:
-    damaged = getattr(summary, "damaged", None)
-    seats = getattr(summary, "seats", ())
-    seats_text = ", ".join(f"{s}={c}" for s, c in seats.items()) if hasattr(seats, "items") else str(seats)
-    return (summary.name, summary.title, str(summary.turn), seats_text, when(summary),
-            f"DAMAGED: {damaged}" if damaged else "ok")
+def row(summary: SaveSummary) -> tuple[str | Content, ...]:
+    """A save as one table row; a damaged one shows why in place of what it holds."""
+    when = f"{summary.updated.astimezone():%Y-%m-%d %H:%M}"
+    if summary.damaged:
+        return (summary.name, Content.styled(f"damaged: {summary.damaged}", "$error"), "", "", when)
+    seats = ", ".join(f"{seat}: {controller}" for seat, controller in summary.controllers.items())
+    turn = f"{summary.played}/{summary.turns}" + (" (over)" if summary.over else "")
+    return (summary.name or summary.path.stem, summary.title, turn, seats, when)
 
 
 class SavesDialog(ModalScreen[Path | None]):
@@ -38,7 +35,7 @@ class SavesDialog(ModalScreen[Path | None]):
     def __init__(self, title: str, folder: Path) -> None:
         super().__init__()
         self.title_text, self.folder = title, folder
-        self.summaries: Sequence[object] = ()
+        self.summaries: Sequence[SaveSummary] = ()
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -49,36 +46,30 @@ class SavesDialog(ModalScreen[Path | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(DataTable).add_columns("Name", "Scenario", "Turn", "Seats", "Saved", "State")
+        self.query_one(DataTable).add_columns("Name", "Scenario", "Turn", "Seats", "Saved")
         self.scan()
 
     @work(thread=True, exclusive=True)
     def scan(self) -> None:
-        try:
-            summaries = storage.list_saves(self.folder)
-        except WargameError as error:
-            self.app.call_from_thread(self.show_problem, str(error))
-            return
-        self.app.call_from_thread(self.show_saves, summaries)
+        self.app.call_from_thread(self.show_saves, list_saves(self.folder))
+        self.app.call_from_thread(self.show_saves, list_saves(self.folder))
 
-    def show_problem(self, problem: str) -> None:
-        self.query_one("#saves-status", Static).update(problem)
-
-    def show_saves(self, summaries: Sequence[object]) -> None:
-        self.summaries = sorted(summaries, key=lambda s: str(getattr(s, "date", "")), reverse=True)
+    def show_saves(self, summaries: Sequence[SaveSummary]) -> None:
+        """List ``summaries`` (newest first, as ``list_saves`` gives them)."""
+        self.summaries = summaries
         table = self.query_one(DataTable)
         for summary in self.summaries:
             table.add_row(*row(summary))
         count = len(self.summaries)
         status = f"{count} save{'s' if count != 1 else ''} in {self.folder}/" if count else \
             f"No saves in {self.folder}/ yet: finish a turn and the game saves itself."
-        self.show_problem(status)
+        self.query_one("#saves-status", Static).update(status)
         table.focus()
 
     @on(DataTable.RowSelected)
     def chosen(self, event: DataTable.RowSelected) -> None:
         summary = self.summaries[event.cursor_row]
-        if getattr(summary, "damaged", None):
+        if summary.damaged:
             self.notify(f"{summary.path} cannot be opened: {summary.damaged}", severity="error")
             return
         self.dismiss(Path(summary.path))

@@ -43,9 +43,9 @@ class ReplayScreen(Screen[int | None]):
     viewer: reactive[str | None] = reactive(FACILITATOR, init=False)
     """Whose view is shown: a seat, or None for the facilitator."""
 
-    def __init__(self, session: Session, name: str, *, viewer: str | None = FACILITATOR) -> None:
+    def __init__(self, session: Session, *, viewer: str | None = FACILITATOR) -> None:
         super().__init__()
-        self.session, self.game_name = session, name
+        self.session = session
         self.set_reactive(ReplayScreen.played, len(session.turns))
         self.set_reactive(ReplayScreen.viewer, viewer)
 
@@ -73,7 +73,8 @@ class ReplayScreen(Screen[int | None]):
     def redraw(self) -> None:
         session, played, viewer = self.session, self.played, self.viewer
         view = view_at(session, played, viewer)
-        self.query_one(TrackMeters).show(view.variables, previous_values(session, played, viewer))
+        self.query_one(TrackMeters).show(session.scenario.variables, view.variables,
+                                         previous_values(session, played, viewer))
         if session.scenario.map is not None:
             self.query_one(RegionMap).show(session.scenario.map, view.places, view.routes)
         feed = self.query_one(NewsFeed)
@@ -84,7 +85,7 @@ class ReplayScreen(Screen[int | None]):
             feed.update(Content.styled("The start of the game: step forward with \u2192.", "i"))
         self.query_one("#timeline", Static).update(self.timeline())
         who = session.scenario.actor_name(viewer) if viewer else "the facilitator"
-        self.sub_title = f"Replay of {self.game_name} \u00b7 as {who}"
+        self.sub_title = f"Replay of {session.name or session.scenario.title} \u00b7 as {who}"
 
     def timeline(self) -> Content:
         total, played = len(self.session.turns), self.played

@@ -49,7 +49,7 @@ class ResolutionScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(NewsFeed).show(self.scenario, entries_of_turn(self.view, self.turn), self.rationales)
-        self.query_one(TrackMeters).show(self.view.variables, self.previous)
+        self.query_one(TrackMeters).show(self.scenario.variables, self.view.variables, self.previous)
         self.query_one("#news").focus()
 
     def action_done(self) -> None:

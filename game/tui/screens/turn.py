@@ -88,7 +88,7 @@ class TurnScreen(Screen[Order]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(TrackMeters).show(self.view.variables, self.previous)
+        self.query_one(TrackMeters).show(self.scenario.variables, self.view.variables, self.previous)
         if self.scenario.map is not None:
             self.query_one(RegionMap).show(self.scenario.map, self.view.places, self.view.routes)
         self.query_one(DecisionList).show(self.view.options[self.seat])

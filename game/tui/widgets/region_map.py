@@ -65,7 +65,7 @@ def draw(spec: MapSpec, places: Sequence[PlaceView], routes: Sequence[Route], wi
     scale = width / spec.width
     canvas = Canvas(width, spec.height)
     if scale == 1:
-        for y, row in enumerate(spec.art.strip("\n").splitlines()[: spec.height]):
+        for y, row in enumerate(spec.art.splitlines()[: spec.height]):
             canvas.put(0, y, row, "$foreground 40%")
     at = {p.place.id: (int(p.place.x * scale), p.place.y) for p in places}
     for route in routes:

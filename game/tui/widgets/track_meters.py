@@ -9,7 +9,6 @@ from textual.widget import Widget
 
 from game.cli.transcript import format_value
 from game.engine.model import Variable
-from game.engine.views import VariableView
 
 MIN_LABEL, MAX_LABEL = 12, 30
 VALUE_AND_MARK = 16
@@ -41,8 +40,7 @@ def layout(width: int) -> tuple[int, int]:
     return label, max(4, min(20, width - label - VALUE_AND_MARK - 2))
 
 
-def meter_line(item: VariableView, before: object, width: int = 80) -> Content:
-    variable, value = item.variable, item.value
+def meter_line(variable: Variable, value: object, before: object, width: int = 80) -> Content:
     label_width, bar_width = layout(width)
     label = variable.label
     if len(label) > label_width:
@@ -56,16 +54,18 @@ def meter_line(item: VariableView, before: object, width: int = 80) -> Content:
     return Content.assemble(f"{label:<{label_width}}", hidden, " ", middle, change_mark(variable, value, before))
 
 
-def meters(items: Iterable[VariableView], previous: Mapping[str, object], width: int = 80) -> Content:
-    """Meters grouped by each variable's ``group``, in scenario order within a group."""
-    groups: dict[str, list[VariableView]] = {}
-    for item in items:
-        groups.setdefault(item.variable.group, []).append(item)
+def meters(variables: Iterable[Variable], values: Mapping[str, object], previous: Mapping[str, object],
+           width: int = 80) -> Content:
+    """Meters for the variables in ``values``, grouped by ``group``, in scenario order within a group."""
+    groups: dict[str, list[Variable]] = {}
+    for variable in variables:
+        if variable.name in values:
+            groups.setdefault(variable.group, []).append(variable)
     lines: list[Content] = []
     for group, members in groups.items():
         if group and len(groups) > 1:
             lines.append(Content.styled(group, "$secondary b"))
-        lines += [meter_line(item, previous.get(item.variable.name), width) for item in members]
+        lines += [meter_line(v, values[v.name], previous.get(v.name), width) for v in members]
     return Content("\n").join(lines)
 
 
@@ -78,13 +78,15 @@ class TrackMeters(Widget):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.items: tuple[VariableView, ...] = ()
+        self.variables: tuple[Variable, ...] = ()
+        self.values: Mapping[str, object] = {}
         self.previous: Mapping[str, object] = {}
 
-    def show(self, items: Iterable[VariableView], previous: Mapping[str, object]) -> None:
-        """Draw ``items``, marking each change since ``previous`` (name -> value)."""
-        self.items, self.previous = tuple(items), dict(previous)
+    def show(self, variables: Iterable[Variable], values: Mapping[str, object],
+             previous: Mapping[str, object]) -> None:
+        """Draw the ``values`` (name -> value) a view holds, marking each change since ``previous``."""
+        self.variables, self.values, self.previous = tuple(variables), dict(values), dict(previous)
         self.refresh(layout=True)
 
     def render(self) -> Content:
-        return meters(self.items, self.previous, self.content_region.width or 80)
+        return meters(self.variables, self.values, self.previous, self.content_region.width or 80)
