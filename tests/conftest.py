@@ -1,0 +1,42 @@
+"""Shared test set-up: hypothesis profiles and paths to the scenarios.
+
+Profiles: ``default`` keeps the whole suite within a few minutes on a
+2-core machine; ``thorough`` (HYPOTHESIS_PROFILE=thorough) runs far more
+examples for a deeper search before a release.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+ROOT = Path(__file__).resolve().parent.parent
+SHIPPED = ROOT / "scenarios" / "over-the-horizon-2021.toml"
+FIXTURES = Path(__file__).resolve().parent / "scenarios"
+ARTICLE = ROOT.parent / "shared" / "source" / "article.txt"
+"""The news report the shipped scenario quotes; present on developers' machines, not in the repo."""
+
+settings.register_profile(
+    "default", deadline=None, max_examples=60, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "thorough", deadline=None, max_examples=1000, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+@pytest.fixture(scope="session")
+def shipped():
+    from game.scenario import load_scenario
+
+    return load_scenario(SHIPPED)
+
+
+@pytest.fixture(scope="session")
+def mini():
+    from game.scenario import load_scenario
+
+    return load_scenario(FIXTURES / "mini.toml")
