@@ -34,7 +34,7 @@ def slug(name: str) -> str:
 class HorizonApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "Horizon"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-normal"), (150, "-wide")]
     BINDINGS = [Binding("f1,question_mark", "help", "Help", id="app.help")]
 
     def __init__(self, options: LaunchOptions | None = None, *,

@@ -28,10 +28,11 @@ class ReplayScreen(Screen[int | None]):
 
     CSS_PATH = "replay.tcss"
     BINDINGS = [
-        Binding("left,h", "step(-1)", "Back", id="replay.back"),
-        Binding("right,l", "step(1)", "Forward", id="replay.forward"),
-        Binding("home", "go(0)", "Start", id="replay.start"),
-        Binding("end", "go(-1)", "End", id="replay.end"),
+        # Priority: the panes scroll with these keys too, and stepping matters more here.
+        Binding("left,h", "step(-1)", "Back", id="replay.back", priority=True),
+        Binding("right,l", "step(1)", "Forward", id="replay.forward", priority=True),
+        Binding("home", "go(0)", "Start", id="replay.start", priority=True),
+        Binding("end", "go(-1)", "End", id="replay.end", priority=True),
         Binding("j", "jump", "Jump to turn", id="replay.jump"),
         Binding("v", "next_viewer", "View as\u2026", id="replay.viewer"),
         Binding("b", "branch", "Branch from here", id="replay.branch"),

@@ -23,7 +23,7 @@ from game.engine.views import Option, View
 from game.session import Order
 from game.tui.dialogs.confirm import ConfirmDialog
 from game.tui.screens.game_log import GameLogScreen
-from game.tui.widgets.decisions import DecisionList, chance_text
+from game.tui.widgets.decisions import DecisionList
 from game.tui.widgets.region_map import RegionMap
 from game.tui.widgets.track_meters import TrackMeters
 
@@ -34,9 +34,11 @@ def option_detail(option: Option) -> Content:
     lines = [Content.styled(action.label, "b")]
     if action.description:
         lines.append(Content(action.description))
-    chance = chance_text(option)
-    if chance:
-        lines.append(Content.assemble(("Chance of success: ", "$text-muted"), (chance, "b")))
+    if option.chance is not None:
+        lines.append(Content.assemble(("Chance of success: ", "$text-muted"), (f"{option.chance:.0%}", "b")))
+    elif option.chance_hidden:
+        lines.append(Content.styled("Chance of success: unknown to you (it depends on what you cannot see)",
+                                    "$text-muted"))
     if not option.available:
         lines.append(Content.styled(f"Unavailable now: {option.reason}", "$warning"))
     if action.visibility == "private":
@@ -53,6 +55,7 @@ class TurnScreen(Screen[Order]):
     BINDINGS = [
         Binding("ctrl+o", "confirm", "Confirm order", id="turn.confirm"),
         Binding("l", "log", "Log", tooltip="Everything this seat has seen so far", id="turn.log"),
+        Binding("m", "show_map", "Map", tooltip="Scroll to the map", id="turn.map"),
         Binding("ctrl+s", "app.save_as", "Save as", id="game.save_as"),
         Binding("escape", "app.leave_game", "Leave", id="game.leave"),
     ]
@@ -76,21 +79,26 @@ class TurnScreen(Screen[Order]):
                 yield Static("Situation", classes="pane-title")
                 yield TrackMeters(id="tracks")
                 if self.scenario.map is not None:
-                    yield Static("Map", classes="pane-title")
+                    yield Static("Map", classes="pane-title", id="map-title")
                     yield RegionMap(id="map")
+            if self.scenario.map is not None:
+                with VerticalScroll(id="map-column"):
+                    yield Static("Map", classes="pane-title")
+                    yield RegionMap(id="wide-map")
             with Vertical(id="orders"):
                 yield Static(f"{self.who}: your decision", classes="pane-title", markup=False)
                 yield DecisionList(id="decisions")
                 yield Static(id="detail")
-                yield Static("Your order: none chosen yet", id="chosen", markup=False)
-                yield Input(placeholder="Why? Your rationale, kept for the debrief", id="rationale")
-                yield Button("Confirm order", variant="primary", id="confirm")
+                with Vertical(id="order-box"):
+                    yield Static("Your order: none chosen yet", id="chosen", markup=False)
+                    yield Input(placeholder="Why? Your rationale, kept for the debrief", id="rationale")
+                    yield Button("Confirm order", variant="primary", id="confirm", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one(TrackMeters).show(self.scenario.variables, self.view.variables, self.previous)
-        if self.scenario.map is not None:
-            self.query_one(RegionMap).show(self.scenario.map, self.view.places, self.view.routes)
+        for region_map in self.query(RegionMap):
+            region_map.show(self.scenario.map, self.view.places, self.view.routes)
         self.query_one(DecisionList).show(self.view.options[self.seat])
         self.query_one(DecisionList).focus()
 
@@ -120,6 +128,12 @@ class TurnScreen(Screen[Order]):
 
     def _send(self, rationale: str) -> None:
         self.dismiss(Order(self.seat, self.chosen, rationale))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return action != "show_map" or self.scenario.map is not None
+
+    def action_show_map(self) -> None:
+        self.query_one("#map-title").scroll_visible(top=True)
 
     def action_log(self) -> None:
         self.app.push_screen(GameLogScreen(self.scenario, self.view, self.rationales))

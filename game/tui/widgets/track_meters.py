@@ -10,9 +10,9 @@ from textual.widget import Widget
 from game.cli.transcript import format_value
 from game.engine.model import Variable
 
-MIN_LABEL, MAX_LABEL = 12, 30
-VALUE_AND_MARK = 16
-"""Columns after the bar: the value (``12/20``) and the change mark (``▲2``)."""
+MIN_LABEL, MAX_LABEL = 12, 40
+FIXED = 14
+"""Columns besides the label and the bar: the secret mark, the value (``12/20``), the change (``▲2``)."""
 
 
 def bar(variable: Variable, value: int, width: int) -> Content:
@@ -36,8 +36,8 @@ def change_mark(variable: Variable, value: object, before: object) -> Content:
 
 def layout(width: int) -> tuple[int, int]:
     """Label and bar widths that fit ``width`` columns: the label gets what the bar can spare."""
-    label = max(MIN_LABEL, min(MAX_LABEL, width - VALUE_AND_MARK - 14))
-    return label, max(4, min(20, width - label - VALUE_AND_MARK - 2))
+    bar_width = max(4, min(12, (width - FIXED) // 4))
+    return max(MIN_LABEL, min(MAX_LABEL, width - FIXED - bar_width)), bar_width
 
 
 def meter_line(variable: Variable, value: object, before: object, width: int = 80) -> Content:
