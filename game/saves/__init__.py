@@ -28,10 +28,10 @@ from game.saves.files import (
 from game.saves.records import (
     FORMAT,
     Draw,
-    SavedGame,
-    SavedTurn,
     SaveConflict,
+    SavedGame,
     SaveDiverged,
+    SavedTurn,
     SaveError,
     SaveSummary,
 )

@@ -21,7 +21,7 @@ import stat
 from pathlib import Path
 
 from game.saves.codec import decode_game, encode_game
-from game.saves.records import SavedGame, SaveConflict, SaveError, SaveSummary
+from game.saves.records import SaveConflict, SavedGame, SaveError, SaveSummary
 from game.session import Session
 
 MAX_SAVE_BYTES = 64 * 1024 * 1024
@@ -90,15 +90,14 @@ def _guard_overwrite(path: Path, game: SavedGame) -> None:
     try:
         existing = load_save(path)
     except SaveError as error:
-        raise SaveConflict(str(path), f"exists and is not a save this Horizon can read ({error.reason}); "
-                                      "refusing to replace it (force to overwrite)") from None
+        raise SaveConflict(str(path), f"exists and is not a save this Horizon can read ({error.reason}): "
+                                      "refusing to replace it") from None
     if existing.game_id != game.game_id:
         what = f"{existing.name or existing.title}, {existing.played} turns"
-        raise SaveConflict(str(path), f"holds another game ({what}); refusing to replace it "
-                                      "(save under another name, or force to overwrite)")
+        raise SaveConflict(str(path), f"holds another game ({what}): refusing to replace it")
     if game.turns[: existing.played] != existing.turns:
-        raise SaveConflict(str(path), f"holds {existing.played} turns of this game that this session lacks; "
-                                      "refusing to drop them (branch instead, or force to overwrite)")
+        raise SaveConflict(str(path), "holds turns of this game that this session lacks: refusing to drop "
+                                      "them (branch the game instead)")
 
 
 def write_atomically(path: Path, data: bytes) -> None:

@@ -15,7 +15,7 @@ from game import __version__
 from game.engine.adjudication import new_game, resolve_turn
 from game.engine.state import GameState, state_hash
 from game.errors import IllegalOrder, WargameError
-from game.saves.records import SavedGame, SavedTurn, SaveDiverged, SaveError, draws_of
+from game.saves.records import SavedGame, SaveDiverged, SavedTurn, SaveError, draws_of
 from game.session import Parent, Session, TurnRecord, new_game_id, utc_now
 
 MAX_NAME = 200
