@@ -50,14 +50,21 @@ def _read_bounded(path: Path) -> bytes:
         raise SaveError(str(path), "no such file") from None
     except OSError as error:
         raise SaveError(str(path), f"cannot read: {error.strerror}") from None
-    with os.fdopen(descriptor, "rb") as file:
-        info = os.fstat(file.fileno())
+    try:
+        info = os.fstat(descriptor)
         if stat.S_ISDIR(info.st_mode):
             raise SaveError(str(path), "is a folder, not a save file")
         if not stat.S_ISREG(info.st_mode):
             raise SaveError(str(path), "is not a regular file: not a Horizon save")
-        data = file.read(MAX_SAVE_BYTES + 1) if info.st_size <= MAX_SAVE_BYTES else b""
-    if info.st_size > MAX_SAVE_BYTES or len(data) > MAX_SAVE_BYTES:
+        if info.st_size > MAX_SAVE_BYTES:
+            raise SaveError(str(path), f"larger than {MAX_SAVE_BYTES // 2**20} MiB: not a Horizon save")
+        with os.fdopen(os.dup(descriptor), "rb") as file:
+            data = file.read(MAX_SAVE_BYTES + 1)  # the size may have grown since fstat
+    except OSError as error:
+        raise SaveError(str(path), f"cannot read: {error.strerror}") from None
+    finally:
+        os.close(descriptor)
+    if len(data) > MAX_SAVE_BYTES:
         raise SaveError(str(path), f"larger than {MAX_SAVE_BYTES // 2**20} MiB: not a Horizon save")
     return data
 
