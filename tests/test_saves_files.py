@@ -10,6 +10,7 @@ import sys
 import textwrap
 
 import pytest
+from saves_support import MINI, ROOT, long_scenario, play, scenario
 
 from game.saves import (
     SaveConflict,
@@ -17,13 +18,12 @@ from game.saves import (
     autosave,
     autosave_path,
     branch_session,
+    files,
     list_saves,
     load_save,
     restore_session,
     save_session,
 )
-from game.saves import files
-from saves_support import MINI, ROOT, long_scenario, play, scenario
 
 
 def hidden_files(folder) -> list[str]:
