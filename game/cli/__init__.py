@@ -14,10 +14,10 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from game import __version__
-from game.cli import play, run, validate
+from game.cli import branch, diff, play, replay, run, saves, validate
 from game.errors import ScenarioError, WargameError
 
-COMMANDS = (validate, run, play)
+COMMANDS = (validate, run, replay, branch, diff, saves, play)
 USAGE_ERROR = 2
 
 

@@ -53,26 +53,26 @@ def open_envelope(data: bytes, name: str, newest: int) -> tuple[int, memoryview]
     Horizon reads. Raises :class:`SaveError` for anything but an intact frame.
     """
     if not data:
-        raise SaveError(f"{name}: empty file (0 bytes): not a Horizon save")
+        raise SaveError(name, "empty file (0 bytes): not a Horizon save")
     if not MARKER.startswith(data[: len(MARKER)]):
-        raise SaveError(f"{name}: not a Horizon save (it does not begin with the save marker)")
+        raise SaveError(name, "not a Horizon save (it does not begin with the save marker)")
     try:
         header = _header(data)
     except _Short:
-        raise SaveError(f"{name}: truncated: the file ends after {len(data):,} bytes, inside its header") from None
+        raise SaveError(name, f"truncated: the file ends after {len(data):,} bytes, inside its header") from None
     if not _checksum_holds(data):
         if header is not None and header[2] + TRAILER_SIZE > len(data):
-            raise SaveError(f"{name}: truncated: {len(data):,} bytes of the "
-                            f"{header[2] + TRAILER_SIZE:,} its header declares")
-        raise SaveError(f"{name}: damaged: checksum mismatch (the file changed after it was written)")
+            raise SaveError(name, f"truncated: {len(data):,} bytes of the "
+                                  f"{header[2] + TRAILER_SIZE:,} its header declares")
+        raise SaveError(name, "damaged: checksum mismatch (the file changed after it was written)")
     if header is None or header[2] + TRAILER_SIZE != len(data):
-        raise SaveError(f"{name}: damaged: the frame around the body is malformed")
+        raise SaveError(name, "damaged: the frame around the body is malformed")
     version, start, end = header
     if version < 1:
-        raise SaveError(f"{name}: damaged: unknown save format {version}")
+        raise SaveError(name, f"damaged: unknown save format {version}")
     if version > newest:
-        raise SaveError(f"{name}: written by a newer format (save format {version}; this Horizon reads "
-                        f"formats up to {newest}): open it with a newer Horizon")
+        raise SaveError(name, f"written by a newer format (save format {version}; this Horizon reads "
+                              f"formats up to {newest}): open it with a newer Horizon")
     return version, memoryview(data)[start:end]
 
 

@@ -21,7 +21,7 @@ import stat
 from pathlib import Path
 
 from game.saves.codec import decode_game, encode_game
-from game.saves.records import SavedGame, SaveConflict, SaveError, SaveSummary
+from game.saves.records import SaveConflict, SavedGame, SaveError, SaveSummary
 from game.session import Session
 
 MAX_SAVE_BYTES = 64 * 1024 * 1024
@@ -50,14 +50,21 @@ def _read_bounded(path: Path) -> bytes:
         raise SaveError(str(path), "no such file") from None
     except OSError as error:
         raise SaveError(str(path), f"cannot read: {error.strerror}") from None
-    with os.fdopen(descriptor, "rb") as file:
-        info = os.fstat(file.fileno())
+    try:
+        info = os.fstat(descriptor)
         if stat.S_ISDIR(info.st_mode):
             raise SaveError(str(path), "is a folder, not a save file")
         if not stat.S_ISREG(info.st_mode):
             raise SaveError(str(path), "is not a regular file: not a Horizon save")
-        data = file.read(MAX_SAVE_BYTES + 1) if info.st_size <= MAX_SAVE_BYTES else b""
-    if info.st_size > MAX_SAVE_BYTES or len(data) > MAX_SAVE_BYTES:
+        if info.st_size > MAX_SAVE_BYTES:
+            raise SaveError(str(path), f"larger than {MAX_SAVE_BYTES // 2**20} MiB: not a Horizon save")
+        with os.fdopen(os.dup(descriptor), "rb") as file:
+            data = file.read(MAX_SAVE_BYTES + 1)  # the size may have grown since fstat
+    except OSError as error:
+        raise SaveError(str(path), f"cannot read: {error.strerror}") from None
+    finally:
+        os.close(descriptor)
+    if len(data) > MAX_SAVE_BYTES:
         raise SaveError(str(path), f"larger than {MAX_SAVE_BYTES // 2**20} MiB: not a Horizon save")
     return data
 
@@ -90,15 +97,14 @@ def _guard_overwrite(path: Path, game: SavedGame) -> None:
     try:
         existing = load_save(path)
     except SaveError as error:
-        raise SaveConflict(str(path), f"exists and is not a save this Horizon can read ({error.reason}); "
-                                      "refusing to replace it (force to overwrite)") from None
+        raise SaveConflict(str(path), f"exists and is not a save this Horizon can read ({error.reason}): "
+                                      "refusing to replace it") from None
     if existing.game_id != game.game_id:
         what = f"{existing.name or existing.title}, {existing.played} turns"
-        raise SaveConflict(str(path), f"holds another game ({what}); refusing to replace it "
-                                      "(save under another name, or force to overwrite)")
+        raise SaveConflict(str(path), f"holds another game ({what}): refusing to replace it")
     if game.turns[: existing.played] != existing.turns:
-        raise SaveConflict(str(path), f"holds {existing.played} turns of this game that this session lacks; "
-                                      "refusing to drop them (branch instead, or force to overwrite)")
+        raise SaveConflict(str(path), "holds turns of this game that this session lacks: refusing to drop "
+                                      "them (branch the game instead)")
 
 
 def write_atomically(path: Path, data: bytes) -> None:

@@ -41,6 +41,21 @@ class Invalid(Exception):
     """A body value is not what format 1 allows; ``str`` is ``where: what``."""
 
 
+Where = str | tuple
+"""A value's place in the body: a name, or (the parent's place, a key or index).
+
+Built as nested pairs and spelt out (``turns[3].orders[1]``) only for a
+message, since a long game has tens of thousands of places and no problem."""
+
+
+def _path(where: Where) -> str:
+    keys = []
+    while isinstance(where, tuple):
+        where, key = where
+        keys.append(f"[{key}]" if isinstance(key, int) else f".{key}")
+    return where + "".join(reversed(keys))
+
+
 def encode(game: SavedGame) -> bytes:
     """The body of ``game`` in format 1."""
     scenario = {"id": game.scenario_id, "title": game.title, "file": game.scenario_file,
@@ -117,7 +132,7 @@ def read_fields(document: Any) -> dict[str, Any]:
 
 def _controllers(value: Any) -> dict[str, str]:
     pairs = _items(value, "seats", lambda v, where: _array(v, where, 2))
-    controllers = {_text(seat, f"seats[{i}][0]", MAX_SHORT): _text(who, f"seats[{i}][1]", MAX_SHORT)
+    controllers = {_text(seat, (("seats", i), 0), MAX_SHORT): _text(who, (("seats", i), 1), MAX_SHORT)
                    for i, (seat, who) in enumerate(pairs)}
     if len(controllers) != len(pairs):
         raise Invalid("seats: a seat is listed twice")
@@ -133,101 +148,101 @@ def _parent(value: Any) -> Parent:
                   _hash(fields["state"], "parent.state"))
 
 
-def _turn(value: Any, where: str) -> SavedTurn:
+def _turn(value: Any, where: Where) -> SavedTurn:
     turn, orders, draws, state = _array(value, where, 4)
-    return SavedTurn(_int(turn, f"{where}[0]", MAX_ITEMS),
-                     _items(orders, f"{where}.orders", _order),
-                     _items(draws, f"{where}.draws", _draw),
-                     _hash(state, f"{where}.state"))
+    return SavedTurn(_int(turn, (where, 0), MAX_ITEMS),
+                     _items(orders, (where, "orders"), _order),
+                     _items(draws, (where, "draws"), _draw),
+                     _hash(state, (where, "state")))
 
 
-def _order(value: Any, where: str) -> Order:
+def _order(value: Any, where: Where) -> Order:
     seat, action, rationale = _array(value, where, 3)
-    return Order(_text(seat, f"{where}.seat", MAX_SHORT), _text(action, f"{where}.action", MAX_TEXT),
-                 _text(rationale, f"{where}.rationale", MAX_TEXT))
+    return Order(_text(seat, (where, "seat"), MAX_SHORT), _text(action, (where, "action"), MAX_TEXT),
+                 _text(rationale, (where, "rationale"), MAX_TEXT))
 
 
-def _draw(value: Any, where: str) -> Draw:
+def _draw(value: Any, where: Where) -> Draw:
     rule, chance, roll = _array(value, where, 3)
-    return Draw(_text(rule, f"{where}.rule", MAX_TEXT), _fraction(chance, f"{where}.chance", 1.0),
-                _fraction(roll, f"{where}.roll", 1.0 - 2**-53))
+    return Draw(_text(rule, (where, "rule"), MAX_TEXT), _fraction(chance, (where, "chance"), 1.0),
+                _fraction(roll, (where, "roll"), 1.0 - 2**-53))
 
 
-def _snapshot(value: Any, where: str) -> GameState:
+def _snapshot(value: Any, where: Where) -> GameState:
     turn, values, fired, ending, over = _array(value, where, 5)
-    values = _items(values, f"{where}.values", _value)
-    fired = _items(fired, f"{where}.fired", lambda v, w: _text(v, w, MAX_TEXT))
+    values = _items(values, (where, "values"), _value)
+    fired = _items(fired, (where, "fired"), lambda v, w: _text(v, w, MAX_TEXT))
     if ending is not None:
-        ending = _text(ending, f"{where}.ending", MAX_TEXT)
+        ending = _text(ending, (where, "ending"), MAX_TEXT)
     if not isinstance(over, bool):
-        raise Invalid(f"{where}.over: expected true/false")
+        raise Invalid(f"{_path(where)}.over: expected true/false")
     # Seed 0 stands in for the game's seed, which the caller puts in before hashing.
-    return GameState(0, _int(turn, f"{where}[0]", MAX_ITEMS), values, frozenset(fired), ending, over)
+    return GameState(0, _int(turn, (where, 0), MAX_ITEMS), values, frozenset(fired), ending, over)
 
 
-def _value(value: Any, where: str) -> int | bool | str:
+def _value(value: Any, where: Where) -> int | bool | str:
     """A variable's value; whether it fits its variable is checked against the scenario."""
     if isinstance(value, str):
         return _text(value, where, MAX_TEXT)
     if not isinstance(value, int):
-        raise Invalid(f"{where}: expected a whole number, true/false or text")
+        raise Invalid(f"{_path(where)}: expected a whole number, true/false or text")
     return value
 
 
-def _map(value: Any, where: str, keys: tuple[str, ...]) -> dict[str, Any]:
+def _map(value: Any, where: Where, keys: tuple[str, ...]) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise Invalid(f"{where}: expected a map")
+        raise Invalid(f"{_path(where)}: expected a map")
     if set(value) != set(keys):
         odd = sorted(set(value) ^ set(keys), key=str)
-        raise Invalid(f"{where}: keys differ from format {VERSION}'s ({', '.join(map(repr, odd))})")
+        raise Invalid(f"{_path(where)}: keys differ from format {VERSION}'s ({', '.join(map(repr, odd))})")
     return value
 
 
-def _array(value: Any, where: str, length: int | None = None) -> list[Any]:
+def _array(value: Any, where: Where, length: int | None = None) -> list[Any]:
     if not isinstance(value, list):
-        raise Invalid(f"{where}: expected an array")
+        raise Invalid(f"{_path(where)}: expected an array")
     if length is not None and len(value) != length:
-        raise Invalid(f"{where}: expected {length} items, found {len(value)}")
+        raise Invalid(f"{_path(where)}: expected {length} items, found {len(value)}")
     return value
 
 
-def _items(value: Any, where: str, read: Callable[[Any, str], Any]) -> tuple[Any, ...]:
-    return tuple(read(item, f"{where}[{i}]") for i, item in enumerate(_array(value, where)))
+def _items(value: Any, where: Where, read: Callable[[Any, str], Any]) -> tuple[Any, ...]:
+    return tuple(read(item, (where, i)) for i, item in enumerate(_array(value, where)))
 
 
-def _text(value: Any, where: str, limit: int) -> str:
+def _text(value: Any, where: Where, limit: int) -> str:
     if not isinstance(value, str):
-        raise Invalid(f"{where}: expected text")
+        raise Invalid(f"{_path(where)}: expected text")
     if len(value) > limit:
-        raise Invalid(f"{where}: longer than {limit:,} characters")
+        raise Invalid(f"{_path(where)}: longer than {limit:,} characters")
     return value
 
 
-def _pattern(value: Any, where: str, pattern: re.Pattern[str], what: str) -> str:
+def _pattern(value: Any, where: Where, pattern: re.Pattern[str], what: str) -> str:
     if not isinstance(value, str) or not pattern.match(value):
-        raise Invalid(f"{where}: expected {what}")
+        raise Invalid(f"{_path(where)}: expected {what}")
     return value
 
 
-def _int(value: Any, where: str, high: int) -> int:
+def _int(value: Any, where: Where, high: int) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= high:
-        raise Invalid(f"{where}: expected a whole number from 0 to {high:,}")
+        raise Invalid(f"{_path(where)}: expected a whole number from 0 to {high:,}")
     return value
 
 
-def _fraction(value: Any, where: str, high: float) -> float:
+def _fraction(value: Any, where: Where, high: float) -> float:
     if not isinstance(value, float) or not 0.0 <= value <= high:
-        raise Invalid(f"{where}: expected a number from 0 to 1")
+        raise Invalid(f"{_path(where)}: expected a number from 0 to 1")
     return value
 
 
-def _hash(value: Any, where: str) -> str:
+def _hash(value: Any, where: Where) -> str:
     if not isinstance(value, bytes) or len(value) != 32:
-        raise Invalid(f"{where}: expected a 32-byte hash")
+        raise Invalid(f"{_path(where)}: expected a 32-byte hash")
     return value.hex()
 
 
-def _time(value: Any, where: str) -> datetime.datetime:
+def _time(value: Any, where: Where) -> datetime.datetime:
     text = _text(value, where, MAX_SHORT)
     try:
         moment = datetime.datetime.fromisoformat(text)
@@ -235,4 +250,4 @@ def _time(value: Any, where: str) -> datetime.datetime:
             return moment.astimezone(datetime.timezone.utc)
     except (ValueError, OverflowError):
         pass
-    raise Invalid(f"{where}: expected a date and time with its UTC offset")
+    raise Invalid(f"{_path(where)}: expected a date and time with its UTC offset")

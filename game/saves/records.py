@@ -16,14 +16,13 @@ from pathlib import Path, PurePath
 
 from attrs import field, frozen
 
+from game import __version__
 from game.engine.adjudication import new_game
 from game.engine.log import LogEntry
 from game.engine.model import Scenario
 from game.engine.state import GameState, state_hash
-from game import __version__
 from game.errors import WargameError
 from game.session import Order, Parent, Session, utc_now
-
 
 FORMAT = 1
 """The save format this Horizon writes (it reads every format from 1 up to this one)."""

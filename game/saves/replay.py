@@ -15,7 +15,8 @@ from game import __version__
 from game.engine.adjudication import new_game, resolve_turn
 from game.engine.state import GameState, state_hash
 from game.errors import IllegalOrder, WargameError
-from game.saves.records import SavedGame, SavedTurn, SaveDiverged, SaveError, draws_of
+from game.saves.codec import gc_paused
+from game.saves.records import SavedGame, SaveDiverged, SavedTurn, SaveError, draws_of
 from game.session import Parent, Session, TurnRecord, new_game_id, utc_now
 
 MAX_NAME = 200
@@ -41,8 +42,9 @@ def restore_session(saved: SavedGame, upto: int | None = None) -> Session:
                           name=saved.name, parent=saved.parent, created=saved.created)
     except WargameError as error:
         raise SaveError(label(saved), f"cannot seat the players: {error}") from None
-    for turn in saved.turns[:upto]:
-        _replay(saved, session, turn)
+    with gc_paused():
+        for turn in saved.turns[:upto]:
+            _replay(saved, session, turn)
     return session
 
 
