@@ -24,8 +24,8 @@ FIXED_CLOCK = datetime.datetime(2021, 9, 28, 10, 30)
 
 def make_app(saves: Path, **options) -> HorizonApp:
     """The app over the test fixtures, saving into ``saves``, with a fixed clock."""
-    return HorizonApp(LaunchOptions(scenario_dirs=(FIXTURES,), saves_dir=saves, **options),
-                      clock=lambda: FIXED_CLOCK)
+    options.setdefault("scenario_dirs", (FIXTURES,))
+    return HorizonApp(LaunchOptions(saves_dir=saves, **options), clock=lambda: FIXED_CLOCK)
 
 
 def screen_name(pilot: Pilot) -> str:
