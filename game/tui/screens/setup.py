@@ -69,14 +69,14 @@ class SetupScreen(Screen[GameSetup | None]):
                                        id=f"seat-{seat}")
             yield Static("Seed (the same seed and orders replay the same game)", classes="pane-title")
             with Horizontal(classes="field-row"):
-                yield Input(str(self.seed), restrict=r"[0-9]*", id="seed")
-                yield Button("New seed", id="reseed")
+                yield Input(str(self.seed), restrict=r"[0-9]*", id="seed", compact=True)
+                yield Button("New seed", id="reseed", compact=True)
             yield Static("", id="seed-problem", classes="problem")
             yield Static("Name of this game", classes="pane-title")
-            yield Input(self.game_name, id="name")
+            yield Input(self.game_name, id="name", compact=True)
             yield Checkbox("Facilitator mode: one screen sees everything, no hand-offs",
-                           self.facilitator, id="facilitator")
-            yield Button("Start game", variant="primary", id="start")
+                           self.facilitator, id="facilitator", compact=True)
+            yield Button("Start game", variant="primary", id="start", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:

@@ -19,9 +19,11 @@ TAGLINE = "A terminal wargame for policy training and classroom discussion"
 
 
 def entry_prompt(entry: ScenarioEntry) -> Content:
-    if entry.scenario is None:
-        return Content.assemble((entry.title, "$error b"), "\n", (entry.problem, "$error i"))
-    return Content.assemble((entry.title, "b"), "\n", (entry.summary, "$text-muted"))
+    scenario = entry.scenario
+    if scenario is None:
+        return Content.assemble((entry.title, "$error b"), "\n", ("does not load: see why on the right", "$error i"))
+    facts = f"{len(scenario.seats)} seats \u00b7 {scenario.turns} turns \u00b7 {entry.path.name}"
+    return Content.assemble((entry.title, "b"), "\n", (facts, "$text-muted"))
 
 
 def entry_detail(entry: ScenarioEntry) -> Content:
@@ -35,7 +37,6 @@ def entry_detail(entry: ScenarioEntry) -> Content:
              Content.assemble(("Length: ", "b"), f"{scenario.turns} turns of {scenario.turn_days} days{start}")]
     if scenario.source:
         lines.append(Content.assemble(("Source: ", "b"), (scenario.source, "i")))
-    lines.append(Content.styled(str(entry.path), "$text-muted"))
     return Content("\n").join(lines)
 
 

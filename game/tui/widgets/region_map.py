@@ -52,9 +52,6 @@ class Canvas:
             if 0 <= x + i < self.width and 0 <= y < self.height:
                 self.cells[y][x + i] = (char, style)
 
-    def free(self, x: int, y: int) -> bool:
-        return 0 <= x < self.width and 0 <= y < self.height and self.cells[y][x][0] in " " + TRAIL
-
     def lines(self) -> list[Content]:
         return [Content.assemble(*((c, s) for c, s in row)).rstrip() for row in self.cells]
 
@@ -75,18 +72,19 @@ def draw(spec: MapSpec, places: Sequence[PlaceView], routes: Sequence[Route], wi
     styles = kind_styles(places)
     for item in places:
         x, y = at[item.place.id]
-        style = styles[item.place.kind]
-        canvas.put(x, y, ACTIVE_MARKER if item.status else MARKER, f"{style} b")
-        _label(canvas, x, y, item.place.name, f"{style} b" if item.status else style)
+        _label(canvas, x, y, item.place.name, f"{styles[item.place.kind]} b" if item.status else "")
+    for item in places:  # markers last, so no label ever hides a place
+        x, y = at[item.place.id]
+        canvas.put(x, y, ACTIVE_MARKER if item.status else MARKER, f"{styles[item.place.kind]} b")
     return canvas.lines()
 
 
 def _label(canvas: Canvas, x: int, y: int, name: str, style: str) -> None:
-    """Write ``name`` right of the marker, or left of it when there is no room."""
-    if all(canvas.free(x + 2 + i, y) for i in range(len(name))) or x + 2 + len(name) <= canvas.width:
-        canvas.put(x + 2, y, name, style)
+    """Write ``name`` right of the marker, or left of it when only that side has room (else cut)."""
+    if x + 2 + len(name) > canvas.width and x - 1 - len(name) >= 0:
+        canvas.put(x - 1 - len(name), y, name, style)
     else:
-        canvas.put(max(0, x - 1 - len(name)), y, name, style)
+        canvas.put(x + 2, y, name, style)
 
 
 def legend(places: Sequence[PlaceView], routes: Sequence[Route]) -> list[Content]:

@@ -40,18 +40,25 @@ def layout(width: int) -> tuple[int, int]:
     return max(MIN_LABEL, min(MAX_LABEL, width - FIXED - bar_width)), bar_width
 
 
+def clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: max(0, width - 1)] + "\u2026"
+
+
 def meter_line(variable: Variable, value: object, before: object, width: int = 80) -> Content:
+    """One track in at most ``width`` columns: label, secret mark, bar or value, and its change."""
     label_width, bar_width = layout(width)
-    label = variable.label
-    if len(label) > label_width:
-        label = label[: label_width - 1] + "\u2026"
+    hidden = Content.styled("\u25cf", "$warning") if variable.visible_to is not None else Content(" ")
+    head = Content.assemble(f"{clip(variable.label, label_width):<{label_width}}", hidden, " ")
+    mark = change_mark(variable, value, before)
     if variable.type == "int":
         shown = f"{value}/{variable.high}" if variable.high is not None else str(value)
-        middle = Content.assemble(bar(variable, value, bar_width), f" {shown:>6} ")
+        body = Content.assemble(bar(variable, value, bar_width), f" {shown:>6} ", mark)
     else:
-        middle = Content.styled(f"{format_value(value):<{bar_width + 8}}", "b")
-    hidden = Content.styled("\u25cf", "$warning") if variable.visible_to is not None else Content(" ")
-    return Content.assemble(f"{label:<{label_width}}", hidden, " ", middle, change_mark(variable, value, before))
+        room = width - len(head.plain) - len(mark.plain) - 1
+        mark = mark if room >= 3 else Content("")
+        shown = clip(format_value(value), max(3, room))
+        body = Content.assemble((f"{shown:<{min(bar_width + 8, max(3, room))}} ", "b"), mark)
+    return Content.assemble(head, body)
 
 
 def meters(variables: Iterable[Variable], values: Mapping[str, object], previous: Mapping[str, object],
