@@ -20,7 +20,6 @@ from textual.screen import Screen
 
 from game.errors import WargameError
 from game.tui.launch import LaunchOptions
-from game.tui.screens.help import HelpScreen
 from game.tui.screens.title import TitleScreen
 
 SAVE_SUFFIX = ".wgsave"
@@ -46,9 +45,13 @@ class HorizonApp(App[None]):
         self.playthrough = None
         """The game being played, if any (``game.tui.playthrough.Playthrough``)."""
 
+    def get_default_screen(self) -> TitleScreen:
+        """The title screen is the bottom of the stack: the first frame, and where games return."""
+        return TitleScreen()
+
     def on_mount(self) -> None:
-        self.push_screen(TitleScreen())
-        self.load_catalog()
+        # After the first frame: the loading thread would otherwise compete with it for the GIL.
+        self.call_after_refresh(self.load_catalog)
         options = self.options
         if options.session is not None:
             self.play(options.session, options.facilitator, options.load)
@@ -80,6 +83,8 @@ class HorizonApp(App[None]):
             yield SystemCommand("Leave game", "Back to the title screen; the game is saved", self.action_leave_game)
 
     def action_help(self) -> None:
+        from game.tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
@@ -239,5 +244,5 @@ class HorizonApp(App[None]):
     def leave_game(self) -> None:
         self.workers.cancel_group(self, "game")
         self.playthrough = None
-        while len(self.screen_stack) > 2 and not isinstance(self.screen, TitleScreen):
+        while not isinstance(self.screen, TitleScreen):
             self.pop_screen()

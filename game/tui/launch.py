@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-from attrs import field, frozen
 
 if TYPE_CHECKING:
     from game.engine.model import Scenario
@@ -16,9 +15,12 @@ DEFAULT_SAVES = Path("saves")
 """Where autosaves and saves go unless told otherwise (relative to the working folder)."""
 
 
-@frozen
+@dataclass(frozen=True)
 class LaunchOptions:
     """Everything the command line decided before the first frame.
+
+    A dataclass rather than attrs: it is imported before the first frame,
+    and attrs is not needed there.
 
     The command line loads what it is given before the app starts, so a
     broken scenario or save ends there in one line. A given ``scenario``
@@ -34,6 +36,6 @@ class LaunchOptions:
     load: Path | None = None
     """The save ``session`` was restored from."""
     facilitator: bool = False
-    scenario_dirs: tuple[Path, ...] = field(factory=tuple)
+    scenario_dirs: tuple[Path, ...] = ()
     """Folders searched for scenarios on the title screen."""
     saves_dir: Path = DEFAULT_SAVES

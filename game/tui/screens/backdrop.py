@@ -6,11 +6,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Middle
 from textual.screen import Screen
-from textual.widgets import Footer, Header, LoadingIndicator, Static
+from textual.widgets import Footer, Header, Static
 
 
 class GameBackdrop(Screen[None]):
-    """The bottom screen of a game in progress; hand-offs and turns are pushed over it."""
+    """The bottom screen of a game in progress; hand-offs and turns are pushed over it.
+
+    It holds nothing animated: a covered screen that animates makes Textual
+    repaint the screen on top at the animation's rate.
+    """
 
     CSS_PATH = "backdrop.tcss"
     BINDINGS = [Binding("escape", "app.leave_game", "Leave", id="game.leave")]
@@ -25,7 +29,6 @@ class GameBackdrop(Screen[None]):
         with Middle(), Center(id="backdrop"):
             yield Static(self.game_title, id="backdrop-title", markup=False)
             yield Static("", id="backdrop-status", markup=False)
-            yield LoadingIndicator()
         yield Footer()
 
     def status(self, text: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -10,12 +11,17 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, OptionList, Static
+from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from game.tui.catalog import ScenarioEntry
+if TYPE_CHECKING:  # loading the catalog's module compiles scenarios' machinery: not before the first frame
+    from game.tui.catalog import ScenarioEntry
 
 TAGLINE = "A terminal wargame for policy training and classroom discussion"
+MENU = (("n", "New game of the selected scenario", "new_game"), ("c", "Continue the latest game", "continue_game"),
+        ("o", "Load a saved game\u2026", "load_game"), ("r", "Replay a saved game\u2026", "replay_game"),
+        ("F1", "Help", "help"), ("q", "Quit", "quit"))
+"""The main actions: key, label, app action. A list rather than buttons: cheaper before the first frame."""
 
 
 def entry_prompt(entry: ScenarioEntry) -> Content:
@@ -67,11 +73,8 @@ class TitleScreen(Screen[None]):
                 yield OptionList(Option("Looking for scenarios\u2026", disabled=True), id="scenarios")
             with Vertical(id="title-right"):
                 yield Static(id="scenario-detail")
-                with Vertical(id="title-buttons"):
-                    yield Button("New game", variant="primary", id="new", action="app.new_game")
-                    yield Button("Continue", id="continue", action="app.continue_game")
-                    yield Button("Load\u2026", id="load", action="app.load_game")
-                    yield Button("Replay\u2026", id="replay", action="app.replay_game")
+                yield OptionList(*(Option(Content.assemble((f" {key:>2} ", "$accent b"), f" {label}"), id=action)
+                                   for key, label, action in MENU), id="menu")
         yield Footer()
 
     def show_entries(self, entries: Sequence[ScenarioEntry]) -> None:
@@ -100,3 +103,7 @@ class TitleScreen(Screen[None]):
     @on(OptionList.OptionSelected, "#scenarios")
     def start(self) -> None:
         self.app.action_new_game()
+
+    @on(OptionList.OptionSelected, "#menu")
+    def act(self, event: OptionList.OptionSelected) -> None:
+        self.run_action(f"app.{event.option_id}")

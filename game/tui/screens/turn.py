@@ -104,7 +104,8 @@ class TurnScreen(Screen[Order]):
 
     @on(OptionList.OptionHighlighted, "#decisions")
     def show_detail(self, event: OptionList.OptionHighlighted) -> None:
-        self.query_one("#detail", Static).update(option_detail(self.options[event.option_id]))
+        # The detail pane has a fixed height, so moving through the list needs no new layout.
+        self.query_one("#detail", Static).update(option_detail(self.options[event.option_id]), layout=False)
 
     @on(OptionList.OptionSelected, "#decisions")
     def choose(self, event: OptionList.OptionSelected) -> None:
