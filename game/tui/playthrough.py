@@ -22,7 +22,8 @@ from game.tui import storage
 from game.tui.game_views import previous_values, rationales, view_at
 from game.tui.screens.backdrop import GameBackdrop
 from game.tui.screens.briefing import BriefingScreen
-from game.tui.screens.end import EndScreen
+from game.tui.screens.debrief import DebriefScreen, debrief_writer
+from game.tui.screens.end import DEBRIEF, EndScreen
 from game.tui.screens.handoff import HandOffScreen
 from game.tui.screens.resolution import ResolutionScreen
 from game.tui.screens.turn import TurnScreen
@@ -61,7 +62,9 @@ class Playthrough:
             await self.resolve(orders)
             if self.watching:
                 await self.show(self.resolution(FACILITATOR))
-        choice = await self.show(EndScreen(self.session, debrief=False))
+        write = debrief_writer()
+        while (choice := await self.show(EndScreen(self.session, debrief=write is not None))) == DEBRIEF:
+            await self.show(DebriefScreen(self.session, write, self.saves_dir))
         await self.app.pop_screen()
         return choice
 
