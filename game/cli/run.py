@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 import secrets
 
+from game.engine.adjudication import MAX_SEED
 from game.errors import WargameError
-
-MAX_SEED = (1 << 63) - 1
 
 
 def seed_argument(text: str) -> int:
