@@ -82,7 +82,8 @@ def _embedded_scenario(fields: dict[str, Any], name: str) -> Scenario:
     try:
         scenario = _parse(text, fields["scenario_file"] or "scenario.toml")
     except ScenarioError as error:
-        more = f" (and {len(error.problems) - 1} more problems)" if len(error.problems) > 1 else ""
+        more = len(error.problems) - 1
+        more = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
         raise SaveError(name, f"scenario text invalid: {error.problems[0]}{more}") from None
     if (scenario.id, scenario.title) != (fields["scenario_id"], fields["title"]):
         raise SaveError(name, "damaged: the scenario's id or title differs from the header's")
