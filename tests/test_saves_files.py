@@ -61,6 +61,16 @@ def test_a_save_is_not_replaced_by_a_shorter_or_different_history_of_its_own_gam
     assert load_save(save_session(branch, tmp_path / "b.wgsave")).parent.turn == 1
 
 
+def test_a_file_replaced_behind_the_writers_back_is_checked_again(tmp_path):
+    mine = play(scenario(MINI), seed=1, turns=1)
+    path = save_session(mine, tmp_path / "a.wgsave")
+    theirs = save_session(play(scenario(MINI), seed=2, turns=1), tmp_path / "b.wgsave")
+    os.replace(theirs, path)  # e.g. a colleague's save copied over it between two turns
+    mine.play_turn()
+    with pytest.raises(SaveConflict, match="holds another game"):
+        save_session(mine, path)
+
+
 def test_files_that_are_not_saves_are_not_replaced_without_force(tmp_path):
     notes = tmp_path / "notes.wgsave"
     notes.write_text("my notes")
