@@ -137,6 +137,13 @@ def test_a_diverging_save_exits_1_naming_the_turn(saved, tmp_path, capsys):
     assert "turn 3 diverges" in one_line_error(capsys, "replay", forged, "--verify", status=1)
 
 
+def test_the_save_commands_load_no_textual():
+    code = ("import sys, game.cli.replay, game.cli.branch, game.cli.diff, game.cli.saves, game.saves, "
+            "game.saves.compare; print([m for m in sys.modules if m.startswith('textual')])")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
 def test_wrong_flags_are_one_line_and_status_2(saved, tmp_path, capsys):
     assert "not a seat of mini" in one_line_error(capsys, "replay", saved, "--as", "c")
     assert "the save has 5 turns" in one_line_error(capsys, "replay", saved, "--to", 6)

@@ -92,8 +92,10 @@ def transcript(saved, session, seat: str | None) -> list[str]:
         lines += ["", *format_turn(scenario, record.turn, entries, orders)]
     view = session.view(seat)
     lines += ["", *format_ending(scenario, view.entries, view.scores)]
-    if not session.over:
+    if len(session.turns) < saved.played:
         lines.append(f"Stopped after turn {len(session.turns)} of the {saved.played} saved.")
+    elif not session.over:
+        lines.append(f"The game goes on after turn {saved.played}: wargame run --resume {saved.path}")
     return [line for line in lines if line is not None]
 
 
@@ -106,5 +108,6 @@ def _parent_line(saved) -> str | None:
     parent = saved.parent
     if parent is None:
         return None
+    who = repr(parent.name) if parent.name else f"game {parent.game_id[:8]}"
     where = f" ({parent.file})" if parent.file else ""
-    return f"Branched from {parent.name or 'game ' + parent.game_id[:8]!r}{where} after turn {parent.turn}"
+    return f"Branched from {who}{where} after turn {parent.turn}"
