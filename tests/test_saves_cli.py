@@ -12,13 +12,13 @@ import sys
 
 import msgpack
 import pytest
-from saves_support import MINI
 
 from game.cli import main
 from game.engine.state import state_hash
 from game.saves import load_save, restore_session
 from game.saves.envelope import MARKER, TRAILER_SIZE, seal
 from game.session import Session
+from tests.saves_support import MINI
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:

@@ -14,11 +14,11 @@ import msgpack
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from saves_support import MINI, examples, games, play, scenario, scenarios
 
 from game.saves import SavedGame, SaveDiverged, SaveError, load_save, restore_session, save_session
 from game.saves.codec import decode_game, encode_game
 from game.saves.envelope import MARKER, TRAILER_SIZE, seal
+from tests.saves_support import MINI, examples, games, play, scenario, scenarios
 
 SCENARIOS = pytest.mark.parametrize("path", scenarios(), ids=lambda p: p.stem)
 

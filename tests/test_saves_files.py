@@ -10,7 +10,6 @@ import sys
 import textwrap
 
 import pytest
-from saves_support import MINI, ROOT, long_scenario, play, scenario
 
 from game.saves import (
     SaveConflict,
@@ -24,6 +23,8 @@ from game.saves import (
     restore_session,
     save_session,
 )
+from tests.paths import ROOT
+from tests.saves_support import MINI, long_scenario, play, scenario
 
 
 def hidden_files(folder) -> list[str]:

@@ -15,7 +15,6 @@ import attrs
 from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
-from saves_support import examples, games, human_order, scenario, scenarios
 
 from game.saves import (
     SaveConflict,
@@ -27,6 +26,7 @@ from game.saves import (
     restore_session,
     save_session,
 )
+from tests.saves_support import examples, games, human_order, scenario, scenarios
 
 
 class SavingPlayers(RuleBasedStateMachine):

@@ -6,7 +6,6 @@ import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from saves_support import examples, games, long_scenario, play, scenario, scenarios
 
 from game.engine.state import state_hash
 from game.saves import (
@@ -19,6 +18,7 @@ from game.saves import (
     save_session,
 )
 from game.saves.codec import decode_game, encode_game
+from tests.saves_support import examples, games, long_scenario, play, scenario, scenarios
 
 SCENARIOS = pytest.mark.parametrize("path", scenarios(), ids=lambda p: p.stem)
 
