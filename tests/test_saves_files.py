@@ -129,7 +129,8 @@ def test_listing_flags_damaged_files_and_sorts_newest_first(tmp_path):
     assert [s.path.name for s in listing] == ["cut.wgsave", "new.wgsave", "old.wgsave"]
     damaged, newest, oldest = listing
     assert damaged.damaged.startswith("truncated") and damaged.name == "cut"
-    assert (newest.name, newest.played, newest.turns, newest.over, newest.damaged) == ("new", 5, 5, True, None)
+    assert (newest.name, newest.played, newest.turns, newest.over) == ("new", 5, 5, True)
+    assert newest.damaged is None
     assert (oldest.title, oldest.played, oldest.over, dict(oldest.controllers)) == (
         "Mini", 2, False, {"a": "random", "b": "random"})
     assert list_saves(tmp_path / "missing") == []

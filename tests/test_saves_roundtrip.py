@@ -31,7 +31,8 @@ def test_save_then_load_gives_an_equal_run(path, data, tmp_path_factory):
     file = save_session(session, tmp_path_factory.mktemp("saves") / "game.wgsave")
     loaded = load_save(file)
     assert loaded == SavedGame.of(session, updated=loaded.updated)
-    assert (loaded.game_id, loaded.name, loaded.controllers) == (session.game_id, session.name, session.controllers)
+    assert (loaded.game_id, loaded.name) == (session.game_id, session.name)
+    assert loaded.controllers == session.controllers
     assert loaded.scenario_text == session.scenario.origin.text
 
 

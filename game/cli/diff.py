@@ -40,8 +40,8 @@ def report(a, b, comparison) -> list[str]:
     lines = [*_run("A", a), *_run("B", b)]
     if comparison.relation:
         lines.append(comparison.relation + ".")
-    text = "same scenario text" if comparison.same_text else "different texts of the scenario (matched by name)"
-    seeds = "same seed" if comparison.same_seed else f"different seeds ({a.seed} and {b.seed}): chances differ"
+    text = "same scenario text" if comparison.same_text else "different texts of it (matched by name)"
+    seeds = "same seed" if comparison.same_seed else f"seeds {a.seed} and {b.seed}: chances differ"
     lines.append(f"{scenario.title} ({scenario.id}): {text}; {seeds}.")
     if comparison.first is None:
         return [*lines, f"The runs are identical: all {a.played} turns have the same orders and states."]
@@ -62,7 +62,8 @@ def _run(letter: str, saved) -> list[str]:
     name = f" \u00b7 {saved.name!r}" if saved.name else ""
     state = saved.final_state
     if state.over:
-        ending = next((e.text for e in saved.scenario.endings if e.id == state.ending), saved.scenario.end_text)
+        endings = saved.scenario.endings
+        ending = next((e.text for e in endings if e.id == state.ending), saved.scenario.end_text)
         status = f"over: {ending}"
     else:
         status = "not over"

@@ -78,15 +78,15 @@ def describe(saved) -> str:
 
 def transcript(saved, session, seat: str | None) -> list[str]:
     """The replayed turns as ``seat`` saw them (None: everything), with the briefing and the ending."""
-    from game.cli.transcript import format_ending, format_turn
+    from game.cli.transcript import format_ending, format_seats, format_turn
     from game.engine.views import view_for
 
     scenario = session.scenario
-    lines = [describe(saved), _seats_line(session), _parent_line(saved),
+    lines = [describe(saved), format_seats(scenario, session.controllers), _parent_line(saved),
              f"As seen by: {scenario.actor_name(seat) if seat else 'the facilitator (everything)'}"]
     if seat and scenario.actors[seat].briefing:
         lines += ["", f"Briefing: {scenario.actors[seat].briefing.strip()}"]
-    for record, after in zip(session.turns, session.states[1:]):
+    for record, after in zip(session.turns, session.states[1:], strict=True):
         entries = view_for(scenario, after, record.entries, seat).entries
         orders = [order for order in record.orders if seat is None or order.seat == seat]
         lines += ["", *format_turn(scenario, record.turn, entries, orders)]
@@ -99,9 +99,6 @@ def transcript(saved, session, seat: str | None) -> list[str]:
     return [line for line in lines if line is not None]
 
 
-def _seats_line(session) -> str:
-    scenario = session.scenario
-    return "Seats: " + " \u00b7 ".join(f"{scenario.actor_name(s)}: {c}" for s, c in session.controllers.items())
 
 
 def _parent_line(saved) -> str | None:

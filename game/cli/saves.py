@@ -46,5 +46,5 @@ def _entry(summary) -> list[str]:
     branch = f" \u00b7 branch of {summary.parent.file or summary.parent.game_id[:8]} after turn " \
              f"{summary.parent.turn}" if summary.parent else ""
     return [f"  {when}  {summary.path.name}",
-            f"      {summary.name} \u00b7 {summary.title} \u00b7 turn {summary.played}/{summary.turns} ({status})"
-            f" \u00b7 {seats}{branch}"]
+            f"      {summary.name} \u00b7 {summary.title} \u00b7 turn {summary.played}/{summary.turns} "
+            f"({status}) \u00b7 {seats}{branch}"]

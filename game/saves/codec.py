@@ -120,7 +120,8 @@ def _check_turn(scenario: Scenario, turn: Any, number: int, rules: set[str]) -> 
     for order in turn.orders:
         action = scenario.action(order.action)
         if action is None or action.actor != order.seat:
-            raise format1.Invalid(f"turns[{number - 1}].orders: {order.seat!r} has no action {order.action!r}")
+            raise format1.Invalid(f"turns[{number - 1}].orders: {order.seat!r} has no action "
+                                  f"{order.action!r}")
     for draw in turn.draws:
         if draw.rule not in rules:
             raise format1.Invalid(f"turns[{number - 1}].draws: no action or event {draw.rule!r}")
@@ -151,7 +152,7 @@ def _check_snapshots(scenario: Scenario, snapshots: tuple, seed: int, turns: tup
 def _check_values(variables: tuple[Variable, ...], values: tuple, where: str) -> None:
     if len(values) != len(variables):
         raise format1.Invalid(f"{where}.values: expected {len(variables)} values")
-    for variable, value in zip(variables, values):
+    for variable, value in zip(variables, values, strict=True):
         if not _fits(variable, value):
             raise format1.Invalid(f"{where}.values: {value!r} does not fit variable {variable.name!r}")
 

@@ -81,6 +81,8 @@ def save_session(session: Session, path: str | os.PathLike[str], *, force: bool 
     unchanged.
     """
     path = Path(path)
+    if not session.scenario.origin.text:
+        raise SaveError(str(path), "cannot save a game whose scenario was not read from a file or text")
     game = SavedGame.of(session)
     data = encode_game(game)
     if len(data) > MAX_SAVE_BYTES:
@@ -137,7 +139,7 @@ def _guard_overwrite(path: Path, game: SavedGame) -> None:
         raise SaveConflict(str(path), f"exists and is not a save this Horizon can read ({error.reason}): "
                                       "refusing to replace it") from None
     if existing.game_id != game.game_id:
-        what = f"{existing.name or existing.title}, {existing.played} turns"
+        what = f"{existing.name or existing.title!r}, {existing.played} turns"
         raise SaveConflict(str(path), f"holds another game ({what}): refusing to replace it")
     if game.turns[: existing.played] != existing.turns:
         raise SaveConflict(str(path), "holds turns of this game that this session lacks: refusing to drop "

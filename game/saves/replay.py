@@ -24,7 +24,7 @@ MAX_NAME = 200
 
 def label(saved: SavedGame) -> str:
     """How messages name a saved game: its file if it came from one, else its name."""
-    return str(saved.path) if saved.path else (saved.name or f"game {saved.game_id[:8]}")
+    return str(saved.path) if saved.path else repr(saved.name or f"game {saved.game_id[:8]}")
 
 
 def restore_session(saved: SavedGame, upto: int | None = None) -> Session:
