@@ -137,6 +137,20 @@ def test_a_diverging_save_exits_1_naming_the_turn(saved, tmp_path, capsys):
     assert "turn 3 diverges" in one_line_error(capsys, "replay", forged, "--verify", status=1)
 
 
+def test_a_seat_played_by_a_policy_this_horizon_lacks_replays_but_cannot_play_on(saved, tmp_path, capsys):
+    data = saved.read_bytes()
+    body = msgpack.unpackb(data[len(MARKER) + 6 : -TRAILER_SIZE])
+    body["seats"][1][1] = "clairvoyant"
+    after_two = restore_session(load_save(saved), 2).state
+    body["turns"] = body["turns"][:2]
+    body["snapshots"] = [[3, list(after_two.values), sorted(after_two.fired), None, False]]
+    future = tmp_path / "future.wgsave"
+    future.write_bytes(seal(1, msgpack.packb(body)))
+    assert run(capsys, "replay", future, "--verify")[0] == 0
+    assert "unknown policy 'clairvoyant'" in one_line_error(capsys, "run", "--resume", future)
+    assert run(capsys, "run", "--resume", future, "--seat", "b=random")[0] == 0
+
+
 def test_the_save_commands_load_no_textual():
     code = ("import sys, game.cli.replay, game.cli.branch, game.cli.diff, game.cli.saves, game.saves, "
             "game.saves.compare; print([m for m in sys.modules if m.startswith('textual')])")

@@ -103,7 +103,7 @@ def _start(args: argparse.Namespace):
 
 def _resume(args: argparse.Namespace):
     from game.saves import SaveError, load_save, restore_session
-    from game.session import parse_seat_options
+    from game.session import check_controllers, parse_seat_options
 
     if args.scenario is not None or args.seed is not None:
         raise WargameError("--resume goes on with the save's own scenario and seed: "
@@ -116,6 +116,7 @@ def _resume(args: argparse.Namespace):
     named = {option.partition("=")[0] for option in args.seat}
     chosen = parse_seat_options(session.scenario, args.seat, "random")
     session.controllers.update({seat: chosen[seat] for seat in named})
+    check_controllers(session.scenario, session.controllers)
     _refuse_humans(session)
     save_to = Path(args.resume) if args.save is None else _save_target(args.save, session)
     scenario = session.scenario

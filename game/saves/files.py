@@ -148,10 +148,12 @@ def _guard_overwrite(path: Path, game: SavedGame) -> None:
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Replace ``path`` by ``data`` so that a crash at any moment leaves the old or the new file whole."""
-    folder = path.parent
+    mode = _mode_of(path)
     descriptor, temporary = _create_temporary(path)
     try:
         with os.fdopen(descriptor, "wb") as file:
+            if mode is not None:
+                os.chmod(temporary, mode)
             _write_all(file, data)
             file.flush()
             os.fsync(file.fileno())
@@ -161,27 +163,28 @@ def write_atomically(path: Path, data: bytes) -> None:
         if isinstance(error, OSError):
             raise SaveError(str(path), f"cannot write: {error.strerror or error}") from None
         raise
-    _sync_folder(folder)
+    _sync_folder(path.parent)
+
+
+def _mode_of(path: Path) -> int | None:
+    """The permissions of the file being replaced, which its replacement keeps (None: a new file)."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        return None
 
 
 def _create_temporary(path: Path) -> tuple[int, Path]:
-    """A new hidden file beside ``path``, with ``path``'s permissions if it exists (else the umask's)."""
-    try:
-        mode = stat.S_IMODE(os.stat(path).st_mode)
-    except OSError:
-        mode = None
+    """A new hidden file beside ``path``, created with the umask's permissions."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     while True:
         temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
         try:
-            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
-                                 0o666)
+            return os.open(temporary, flags, 0o666), temporary
         except FileExistsError:
             continue
         except OSError as error:
             raise SaveError(str(path), f"cannot write: {error.strerror}") from None
-        if mode is not None:
-            os.chmod(temporary, mode)
-        return descriptor, temporary
 
 
 def _write_all(file, data: bytes) -> None:
