@@ -18,6 +18,7 @@ from game.engine.state import state_hash
 from game.saves import load_save, restore_session
 from game.saves.envelope import MARKER, TRAILER_SIZE, seal
 from game.session import Session
+from tests.paths import SHIPPED
 from tests.saves_support import MINI
 
 
@@ -156,6 +157,12 @@ def test_the_save_commands_load_no_textual():
             "game.saves.compare; print([m for m in sys.modules if m.startswith('textual')])")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_runs_of_different_scenarios_do_not_compare(saved, tmp_path, capsys):
+    other = tmp_path / "other.wgsave"
+    run(capsys, "run", SHIPPED, "--seed", 1, "--save", other)
+    assert "only runs of one scenario compare" in one_line_error(capsys, "diff", saved, other)
 
 
 def test_wrong_flags_are_one_line_and_status_2(saved, tmp_path, capsys):

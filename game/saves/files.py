@@ -26,8 +26,10 @@ from game.saves.codec import decode_game, encode_game
 from game.saves.records import SaveConflict, SavedGame, SaveError, SaveSummary
 from game.session import Session
 
-MAX_SAVE_BYTES = 64 * 1024 * 1024
-"""Largest save read or written; a 10,000-turn game with long rationales stays far below it."""
+MAX_SAVE_BYTES = 16 * 1024 * 1024
+"""Largest save read or written. A 10,000-turn game (the loader's most) of three seats takes
+about 2 MB beside its scenario text; the limit also bounds the memory a hostile file can make
+the decoder spend (about 170 MB for 16 MiB of the smallest msgpack objects)."""
 SUFFIX = ".wgsave"
 DEFAULT_FOLDER = "saves"
 

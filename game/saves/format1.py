@@ -3,10 +3,10 @@
 The body is one msgpack map (see docs/save-format.md for the table). Repeated
 records (turns, orders, draws, snapshots) are arrays, so a long game costs a
 few dozen bytes a turn; the header fields are a map, so they read plainly in
-any msgpack tool. The reader checks every value's type, size and range and
-every cross-reference to the embedded scenario: a body that passes is safe to
-replay, whatever wrote it. Problems are reported as ``where: what``
-(``turns[3].orders[1].action: expected text``).
+any msgpack tool. The reader checks every value's type, size and range
+(``codec`` then checks every reference into the embedded scenario), so a
+body that passes both is safe to replay, whatever wrote it. Problems are
+reported as ``where: what`` (``turns[3].orders[1].action: expected text``).
 """
 
 from __future__ import annotations
