@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import secrets
+import sys
 from pathlib import Path
 
 from game.errors import WargameError
@@ -51,7 +52,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
-    from game.cli.transcript import format_ending, format_seats, format_turn
+    from game.cli.transcript import format_ending, format_seats
 
     session, save_to, heading = _resume(args) if args.resume else _start(args)
     if args.name is not None:
@@ -62,18 +63,33 @@ def handle(args: argparse.Namespace) -> int:
         save(session, save_to, force=args.force)
     print(heading)
     print(format_seats(scenario, session.controllers))
-    while not session.over:
-        record = session.play_turn(orders)
-        orders = {}
-        print()
-        print("\n".join(format_turn(scenario, record.turn, record.entries, record.orders)))
-        if save_to is not None:
-            save(session, save_to, force=args.force)
+    _play_to_end(session, orders, save_to, force=args.force)
     print()
     print("\n".join(format_ending(scenario, session.entries(), session.scores())))
     if save_to is not None:
         print(f"\nSaved to {save_to} ({len(session.turns)} turns).")
     return 0
+
+
+def _play_to_end(session, orders: dict, save_to: Path | None, *, force: bool) -> None:
+    """Play and print every remaining turn, saving after each; on Ctrl-C, say what is saved."""
+    from game.cli.transcript import format_turn
+
+    saved = len(session.turns)
+    try:
+        while not session.over:
+            record = session.play_turn(orders)
+            orders = {}
+            print()
+            print("\n".join(format_turn(session.scenario, record.turn, record.entries, record.orders)))
+            if save_to is not None:
+                save(session, save_to, force=force)
+                saved = len(session.turns)
+    except KeyboardInterrupt:
+        if save_to is not None:
+            sys.stderr.write(f"wargame run: turns 1 to {saved} are saved in {save_to} "
+                             f"(go on with: wargame run --resume {save_to})\n")
+        raise
 
 
 def save(session, path: Path, *, force: bool) -> Path:
