@@ -70,7 +70,8 @@ def test_an_interrupted_run_keeps_every_turn_it_finished(tmp_path, capsys, monke
         return real(session, orders)
 
     monkeypatch.setattr(Session, "play_turn", interrupted_in_turn_3)
-    assert run(capsys, "run", MINI, "--save", tmp_path / "cut.wgsave")[0] == 130
+    code, _, err = run(capsys, "run", MINI, "--save", tmp_path / "cut.wgsave")
+    assert code == 130 and "turns 1 to 2 are saved in" in err and "run --resume" in err
     assert load_save(tmp_path / "cut.wgsave").played == 2
 
 
