@@ -12,9 +12,8 @@ import secrets
 import sys
 from pathlib import Path
 
+from game.engine.adjudication import MAX_SEED
 from game.errors import WargameError
-
-MAX_SEED = (1 << 63) - 1
 
 
 def seed_argument(text: str) -> int:
