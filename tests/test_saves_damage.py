@@ -9,13 +9,23 @@ from __future__ import annotations
 
 import hashlib
 import os
+from types import SimpleNamespace
 
 import msgpack
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from game.saves import SavedGame, SaveDiverged, SaveError, load_save, restore_session, save_session
+from game.saves import (
+    SavedGame,
+    SaveDiverged,
+    SaveError,
+    codec,
+    format1,
+    load_save,
+    restore_session,
+    save_session,
+)
 from game.saves.codec import decode_game, encode_game
 from game.saves.envelope import MARKER, TRAILER_SIZE, seal
 from tests.saves_support import MINI, examples, games, play, scenario, scenarios
@@ -206,3 +216,21 @@ def test_files_that_are_not_regular_files_are_refused_without_reading(tmp_path):
 def test_a_file_written_and_read_back_loads(tmp_path):
     session = play(scenario(MINI), seed=2)
     assert load_save(save_session(session, tmp_path / "a.wgsave")).played == len(session.turns)
+
+
+def test_a_newer_horizon_reads_an_older_file_and_upgrades_it_only_by_saving(tmp_path, monkeypatch):
+    """The version policy (docs/save-format.md, "Versions"), with a made-up format 2 beside format 1."""
+    old = save_session(play(scenario(MINI), seed=1, turns=2), tmp_path / "old.wgsave")
+    before = old.read_bytes()
+    format2 = SimpleNamespace(encode=format1.encode, unpack=format1.unpack,
+                              read_fields=lambda document: {**format1.read_fields(document), "format": 2})
+    monkeypatch.setattr(codec, "FORMAT", 2)
+    monkeypatch.setattr(codec, "_FORMATS", {1: format1, 2: format2})
+    saved = load_save(old)
+    assert saved.format == 1 and old.read_bytes() == before
+    session = restore_session(saved)
+    session.play_turn()
+    save_session(session, old)
+    assert load_save(old).format == 2
+    monkeypatch.undo()
+    assert refusal(old.read_bytes()).startswith("written by a newer format (save format 2;")

@@ -1,7 +1,7 @@
 """Save files as bytes: written in the current format, read from any format this Horizon knows.
 
 Older formats: a newer Horizon keeps a reader for every format it ever wrote
-(``_READERS``), reads an older file into today's :class:`SavedGame`, and
+(``_FORMATS``), reads an older file into today's :class:`SavedGame`, and
 never rewrites it just for reading, replaying or listing it; saving that game
 again (resuming it) writes the current format. A file from a newer format is
 refused with one line asking for a newer Horizon, never guessed at.
@@ -33,19 +33,20 @@ from game.saves.envelope import open_envelope, seal
 from game.saves.records import FORMAT, SavedGame, SaveError
 from game.scenario import parse_scenario
 
-_READERS = {1: format1}
-"""Every format this Horizon reads, by version: each module offers ``unpack`` and ``read_fields``."""
+_FORMATS = {1: format1}
+"""Every format this Horizon reads, by version: each module offers ``unpack`` and
+``read_fields``, and the current one ``encode`` too."""
 
 
 def encode_game(game: SavedGame) -> bytes:
     """The complete file for ``game``, in the current format."""
-    return seal(FORMAT, format1.encode(game))
+    return seal(FORMAT, _FORMATS[FORMAT].encode(game))
 
 
 def decode_game(data: bytes, name: str, path: Path | None = None) -> SavedGame:
     """Read a save file's bytes; raises :class:`SaveError` (naming ``name``) for anything amiss."""
     version, body = open_envelope(data, name, FORMAT)
-    reader = _READERS[version]
+    reader = _FORMATS[version]
     try:
         with gc_paused():
             fields = reader.read_fields(reader.unpack(body))
