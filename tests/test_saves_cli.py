@@ -137,6 +137,9 @@ def test_a_diverging_save_exits_1_naming_the_turn(saved, tmp_path, capsys):
     forged = tmp_path / "forged.wgsave"
     forged.write_bytes(seal(1, msgpack.packb(body)))
     assert "turn 3 diverges" in one_line_error(capsys, "replay", forged, "--verify", status=1)
+    code, out, err = run(capsys, "replay", forged)
+    assert code == 1 and "turn 3 diverges" in err
+    assert "Turn 2/5" in out and "Turn 3/5" not in out and "Stopped after turn 2 of the 5 saved." in out
 
 
 def test_a_seat_played_by_a_policy_this_horizon_lacks_replays_but_cannot_play_on(saved, tmp_path, capsys):

@@ -44,6 +44,8 @@ def handle(args: argparse.Namespace) -> int:
     try:
         session = restore_session(saved, upto)
     except SaveDiverged as error:
+        if not args.verify:  # show what does replay, up to the turn that does not
+            print("\n".join(transcript(saved, restore_session(saved, error.turn - 1), seat)))
         sys.stderr.write(f"wargame replay: {error}\n")
         return DIVERGED
     if args.verify:
