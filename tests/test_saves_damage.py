@@ -234,3 +234,36 @@ def test_a_newer_horizon_reads_an_older_file_and_upgrades_it_only_by_saving(tmp_
     assert load_save(old).format == 2
     monkeypatch.undo()
     assert refusal(old.read_bytes()).startswith("written by a newer format (save format 2;")
+
+
+def with_scenario_text(text: str) -> bytes:
+    body = body_of(small_save())
+    body["scenario"].update(text=text, sha256=hashlib.sha256(text.encode()).hexdigest())
+    return forged(body)
+
+
+def test_a_scenario_text_nested_too_deeply_is_one_line():
+    reason = refusal(with_scenario_text("a = " + "[" * 5000 + "]" * 5000))
+    assert reason == "scenario text invalid: mini.toml:1: not valid TOML: arrays or tables nested too deeply"
+
+
+_TOML_ISH = st.text(st.sampled_from(list("[]{}=\"'.,\n #abcx1-_")), max_size=200)
+
+
+@settings(max_examples=examples(1))
+@given(st.text(max_size=200) | _TOML_ISH)
+def test_any_embedded_scenario_text_raises_only_save_error(text):
+    refusal(with_scenario_text(text))
+
+
+@settings(max_examples=examples(1))
+@given(data=st.data())
+def test_an_edited_embedded_scenario_loads_or_raises_only_save_error(data):
+    text = MINI.read_text()
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, min(len(text), start + 40)))
+    edited = text[:start] + data.draw(_TOML_ISH | st.text(max_size=8)) + text[end:]
+    try:
+        decode_game(with_scenario_text(edited), "x.wgsave")
+    except SaveError as error:
+        assert "\n" not in str(error)
