@@ -14,10 +14,10 @@ import pytest
 from game.saves import (
     SaveConflict,
     SaveError,
+    atomic,
     autosave,
     autosave_path,
     branch_session,
-    files,
     list_saves,
     load_save,
     restore_session,
@@ -92,7 +92,7 @@ def test_a_failed_write_keeps_the_earlier_save_and_removes_its_temporary_file(tm
         file.write(data[:100])
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(files, "_write_all", disk_full)
+    monkeypatch.setattr(atomic, "_write_all", disk_full)
     session.play_turn()
     with pytest.raises(SaveError, match="cannot write: No space left on device"):
         save_session(session, path)
@@ -138,7 +138,7 @@ def test_listing_flags_damaged_files_and_sorts_newest_first(tmp_path):
 
 WRITER = textwrap.dedent("""
     import os, sys, time
-    from game.saves import files, load_save, restore_session, save_session
+    from game.saves import atomic, load_save, restore_session, save_session
 
     def slow_write(file, data):
         file.write(data[: len(data) // 2])
@@ -148,7 +148,7 @@ WRITER = textwrap.dedent("""
         time.sleep(60)
         file.write(data[len(data) // 2 :])
 
-    files._write_all = slow_write
+    atomic._write_all = slow_write
     session = restore_session(load_save(sys.argv[1]))
     while not session.over:
         session.play_turn()
