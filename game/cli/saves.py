@@ -40,7 +40,7 @@ def handle(args: argparse.Namespace) -> int:
 def _entry(summary) -> list[str]:
     when = summary.updated.astimezone().strftime("%Y-%m-%d %H:%M")
     if summary.damaged is not None:
-        return [f"  {when}  {summary.path.name}", f"      DAMAGED: {summary.damaged}"]
+        return [f"  {when}  {summary.path.name}  [DAMAGED]", f"      {summary.damaged}"]
     status = "over" if summary.over else "in progress"
     seats = ", ".join(f"{seat}={who}" for seat, who in summary.controllers.items())
     branch = f" \u00b7 branch of {summary.parent.file or summary.parent.game_id[:8]} after turn " \
