@@ -161,14 +161,14 @@ def test_a_writer_killed_mid_save_leaves_the_earlier_save_whole(tmp_path):
     path = save_session(session, tmp_path / "long.wgsave")
     before = path.read_bytes()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(path)], stdout=subprocess.PIPE, env=env)
-    try:
-        assert writer.stdout.readline() == b"half written\n"
-        (temporary,) = hidden_files(tmp_path)
-        assert (tmp_path / temporary).stat().st_size > 0
-    finally:
-        writer.send_signal(signal.SIGKILL)
-        writer.wait()
+    with subprocess.Popen([sys.executable, "-c", WRITER, str(path)], stdout=subprocess.PIPE, env=env) as writer:
+        try:
+            assert writer.stdout.readline() == b"half written\n"
+            (temporary,) = hidden_files(tmp_path)
+            assert (tmp_path / temporary).stat().st_size > 0
+        finally:
+            writer.send_signal(signal.SIGKILL)
+            writer.wait()
     assert writer.returncode == -signal.SIGKILL
     assert path.read_bytes() == before
     assert load_save(path).played == 700
