@@ -161,7 +161,8 @@ def test_a_writer_killed_mid_save_leaves_the_earlier_save_whole(tmp_path):
     path = save_session(session, tmp_path / "long.wgsave")
     before = path.read_bytes()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    with subprocess.Popen([sys.executable, "-c", WRITER, str(path)], stdout=subprocess.PIPE, env=env) as writer:
+    command = [sys.executable, "-c", WRITER, str(path)]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, env=env) as writer:
         try:
             assert writer.stdout.readline() == b"half written\n"
             (temporary,) = hidden_files(tmp_path)
