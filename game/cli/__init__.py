@@ -14,10 +14,10 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from game import __version__
-from game.cli import run, validate
+from game.cli import branch, diff, replay, run, saves, validate
 from game.errors import ScenarioError, WargameError
 
-COMMANDS = (validate, run)
+COMMANDS = (validate, run, replay, branch, diff, saves)
 USAGE_ERROR = 2
 
 
