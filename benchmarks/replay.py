@@ -33,8 +33,7 @@ import msgpack
 
 from game.cli.transcript import format_turn
 from game.engine.adjudication import new_game, resolve_turn
-from game.saves import load_save, replay_turn, restore_session, save_session
-from game.saves import codec, envelope
+from game.saves import codec, envelope, load_save, replay_turn, restore_session, save_session
 from game.scenario import load_scenario
 from game.session import Session
 

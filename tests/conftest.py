@@ -8,16 +8,11 @@ examples for a deeper search before a release.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
 
-ROOT = Path(__file__).resolve().parent.parent
-SHIPPED = ROOT / "scenarios" / "over-the-horizon-2021.toml"
-FIXTURES = Path(__file__).resolve().parent / "scenarios"
-ARTICLE = ROOT.parent / "shared" / "source" / "article.txt"
-"""The news report the shipped scenario quotes; present on developers' machines, not in the repo."""
+from tests.paths import FIXTURES, SHIPPED
 
 settings.register_profile(
     "default", deadline=None, max_examples=60, suppress_health_check=[HealthCheck.too_slow]

@@ -18,10 +18,9 @@ from game.engine.adjudication import MAX_SEED, legal_actions
 from game.engine.model import Scenario
 from game.scenario import load_scenario, parse_scenario
 from game.session import HUMAN, Order, Session
+from tests.paths import FIXTURES, SHIPPED
 
-ROOT = Path(__file__).resolve().parent.parent
-MINI = ROOT / "tests" / "scenarios" / "mini.toml"
-SHIPPED = ROOT / "scenarios" / "over-the-horizon-2021.toml"
+MINI = FIXTURES / "mini.toml"
 
 
 def examples(fraction: float) -> int:

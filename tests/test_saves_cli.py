@@ -12,13 +12,14 @@ import sys
 
 import msgpack
 import pytest
-from saves_support import MINI
 
 from game.cli import main
 from game.engine.state import state_hash
 from game.saves import load_save, restore_session
 from game.saves.envelope import MARKER, TRAILER_SIZE, seal
 from game.session import Session
+from tests.paths import SHIPPED
+from tests.saves_support import MINI
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -69,7 +70,8 @@ def test_an_interrupted_run_keeps_every_turn_it_finished(tmp_path, capsys, monke
         return real(session, orders)
 
     monkeypatch.setattr(Session, "play_turn", interrupted_in_turn_3)
-    assert run(capsys, "run", MINI, "--save", tmp_path / "cut.wgsave")[0] == 130
+    code, _, err = run(capsys, "run", MINI, "--save", tmp_path / "cut.wgsave")
+    assert code == 130 and "turns 1 to 2 are saved in" in err and "run --resume" in err
     assert load_save(tmp_path / "cut.wgsave").played == 2
 
 
@@ -109,7 +111,7 @@ def test_saves_lists_runs_and_flags_damaged_ones(saved, tmp_path, capsys):
     (tmp_path / "cut.wgsave").write_bytes(saved.read_bytes()[:-10])
     code, out, _ = run(capsys, "saves", tmp_path)
     assert code == 0 and "2 saves, 1 damaged" in out
-    assert "DAMAGED: truncated" in out and "first run · Mini · turn 5/5 (over) · a=random, b=random" in out
+    assert "cut.wgsave  [DAMAGED]\n      truncated: " in out and "first run · Mini · turn 5/5 (over) · a=random, b=random" in out
 
 
 def test_every_bad_save_is_one_line_and_status_2(saved, tmp_path, capsys):
@@ -135,6 +137,36 @@ def test_a_diverging_save_exits_1_naming_the_turn(saved, tmp_path, capsys):
     forged = tmp_path / "forged.wgsave"
     forged.write_bytes(seal(1, msgpack.packb(body)))
     assert "turn 3 diverges" in one_line_error(capsys, "replay", forged, "--verify", status=1)
+    code, out, err = run(capsys, "replay", forged)
+    assert code == 1 and "turn 3 diverges" in err
+    assert "Turn 2/5" in out and "Turn 3/5" not in out and "Stopped after turn 2 of the 5 saved." in out
+
+
+def test_a_seat_played_by_a_policy_this_horizon_lacks_replays_but_cannot_play_on(saved, tmp_path, capsys):
+    data = saved.read_bytes()
+    body = msgpack.unpackb(data[len(MARKER) + 6 : -TRAILER_SIZE])
+    body["seats"][1][1] = "clairvoyant"
+    after_two = restore_session(load_save(saved), 2).state
+    body["turns"] = body["turns"][:2]
+    body["snapshots"] = [[3, list(after_two.values), sorted(after_two.fired), None, False]]
+    future = tmp_path / "future.wgsave"
+    future.write_bytes(seal(1, msgpack.packb(body)))
+    assert run(capsys, "replay", future, "--verify")[0] == 0
+    assert "unknown policy 'clairvoyant'" in one_line_error(capsys, "run", "--resume", future)
+    assert run(capsys, "run", "--resume", future, "--seat", "b=random")[0] == 0
+
+
+def test_the_save_commands_load_no_textual():
+    code = ("import sys, game.cli.replay, game.cli.branch, game.cli.diff, game.cli.saves, game.saves, "
+            "game.saves.compare; print([m for m in sys.modules if m.startswith('textual')])")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def test_runs_of_different_scenarios_do_not_compare(saved, tmp_path, capsys):
+    other = tmp_path / "other.wgsave"
+    run(capsys, "run", SHIPPED, "--seed", 1, "--save", other)
+    assert "only runs of one scenario compare" in one_line_error(capsys, "diff", saved, other)
 
 
 def test_wrong_flags_are_one_line_and_status_2(saved, tmp_path, capsys):

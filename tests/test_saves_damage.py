@@ -9,16 +9,26 @@ from __future__ import annotations
 
 import hashlib
 import os
+from types import SimpleNamespace
 
 import msgpack
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from saves_support import MINI, examples, games, play, scenario, scenarios
 
-from game.saves import SavedGame, SaveDiverged, SaveError, load_save, restore_session, save_session
+from game.saves import (
+    SavedGame,
+    SaveDiverged,
+    SaveError,
+    codec,
+    format1,
+    load_save,
+    restore_session,
+    save_session,
+)
 from game.saves.codec import decode_game, encode_game
 from game.saves.envelope import MARKER, TRAILER_SIZE, seal
+from tests.saves_support import MINI, examples, games, play, scenario, scenarios
 
 SCENARIOS = pytest.mark.parametrize("path", scenarios(), ids=lambda p: p.stem)
 
@@ -199,10 +209,61 @@ def test_files_that_are_not_regular_files_are_refused_without_reading(tmp_path):
     assert "no such file" in str(pytest.raises(SaveError, load_save, tmp_path / "none.wgsave").value)
     big = tmp_path / "big.wgsave"
     with open(big, "wb") as file:
-        file.truncate(65 * 2**20)  # sparse: costs no disk
-    assert "larger than 64 MiB" in str(pytest.raises(SaveError, load_save, big).value)
+        file.truncate(17 * 2**20)  # sparse: costs no disk
+    assert "larger than 16 MiB" in str(pytest.raises(SaveError, load_save, big).value)
 
 
 def test_a_file_written_and_read_back_loads(tmp_path):
     session = play(scenario(MINI), seed=2)
     assert load_save(save_session(session, tmp_path / "a.wgsave")).played == len(session.turns)
+
+
+def test_a_newer_horizon_reads_an_older_file_and_upgrades_it_only_by_saving(tmp_path, monkeypatch):
+    """The version policy (docs/save-format.md, "Versions"), with a made-up format 2 beside format 1."""
+    old = save_session(play(scenario(MINI), seed=1, turns=2), tmp_path / "old.wgsave")
+    before = old.read_bytes()
+    format2 = SimpleNamespace(encode=format1.encode, unpack=format1.unpack,
+                              read_fields=lambda document: {**format1.read_fields(document), "format": 2})
+    monkeypatch.setattr(codec, "FORMAT", 2)
+    monkeypatch.setattr(codec, "_FORMATS", {1: format1, 2: format2})
+    saved = load_save(old)
+    assert saved.format == 1 and old.read_bytes() == before
+    session = restore_session(saved)
+    session.play_turn()
+    save_session(session, old)
+    assert load_save(old).format == 2
+    monkeypatch.undo()
+    assert refusal(old.read_bytes()).startswith("written by a newer format (save format 2;")
+
+
+def with_scenario_text(text: str) -> bytes:
+    body = body_of(small_save())
+    body["scenario"].update(text=text, sha256=hashlib.sha256(text.encode()).hexdigest())
+    return forged(body)
+
+
+def test_a_scenario_text_nested_too_deeply_is_one_line():
+    reason = refusal(with_scenario_text("a = " + "[" * 5000 + "]" * 5000))
+    assert reason == "scenario text invalid: mini.toml:1: not valid TOML: arrays or tables nested too deeply"
+
+
+_TOML_ISH = st.text(st.sampled_from(list("[]{}=\"'.,\n #abcx1-_")), max_size=200)
+
+
+@settings(max_examples=examples(1))
+@given(st.text(max_size=200) | _TOML_ISH)
+def test_any_embedded_scenario_text_raises_only_save_error(text):
+    refusal(with_scenario_text(text))
+
+
+@settings(max_examples=examples(1))
+@given(data=st.data())
+def test_an_edited_embedded_scenario_loads_or_raises_only_save_error(data):
+    text = MINI.read_text()
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, min(len(text), start + 40)))
+    edited = text[:start] + data.draw(_TOML_ISH | st.text(max_size=8)) + text[end:]
+    try:
+        decode_game(with_scenario_text(edited), "x.wgsave")
+    except SaveError as error:
+        assert "\n" not in str(error)

@@ -10,20 +10,21 @@ import sys
 import textwrap
 
 import pytest
-from saves_support import MINI, ROOT, long_scenario, play, scenario
 
 from game.saves import (
     SaveConflict,
     SaveError,
+    atomic,
     autosave,
     autosave_path,
     branch_session,
-    files,
     list_saves,
     load_save,
     restore_session,
     save_session,
 )
+from tests.paths import ROOT
+from tests.saves_support import MINI, long_scenario, play, scenario
 
 
 def hidden_files(folder) -> list[str]:
@@ -61,6 +62,16 @@ def test_a_save_is_not_replaced_by_a_shorter_or_different_history_of_its_own_gam
     assert load_save(save_session(branch, tmp_path / "b.wgsave")).parent.turn == 1
 
 
+def test_a_file_replaced_behind_the_writers_back_is_checked_again(tmp_path):
+    mine = play(scenario(MINI), seed=1, turns=1)
+    path = save_session(mine, tmp_path / "a.wgsave")
+    theirs = save_session(play(scenario(MINI), seed=2, turns=1), tmp_path / "b.wgsave")
+    os.replace(theirs, path)  # e.g. a colleague's save copied over it between two turns
+    mine.play_turn()
+    with pytest.raises(SaveConflict, match="holds another game"):
+        save_session(mine, path)
+
+
 def test_files_that_are_not_saves_are_not_replaced_without_force(tmp_path):
     notes = tmp_path / "notes.wgsave"
     notes.write_text("my notes")
@@ -81,7 +92,7 @@ def test_a_failed_write_keeps_the_earlier_save_and_removes_its_temporary_file(tm
         file.write(data[:100])
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(files, "_write_all", disk_full)
+    monkeypatch.setattr(atomic, "_write_all", disk_full)
     session.play_turn()
     with pytest.raises(SaveError, match="cannot write: No space left on device"):
         save_session(session, path)
@@ -118,7 +129,8 @@ def test_listing_flags_damaged_files_and_sorts_newest_first(tmp_path):
     assert [s.path.name for s in listing] == ["cut.wgsave", "new.wgsave", "old.wgsave"]
     damaged, newest, oldest = listing
     assert damaged.damaged.startswith("truncated") and damaged.name == "cut"
-    assert (newest.name, newest.played, newest.turns, newest.over, newest.damaged) == ("new", 5, 5, True, None)
+    assert (newest.name, newest.played, newest.turns, newest.over) == ("new", 5, 5, True)
+    assert newest.damaged is None
     assert (oldest.title, oldest.played, oldest.over, dict(oldest.controllers)) == (
         "Mini", 2, False, {"a": "random", "b": "random"})
     assert list_saves(tmp_path / "missing") == []
@@ -126,7 +138,7 @@ def test_listing_flags_damaged_files_and_sorts_newest_first(tmp_path):
 
 WRITER = textwrap.dedent("""
     import os, sys, time
-    from game.saves import files, load_save, restore_session, save_session
+    from game.saves import atomic, load_save, restore_session, save_session
 
     def slow_write(file, data):
         file.write(data[: len(data) // 2])
@@ -136,7 +148,7 @@ WRITER = textwrap.dedent("""
         time.sleep(60)
         file.write(data[len(data) // 2 :])
 
-    files._write_all = slow_write
+    atomic._write_all = slow_write
     session = restore_session(load_save(sys.argv[1]))
     while not session.over:
         session.play_turn()
@@ -149,14 +161,15 @@ def test_a_writer_killed_mid_save_leaves_the_earlier_save_whole(tmp_path):
     path = save_session(session, tmp_path / "long.wgsave")
     before = path.read_bytes()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(path)], stdout=subprocess.PIPE, env=env)
-    try:
-        assert writer.stdout.readline() == b"half written\n"
-        (temporary,) = hidden_files(tmp_path)
-        assert (tmp_path / temporary).stat().st_size > 0
-    finally:
-        writer.send_signal(signal.SIGKILL)
-        writer.wait()
+    command = [sys.executable, "-c", WRITER, str(path)]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, env=env) as writer:
+        try:
+            assert writer.stdout.readline() == b"half written\n"
+            (temporary,) = hidden_files(tmp_path)
+            assert (tmp_path / temporary).stat().st_size > 0
+        finally:
+            writer.send_signal(signal.SIGKILL)
+            writer.wait()
     assert writer.returncode == -signal.SIGKILL
     assert path.read_bytes() == before
     assert load_save(path).played == 700

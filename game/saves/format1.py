@@ -3,10 +3,10 @@
 The body is one msgpack map (see docs/save-format.md for the table). Repeated
 records (turns, orders, draws, snapshots) are arrays, so a long game costs a
 few dozen bytes a turn; the header fields are a map, so they read plainly in
-any msgpack tool. The reader checks every value's type, size and range and
-every cross-reference to the embedded scenario: a body that passes is safe to
-replay, whatever wrote it. Problems are reported as ``where: what``
-(``turns[3].orders[1].action: expected text``).
+any msgpack tool. The reader checks every value's type, size and range
+(``codec`` then checks every reference into the embedded scenario), so a
+body that passes both is safe to replay, whatever wrote it. Problems are
+reported as ``where: what`` (``turns[3].orders[1].action: expected text``).
 """
 
 from __future__ import annotations
@@ -24,9 +24,10 @@ from game.session import Order, Parent
 
 VERSION = 1
 MAX_TEXT = 2_000_000
-"""Longest text in a body, in bytes: the scenario text (the loader's own limit)."""
+"""Longest text in a body, in bytes: the scenario text (the loader's own limit). Names, ids and
+rationales get no tighter limit, so that whatever a session holds can be saved and read back."""
 MAX_SHORT = 200
-"""Longest name, id, controller, date or version string, in characters."""
+"""Longest date or version string, in characters: the only texts the writer makes itself."""
 MAX_ITEMS = 200_000
 """Longest array or map a body may declare; far above any real game, far below harm."""
 _GAME_ID = re.compile(r"[0-9a-f]{32}\Z")
@@ -114,12 +115,12 @@ def read_fields(document: Any) -> dict[str, Any]:
         "format": VERSION,
         "app_version": _text(body["app"], "app", MAX_SHORT),
         "game_id": _pattern(body["game"], "game", _GAME_ID, "32 hex digits"),
-        "name": _text(body["name"], "name", MAX_SHORT),
+        "name": _text(body["name"], "name", MAX_TEXT),
         "created": _time(body["created"], "created"),
         "updated": _time(body["updated"], "updated"),
-        "scenario_id": _text(scenario["id"], "scenario.id", MAX_SHORT),
+        "scenario_id": _text(scenario["id"], "scenario.id", MAX_TEXT),
         "title": _text(scenario["title"], "scenario.title", MAX_TEXT),
-        "scenario_file": _text(scenario["file"], "scenario.file", MAX_SHORT),
+        "scenario_file": _text(scenario["file"], "scenario.file", MAX_TEXT),
         "sha256": _pattern(scenario["sha256"], "scenario.sha256", _SHA256, "64 hex digits"),
         "scenario_text": _text(scenario["text"], "scenario.text", MAX_TEXT),
         "seed": _int(body["seed"], "seed", (1 << 63) - 1),
@@ -132,7 +133,7 @@ def read_fields(document: Any) -> dict[str, Any]:
 
 def _controllers(value: Any) -> dict[str, str]:
     pairs = _items(value, "seats", lambda v, where: _array(v, where, 2))
-    controllers = {_text(seat, (("seats", i), 0), MAX_SHORT): _text(who, (("seats", i), 1), MAX_SHORT)
+    controllers = {_text(seat, (("seats", i), 0), MAX_TEXT): _text(who, (("seats", i), 1), MAX_TEXT)
                    for i, (seat, who) in enumerate(pairs)}
     if len(controllers) != len(pairs):
         raise Invalid("seats: a seat is listed twice")
@@ -142,8 +143,8 @@ def _controllers(value: Any) -> dict[str, str]:
 def _parent(value: Any) -> Parent:
     fields = _map(value, "parent", _PARENT_KEYS)
     return Parent(_pattern(fields["game"], "parent.game", _GAME_ID, "32 hex digits"),
-                  _text(fields["name"], "parent.name", MAX_SHORT),
-                  _text(fields["file"], "parent.file", MAX_SHORT),
+                  _text(fields["name"], "parent.name", MAX_TEXT),
+                  _text(fields["file"], "parent.file", MAX_TEXT),
                   _int(fields["turn"], "parent.turn", MAX_ITEMS),
                   _hash(fields["state"], "parent.state"))
 
@@ -158,7 +159,7 @@ def _turn(value: Any, where: Where) -> SavedTurn:
 
 def _order(value: Any, where: Where) -> Order:
     seat, action, rationale = _array(value, where, 3)
-    return Order(_text(seat, (where, "seat"), MAX_SHORT), _text(action, (where, "action"), MAX_TEXT),
+    return Order(_text(seat, (where, "seat"), MAX_TEXT), _text(action, (where, "action"), MAX_TEXT),
                  _text(rationale, (where, "rationale"), MAX_TEXT))
 
 
