@@ -137,8 +137,9 @@ def main() -> None:
     with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as script:
         script.write(MINIMAL_APP)
     try:
-        minimal = [first_frame([sys.executable, script.name], b"MINIMAL READY") for _ in range(args.runs + 1)][1:]
-        ours = [first_frame(WARGAME, b"H O R I Z O N") for _ in range(args.runs + 1)][1:]
+        launches = range(args.runs + 1)  # the first of each warms the caches and is not counted
+        minimal = [first_frame([sys.executable, script.name], b"MINIMAL READY") for _ in launches][1:]
+        ours = [first_frame(WARGAME, b"H O R I Z O N") for _ in launches][1:]
     finally:
         os.unlink(script.name)
     m, o = statistics.median(minimal), statistics.median(ours)
@@ -148,8 +149,9 @@ def main() -> None:
     print(f"  ratio                {o / m:7.2f}x   (aim: at most 1.30x)")
     times = key_latencies(args.presses)
     print(f"key press to updated frame on the turn screen, {len(times)} presses:")
-    print(f"  median {statistics.median(times) * 1000:.1f} ms, 90th percentile "
-          f"{statistics.quantiles(times, n=10)[-1] * 1000:.1f} ms, max {max(times) * 1000:.1f} ms   (aim: under 50 ms)")
+    ninetieth = statistics.quantiles(times, n=10)[-1]
+    print(f"  median {statistics.median(times) * 1000:.1f} ms, 90th percentile {ninetieth * 1000:.1f} ms, "
+          f"max {max(times) * 1000:.1f} ms   (aim: under 50 ms)")
 
 
 if __name__ == "__main__":

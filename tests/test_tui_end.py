@@ -7,15 +7,15 @@ import types
 from pathlib import Path
 
 import pytest
-from tui_driver import FIXTURES, make_app, screen_name, screen_text, wait_for
 
 from game.scenario import load_scenario
 from game.session import Session
+from tests.tui_driver import FIXTURES, make_app, screen_name, screen_text, wait_for
 
 
 def finished(seed: int = 6) -> Session:
-    session = Session(load_scenario(FIXTURES / "trio.toml"), seed, dict.fromkeys(("north", "south", "east"), "random"),
-                      name="Finished game")
+    seats = dict.fromkeys(("north", "south", "east"), "random")
+    session = Session(load_scenario(FIXTURES / "trio.toml"), seed, seats, name="Finished game")
     session.play_to_end()
     return session
 

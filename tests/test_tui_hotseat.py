@@ -5,11 +5,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tui_driver import choose, choose_scenario, first_available, make_app, screen_name, screen_text, set_up, \
-    wait_for
-from tui_secrets import every_secret, kept_from, leaks
-
 from game.saves import list_saves, load_save
+from tests.tui_driver import (
+    choose,
+    choose_scenario,
+    first_available,
+    make_app,
+    screen_name,
+    screen_text,
+    set_up,
+    wait_for,
+)
+from tests.tui_secrets import every_secret, kept_from, leaks
 
 SEATS = ("north", "south", "east")
 PRIVATE_FIRST = {"north": "north.recruit", "south": "south.ledger", "east": "east.lantern"}
@@ -31,7 +38,8 @@ def check_secrets(pilot, scenario) -> None:
         assert not leaks(text, every_secret(scenario) | {v.label for v in scenario.variables}), text
     elif name in ("BriefingScreen", "ResolutionScreen", "TurnScreen"):
         seat = screen.seat if name == "TurnScreen" else screen.view.seat
-        assert not leaks(text, kept_from(scenario, seat)), (name, seat, leaks(text, kept_from(scenario, seat)))
+        leaked = leaks(text, kept_from(scenario, seat))
+        assert not leaked, (name, seat, leaked)
 
 
 async def play_until_end(pilot, *, quit_after_turns: int | None = None, secrets_of=None,

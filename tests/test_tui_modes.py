@@ -4,12 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tui_driver import FIXTURES, choose, choose_scenario, first_available, make_app, screen_name, screen_text, \
-    set_up, wait_for
-
 from game.saves import save_session
 from game.scenario import load_scenario
 from game.session import Order, Session
+from tests.tui_driver import (
+    FIXTURES,
+    choose,
+    choose_scenario,
+    first_available,
+    make_app,
+    screen_name,
+    screen_text,
+    set_up,
+    wait_for,
+)
 
 
 async def test_one_human_against_computers_sees_no_hand_off(tmp_path: Path):
@@ -71,7 +79,8 @@ async def test_load_lists_damaged_saves_and_opens_good_ones(tmp_path: Path):
     saves = tmp_path / "saves"
     saves.mkdir()
     (saves / "broken.wgsave").write_bytes(b"not a save at all")
-    session = Session(load_scenario(FIXTURES / "mini.toml"), 8, {"a": "random", "b": "human"}, name="good one")
+    seats = {"a": "random", "b": "human"}
+    session = Session(load_scenario(FIXTURES / "mini.toml"), 8, seats, name="good one")
     session.play_turn({"b": Order("b", "b.shove", "a test")})
     save_session(session, saves / "good.wgsave")
     app = make_app(saves)

@@ -12,13 +12,14 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Input
-from tui_driver import FIXTURES, choose, make_app, wait_for
 
 from game.scenario import load_scenario
 from game.session import Order, Session
+from tests.tui_driver import FIXTURES, choose, make_app, wait_for
 
 ALL_HUMAN = {"north": "human", "south": "human", "east": "human"}
-ORDERS = [("north.recruit", "south.ledger", "east.lantern"), ("north.protest", "south.ledger", "east.mediate"),
+ORDERS = [("north.recruit", "south.ledger", "east.lantern"),
+          ("north.protest", "south.ledger", "east.mediate"),
           ("north.recruit", "south.hold", "east.mediate")]
 """Three turns of the trio fixture, chosen so every seat's secrets are in play."""
 
@@ -105,7 +106,8 @@ def resumed(screen: str, *keys: str):
 
 
 def test_results(snap_compare, tmp_path):
-    assert snap_compare(played_app(tmp_path, 1), terminal_size=(120, 40), run_before=resumed("HandOffScreen", "enter"))
+    app = played_app(tmp_path, 1)
+    assert snap_compare(app, terminal_size=(120, 40), run_before=resumed("HandOffScreen", "enter"))
 
 
 def test_end(snap_compare, tmp_path):

@@ -19,8 +19,8 @@ def maps(draw_):
     width = draw_(st.integers(10, 90))
     height = draw_(st.integers(3, 25))
     count = draw_(st.integers(1, 8))
-    places = [Place(f"p{i}", draw_(names), draw_(st.integers(0, width - 1)), draw_(st.integers(0, height - 1)),
-                    kind=draw_(st.sampled_from(["", "base", "capital"])))
+    places = [Place(f"p{i}", draw_(names), draw_(st.integers(0, width - 1)),
+                    draw_(st.integers(0, height - 1)), kind=draw_(st.sampled_from(["", "base", "capital"])))
               for i in range(count)]
     art = "\n".join(draw_(st.text(alphabet="-|+. ", max_size=width + 5)) for _ in range(height + 2))
     routes = [Route(f"p{draw_(st.integers(0, count - 1))}", f"p{draw_(st.integers(0, count - 1))}", "road")

@@ -17,8 +17,10 @@ from textual.widgets import DataTable, Input, Markdown, OptionList
 
 from game.tui.app import HorizonApp
 from game.tui.launch import LaunchOptions
+from tests.paths import FIXTURES
 
-FIXTURES = Path(__file__).resolve().parent / "scenarios"
+__all__ = ["FIXTURES", "choose", "choose_scenario", "first_available", "make_app", "screen_name",
+           "screen_text", "set_up", "wait_for"]
 FIXED_CLOCK = datetime.datetime(2021, 9, 28, 10, 30)
 
 

@@ -80,7 +80,8 @@ class HorizonApp(App[None]):
         yield SystemCommand("Replay game", "Step through a saved game as any seat", self.action_replay_game)
         if self.playthrough is not None:
             yield SystemCommand("Save as", "Save this game under a name (Ctrl+S)", self.action_save_as)
-            yield SystemCommand("Leave game", "Back to the title screen; the game is saved", self.action_leave_game)
+            yield SystemCommand("Leave game", "Back to the title screen; the game is saved",
+                                self.action_leave_game)
 
     def action_help(self) -> None:
         from game.tui.screens.help import HelpScreen
@@ -113,8 +114,9 @@ class HorizonApp(App[None]):
         from game.tui.screens.setup import SetupScreen
 
         name = f"{scenario.title} {self.clock():%Y-%m-%d %H%M}"
-        setup = await self.push_screen_wait(SetupScreen(scenario, name=name, seed=seed, controllers=controllers,
-                                                        facilitator=self.options.facilitator))
+        screen = SetupScreen(scenario, name=name, seed=seed, controllers=controllers,
+                             facilitator=self.options.facilitator)
+        setup = await self.push_screen_wait(screen)
         if setup is not None:
             session = Session(scenario, setup.seed, setup.controllers, name=setup.name)
             await self.run_game(session, setup.facilitator, None)
@@ -174,7 +176,8 @@ class HorizonApp(App[None]):
         from game.tui.playthrough import Playthrough
         from game.tui.screens.end import REPLAY
 
-        self.playthrough = Playthrough(self, session, facilitator=facilitator, saves_dir=self.options.saves_dir)
+        self.playthrough = Playthrough(self, session, facilitator=facilitator,
+                                       saves_dir=self.options.saves_dir)
         choice = await self.playthrough.run()
         saved_to = self.playthrough.saved_to or path
         self.playthrough = None
@@ -215,7 +218,8 @@ class HorizonApp(App[None]):
         try:
             await asyncio.to_thread(self.write_save, playthrough.session, path, force=False)
         except SaveConflict as conflict:
-            if not await self.push_screen_wait(ConfirmDialog("Replace that file?", str(conflict), yes="Replace")):
+            replace = ConfirmDialog("Replace that file?", str(conflict), yes="Replace")
+            if not await self.push_screen_wait(replace):
                 return
             await asyncio.to_thread(self.write_save, playthrough.session, path, force=True)
         except WargameError as error:
@@ -238,8 +242,8 @@ class HorizonApp(App[None]):
         from game.tui.dialogs.confirm import ConfirmDialog
 
         detail = "The game is saved after every turn: Continue resumes it at the start of this turn."
-        self.push_screen(ConfirmDialog("Leave this game for the title screen?", detail, yes="Leave", no="Stay"),
-                         lambda sure: self.leave_game() if sure else None)
+        question = ConfirmDialog("Leave this game for the title screen?", detail, yes="Leave", no="Stay")
+        self.push_screen(question, lambda sure: self.leave_game() if sure else None)
 
     def leave_game(self) -> None:
         self.workers.cancel_group(self, "game")

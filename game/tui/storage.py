@@ -10,8 +10,16 @@ from pathlib import Path
 
 from attrs import evolve
 
-from game.saves import SaveSummary, SavedGame, autosave, branch_session, list_saves, load_save, \
-    restore_session, save_session
+from game.saves import (
+    SavedGame,
+    SaveSummary,
+    autosave,
+    branch_session,
+    list_saves,
+    load_save,
+    restore_session,
+    save_session,
+)
 from game.session import Session
 
 __all__ = ["autosave", "branch", "latest", "list_saves", "restore", "save_session"]

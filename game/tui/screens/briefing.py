@@ -8,8 +8,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown, Static
 
-from game.engine.views import View
 from game.engine.model import Scenario
+from game.engine.views import View
 
 
 def briefing_markdown(scenario: Scenario, view: View) -> str:

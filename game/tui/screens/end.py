@@ -73,8 +73,9 @@ class EndScreen(Screen[str]):
         for seat, score in (view.scores or {}).items():
             objective = view.objectives.get(seat)
             controller = self.session.controllers[seat]
-            table.add_row(self.session.scenario.actor_name(seat), "human" if controller == HUMAN else controller,
-                          format_score(score), objective.text or objective.score.text if objective else "")
+            played_by = "human" if controller == HUMAN else controller
+            table.add_row(self.session.scenario.actor_name(seat), played_by, format_score(score),
+                          objective.text or objective.score.text if objective else "")
         self.query_one(TrackChart).show(track_history(self.session))
         self.query_one("#replay").focus()
 

@@ -81,7 +81,8 @@ class ReplayScreen(Screen[int | None]):
         feed = self.query_one(NewsFeed)
         if played:
             turn = session.turns[played - 1].turn
-            feed.show(session.scenario, entries_of_turn(view, turn), rationales(session, played, viewer)[turn])
+            words = rationales(session, played, viewer)[turn]
+            feed.show(session.scenario, entries_of_turn(view, turn), words)
         else:
             feed.update(Content.styled("The start of the game: step forward with \u2192.", "i"))
         self.query_one("#timeline", Static).update(self.timeline())
@@ -89,9 +90,10 @@ class ReplayScreen(Screen[int | None]):
         self.sub_title = f"Replay of {session.name or session.scenario.title} \u00b7 as {who}"
 
     def timeline(self) -> Content:
-        total, played = len(self.session.turns), self.played
-        where = "Start" if not played else turn_heading(self.session.scenario, self.session.turns[played - 1].turn)
-        marks = Content.assemble(("\u25a0" * played, "$accent"), ("\u25a1" * (total - played), "$foreground 40%"))
+        total, played, scenario = len(self.session.turns), self.played, self.session.scenario
+        where = turn_heading(scenario, self.session.turns[played - 1].turn) if played else "Start"
+        marks = Content.assemble(("\u25a0" * played, "$accent"),
+                                 ("\u25a1" * (total - played), "$foreground 40%"))
         who = self.session.scenario.actor_name(self.viewer) if self.viewer else "Facilitator (everything)"
         return Content.assemble((f" {where} ", "b"), f"({played} of {total} played)  ", marks,
                                 "   viewing as ", (who, "b $accent"))
@@ -113,8 +115,8 @@ class ReplayScreen(Screen[int | None]):
             ok = text.isdigit() and 0 <= int(text) <= total
             return "" if ok else f"Give a turn from 0 (the start) to {total}."
 
-        self.app.push_screen(TextPrompt(f"Jump to after which turn? (0-{total})", check=check, restrict=r"[0-9]*"),
-                             lambda text: self.action_go(int(text)) if text is not None else None)
+        prompt = TextPrompt(f"Jump to after which turn? (0-{total})", check=check, restrict=r"[0-9]*")
+        self.app.push_screen(prompt, lambda text: self.action_go(int(text)) if text is not None else None)
 
     def action_branch(self) -> None:
         question = f"Branch a new game from after turn {self.played}?"

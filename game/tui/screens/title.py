@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -18,16 +18,22 @@ if TYPE_CHECKING:  # loading the catalog's module compiles scenarios' machinery:
     from game.tui.catalog import ScenarioEntry
 
 TAGLINE = "A terminal wargame for policy training and classroom discussion"
-MENU = (("n", "New game of the selected scenario", "new_game"), ("c", "Continue the latest game", "continue_game"),
-        ("o", "Load a saved game\u2026", "load_game"), ("r", "Replay a saved game\u2026", "replay_game"),
-        ("F1", "Help", "help"), ("q", "Quit", "quit"))
+MENU = (
+    ("n", "New game of the selected scenario", "new_game"),
+    ("c", "Continue the latest game", "continue_game"),
+    ("o", "Load a saved game\u2026", "load_game"),
+    ("r", "Replay a saved game\u2026", "replay_game"),
+    ("F1", "Help", "help"),
+    ("q", "Quit", "quit"),
+)
 """The main actions: key, label, app action. A list rather than buttons: cheaper before the first frame."""
 
 
 def entry_prompt(entry: ScenarioEntry) -> Content:
     scenario = entry.scenario
     if scenario is None:
-        return Content.assemble((entry.title, "$error b"), "\n", ("does not load: see why on the right", "$error i"))
+        return Content.assemble((entry.title, "$error b"), "\n",
+                                ("does not load: see why on the right", "$error i"))
     facts = f"{len(scenario.seats)} seats \u00b7 {scenario.turns} turns \u00b7 {entry.path.name}"
     return Content.assemble((entry.title, "b"), "\n", (facts, "$text-muted"))
 
@@ -40,7 +46,8 @@ def entry_detail(entry: ScenarioEntry) -> Content:
     start = f", from {scenario.start_date:%d %B %Y}" if scenario.start_date else ""
     lines = [Content.styled(scenario.title, "b $accent"), Content(scenario.summary), Content(""),
              Content.assemble(("Seats: ", "b"), seats),
-             Content.assemble(("Length: ", "b"), f"{scenario.turns} turns of {scenario.turn_days} days{start}")]
+             Content.assemble(("Length: ", "b"),
+                              f"{scenario.turns} turns of {scenario.turn_days} days{start}")]
     if scenario.source:
         lines.append(Content.assemble(("Source: ", "b"), (scenario.source, "i")))
     return Content("\n").join(lines)
@@ -73,8 +80,8 @@ class TitleScreen(Screen[None]):
                 yield OptionList(Option("Looking for scenarios\u2026", disabled=True), id="scenarios")
             with Vertical(id="title-right"):
                 yield Static(id="scenario-detail")
-                yield OptionList(*(Option(Content.assemble((f" {key:>2} ", "$accent b"), f" {label}"), id=action)
-                                   for key, label, action in MENU), id="menu")
+                yield OptionList(*(Option(Content.assemble((f" {key:>2} ", "$accent b"), f" {label}"),
+                                          id=action) for key, label, action in MENU), id="menu")
         yield Footer()
 
     def show_entries(self, entries: Sequence[ScenarioEntry]) -> None:

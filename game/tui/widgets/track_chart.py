@@ -35,7 +35,8 @@ def chart_lines(tracks: Sequence[tuple[Variable, Sequence[object]]], width: int)
         label = variable.label[:LABEL - 1].ljust(LABEL)
         ends = f"  {format_value(values[0])} \u2192 {format_value(values[-1])}"
         lines.append(Content.assemble(label, spark(variable, values, step), ends))
-    axis = "".join(f"{i}".ljust(step)[:step] if i % max(1, 4 // step) == 0 else " " * step for i in range(turns))
+    every = max(1, 4 // step)
+    axis = "".join(f"{i}".ljust(step)[:step] if i % every == 0 else " " * step for i in range(turns))
     lines.append(Content.styled(" " * LABEL + axis + "  turn", "$foreground 60%"))
     return lines
 
