@@ -8,6 +8,7 @@ behaviour; these catch what a change does to the look. Update them with
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -69,8 +70,17 @@ async def at_title(pilot):
     await pilot.pause(0.1)
 
 
+def title_app(tmp_path: Path):
+    """The app over a folder of its own with two scenarios: new fixtures elsewhere change nothing here."""
+    folder = tmp_path / "scenarios"
+    folder.mkdir()
+    for name in ("mini.toml", "trio.toml"):
+        shutil.copy(FIXTURES / name, folder / name)
+    return make_app(tmp_path / "saves", scenario_dirs=(folder,))
+
+
 def test_title(snap_compare, tmp_path):
-    assert snap_compare(make_app(tmp_path), terminal_size=(80, 24), run_before=at_title)
+    assert snap_compare(title_app(tmp_path), terminal_size=(80, 24), run_before=at_title)
 
 
 def test_setup(snap_compare, tmp_path):
@@ -124,4 +134,4 @@ def test_help(snap_compare, tmp_path):
         await wait_for(pilot, "TitleScreen")
         await pilot.press("f1")
         await wait_for(pilot, "HelpScreen")
-    assert snap_compare(make_app(tmp_path), terminal_size=(100, 30), run_before=run_before)
+    assert snap_compare(title_app(tmp_path), terminal_size=(100, 30), run_before=run_before)

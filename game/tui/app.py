@@ -31,7 +31,8 @@ def slug(name: str) -> str:
 
 
 class HorizonApp(App[None]):
-    CSS_PATH = "app.tcss"
+    CSS_PATH = ["app.tcss", "screens/title.tcss"]
+    """The title screen's sheet too: Textual loads a screen's own CSS_PATH only for pushed screens."""
     TITLE = "Horizon"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-normal"), (150, "-wide")]
     BINDINGS = [Binding("f1,question_mark", "help", "Help", id="app.help")]
