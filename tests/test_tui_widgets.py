@@ -7,10 +7,15 @@ from hypothesis import strategies as st
 
 from game.engine.model import MapSpec, Place, Route, Variable
 from game.engine.views import PlaceView
+from game.scenario import load_scenario
+from game.session import Session
+from game.tui.widgets.news_feed import feed, rule_name
 from game.tui.widgets.region_map import draw, legend
 from game.tui.widgets.track_chart import chart_lines
 from game.tui.widgets.track_meters import meter_line
+from tests.paths import FIXTURES
 
+TRIO = load_scenario(FIXTURES / "trio.toml")
 names = st.text(st.characters(codec="ascii", categories=["L", "N", "Zs"]), min_size=1, max_size=30)
 
 
@@ -85,3 +90,18 @@ def test_the_chart_has_a_row_per_track_with_first_and_last_values(variable, ns, 
     assert len(lines) == 2
     last = ("yes" if values[-1] else "no") if variable.type == "bool" else str(values[-1])
     assert lines[0].plain.rstrip().endswith(f"\u2192 {last}")
+
+
+@given(st.integers(0, 10_000), st.integers(20, 160))
+def test_the_news_feed_wraps_within_its_width_and_explains_every_change(seed, width):
+    session = Session(TRIO, seed, dict.fromkeys(TRIO.seats, "random"))
+    session.play_to_end()
+    entries = session.entries()
+    lines = [line.plain for line in feed(TRIO, entries, {}, width)]
+    narrowest = 10 + 6  # a deeply indented line keeps 10 cells of text however narrow the pane
+    assert all(len(line) <= max(width, narrowest) for line in lines)
+    squeezed = "".join("".join(lines).split())  # wrapping may break a line anywhere
+    for entry in entries:
+        why = "".join(f"why:{rule_name(TRIO, entry)}".split())
+        for change in entry.changes:
+            assert why + "".join(f"[{change.effect}]".split()) in squeezed

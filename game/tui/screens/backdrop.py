@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Center, Middle
+from textual.containers import Center, Middle, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
@@ -26,7 +26,7 @@ class GameBackdrop(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Middle(), Center(id="backdrop"):
+        with Middle(), Center(), Vertical(id="backdrop"):
             yield Static(self.game_title, id="backdrop-title", markup=False)
             yield Static("", id="backdrop-status", markup=False)
         yield Footer()

@@ -54,16 +54,16 @@ class EndScreen(Screen[str]):
         with VerticalScroll(id="end-body"):
             yield Static("Game over", classes="pane-title")
             yield Static(ending_text(self.session), id="ending", markup=False)
+            with Horizontal(id="end-buttons"):
+                yield Button("Replay", variant="primary", id="replay", compact=True)
+                if self.debrief:
+                    yield Button("Debrief", id="debrief", compact=True)
+                yield Button("Save as\u2026", id="save", compact=True)
+                yield Button("Title screen", id="title", compact=True)
             yield Static("Scores and objectives (revealed)", classes="pane-title")
             yield DataTable(id="scores", cursor_type="row", zebra_stripes=True)
             yield Static("The tracks over the whole game", classes="pane-title")
             yield TrackChart(id="chart")
-            with Horizontal(id="end-buttons"):
-                yield Button("Save as\u2026", id="save")
-                yield Button("Replay", variant="primary", id="replay")
-                if self.debrief:
-                    yield Button("Debrief", id="debrief")
-                yield Button("Title screen", id="title")
         yield Footer()
 
     def on_mount(self) -> None:

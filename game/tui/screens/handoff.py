@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Center, Middle
+from textual.containers import Center, Middle, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
@@ -27,7 +27,7 @@ class HandOffScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Middle(), Center(id="curtain"):
+        with Middle(), Center(), Vertical(id="curtain"):
             yield Static(f"Pass to {self.seat_name}.", id="pass-to", markup=False)
             yield Static("Others look away.", id="look-away")
             yield Static(f"{self.seat_name}: press Enter when you are at the keyboard.", id="press-enter",

@@ -84,7 +84,7 @@ class ReplayScreen(Screen[int | None]):
             words = rationales(session, played, viewer)[turn]
             feed.show(session.scenario, entries_of_turn(view, turn), words)
         else:
-            feed.update(Content.styled("The start of the game: step forward with \u2192.", "i"))
+            feed.show(session.scenario, (), {}, empty="The start of the game: step forward with \u2192.")
         self.query_one("#timeline", Static).update(self.timeline())
         who = session.scenario.actor_name(viewer) if viewer else "the facilitator"
         self.sub_title = f"Replay of {session.name or session.scenario.title} \u00b7 as {who}"

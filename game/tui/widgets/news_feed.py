@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from textual.content import Content
-from textual.widgets import Static
+from textual.widget import Widget
 
 from game.cli.transcript import format_value
 from game.engine.log import ACTION, ENDING, EVENT, Change, LogEntry
@@ -27,15 +27,17 @@ def rule_name(scenario: Scenario, entry: LogEntry) -> str:
     return action.label if action is not None else entry.rule or "the last turn"
 
 
-def change_lines(scenario: Scenario, entry: LogEntry, change: Change) -> list[Content]:
-    """The change, then its why: the rule, the effect, and the rule's source quote."""
+Line = tuple[int, Content]
+"""A line of the feed and its indent: wrapped lines keep their indent."""
+
+
+def change_lines(scenario: Scenario, entry: LogEntry, change: Change) -> list[Line]:
+    """The change, then its why: the rule and the effect that made it."""
     label = scenario.variable(change.variable).label
-    quote = f" \u2014 \u201c{entry.source}\u201d" if entry.source else ""
     return [
-        Content.assemble("    ", (label, "b"), f": {format_value(change.before)} \u2192 ",
-                         (format_value(change.after), "b")),
-        Content.assemble("      ", ("why: ", "$secondary"), f"{rule_name(scenario, entry)} [{change.effect}]",
-                         (quote, "i")),
+        (4, Content.assemble((label, "b"), f": {format_value(change.before)} \u2192 ",
+                             (format_value(change.after), "b"))),
+        (6, Content.assemble(("why: ", "$secondary"), f"{rule_name(scenario, entry)} [{change.effect}]")),
     ]
 
 
@@ -50,30 +52,52 @@ def headline(scenario: Scenario, entry: LogEntry) -> Content:
     return Content.assemble((who, "$accent b"), f"{private} \u00b7 ", (entry.text, style), outcome(entry))
 
 
-def entry_block(scenario: Scenario, entry: LogEntry, rationale: str = "") -> list[Content]:
-    lines = [headline(scenario, entry)]
+def entry_block(scenario: Scenario, entry: LogEntry, rationale: str = "") -> list[Line]:
+    """An entry: what happened, the player's rationale, each change with its why, the rule's source."""
+    lines: list[Line] = [(0, headline(scenario, entry))]
     if rationale:
-        lines.append(Content.styled(f"    rationale: {rationale}", "i"))
+        lines.append((4, Content.styled(f"rationale: {rationale}", "i")))
     for change in entry.changes:
         lines += change_lines(scenario, entry, change)
-    if not entry.changes and entry.source and entry.kind != ENDING:
-        lines.append(Content.styled(f"      \u201c{entry.source}\u201d", "i $foreground 70%"))
+    if entry.source and entry.kind != ENDING:
+        lines.append((4, Content.assemble(("source: ", "$secondary"), (f"\u201c{entry.source}\u201d", "i"))))
     return lines
 
 
-def feed(scenario: Scenario, entries: Sequence[LogEntry], rationales: Mapping[str, str]) -> Content:
-    if not entries:
-        return Content.styled("Nothing you could see happened.", "i")
-    blocks = [Content("\n").join(entry_block(scenario, e, rationales.get(e.rule, ""))) for e in entries]
-    return Content("\n\n").join(blocks)
+def feed(scenario: Scenario, entries: Sequence[LogEntry], rationales: Mapping[str, str],
+         width: int) -> list[Content]:
+    """The entries as lines of at most ``width`` cells, a blank line between entries."""
+    out: list[Content] = []
+    for entry in entries:
+        if out:
+            out.append(Content(""))
+        for indent, line in entry_block(scenario, entry, rationales.get(entry.rule, "")):
+            out += [part.pad_left(indent) for part in line.wrap(max(10, width - indent))]
+    return out
 
 
-class NewsFeed(Static):
+class NewsFeed(Widget):
     """The entries of one turn; ``rationales`` maps an action id to its player's words."""
 
     DEFAULT_CSS = """
     NewsFeed { height: auto; }
     """
 
-    def show(self, scenario: Scenario, entries: Sequence[LogEntry], rationales: Mapping[str, str]) -> None:
-        self.update(feed(scenario, entries, rationales))
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.scenario: Scenario | None = None
+        self.entries: tuple[LogEntry, ...] = ()
+        self.rationales: Mapping[str, str] = {}
+        self.empty = ""
+
+    def show(self, scenario: Scenario, entries: Sequence[LogEntry], rationales: Mapping[str, str],
+             empty: str = "Nothing you could see happened.") -> None:
+        """Draw ``entries``; ``empty`` is what to say when there are none."""
+        self.scenario, self.entries, self.rationales, self.empty = scenario, tuple(entries), rationales, empty
+        self.refresh(layout=True)
+
+    def render(self) -> Content:
+        if not self.entries or self.scenario is None:
+            return Content.styled(self.empty, "i")
+        return Content("\n").join(feed(self.scenario, self.entries, self.rationales,
+                                       self.content_region.width or 80))

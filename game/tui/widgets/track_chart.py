@@ -11,7 +11,7 @@ from game.cli.transcript import format_value
 from game.engine.model import Variable
 
 LEVELS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588"
-LABEL = 24
+LABEL = 32
 
 
 def spark(variable: Variable, values: Sequence[object], step: int) -> Content:
