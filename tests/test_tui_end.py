@@ -10,7 +10,7 @@ import pytest
 
 from game.scenario import load_scenario
 from game.session import Session
-from tests.tui_driver import FIXTURES, make_app, screen_name, screen_text, wait_for
+from tests.tui_driver import FIXTURES, make_app, screen_name, screen_text, wait_for, wait_until
 
 
 def finished(seed: int = 6) -> Session:
@@ -45,10 +45,7 @@ async def test_the_debrief_opens_from_the_end_screen_and_exports(tmp_path: Path,
         await wait_for(pilot, "EndScreen")
         await pilot.press("d")
         screen = await wait_for(pilot, "DebriefScreen")
-        for _ in range(50):
-            if screen.text:
-                break
-            await pilot.pause(0.02)
+        await wait_until(pilot, lambda: screen.text, "the debrief")
         assert "Debrief of Finished game" in screen_text(screen)
         await pilot.press("e")
         await pilot.pause(0.3)

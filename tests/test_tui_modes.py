@@ -17,6 +17,7 @@ from tests.tui_driver import (
     screen_text,
     set_up,
     wait_for,
+    wait_until,
 )
 
 
@@ -88,10 +89,7 @@ async def test_load_lists_damaged_saves_and_opens_good_ones(tmp_path: Path):
         await wait_for(pilot, "TitleScreen")
         await pilot.press("o")
         dialog = await wait_for(pilot, "SavesDialog")
-        for _ in range(50):
-            if dialog.summaries:
-                break
-            await pilot.pause(0.02)
+        await wait_until(pilot, lambda: dialog.summaries, "the saves")
         text = screen_text(dialog)
         assert "damaged" in text and "good one" in text
         broken = [s.path.name for s in dialog.summaries].index("broken.wgsave")

@@ -16,7 +16,7 @@ from textual.widgets import Input
 
 from game.scenario import load_scenario
 from game.session import Order, Session
-from tests.tui_driver import FIXTURES, choose, make_app, wait_for
+from tests.tui_driver import FIXTURES, choose, make_app, wait_for, wait_until
 
 ALL_HUMAN = {"north": "human", "south": "human", "east": "human"}
 ORDERS = [("north.recruit", "south.ledger", "east.lantern"),
@@ -62,10 +62,7 @@ def reach(*steps):
 
 async def at_title(pilot):
     title = await wait_for(pilot, "TitleScreen")
-    for _ in range(100):
-        if title.entries:
-            break
-        await pilot.pause(0.02)
+    await wait_until(pilot, lambda: title.entries, "the scenarios")
     await pilot.press("down")
     await pilot.pause(0.1)
 

@@ -8,6 +8,7 @@ string a screen holds (also what is scrolled out of sight) for secrecy checks.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -20,7 +21,7 @@ from game.tui.launch import LaunchOptions
 from tests.paths import FIXTURES
 
 __all__ = ["FIXTURES", "choose", "choose_scenario", "first_available", "make_app", "screen_name",
-           "screen_text", "set_up", "wait_for"]
+           "screen_text", "set_up", "wait_for", "wait_until"]
 FIXED_CLOCK = datetime.datetime(2021, 9, 28, 10, 30)
 
 
@@ -34,23 +35,26 @@ def screen_name(pilot: Pilot) -> str:
     return type(pilot.app.screen).__name__
 
 
-async def wait_for(pilot: Pilot, name: str, tries: int = 200) -> Screen:
-    """Wait until the screen called ``name`` is showing (workers run in between)."""
+async def wait_until(pilot: Pilot, done: Callable[[], object], what: str, tries: int = 200) -> None:
+    """Let the app run (workers included) until ``done()`` is true; fail naming ``what`` if it never is."""
     for _ in range(tries):
-        if screen_name(pilot) == name:
-            await pilot.pause()
-            return pilot.app.screen
+        if done():
+            return
         await pilot.pause(0.02)
-    raise AssertionError(f"expected {name}, still on {screen_name(pilot)}")
+    raise AssertionError(f"still waiting for {what} on {screen_name(pilot)}")
+
+
+async def wait_for(pilot: Pilot, name: str) -> Screen:
+    """Wait until the screen called ``name`` is showing."""
+    await wait_until(pilot, lambda: screen_name(pilot) == name, name)
+    await pilot.pause()
+    return pilot.app.screen
 
 
 async def choose_scenario(pilot: Pilot, title: str) -> None:
     """On the title screen, move to the scenario called ``title`` and press Enter."""
     screen = await wait_for(pilot, "TitleScreen")
-    for _ in range(100):
-        if screen.entries:
-            break
-        await pilot.pause(0.02)
+    await wait_until(pilot, lambda: screen.entries, "the scenarios")
     for _ in range(len(screen.entries)):
         if screen.selected.title == title:
             break
