@@ -11,7 +11,9 @@ from pathlib import Path
 from attrs import evolve
 
 from game.saves import (
+    SaveConflict,
     SavedGame,
+    SaveError,
     SaveSummary,
     autosave,
     branch_session,
@@ -22,7 +24,17 @@ from game.saves import (
 )
 from game.session import Session
 
-__all__ = ["autosave", "branch", "latest", "list_saves", "restore", "save_session"]
+__all__ = ["SaveConflict", "SaveSummary", "autosave", "branch", "latest", "list_saves", "restore", "save_as"]
+
+
+def save_as(session: Session, path: Path, *, force: bool = False) -> None:
+    """Save ``session`` at ``path``, making its folder if missing; refuses to replace another game
+    (:class:`SaveConflict`) unless ``force``."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise SaveError(str(path.parent), f"cannot create the folder: {error.strerror}") from None
+    save_session(session, path, force=force)
 
 
 def latest(folder: Path) -> SaveSummary | None:

@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Static
 
-from game.saves import SaveSummary, list_saves
+from game.tui.storage import SaveSummary, list_saves
 
 
 def row(summary: SaveSummary) -> tuple[str | Content, ...]:

@@ -70,7 +70,7 @@ class DebriefScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="export")
     def export(self, text: str) -> None:
-        from game.tui.app import slug
+        from game.tui.lobby import slug
 
         path = self.folder / f"{slug(self.session.name or self.session.scenario.id)}-debrief.md"
         try:
