@@ -108,3 +108,29 @@ async def test_new_game_key_does_nothing_without_a_loadable_scenario(tmp_path: P
         assert "No scenarios found" in screen_text(title)
         await pilot.press("n")
         assert screen_name(pilot) == "TitleScreen"
+
+
+async def test_the_command_palette_offers_the_main_actions(tmp_path: Path):
+    app = make_app(tmp_path / "saves")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, "TitleScreen")
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, "CommandPalette")
+        await pilot.press(*"help", "enter")
+        await wait_for(pilot, "HelpScreen")
+
+
+async def test_a_question_mark_typed_in_a_rationale_stays_in_the_rationale(tmp_path: Path):
+    mini = load_scenario(FIXTURES / "mini.toml")
+    app = make_app(tmp_path / "saves", scenario=mini, controllers={"a": "human", "b": "random"}, seed=1)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, "SetupScreen")
+        await pilot.press("f5")
+        await wait_for(pilot, "BriefingScreen")
+        await pilot.press("enter")
+        turn = await wait_for(pilot, "TurnScreen")
+        await pilot.press("enter", *"why?")
+        assert screen_name(pilot) == "TurnScreen"
+        assert turn.query_one("#rationale").value == "why?"
+        await pilot.press("tab", "question_mark")  # out of the field, ? is help again
+        await wait_for(pilot, "HelpScreen")

@@ -95,8 +95,8 @@ class ReplayScreen(Screen[int | None]):
         marks = Content.assemble(("\u25a0" * played, "$accent"),
                                  ("\u25a1" * (total - played), "$foreground 40%"))
         who = self.session.scenario.actor_name(self.viewer) if self.viewer else "Facilitator (everything)"
-        return Content.assemble((f" {where} ", "b"), f"({played} of {total} played)  ", marks,
-                                "   viewing as ", (who, "b $accent"))
+        return Content.assemble(" As ", (who, "b $accent"), " \u00b7 ", (where, "b"),
+                                f" ({played} of {total} played)  ", marks)
 
     def action_step(self, delta: int) -> None:
         self.played = max(0, min(len(self.session.turns), self.played + delta))
