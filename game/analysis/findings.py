@@ -11,6 +11,8 @@ class Finding:
     check: str
     """A short name for the check, e.g. ``never-legal``."""
     message: str
+    seat: str | None = None
+    """The seat it is about, when it is about one seat's objective."""
 
     def format(self, path: str) -> str:
         return f"{path}:{self.line}: {self.message} [{self.check}]"

@@ -36,14 +36,16 @@ class LintReport:
 
 def lint(scenario: Scenario, runs: int = DEFAULT_RUNS, seed: int = 0) -> LintReport:
     sessions = [sampled_game(scenario, game_seed(seed, i)) for i in range(runs)]
+    fixed = list(_objectives_fixed(scenario, sessions))
+    varying = [seat for seat in scenario.seats if not any(f.seat == seat for f in fixed)]
     findings = [
         *_never_legal(scenario, sessions),
         *_never_fired(scenario, sessions),
         *_never_reached(scenario, sessions),
         *_never_changed(scenario, sessions),
         *_never_read(scenario),
-        *_objectives_fixed(scenario, sessions),
-        *dominance_findings(scenario, sessions),
+        *fixed,
+        *dominance_findings(scenario, sessions, varying),
     ]
     return LintReport(runs, tuple(sorted(findings, key=lambda f: f.line)))
 
@@ -127,8 +129,8 @@ def _objectives_fixed(scenario: Scenario, sessions: Sequence[Session]) -> Iterab
     for seat in scenario.seats:
         objective = scenario.objectives.get(seat)
         if objective is None:
-            yield Finding(1, "no-objective", f"seat {seat!r} has no objective, so it always scores 0")
+            yield Finding(1, "no-objective", f"seat {seat!r} has no objective, so it always scores 0", seat)
         elif len({final[seat] for final in finals}) == 1:
             yield Finding(objective.line, "objective-fixed",
                           f"the objective of {seat!r} ended at {finals[0][seat]} in every one of "
-                          f"{_games(len(sessions))}, so its choices never mattered")
+                          f"{_games(len(sessions))}, so its choices never mattered", seat)
