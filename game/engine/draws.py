@@ -29,7 +29,7 @@ def _stream_key(stream: str) -> int:
 
 def draw(seed: int, turn: int, stream: str) -> float:
     """A number in [0, 1) determined only by ``seed``, ``turn`` and ``stream``."""
-    z = _mix(_mix(_mix(seed & _MASK) ^ turn) ^ _stream_key(stream))
+    z = _mix(_mix((seed & _MASK) ^ _stream_key(stream)) ^ turn)
     return (z >> 11) / (1 << 53)
 
 

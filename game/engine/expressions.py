@@ -134,6 +134,8 @@ class _Typed:
     const: Any = _NO_CONST
     variable: str | None = None
     """The variable this node reads directly, for clearer messages."""
+    slot: int | None = None
+    """Where that variable lives in the environment, for faster closures."""
 
 
 def compile_expression(
@@ -223,10 +225,10 @@ def _effect_fn(symbol: Symbol, op: str, fn: Callable) -> Callable[[Sequence[Any]
         return fn
     slot, low, high = symbol.slot, symbol.low, symbol.high
     if op == "=":
-        return lambda env: min(high, max(low, fn(env)))
+        return lambda env: _clamp(fn(env), low, high)
     if op == "+=":
-        return lambda env: min(high, max(low, env[slot] + fn(env)))
-    return lambda env: min(high, max(low, env[slot] - fn(env)))
+        return lambda env: _clamp(env[slot] + fn(env), low, high)
+    return lambda env: _clamp(env[slot] - fn(env), low, high)
 
 
 def _suggest(name: str, candidates: Mapping[str, Any] | Sequence[str]) -> str:
@@ -247,7 +249,7 @@ def _modulo(a: Any, b: Any) -> Any:
 
 
 def _clamp(x: Any, low: Any, high: Any) -> Any:
-    return min(high, max(low, x))
+    return low if x < low else high if x > high else x
 
 
 _ARITHMETIC = {
@@ -268,6 +270,76 @@ _COMPARISONS = {
 }
 _ORDERING = (ast.Lt, ast.LtE, ast.Gt, ast.GtE)
 _CALLS = {"min": (min, 2, None), "max": (max, 2, None), "abs": (abs, 1, 1), "clamp": (_clamp, 3, 3)}
+
+
+# Closures for the most common shapes (a variable or any expression against a
+# constant or another expression) use Python's operators directly: scenario
+# conditions are evaluated hundreds of times a game, so an extra call counts.
+_DIRECT = {
+    operator.add: (lambda s, c: lambda env: env[s] + c, lambda f, c: lambda env: f(env) + c,
+                   lambda f, g: lambda env: f(env) + g(env)),
+    operator.sub: (lambda s, c: lambda env: env[s] - c, lambda f, c: lambda env: f(env) - c,
+                   lambda f, g: lambda env: f(env) - g(env)),
+    operator.mul: (lambda s, c: lambda env: env[s] * c, lambda f, c: lambda env: f(env) * c,
+                   lambda f, g: lambda env: f(env) * g(env)),
+    operator.eq: (lambda s, c: lambda env: env[s] == c, lambda f, c: lambda env: f(env) == c,
+                  lambda f, g: lambda env: f(env) == g(env)),
+    operator.ne: (lambda s, c: lambda env: env[s] != c, lambda f, c: lambda env: f(env) != c,
+                  lambda f, g: lambda env: f(env) != g(env)),
+    operator.lt: (lambda s, c: lambda env: env[s] < c, lambda f, c: lambda env: f(env) < c,
+                  lambda f, g: lambda env: f(env) < g(env)),
+    operator.le: (lambda s, c: lambda env: env[s] <= c, lambda f, c: lambda env: f(env) <= c,
+                  lambda f, g: lambda env: f(env) <= g(env)),
+    operator.gt: (lambda s, c: lambda env: env[s] > c, lambda f, c: lambda env: f(env) > c,
+                  lambda f, g: lambda env: f(env) > g(env)),
+    operator.ge: (lambda s, c: lambda env: env[s] >= c, lambda f, c: lambda env: f(env) >= c,
+                  lambda f, g: lambda env: f(env) >= g(env)),
+}
+
+
+def _binary(op: Callable[[Any, Any], Any], left: _Typed, right: _Typed) -> Callable[[Sequence[Any]], Any]:
+    """The closure computing ``op(left, right)``, in the fastest shape that fits."""
+    fa, fb = left.fn, right.fn
+    constant = right.const is not _NO_CONST
+    if op in _DIRECT:
+        on_slot, on_const, general = _DIRECT[op]
+        if constant and left.slot is not None:
+            return on_slot(left.slot, right.const)
+        return on_const(fa, right.const) if constant else general(fa, fb)
+    if constant:
+        c = right.const
+        return lambda env: op(fa(env), c)
+    return lambda env: op(fa(env), fb(env))
+
+
+def _all(fns: tuple[Callable, ...]) -> Callable[[Sequence[Any]], bool]:
+    if len(fns) == 1:
+        return fns[0]
+    if len(fns) == 2:
+        f1, f2 = fns
+        return lambda env: f1(env) and f2(env)
+
+    def every(env: Sequence[Any]) -> bool:
+        for f in fns:
+            if not f(env):
+                return False
+        return True
+
+    return every
+
+
+def _any(fns: tuple[Callable, ...]) -> Callable[[Sequence[Any]], bool]:
+    if len(fns) == 2:
+        f1, f2 = fns
+        return lambda env: f1(env) or f2(env)
+
+    def some(env: Sequence[Any]) -> bool:
+        for f in fns:
+            if f(env):
+                return True
+        return False
+
+    return some
 
 
 def _const(value: Any, kind: str) -> _Typed:
@@ -343,7 +415,8 @@ class _Compiler:
             raise ExpressionError(f"unknown name {name!r}", _suggest(name, [*self.symbols, TURN]), name=name)
         if name != TURN:
             self.reads.add(name)
-        return _Typed(operator.itemgetter(symbol.slot), symbol.kind, symbol.values, variable=name)
+        return _Typed(operator.itemgetter(symbol.slot), symbol.kind, symbol.values, variable=name,
+                      slot=symbol.slot)
 
     def _UnaryOp(self, node: ast.UnaryOp, depth: int) -> _Typed:
         if isinstance(node.op, ast.Not):
@@ -365,25 +438,13 @@ class _Compiler:
         left = self._number(node.left, depth, "arithmetic")
         right = self._number(node.right, depth, "arithmetic")
         kind = FLOAT if FLOAT in (left.kind, right.kind) or op is _divide else INT
-        fa, fb = left.fn, right.fn
-        if right.const is not _NO_CONST:
-            c = right.const
-            fn = lambda env: op(fa(env), c)  # noqa: E731
-        else:
-            fn = lambda env: op(fa(env), fb(env))  # noqa: E731
-        return _fold(_Typed(fn, kind), [left, right])
+        return _fold(_Typed(_binary(op, left, right), kind), [left, right])
 
     def _BoolOp(self, node: ast.BoolOp, depth: int) -> _Typed:
         word = "and" if isinstance(node.op, ast.And) else "or"
         parts = [self._truth(value, depth, word) for value in node.values]
         fns = tuple(part.fn for part in parts)
-        if word == "and":
-            fn = lambda env: all(f(env) for f in fns)  # noqa: E731
-        else:
-            fn = lambda env: any(f(env) for f in fns)  # noqa: E731
-        if len(fns) == 2:
-            f1, f2 = fns
-            fn = (lambda env: f1(env) and f2(env)) if word == "and" else (lambda env: f1(env) or f2(env))
+        fn = _all(fns) if word == "and" else _any(fns)
         return _fold(_Typed(fn, BOOL), parts)
 
     def _Compare(self, node: ast.Compare, depth: int) -> _Typed:
@@ -402,20 +463,11 @@ class _Compiler:
             tests.append(self._comparison(compare, left, right))
             parts.append(right)
             left = right
-        if len(tests) == 1:
-            fn = tests[0]
-        else:
-            chain = tuple(tests)
-            fn = lambda env: all(test(env) for test in chain)  # noqa: E731
-        return _fold(_Typed(fn, BOOL), parts)
+        return _fold(_Typed(_all(tuple(tests)), BOOL), parts)
 
     @staticmethod
     def _comparison(compare: Callable, left: _Typed, right: _Typed) -> Callable:
-        fa, fb = left.fn, right.fn
-        if right.const is not _NO_CONST:
-            c = right.const
-            return lambda env: compare(fa(env), c)
-        return lambda env: compare(fa(env), fb(env))
+        return _binary(compare, left, right)
 
     @staticmethod
     def _comparable(left: _Typed, right: _Typed, *, ordering: bool) -> None:
@@ -485,8 +537,11 @@ class _Compiler:
         elif len(fns) == 2:
             f1, f2 = fns
             fn = lambda env: function(f1(env), f2(env))  # noqa: E731
+        elif len(fns) == 3:
+            f1, f2, f3 = fns
+            fn = lambda env: function(f1(env), f2(env), f3(env))  # noqa: E731
         else:
-            fn = lambda env: function(*(f(env) for f in fns))  # noqa: E731
+            fn = lambda env: function(*[f(env) for f in fns])  # noqa: E731
         return _fold(_Typed(fn, kind), args)
 
 

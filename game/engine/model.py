@@ -171,12 +171,19 @@ class Scenario:
     _by_seat: Mapping[str, tuple[Action, ...]] = field(init=False, repr=False)
     _by_id: Mapping[str, Action] = field(init=False, repr=False)
     _slots: Mapping[str, int] = field(init=False, repr=False)
+    _visible: Mapping[str | None, tuple[tuple[int, str], ...]] = field(init=False, repr=False)
+    _visible_names: Mapping[str | None, frozenset[str]] = field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         by_seat = {seat: tuple(a for a in self.actions if a.actor == seat) for seat in self.seats}
         object.__setattr__(self, "_by_seat", by_seat)
         object.__setattr__(self, "_by_id", {a.id: a for a in self.actions})
         object.__setattr__(self, "_slots", {v.name: i for i, v in enumerate(self.variables)})
+        visible = {seat: tuple((i, v.name) for i, v in enumerate(self.variables) if v.visible(seat))
+                   for seat in (*self.seats, None)}
+        object.__setattr__(self, "_visible", visible)
+        names = {seat: frozenset(name for _, name in slots) for seat, slots in visible.items()}
+        object.__setattr__(self, "_visible_names", names)
 
     def actions_for(self, seat: str) -> tuple[Action, ...]:
         """The seat's actions in file order, its hold action included."""
@@ -184,6 +191,14 @@ class Scenario:
 
     def action(self, action_id: str) -> Action | None:
         return self._by_id.get(action_id)
+
+    def visible_slots(self, seat: str | None) -> tuple[tuple[int, str], ...]:
+        """(position, name) of each variable ``seat`` may see (None: the facilitator, all)."""
+        return self._visible[seat]
+
+    def visible_names(self, seat: str | None) -> frozenset[str]:
+        """Names of the variables ``seat`` may see."""
+        return self._visible_names[seat]
 
     def variable(self, name: str) -> Variable:
         return self.variables[self._slots[name]]

@@ -12,23 +12,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from typing import Any
+from weakref import WeakKeyDictionary
 
-from attrs import evolve, frozen
+from functools import cached_property
+
+from attrs import evolve, field, frozen
 
 from game.engine.adjudication import environment, holds, scores, unavailable_reason
 from game.engine.expressions import Expression
 from game.engine.log import LogEntry
-from game.engine.model import Action, Ending, Objective, Place, Route, Scenario, Variable
+from game.engine.model import Action, Ending, Objective, Place, Route, Scenario
 from game.engine.state import GameState
 
 FACILITATOR = None
 """The ``seat`` of the facilitator's view, who sees everything."""
-
-
-@frozen
-class VariableView:
-    variable: Variable
-    value: Any
 
 
 @frozen
@@ -53,57 +50,92 @@ class PlaceView:
 
 @frozen
 class View:
+    """What one seat (or the facilitator, ``seat`` None) may know of the game now.
+
+    The fields are computed from the state when the view is made. The
+    properties below are derived lazily from those fields and the scenario's
+    public rules alone: a view never holds the hidden state, so nothing
+    reached through it can betray a hidden value.
+    """
+
+    scenario: Scenario = field(repr=False)
     seat: str | None
     turn: int
     over: bool
     ending: Ending | None
-    variables: tuple[VariableView, ...]
+    variables: Mapping[str, Any]
+    """The value of each variable this seat may see, in scenario order."""
     entries: tuple[LogEntry, ...]
     options: Mapping[str, tuple[Option, ...]]
     """Each seat's options: the viewer's own, or every seat's for the facilitator."""
-    briefings: Mapping[str, str]
-    objectives: Mapping[str, Objective]
     scores: Mapping[str, float] | None
     """Known to seats only once the game is over."""
-    places: tuple[PlaceView, ...] = ()
-    routes: tuple[Route, ...] = ()
 
-    def value(self, name: str) -> Any:
-        """The value of a variable this view shows; KeyError if it is hidden."""
-        for item in self.variables:
-            if item.variable.name == name:
-                return item.value
-        raise KeyError(name)
+    @property
+    def seats(self) -> tuple[str, ...]:
+        """The seats this view speaks for: the viewer's own, or all for the facilitator."""
+        return self.scenario.seats if self.seat is None else (self.seat,)
+
+    @cached_property
+    def briefings(self) -> Mapping[str, str]:
+        return {s: self.scenario.actors[s].briefing for s in self.seats}
+
+    @cached_property
+    def objectives(self) -> Mapping[str, Objective]:
+        """The viewer's own objective; every seat's for the facilitator or once the game is over."""
+        reveal = self.seat is None or self.over
+        return {s: o for s, o in self.scenario.objectives.items() if reveal or s == self.seat}
+
+    @cached_property
+    def places(self) -> tuple[PlaceView, ...]:
+        """The map's places, with the statuses this seat may know."""
+        if self.scenario.map is None:
+            return ()
+        env = self._visible_environment
+        return tuple(
+            PlaceView(p, p.status.evaluate(env) if p.status and knowable(self.scenario, p.status, self.seat) else "")
+            for p in self.scenario.map.places
+        )
+
+    @cached_property
+    def routes(self) -> tuple[Route, ...]:
+        """The map's routes this seat may know to be drawn now."""
+        if self.scenario.map is None:
+            return ()
+        env = self._visible_environment
+        return tuple(r for r in self.scenario.map.routes
+                     if knowable(self.scenario, r.when, self.seat) and holds(r.when, env))
+
+    @cached_property
+    def _visible_environment(self) -> list[Any]:
+        """An environment of the visible values only; a slot this seat may not see holds None.
+
+        Only expressions that are ``knowable`` to the seat are evaluated on
+        it, and those never read a hidden slot.
+        """
+        return [self.turn, *(self.variables.get(v.name) for v in self.scenario.variables)]
 
 
 def knowable(scenario: Scenario, expression: Expression | None, seat: str | None) -> bool:
     """Whether ``seat`` may see the value of ``expression``."""
-    if expression is None or seat is None:
-        return True
-    return all(scenario.variable(name).visible(seat) for name in expression.reads)
+    return expression is None or seat is None or expression.reads <= scenario.visible_names(seat)
 
 
 def view_for(scenario: Scenario, state: GameState, entries: Iterable[LogEntry], seat: str | None) -> View:
     """The view of ``seat``, or the facilitator's when ``seat`` is None."""
     env = environment(state)
-    variables = tuple(
-        VariableView(v, value) for v, value in zip(scenario.variables, state.values) if v.visible(seat)
-    )
+    values = state.values
     seats = scenario.seats if seat is None else (seat,)
-    reveal = seat is None or state.over
     return View(
+        scenario=scenario,
         seat=seat,
         turn=state.turn,
         over=state.over,
-        ending=next((e for e in scenario.endings if e.id == state.ending), None),
-        variables=variables,
+        ending=next((e for e in scenario.endings if e.id == state.ending), None) if state.ending else None,
+        variables={name: values[i] for i, name in scenario.visible_slots(seat)},
         entries=tuple(_entry_for(scenario, entry, seat) for entry in entries if entry.visible(seat)),
         options={s: _options(scenario, state, env, s, seat) for s in seats},
-        briefings={s: scenario.actors[s].briefing for s in seats},
-        objectives={s: o for s, o in scenario.objectives.items() if reveal or s == seat},
-        scores=scores(scenario, state) if reveal else None,
-        places=_places(scenario, env, seat),
-        routes=_routes(scenario, env, seat),
+        scores=scores(scenario, state) if seat is None or state.over else None,
     )
 
 
@@ -122,34 +154,42 @@ def _chance_of(scenario: Scenario, rule: str) -> Expression | None:
     return next((e.chance for e in scenario.events if e.id == rule), None)
 
 
+_Row = tuple[Action, Any, Any, Option | None, Option | None]
+_OPTION_TABLES: WeakKeyDictionary[Scenario, dict[str, tuple[_Row, ...]]] = WeakKeyDictionary()
+"""Per scenario and seat: each action with its compiled ``when`` and ``chance``
+and, for an action without a chance, its two possible Options (available or
+not). Views are built every turn for every computer seat, and most actions'
+Options are one of two constants that need not be rebuilt."""
+
+
+def _option_table(scenario: Scenario, seat: str) -> tuple[_Row, ...]:
+    tables = _OPTION_TABLES.get(scenario)
+    if tables is None:
+        tables = {s: tuple(_option_row(a) for a in scenario.actions_for(s)) for s in scenario.seats}
+        _OPTION_TABLES[scenario] = tables
+    return tables[seat]
+
+
+def _option_row(action: Action) -> _Row:
+    when = action.when.evaluate if action.when else None
+    if action.chance is not None:
+        return action, when, action.chance, None, None
+    return action, when, None, Option(action, True), Option(action, False, unavailable_reason(action))
+
+
 def _options(scenario: Scenario, state: GameState, env: list, seat: str, viewer: str | None) -> tuple[Option, ...]:
     if state.over:
         return ()
     options = []
-    for action in scenario.actions_for(seat):
-        available = holds(action.when, env)
+    for action, when, chance, available_option, unavailable_option in _option_table(scenario, seat):
+        available = when is None or bool(when(env))
+        if chance is None:
+            options.append(available_option if available else unavailable_option)
+            continue
+        hidden = not knowable(scenario, chance, viewer)
+        probability = None if hidden else min(1.0, max(0.0, float(chance.evaluate(env))))
         reason = "" if available else unavailable_reason(action)
-        chance, hidden = None, False
-        if action.chance is not None:
-            hidden = not knowable(scenario, action.chance, viewer)
-            chance = None if hidden else min(1.0, max(0.0, float(action.chance.evaluate(env))))
-        options.append(Option(action, available, reason, chance, hidden))
+        options.append(Option(action, available, reason, probability, hidden))
     return tuple(options)
 
-
-def _places(scenario: Scenario, env: list, seat: str | None) -> tuple[PlaceView, ...]:
-    if scenario.map is None:
-        return ()
-    return tuple(
-        PlaceView(p, p.status.evaluate(env) if p.status and knowable(scenario, p.status, seat) else "")
-        for p in scenario.map.places
-    )
-
-
-def _routes(scenario: Scenario, env: list, seat: str | None) -> tuple[Route, ...]:
-    if scenario.map is None:
-        return ()
-    return tuple(
-        r for r in scenario.map.routes if knowable(scenario, r.when, seat) and holds(r.when, env)
-    )
 
