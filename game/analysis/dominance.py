@@ -11,7 +11,7 @@ is only known at the end. Two actions whose games always ended alike are
 reported too: one of them gives the seat no reason to choose it.
 
 Each situation costs a play-out per legal action, so only the first
-``MAX_GAMES`` sampled games are used.
+``MAX_GAMES`` sampled games with random seats are used.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from game.players import get_policy
 from game.session import Session
 
 MAX_GAMES = 30
-MIN_SITUATIONS = 5
+MIN_SITUATIONS = 20
 """Fewer situations where both actions were legal are not evidence enough."""
 
 Situation = dict[str, float]

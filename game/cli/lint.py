@@ -19,7 +19,7 @@ def register(commands: argparse._SubParsersAction) -> None:
                     "Exit status 1 when something is found, 0 when clean.")
     parser.add_argument("scenario", metavar="SCENARIO", help="scenario file (.toml)")
     parser.add_argument("--runs", type=positive, default=200, metavar="N",
-                        help="sampled games, every seat random (default 200)")
+                        help="sampled games, alternately all seats random and all greedy (default 200)")
     parser.add_argument("--seed", type=seed_argument, default=0, help="base seed of the samples (default 0)")
     parser.set_defaults(handler=handle)
 

@@ -27,7 +27,7 @@ from game.scenario import hold_id
 
 def assumed_environment(scenario: Scenario, view: View) -> list[Any]:
     """The engine's environment as the seat imagines it: seen values, else initial ones."""
-    seen = {item.variable.name: item.value for item in view.variables}
+    seen = view.variables
     return [view.turn, *(seen.get(v.name, v.initial) for v in scenario.variables)]
 
 
