@@ -8,6 +8,8 @@ is what saves, replays and branches rely on.
 
 from __future__ import annotations
 
+import datetime
+import uuid
 from collections.abc import Iterable, Mapping
 
 from attrs import frozen
@@ -24,6 +26,9 @@ from game.players import get_policy
 HUMAN = "human"
 """The controller of a seat played by a person."""
 
+MAX_RATIONALE = 4000
+"""Longest rationale a player may give with an order, in characters (saves stay small)."""
+
 
 @frozen
 class Order:
@@ -31,6 +36,20 @@ class Order:
     action: str
     rationale: str = ""
     """The player's own words on why, kept for the debrief."""
+
+
+@frozen
+class Parent:
+    """Where a branch came from: the parent game and the turn after which it parted."""
+
+    game_id: str
+    name: str
+    file: str
+    """The parent save's file name (no folders) when the branch was made; it may since have moved."""
+    turn: int
+    """The branch holds the parent's turns 1..turn (0: only the seed and seats)."""
+    state_hash: str
+    """The parent's state hash after ``turn``, so a comparison can confirm the common stem."""
 
 
 @frozen
@@ -67,16 +86,36 @@ def check_controllers(scenario: Scenario, controllers: Mapping[str, str]) -> Non
             get_policy(controller)
 
 
-class Session:
-    """One game: scenario, seed, controllers, and the turns played so far."""
+def new_game_id() -> str:
+    """A fresh game id: 32 hex digits, unique for every game and every branch."""
+    return uuid.uuid4().hex
 
-    def __init__(self, scenario: Scenario, seed: int, controllers: Mapping[str, str]) -> None:
+
+def utc_now() -> datetime.datetime:
+    return datetime.datetime.now(datetime.timezone.utc)
+
+
+class Session:
+    """One game: scenario, seed, controllers, and the turns played so far.
+
+    ``game_id`` tells saves of this game from saves of others (a save may be
+    overwritten only by its own game); ``name`` is the players' label for it;
+    ``parent`` is set when the game was branched from another one.
+    """
+
+    def __init__(self, scenario: Scenario, seed: int, controllers: Mapping[str, str], *,
+                 game_id: str | None = None, name: str = "", parent: Parent | None = None,
+                 created: datetime.datetime | None = None) -> None:
         check_controllers(scenario, controllers)
         self.scenario = scenario
         self.seed = seed
         self.controllers = dict(controllers)
         self.states: list[GameState] = [new_game(scenario, seed)]
         self.turns: list[TurnRecord] = []
+        self.game_id = game_id or new_game_id()
+        self.name = name
+        self.parent = parent
+        self.created = created or utc_now()
 
     @property
     def state(self) -> GameState:
@@ -115,6 +154,8 @@ class Session:
             if seat not in self.scenario.seats or order.seat != seat:
                 raise IllegalOrder(f"an order for {order.seat!r} was given as {seat!r}'s"
                                    if seat in self.scenario.seats else f"{seat!r} is not a seat")
+            if len(order.rationale) > MAX_RATIONALE:
+                raise IllegalOrder(f"{seat!r}'s rationale is longer than {MAX_RATIONALE} characters")
         for seat in self.scenario.seats:
             if seat not in orders:
                 if self.controllers[seat] == HUMAN:

@@ -1,0 +1,110 @@
+"""``wargame replay SAVE``: replay a saved run from its seed and orders, as one seat saw it.
+
+Replay always checks every turn's state hash and chance draws against the
+record; ``--verify`` prints no transcript, only the check and the final
+state hash (to compare across machines). A save that replays differently
+exits 1 naming the first turn that diverges; a file that cannot be read at
+all is a user error (exit 2), like every other bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from game.cli.branch import turn_argument
+
+FACILITATOR = "facilitator"
+DIVERGED = 1
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser(
+        "replay", help="replay a saved run turn by turn, as any seat saw it",
+        description="Replay a save from its seed and orders, checking every turn's state hash, and print it "
+                    "turn by turn as one seat (or the facilitator) saw it.")
+    parser.add_argument("save", metavar="SAVE", help="the saved game (.wgsave)")
+    parser.add_argument("--verify", action="store_true",
+                        help="print no transcript: check the replay and end with `state-hash HEX`")
+    parser.add_argument("--to", type=turn_argument, metavar="TURN", help="stop after this turn")
+    parser.add_argument("--as", dest="seat", default=FACILITATOR, metavar="SEAT",
+                        help="show only what SEAT saw (default: facilitator, who sees everything)")
+    parser.set_defaults(handler=handle)
+
+
+def handle(args: argparse.Namespace) -> int:
+    from game.engine.state import state_hash
+    from game.saves import SaveDiverged, SaveError, load_save, restore_session
+
+    saved = load_save(args.save)
+    seat = seat_argument(saved.scenario, args.seat)
+    upto = saved.played if args.to is None else args.to
+    if upto > saved.played:
+        raise SaveError(args.save, f"--to {upto}: the save has {saved.played} turns")
+    try:
+        session = restore_session(saved, upto)
+    except SaveDiverged as error:
+        sys.stderr.write(f"wargame replay: {error}\n")
+        return DIVERGED
+    if args.verify:
+        print(f"{args.save}: {describe(saved)}")
+        print(f"replayed turns 1 to {upto} from the seed and orders: every state hash and chance draw matches"
+              if upto else "no turns to replay: the initial state is the seed's")
+        print(f"state-hash {state_hash(session.state)}")
+    else:
+        print("\n".join(transcript(saved, session, seat)))
+    return 0
+
+
+def seat_argument(scenario, text: str) -> str | None:
+    """A seat id for --as, or None for the facilitator."""
+    from game.errors import WargameError
+
+    if text == FACILITATOR:
+        return None
+    if text not in scenario.seats:
+        raise WargameError(f"--as {text!r}: not a seat of {scenario.id} "
+                           f"(give one of: {', '.join(scenario.seats)}, {FACILITATOR})")
+    return text
+
+
+def describe(saved) -> str:
+    """One line on a save: scenario, seed, turns, who wrote it and when."""
+    name = f"{saved.name!r} \u00b7 " if saved.name else ""
+    return (f"{name}{saved.title} ({saved.scenario_id}) \u00b7 seed {saved.seed} \u00b7 {saved.played} turns"
+            f"{' (game over)' if saved.over else ''} \u00b7 saved {saved.updated:%Y-%m-%d %H:%M} UTC "
+            f"by Horizon {saved.app_version}")
+
+
+def transcript(saved, session, seat: str | None) -> list[str]:
+    """The replayed turns as ``seat`` saw them (None: everything), with the briefing and the ending."""
+    from game.cli.transcript import format_ending, format_turn
+    from game.engine.views import view_for
+
+    scenario = session.scenario
+    lines = [describe(saved), _seats_line(session), _parent_line(saved),
+             f"As seen by: {scenario.actor_name(seat) if seat else 'the facilitator (everything)'}"]
+    if seat and scenario.actors[seat].briefing:
+        lines += ["", f"Briefing: {scenario.actors[seat].briefing.strip()}"]
+    for record, after in zip(session.turns, session.states[1:]):
+        entries = view_for(scenario, after, record.entries, seat).entries
+        orders = [order for order in record.orders if seat is None or order.seat == seat]
+        lines += ["", *format_turn(scenario, record.turn, entries, orders)]
+    view = session.view(seat)
+    lines += ["", *format_ending(scenario, view.entries, view.scores)]
+    if not session.over:
+        lines.append(f"Stopped after turn {len(session.turns)} of the {saved.played} saved.")
+    return [line for line in lines if line is not None]
+
+
+def _seats_line(session) -> str:
+    scenario = session.scenario
+    return "Seats: " + " \u00b7 ".join(f"{scenario.actor_name(s)}: {c}" for s, c in session.controllers.items())
+
+
+def _parent_line(saved) -> str | None:
+    parent = saved.parent
+    if parent is None:
+        return None
+    where = f" ({parent.file})" if parent.file else ""
+    return f"Branched from {parent.name or 'game ' + parent.game_id[:8]!r}{where} after turn {parent.turn}"

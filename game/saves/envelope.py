@@ -1,0 +1,106 @@
+"""The outer frame of a save file: the same in every format version, so it can judge any file.
+
+    marker     the msgpack string "HORIZON-WGSAVE" (15 bytes)
+    version    a msgpack unsigned integer: the format of the body
+    body       a msgpack bin holding the body (itself msgpack, laid out as its version says)
+    checksum   a msgpack bin of 32 bytes: the SHA-256 of every byte before it
+
+The whole file is therefore a msgpack stream of four objects. Because the
+frame never changes, this module can tell, for any file and any version, the
+five ways a file can fail before its body is even decoded: not a save (no
+marker), truncated (shorter than its header declares), damaged (the checksum
+does not match: a flipped bit anywhere, the checksum included, is caught),
+and written by a newer format. The checksum is tested before the version, so
+a damaged version number reads as damage, not as a newer format.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from game.saves.records import SaveError
+
+MARKER = b"\xaeHORIZON-WGSAVE"
+CHECKSUM_TAG = b"\xc4\x20"
+"""msgpack's header for a 32-byte bin: the checksum's first two bytes."""
+TRAILER_SIZE = len(CHECKSUM_TAG) + 32
+_UINT_WIDTHS = {0xCC: 1, 0xCD: 2, 0xCE: 4, 0xCF: 8}
+_BIN_WIDTHS = {0xC4: 1, 0xC5: 2, 0xC6: 4}
+
+
+class _Short(Exception):
+    """The data ends inside the frame's header."""
+
+
+def seal(version: int, body: bytes) -> bytes:
+    """The complete file for a ``body`` of format ``version``."""
+    head = MARKER + _uint(version) + b"\xc6" + len(body).to_bytes(4, "big")
+    checksum = hashlib.sha256(head)
+    checksum.update(body)
+    return b"".join((head, body, CHECKSUM_TAG, checksum.digest()))
+
+
+def _uint(value: int) -> bytes:
+    if value < 0x80:
+        return bytes([value])
+    return b"\xcd" + value.to_bytes(2, "big")
+
+
+def open_envelope(data: bytes, name: str, newest: int) -> tuple[int, memoryview]:
+    """Check the frame of ``data`` and return its format version and body.
+
+    ``name`` names the file in messages; ``newest`` is the newest format this
+    Horizon reads. Raises :class:`SaveError` for anything but an intact frame.
+    """
+    if not data:
+        raise SaveError(name, "empty file (0 bytes): not a Horizon save")
+    if not MARKER.startswith(data[: len(MARKER)]):
+        raise SaveError(name, "not a Horizon save (it does not begin with the save marker)")
+    try:
+        header = _header(data)
+    except _Short:
+        raise SaveError(name, f"truncated: the file ends after {len(data):,} bytes, inside its header") from None
+    if not _checksum_holds(data):
+        if header is not None and header[2] + TRAILER_SIZE > len(data):
+            raise SaveError(name, f"truncated: {len(data):,} bytes of the "
+                                  f"{header[2] + TRAILER_SIZE:,} its header declares")
+        raise SaveError(name, "damaged: checksum mismatch (the file changed after it was written)")
+    if header is None or header[2] + TRAILER_SIZE != len(data):
+        raise SaveError(name, "damaged: the frame around the body is malformed")
+    version, start, end = header
+    if version < 1:
+        raise SaveError(name, f"damaged: unknown save format {version}")
+    if version > newest:
+        raise SaveError(name, f"written by a newer format (save format {version}; this Horizon reads "
+                              f"formats up to {newest}): open it with a newer Horizon")
+    return version, memoryview(data)[start:end]
+
+
+def _checksum_holds(data: bytes) -> bool:
+    if len(data) < len(MARKER) + TRAILER_SIZE or data[-TRAILER_SIZE:-32] != CHECKSUM_TAG:
+        return False
+    return hashlib.sha256(memoryview(data)[:-TRAILER_SIZE]).digest() == data[-32:]
+
+
+def _header(data: bytes) -> tuple[int, int, int] | None:
+    """(version, body start, body end) as declared; None if malformed; raises _Short if cut."""
+    pos = len(MARKER)
+    tag, pos = _take(data, pos, 1)
+    if tag[0] < 0x80:
+        version = tag[0]
+    elif tag[0] in _UINT_WIDTHS:
+        raw, pos = _take(data, pos, _UINT_WIDTHS[tag[0]])
+        version = int.from_bytes(raw, "big")
+    else:
+        return None
+    tag, pos = _take(data, pos, 1)
+    if tag[0] not in _BIN_WIDTHS:
+        return None
+    raw, pos = _take(data, pos, _BIN_WIDTHS[tag[0]])
+    return version, pos, pos + int.from_bytes(raw, "big")
+
+
+def _take(data: bytes, pos: int, count: int) -> tuple[bytes, int]:
+    if pos + count > len(data):
+        raise _Short
+    return data[pos : pos + count], pos + count

@@ -1,0 +1,206 @@
+"""Save files on disk: bounded reads, atomic writes, the overwrite guard, autosaves and listings.
+
+Writing never loses data: the new file is written beside the old one under a
+hidden temporary name, flushed and fsynced, then renamed over it in one step
+(and the folder fsynced), so at every instant the path holds either the
+complete old save or the complete new one. A writer killed mid-way leaves at
+most a hidden ``.NAME.*.tmp`` file, which is safe to delete.
+
+Reading never changes the file and never trusts its size: anything that is
+not a regular file, or is larger than ``MAX_SAVE_BYTES``, is refused before
+a byte of it is read.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+import secrets
+import stat
+from pathlib import Path
+
+from game.saves.codec import decode_game, encode_game
+from game.saves.records import SaveConflict, SavedGame, SaveError, SaveSummary
+from game.session import Session
+
+MAX_SAVE_BYTES = 64 * 1024 * 1024
+"""Largest save read or written; a 10,000-turn game with long rationales stays far below it."""
+SUFFIX = ".wgsave"
+DEFAULT_FOLDER = "saves"
+
+
+def load_save(path: str | os.PathLike[str]) -> SavedGame:
+    """Read and check a save file; raises :class:`SaveError` (one line naming the file) and nothing else.
+
+    Checks the frame, the checksum, the format version, the structure of
+    every field and the embedded scenario (through the normal loader). It
+    does not replay the game: :func:`restore_session` does, checking every
+    state hash.
+    """
+    path = Path(path)
+    return decode_game(_read_bounded(path), str(path), path)
+
+
+def _read_bounded(path: Path) -> bytes:
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        descriptor = os.open(path, flags)  # non-blocking: opening a FIFO must not hang
+    except FileNotFoundError:
+        raise SaveError(str(path), "no such file") from None
+    except OSError as error:
+        raise SaveError(str(path), f"cannot read: {error.strerror}") from None
+    with os.fdopen(descriptor, "rb") as file:
+        info = os.fstat(file.fileno())
+        if stat.S_ISDIR(info.st_mode):
+            raise SaveError(str(path), "is a folder, not a save file")
+        if not stat.S_ISREG(info.st_mode):
+            raise SaveError(str(path), "is not a regular file: not a Horizon save")
+        data = file.read(MAX_SAVE_BYTES + 1) if info.st_size <= MAX_SAVE_BYTES else b""
+    if info.st_size > MAX_SAVE_BYTES or len(data) > MAX_SAVE_BYTES:
+        raise SaveError(str(path), f"larger than {MAX_SAVE_BYTES // 2**20} MiB: not a Horizon save")
+    return data
+
+
+def save_session(session: Session, path: str | os.PathLike[str], *, force: bool = False) -> Path:
+    """Write ``session`` to ``path`` atomically and return the path.
+
+    Without ``force`` it refuses (:class:`SaveConflict`) to replace a file
+    that is not a save of this same game, or one whose turns this session
+    does not all contain (that would lose turns: branch instead). Any other
+    failure is a :class:`SaveError`; either way the file at ``path`` is
+    unchanged.
+    """
+    path = Path(path)
+    game = SavedGame.of(session)
+    data = encode_game(game)
+    if len(data) > MAX_SAVE_BYTES:
+        raise SaveError(str(path), f"this game would take {len(data):,} bytes, more than a save may hold")
+    if not force:
+        _guard_overwrite(path, game)
+    write_atomically(path, data)
+    return path
+
+
+def _guard_overwrite(path: Path, game: SavedGame) -> None:
+    if not os.path.lexists(path):
+        return
+    if path.is_dir():
+        raise SaveError(str(path), "is a folder: give a file name")
+    try:
+        existing = load_save(path)
+    except SaveError as error:
+        raise SaveConflict(str(path), f"exists and is not a save this Horizon can read ({error.reason}): "
+                                      "refusing to replace it") from None
+    if existing.game_id != game.game_id:
+        what = f"{existing.name or existing.title}, {existing.played} turns"
+        raise SaveConflict(str(path), f"holds another game ({what}): refusing to replace it")
+    if game.turns[: existing.played] != existing.turns:
+        raise SaveConflict(str(path), "holds turns of this game that this session lacks: refusing to drop "
+                                      "them (branch the game instead)")
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Replace ``path`` by ``data`` so that a crash at any moment leaves the old or the new file whole."""
+    folder = path.parent
+    descriptor, temporary = _create_temporary(path)
+    try:
+        with os.fdopen(descriptor, "wb") as file:
+            _write_all(file, data)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, path)
+    except BaseException as error:
+        temporary.unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise SaveError(str(path), f"cannot write: {error.strerror or error}") from None
+        raise
+    _sync_folder(folder)
+
+
+def _create_temporary(path: Path) -> tuple[int, Path]:
+    """A new hidden file beside ``path``, with ``path``'s permissions if it exists (else the umask's)."""
+    try:
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        mode = None
+    while True:
+        temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
+                                 0o666)
+        except FileExistsError:
+            continue
+        except OSError as error:
+            raise SaveError(str(path), f"cannot write: {error.strerror}") from None
+        if mode is not None:
+            os.chmod(temporary, mode)
+        return descriptor, temporary
+
+
+def _write_all(file, data: bytes) -> None:
+    """The one place bytes reach the disk (tests slow it down to kill a writer mid-save)."""
+    file.write(data)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable; some systems cannot open folders, and lose only durability."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
+
+
+def autosave_path(session: Session, folder: str | os.PathLike[str] = DEFAULT_FOLDER) -> Path:
+    """The session's own autosave file: the same path for every turn of one game."""
+    stem = re.sub(r"[^A-Za-z0-9_.-]+", "-", session.scenario.id)[:60].strip(".-") or "game"
+    return Path(folder) / f"{stem}-{session.created:%Y%m%d-%H%M%S}-{session.game_id[:6]}{SUFFIX}"
+
+
+def autosave(session: Session, folder: str | os.PathLike[str] = DEFAULT_FOLDER) -> Path:
+    """Save ``session`` to its own autosave file in ``folder`` (created if missing), atomically."""
+    path = autosave_path(session, folder)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise SaveError(str(path.parent), f"cannot create the folder: {error.strerror}") from None
+    return save_session(session, path)
+
+
+def list_saves(folder: str | os.PathLike[str] = DEFAULT_FOLDER) -> list[SaveSummary]:
+    """Every ``*.wgsave`` in ``folder``, newest first; a file that cannot load is listed as damaged.
+
+    Never raises for a bad file, and returns ``[]`` for a missing folder. It
+    checks what :func:`load_save` checks, not whether the game replays.
+    """
+    try:
+        paths = sorted(p for p in Path(folder).iterdir() if p.suffix == SUFFIX and not p.name.startswith("."))
+    except OSError:
+        return []
+    summaries = [_summary(path) for path in paths]
+    return sorted(summaries, key=lambda s: s.updated, reverse=True)
+
+
+def _summary(path: Path) -> SaveSummary:
+    try:
+        game = load_save(path)
+    except SaveError as error:
+        return SaveSummary(path, path.stem, _modified(path), damaged=error.reason)
+    return SaveSummary(path, game.name or path.stem, game.updated, game_id=game.game_id,
+                       scenario_id=game.scenario_id, title=game.title, played=game.played,
+                       turns=game.scenario.turns, over=game.over, controllers=dict(game.controllers),
+                       created=game.created, parent=game.parent)
+
+
+def _modified(path: Path) -> datetime.datetime:
+    try:
+        seconds = path.stat().st_mtime
+    except OSError:
+        seconds = 0
+    return datetime.datetime.fromtimestamp(seconds, datetime.timezone.utc)
