@@ -7,7 +7,7 @@ import pytest
 from game.engine import GameState, LogEntry, view_for
 from game.engine.log import EVENT
 from game.players import get_policy
-from game.players.lookahead import assumed_environment, expected_score, hold_action
+from game.players.lookahead import TurnModel, assumed_environment
 from game.scenario import load_scenario
 
 SCENARIO = load_scenario(Path(__file__).parent / "scenarios" / "choices.toml")
@@ -22,9 +22,8 @@ def choice(policy, seat, game_state, entries=()):
 
 
 def expected(action_id, game_state, answer="b.hold"):
-    view = view_for(SCENARIO, game_state, (), "a")
-    orders = [SCENARIO.action(action_id), SCENARIO.action(answer)]
-    return expected_score(SCENARIO, "a", assumed_environment(SCENARIO, view), orders, frozenset())
+    model = TurnModel(SCENARIO, view_for(SCENARIO, game_state, (), "a"))
+    return model.expected_score([SCENARIO.action(action_id), SCENARIO.action(answer)])
 
 
 def test_expectation_is_taken_over_chances():
@@ -68,9 +67,3 @@ def test_the_seat_that_sees_a_variable_uses_its_value():
 def test_a_once_event_the_seat_saw_fire_is_not_expected_again():
     fired = LogEntry(1, EVENT, "windfall", "A windfall")
     assert choice("greedy", "a", state(turn=2), entries=[fired]) == "a.gamble"
-
-
-def test_a_seat_without_an_objective_scores_nothing():
-    orders = [hold_action(SCENARIO, "a"), hold_action(SCENARIO, "b")]
-    env = assumed_environment(SCENARIO, view_for(SCENARIO, state(), (), "a"))
-    assert expected_score(SCENARIO, "nobody", env, orders, frozenset()) == 0.0

@@ -14,13 +14,7 @@ import itertools
 
 from game.engine.model import Scenario
 from game.engine.views import View
-from game.players.lookahead import (
-    assumed_environment,
-    expected_score,
-    legal_choices,
-    possible_actions,
-    seen_events,
-)
+from game.players.lookahead import TurnModel, legal_choices, possible_actions
 
 
 class CautiousPolicy:
@@ -28,16 +22,15 @@ class CautiousPolicy:
     description = "assumes the others answer with their most harmful action; maximises the worst case"
 
     def choose(self, scenario: Scenario, view: View, roll: float) -> str:
-        seat = view.seat
-        env, fired = assumed_environment(scenario, view), seen_events(view)
-        answers = [possible_actions(scenario, env, other) if other != seat else [None]
+        model = TurnModel(scenario, view)
+        answers = [possible_actions(scenario, model.env, other) if other != view.seat else [None]
                    for other in scenario.seats]
         best, best_value = None, float("-inf")
         for action in legal_choices(view):
             worst = float("inf")
             for joint in itertools.product(*answers):
                 orders = [action if order is None else order for order in joint]
-                worst = min(worst, expected_score(scenario, seat, env, orders, fired))
+                worst = min(worst, model.expected_score(orders))
                 if worst <= best_value:
                     break  # this action cannot beat the best one so far
             if worst > best_value:

@@ -10,13 +10,7 @@ from __future__ import annotations
 
 from game.engine.model import Scenario
 from game.engine.views import View
-from game.players.lookahead import (
-    assumed_environment,
-    expected_score,
-    hold_action,
-    legal_choices,
-    seen_events,
-)
+from game.players.lookahead import TurnModel, hold_action, legal_choices
 
 
 class GreedyPolicy:
@@ -24,13 +18,12 @@ class GreedyPolicy:
     description = "picks the action with the best expected own score one turn ahead"
 
     def choose(self, scenario: Scenario, view: View, roll: float) -> str:
-        seat = view.seat
-        env, fired = assumed_environment(scenario, view), seen_events(view)
-        holds = {other: hold_action(scenario, other) for other in scenario.seats}
+        model = TurnModel(scenario, view)
+        holds = [hold_action(scenario, other) for other in scenario.seats]
+        mine = scenario.seats.index(view.seat)
         best, best_value = None, float("-inf")
         for action in legal_choices(view):
-            orders = [action if other == seat else holds[other] for other in scenario.seats]
-            value = expected_score(scenario, seat, env, orders, fired)
+            value = model.expected_score([*holds[:mine], action, *holds[mine + 1:]])
             if value > best_value:
                 best, best_value = action, value
         return best.id

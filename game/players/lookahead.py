@@ -14,7 +14,7 @@ action or event: ``p * success + (1 - p) * failure``, both branches explored.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from game.engine.adjudication import apply_effects, holds
@@ -50,39 +50,85 @@ def hold_action(scenario: Scenario, seat: str) -> Action:
     return scenario.action(hold_id(seat))
 
 
-def expected_score(scenario: Scenario, seat: str, env: Sequence[Any], orders: Sequence[Action],
-                   fired: frozenset[str]) -> float:
-    """``seat``'s expected score after ``orders`` (one action per seat, in seat order) resolve."""
-    objective = scenario.objectives.get(seat)
-    if objective is None:
-        return 0.0
-    steps = (*orders, *(e for e in scenario.events if not (e.once and e.id in fired)))
-    return _expect(objective.score, steps, 0, list(env))
+class TurnModel:
+    """One seat's imagined turn: its assumed environment, the events still to come, and a memo.
 
+    Every chance doubles the work after it, so two things keep the model fast
+    without changing its answer: events that cannot touch the score, not even
+    through a later event, are left out; and the value of the events phase is
+    remembered by (event reached, environment) for the life of the model,
+    which is one decision.
+    """
 
-def _expect(score: Expression, steps: Sequence[Action | Event], start: int, env: list[Any]) -> float:
-    """Resolve ``steps[start:]`` on ``env`` (mutated), branching at the first chance."""
-    for index in range(start, len(steps)):
-        step = steps[index]
-        if isinstance(step, Action):
-            if not holds(step.when, env):
+    def __init__(self, scenario: Scenario, view: View) -> None:
+        self.env = assumed_environment(scenario, view)
+        objective = scenario.objectives.get(view.seat)
+        self.score = objective.score if objective else None
+        fired = seen_events(view)
+        pending = [e for e in scenario.events if not (e.once and e.id in fired)]
+        self.events = _bearing_on(self.score, pending) if self.score else ()
+        self._memo: dict[tuple[int, tuple[Any, ...]], float] = {}
+
+    def expected_score(self, orders: Sequence[Action]) -> float:
+        """The seat's expected score after ``orders`` (one action per seat, in seat order) resolve."""
+        if self.score is None:
+            return 0.0  # a seat without an objective scores 0 whatever happens
+        return self._actions(orders, 0, list(self.env))
+
+    def _actions(self, orders: Sequence[Action], start: int, env: list[Any]) -> float:
+        """Resolve ``orders[start:]`` on ``env`` (mutated), branching at the first chance."""
+        for index in range(start, len(orders)):
+            action = orders[index]
+            if not holds(action.when, env):
                 continue  # overtaken by events
-            fail = step.fail_effects
-        else:
-            if not step.when.evaluate(env):
+            if action.chance is None:
+                apply_effects(action.effects, env)
                 continue
-            fail = ()
-        if step.chance is None:
-            apply_effects(step.effects, env)
-            continue
-        p = min(1.0, max(0.0, float(step.chance.evaluate(env))))  # clamped, as the format says
-        value = 0.0
-        if p > 0.0:
-            value += p * _expect(score, steps, index + 1, _after(step.effects, env))
-        if p < 1.0:
-            value += (1.0 - p) * _expect(score, steps, index + 1, _after(fail, env))
+            return _branch(action.chance, action.effects, action.fail_effects, env,
+                           lambda after: self._actions(orders, index + 1, after))
+        return self._events(0, env)
+
+    def _events(self, start: int, env: list[Any]) -> float:
+        key = (start, tuple(env))
+        if key in self._memo:
+            return self._memo[key]
+        for index in range(start, len(self.events)):
+            event = self.events[index]
+            if not event.when.evaluate(env):
+                continue
+            if event.chance is None:
+                apply_effects(event.effects, env)
+                continue
+            value = _branch(event.chance, event.effects, (), env, lambda after: self._events(index + 1, after))
+            break
+        else:
+            value = float(self.score.evaluate(env))
+        self._memo[key] = value
         return value
-    return float(score.evaluate(env))
+
+
+def _bearing_on(score: Expression, events: Sequence[Event]) -> tuple[Event, ...]:
+    """The events that can change ``score``, directly or by changing what a later such event reads."""
+    relevant = set(score.reads)
+    kept = []
+    for event in reversed(events):
+        if any(effect.target in relevant for effect in event.effects):
+            kept.append(event)
+            relevant |= event.when.reads | (event.chance.reads if event.chance else frozenset())
+            relevant |= {name for effect in event.effects for name in effect.expression.reads}
+    return tuple(reversed(kept))
+
+
+def _branch(chance: Expression, success: Sequence[Effect], failure: Sequence[Effect], env: list[Any],
+            then: Callable[[list[Any]], float]) -> float:
+    """p * (value after success) + (1 - p) * (value after failure), skipping a branch that cannot happen."""
+    p = min(1.0, max(0.0, float(chance.evaluate(env))))  # clamped, as the format says
+    value = 0.0
+    if p > 0.0:
+        value += p * then(_after(success, env))
+    if p < 1.0:
+        value += (1.0 - p) * then(_after(failure, env))
+    return value
 
 
 def _after(effects: Sequence[Effect], env: list[Any]) -> list[Any]:
