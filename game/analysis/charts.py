@@ -29,9 +29,9 @@ def format_value(value: Any) -> str:
         return value.replace("_", " ")
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if isinstance(value, float) and not value.is_integer():
-        return f"{value:.2f}"
-    return str(int(value)) if isinstance(value, float) else str(value)
+    if isinstance(value, float):
+        return f"{round(value, 2):g}"
+    return str(value)
 
 
 def track_rows(scenario: Scenario, history: Sequence[Sequence[Any]]) -> list[tuple[str, str, str, str]]:

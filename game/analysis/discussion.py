@@ -15,7 +15,8 @@ from attrs import frozen
 
 from game.analysis.summary import Summary
 from game.engine.adjudication import scores
-from game.engine.log import ACTION, EVENT
+from game.engine.log import ACTION
+from game.engine.model import Action
 from game.session import HUMAN, Order, Session
 
 TURNING_POINTS = 3
@@ -108,15 +109,26 @@ def _about_gamble(session: Session, point: TurningPoint) -> str:
 
 
 def _about_history(session: Session) -> list[str]:
+    """A question setting a recorded piece of history beside this run (what happened in it, if any did)."""
     scenario = session.scenario
-    happened = {e.rule for record in session.turns for e in record.entries if e.kind in (ACTION, EVENT)}
+    first = {}
+    for record in session.turns:
+        for entry in record.entries:
+            first.setdefault(entry.rule, entry)
     rules = [*(a for a in scenario.actions if a.history), *(e for e in scenario.events if e.history)]
-    differs = next((r for r in rules if r.id not in happened), None)
-    if differs is None:
-        return []
-    what = getattr(differs, "label", None) or differs.text or differs.id
-    return [f"\u201c{what}\u201d never happened in this run, though in reality: {differs.history} "
-            "What in this run's choices kept it from happening, and what does that say about the real decisions?"]
+    happened = sorted((r for r in rules if r.id in first), key=lambda r: first[r.id].turn)
+    rule = next((r for r in happened if isinstance(r, Action)), happened[0] if happened else None)
+    if rule is None:
+        rule = next(iter(rules), None)
+        if rule is None:
+            return []
+        return [f"\u201c{rule.label if isinstance(rule, Action) else rule.text}\u201d never happened in this run. "
+                f"The record says: {rule.history} What kept this run from going that way?"]
+    entry = first[rule.id]
+    who = f"{scenario.actor_name(entry.actor)} chose \u201c{rule.label}\u201d" if entry.actor \
+        else f"\u201c{rule.text or rule.id}\u201d happened"
+    return [f"In this run, {who} in turn {entry.turn}. The record says: {rule.history} "
+            "How does the run compare with what really happened, and what explains the difference?"]
 
 
 def _about_ending(session: Session, simulation: Summary) -> str:

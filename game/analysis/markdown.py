@@ -18,7 +18,9 @@ def escape(text: str) -> str:
 
 
 def quote(text: str) -> str:
-    """Already-escaped text in typographic quotes."""
+    """Already-escaped text in typographic quotes, unless it opens with a quotation of its own."""
+    if text[:1] in "\u201c\"":
+        return text
     return f"\u201c{text}\u201d"
 
 
