@@ -11,9 +11,8 @@ import argparse
 import secrets
 from pathlib import Path
 
+from game.engine.adjudication import MAX_SEED
 from game.errors import WargameError
-
-MAX_SEED = (1 << 63) - 1
 
 
 def seed_argument(text: str) -> int:

@@ -61,7 +61,7 @@ def format_entry(scenario: Scenario, entry: LogEntry, rationale: str = "") -> li
         private = "(private) " if entry.visible_to is not None else ""
         lines = [f"  {who} \u00b7 {private}{entry.text}"]
     elif entry.kind == EVENT:
-        lines = [f"  News \u00b7 {entry.text or entry.rule}"]
+        lines = [f"  News \u00b7 {entry.text}" if entry.text else f"  Rule \u00b7 {entry.rule}"]
     else:
         lines = []
     outcome = _outcome(entry)
@@ -103,6 +103,7 @@ def format_ending(scenario: Scenario, entries: Sequence[LogEntry], scores: Mappi
         for seat, score in scores.items():
             objective = scenario.objectives.get(seat)
             shown = format_score(score)
-            what = f"   objective: {objective.text or objective.score.text}" if objective else ""
-            lines.append(f"  {scenario.actor_name(seat):<{width}}  {shown:>6}{what}")
+            lines.append(f"  {scenario.actor_name(seat):<{width}}  {shown:>6}")
+            if objective:
+                lines += _wrapped(f"objective: {objective.text or objective.score.text}")
     return lines

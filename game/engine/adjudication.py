@@ -137,9 +137,10 @@ def _fire_events(scenario: Scenario, state: GameState, env: list[Any], fired: se
         if event.once:
             fired.add(event.id)
         changes = apply_effects(event.effects, env)
-        entries.append(LogEntry(state.turn, EVENT, event.id, event.text, source=event.source,
-                                visible_to=event.visible_to, changes=changes, chance=chance, roll=roll,
-                                success=None if chance is None else True))
+        if event.text or changes:  # a silent rule that changed nothing has nothing to explain
+            entries.append(LogEntry(state.turn, EVENT, event.id, event.text, source=event.source,
+                                    visible_to=event.visible_to, changes=changes, chance=chance, roll=roll,
+                                    success=None if chance is None else True))
     return entries
 
 
