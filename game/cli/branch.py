@@ -43,7 +43,8 @@ def handle(args: argparse.Namespace) -> int:
     output = Path(args.output) if args.output else autosave_path(session, Path(args.save).parent)
     save(session, output, force=args.force)
     print(f"Branched {saved.name or saved.title!r} after turn {args.at} of {saved.played} into {output}")
-    print(f"  new game {session.game_id[:8]} \u00b7 {session.name!r} \u00b7 parent {saved.game_id[:8]} ({args.save})")
+    print(f"  new game {session.game_id[:8]} \u00b7 {session.name!r} \u00b7 "
+          f"parent {saved.game_id[:8]} ({args.save})")
     example = f"{session.scenario.seats[0]}=ACTION"
     print(f"Go on with: wargame run --resume {output} [--order {example}] [--seat SEAT=POLICY]")
     return 0

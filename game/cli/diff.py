@@ -7,8 +7,10 @@ does), 2 when either file cannot be read or they are of different scenarios.
 from __future__ import annotations
 
 import argparse
+import textwrap
 
 DIFFERENT = 1
+WIDTH = 100
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -35,11 +37,11 @@ def handle(args: argparse.Namespace) -> int:
 def report(a, b, comparison) -> list[str]:
     """The comparison as lines of text: the two runs, their relation, the stem, then each differing turn."""
     scenario = a.scenario
-    lines = [f"A  {_run(a)}", f"B  {_run(b)}"]
+    lines = [*_run("A", a), *_run("B", b)]
     if comparison.relation:
         lines.append(comparison.relation + ".")
-    text = "same scenario text" if comparison.same_text else "different texts of the scenario (matched by name)"
-    seeds = "same seed" if comparison.same_seed else f"different seeds ({a.seed} and {b.seed}): chances differ"
+    text = "same scenario text" if comparison.same_text else "different texts of it (matched by name)"
+    seeds = "same seed" if comparison.same_seed else f"seeds {a.seed} and {b.seed}: chances differ"
     lines.append(f"{scenario.title} ({scenario.id}): {text}; {seeds}.")
     if comparison.first is None:
         return [*lines, f"The runs are identical: all {a.played} turns have the same orders and states."]
@@ -53,21 +55,26 @@ def report(a, b, comparison) -> list[str]:
     return lines
 
 
-def _run(saved) -> str:
+def _run(letter: str, saved) -> list[str]:
     from game.cli.transcript import format_score
-
-    name = f"{saved.name!r} \u00b7 " if saved.name else ""
-    state = saved.final_state
-    if state.over:
-        ending = next((e.text for e in saved.scenario.endings if e.id == state.ending), saved.scenario.end_text)
-        status = f"over after turn {saved.played}: {ending}"
-    else:
-        status = f"{saved.played} turns played, not over"
     from game.engine.adjudication import scores
 
+    name = f" \u00b7 {saved.name!r}" if saved.name else ""
+    state = saved.final_state
+    if state.over:
+        endings = saved.scenario.endings
+        ending = next((e.text for e in endings if e.id == state.ending), saved.scenario.end_text)
+        status = f"over: {ending}"
+    else:
+        status = "not over"
     final = ", ".join(f"{saved.scenario.actor_name(s)} {format_score(v)}"
                       for s, v in scores(saved.scenario, state).items())
-    return f"{saved.path} \u00b7 {name}seed {saved.seed} \u00b7 {status} \u00b7 scores: {final}"
+    return [f"{letter}  {saved.path}{name} \u00b7 seed {saved.seed} \u00b7 {saved.played} turns",
+            *_wrapped(f"{status} \u00b7 scores: {final}", "   ")]
+
+
+def _wrapped(text: str, indent: str) -> list[str]:
+    return textwrap.wrap(text, WIDTH, initial_indent=indent, subsequent_indent=indent + "  ")
 
 
 def _turn_lines(a, b, turn) -> list[str]:
@@ -76,16 +83,16 @@ def _turn_lines(a, b, turn) -> list[str]:
     scenario = a.scenario
     lines = [f"  turn {turn.turn}"]
     for order in turn.orders:
-        lines.append(f"    {scenario.actor_name(order.seat)} did: "
-                     f"{_action(a, order.a)} | {_action(b, order.b)}")
+        lines += _wrapped(f"{scenario.actor_name(order.seat)} did: {_action(a, order.a)} | "
+                          f"{_action(b, order.b)}", "    ")
     if turn.values:
         shown = [f"{_label(a, name)} {_value(va, format_value)} | {_value(vb, format_value)}"
                  for name, va, vb in turn.values]
-        lines.append("    after it: " + " \u00b7 ".join(shown))
+        lines += _wrapped("after it: " + " \u00b7 ".join(shown), "    ")
     if turn.scores:
         shown = [f"{scenario.actor_name(seat)} {_value(sa, format_score)} | {_value(sb, format_score)}"
                  for seat, sa, sb in turn.scores]
-        lines.append("    scores: " + " \u00b7 ".join(shown))
+        lines += _wrapped("scores: " + " \u00b7 ".join(shown), "    ")
     return lines
 
 

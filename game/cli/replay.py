@@ -44,6 +44,8 @@ def handle(args: argparse.Namespace) -> int:
     try:
         session = restore_session(saved, upto)
     except SaveDiverged as error:
+        if not args.verify:  # show what does replay, up to the turn that does not
+            print("\n".join(transcript(saved, restore_session(saved, error.turn - 1), seat)))
         sys.stderr.write(f"wargame replay: {error}\n")
         return DIVERGED
     if args.verify:
@@ -78,33 +80,33 @@ def describe(saved) -> str:
 
 def transcript(saved, session, seat: str | None) -> list[str]:
     """The replayed turns as ``seat`` saw them (None: everything), with the briefing and the ending."""
-    from game.cli.transcript import format_ending, format_turn
+    from game.cli.transcript import format_ending, format_seats, format_turn
     from game.engine.views import view_for
 
     scenario = session.scenario
-    lines = [describe(saved), _seats_line(session), _parent_line(saved),
+    lines = [describe(saved), format_seats(scenario, session.controllers), _parent_line(saved),
              f"As seen by: {scenario.actor_name(seat) if seat else 'the facilitator (everything)'}"]
     if seat and scenario.actors[seat].briefing:
         lines += ["", f"Briefing: {scenario.actors[seat].briefing.strip()}"]
-    for record, after in zip(session.turns, session.states[1:]):
+    for record, after in zip(session.turns, session.states[1:], strict=True):
         entries = view_for(scenario, after, record.entries, seat).entries
         orders = [order for order in record.orders if seat is None or order.seat == seat]
         lines += ["", *format_turn(scenario, record.turn, entries, orders)]
     view = session.view(seat)
     lines += ["", *format_ending(scenario, view.entries, view.scores)]
-    if not session.over:
+    if len(session.turns) < saved.played:
         lines.append(f"Stopped after turn {len(session.turns)} of the {saved.played} saved.")
+    elif not session.over:
+        lines.append(f"The game goes on after turn {saved.played}: wargame run --resume {saved.path}")
     return [line for line in lines if line is not None]
 
 
-def _seats_line(session) -> str:
-    scenario = session.scenario
-    return "Seats: " + " \u00b7 ".join(f"{scenario.actor_name(s)}: {c}" for s, c in session.controllers.items())
 
 
 def _parent_line(saved) -> str | None:
     parent = saved.parent
     if parent is None:
         return None
+    who = repr(parent.name) if parent.name else f"game {parent.game_id[:8]}"
     where = f" ({parent.file})" if parent.file else ""
-    return f"Branched from {parent.name or 'game ' + parent.game_id[:8]!r}{where} after turn {parent.turn}"
+    return f"Branched from {who}{where} after turn {parent.turn}"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import secrets
+import sys
 from pathlib import Path
 
 from game.engine.adjudication import MAX_SEED
@@ -30,14 +31,17 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser(
         "run", help="play a whole game headless, or go on with a saved one",
         description="Play a game with computer seats and print every turn as the facilitator sees it.")
-    parser.add_argument("scenario", nargs="?", metavar="SCENARIO", help="scenario file (.toml); not with --resume")
+    parser.add_argument("scenario", nargs="?", metavar="SCENARIO",
+                        help="scenario file (.toml); not with --resume")
     parser.add_argument("--seed", type=seed_argument, help="the game's seed (default: a random one, printed)")
     parser.add_argument("--seat", action="append", default=[], metavar="ACTOR=POLICY",
                         help="who plays a seat (default: random, or the save's); repeat for several seats")
-    parser.add_argument("--resume", metavar="SAVE", help="go on with a saved game (e.g. a branch) after its last turn")
+    parser.add_argument("--resume", metavar="SAVE",
+                        help="go on with a saved game (e.g. a branch) after its last turn")
     parser.add_argument("--save", nargs="?", const="", metavar="PATH",
-                        help="write the run to PATH after every turn; without PATH, or with a folder, under an "
-                             "automatic name in saves/ or that folder (with --resume: the resumed file)")
+                        help="write the run to PATH after every turn; without PATH, or with a folder, "
+                             "under an automatic name in saves/ or that folder (with --resume: the "
+                             "resumed file)")
     parser.add_argument("--order", action="append", default=[], metavar="SEAT=ACTION",
                         help="what SEAT does in the first turn played, instead of its policy's choice "
                              "(a what-if); repeat for several seats")
@@ -47,7 +51,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
-    from game.cli.transcript import format_ending, format_turn
+    from game.cli.transcript import format_ending, format_seats
 
     session, save_to, heading = _resume(args) if args.resume else _start(args)
     if args.name is not None:
@@ -57,19 +61,34 @@ def handle(args: argparse.Namespace) -> int:
     if save_to is not None:  # before playing, so a refused path costs nothing
         save(session, save_to, force=args.force)
     print(heading)
-    print("Seats: " + " \u00b7 ".join(f"{scenario.actor_name(s)}: {c}" for s, c in session.controllers.items()))
-    while not session.over:
-        record = session.play_turn(orders)
-        orders = {}
-        print()
-        print("\n".join(format_turn(scenario, record.turn, record.entries, record.orders)))
-        if save_to is not None:
-            save(session, save_to, force=args.force)
+    print(format_seats(scenario, session.controllers))
+    _play_to_end(session, orders, save_to, force=args.force)
     print()
     print("\n".join(format_ending(scenario, session.entries(), session.scores())))
     if save_to is not None:
         print(f"\nSaved to {save_to} ({len(session.turns)} turns).")
     return 0
+
+
+def _play_to_end(session, orders: dict, save_to: Path | None, *, force: bool) -> None:
+    """Play and print every remaining turn, saving after each; on Ctrl-C, say what is saved."""
+    from game.cli.transcript import format_turn
+
+    saved = len(session.turns)
+    try:
+        while not session.over:
+            record = session.play_turn(orders)
+            orders = {}
+            print()
+            print("\n".join(format_turn(session.scenario, record.turn, record.entries, record.orders)))
+            if save_to is not None:
+                save(session, save_to, force=force)
+                saved = len(session.turns)
+    except KeyboardInterrupt:
+        if save_to is not None:
+            sys.stderr.write(f"wargame run: turns 1 to {saved} are saved in {save_to} "
+                             f"(go on with: wargame run --resume {save_to})\n")
+        raise
 
 
 def save(session, path: Path, *, force: bool) -> Path:
@@ -99,10 +118,11 @@ def _start(args: argparse.Namespace):
 
 def _resume(args: argparse.Namespace):
     from game.saves import SaveError, load_save, restore_session
-    from game.session import parse_seat_options
+    from game.session import check_controllers, parse_seat_options
 
     if args.scenario is not None or args.seed is not None:
-        raise WargameError("--resume goes on with the save's own scenario and seed: give no SCENARIO or --seed")
+        raise WargameError("--resume goes on with the save's own scenario and seed: "
+                           "give no SCENARIO or --seed")
     saved = load_save(args.resume)
     session = restore_session(saved)
     if session.over:
@@ -111,6 +131,7 @@ def _resume(args: argparse.Namespace):
     named = {option.partition("=")[0] for option in args.seat}
     chosen = parse_seat_options(session.scenario, args.seat, "random")
     session.controllers.update({seat: chosen[seat] for seat in named})
+    check_controllers(session.scenario, session.controllers)
     _refuse_humans(session)
     save_to = Path(args.resume) if args.save is None else _save_target(args.save, session)
     scenario = session.scenario
@@ -122,8 +143,8 @@ def _resume(args: argparse.Namespace):
 def _refuse_humans(session) -> None:
     humans = session.humans()
     if humans:
-        raise WargameError(f"run plays headless, so seat {humans[0]!r} cannot be human: give it a policy with "
-                           f"--seat {humans[0]}=random (or play it with `wargame play`)")
+        raise WargameError(f"run plays headless, so seat {humans[0]!r} cannot be human: give it a policy "
+                           f"with --seat {humans[0]}=random (or play it with `wargame play`)")
 
 
 def _save_target(option: str | None, session) -> Path | None:
@@ -148,12 +169,14 @@ def _first_orders(session, options: list[str]) -> dict:
     for option in options:
         seat, sep, action_id = option.partition("=")
         if not sep or seat not in scenario.seats or not action_id:
-            raise WargameError(f"--order {option!r}: write SEAT=ACTION with SEAT one of {', '.join(scenario.seats)}")
+            raise WargameError(f"--order {option!r}: write SEAT=ACTION with SEAT one of "
+                               f"{', '.join(scenario.seats)}")
         action = scenario.action(action_id) or scenario.action(f"{seat}.{action_id}")
         if action is None or action.actor != seat:
             ids = ", ".join(a.id for a in scenario.actions_for(seat))
             raise WargameError(f"--order {option!r}: {seat!r} has no action {action_id!r} (actions: {ids})")
         if action not in legal_actions(scenario, session.state, seat):
-            raise WargameError(f"--order {option!r}: {seat!r} cannot choose it now: {unavailable_reason(action)}")
+            raise WargameError(f"--order {option!r}: {seat!r} cannot choose it now: "
+                               f"{unavailable_reason(action)}")
         orders[seat] = Order(seat, action.id)
     return orders

@@ -36,6 +36,11 @@ def format_score(score: float) -> str:
     return f"{score:.2f}"
 
 
+def format_seats(scenario: Scenario, controllers: Mapping[str, str]) -> str:
+    """Who plays each seat: ``Seats: United States: human · Russia: random``."""
+    return "Seats: " + " \u00b7 ".join(f"{scenario.actor_name(s)}: {c}" for s, c in controllers.items())
+
+
 def turn_heading(scenario: Scenario, turn: int) -> str:
     date = scenario.date_of(turn)
     when = f" \u00b7 {date:%d %b %Y}" if date else ""

@@ -27,6 +27,7 @@ from game.saves.files import (
 )
 from game.saves.records import (
     FORMAT,
+    SNAPSHOT_EVERY,
     Draw,
     SaveConflict,
     SavedGame,
@@ -40,6 +41,7 @@ from game.saves.replay import ReplayedTurn, branch_session, replay_turn, restore
 __all__ = [
     "DEFAULT_FOLDER",
     "FORMAT",
+    "SNAPSHOT_EVERY",
     "MAX_SAVE_BYTES",
     "SUFFIX",
     "Draw",

@@ -1,7 +1,7 @@
 """Save files as bytes: written in the current format, read from any format this Horizon knows.
 
 Older formats: a newer Horizon keeps a reader for every format it ever wrote
-(``_READERS``), reads an older file into today's :class:`SavedGame`, and
+(``_FORMATS``), reads an older file into today's :class:`SavedGame`, and
 never rewrites it just for reading, replaying or listing it; saving that game
 again (resuming it) writes the current format. A file from a newer format is
 refused with one line asking for a newer Horizon, never guessed at.
@@ -33,23 +33,23 @@ from game.saves.envelope import open_envelope, seal
 from game.saves.records import FORMAT, SavedGame, SaveError
 from game.scenario import parse_scenario
 
-_READERS = {1: format1}
-"""Every format this Horizon reads, by version: each module offers ``unpack`` and ``read_fields``."""
+_FORMATS = {1: format1}
+"""Every format this Horizon reads, by version: each module offers ``unpack`` and
+``read_fields``, and the current one ``encode`` too."""
 
 
 def encode_game(game: SavedGame) -> bytes:
     """The complete file for ``game``, in the current format."""
-    return seal(FORMAT, format1.encode(game))
+    return seal(FORMAT, _FORMATS[FORMAT].encode(game))
 
 
 def decode_game(data: bytes, name: str, path: Path | None = None) -> SavedGame:
     """Read a save file's bytes; raises :class:`SaveError` (naming ``name``) for anything amiss."""
     version, body = open_envelope(data, name, FORMAT)
-    reader = _READERS[version]
+    reader = _FORMATS[version]
     try:
-        with _gc_paused():
-            document = reader.unpack(body)
-        fields = reader.read_fields(document)
+        with gc_paused():
+            fields = reader.read_fields(reader.unpack(body))
     except format1.Invalid as problem:
         raise SaveError(name, f"damaged: invalid content ({problem})") from None
     scenario = _embedded_scenario(fields, name)
@@ -61,8 +61,12 @@ def decode_game(data: bytes, name: str, path: Path | None = None) -> SavedGame:
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Unpacking many small objects is dominated by the garbage collector; it finds nothing here."""
+def gc_paused() -> Iterator[None]:
+    """For work that builds many acyclic objects and keeps them (decoding, replaying).
+
+    The collector would scan them again and again and find nothing to free;
+    pausing it halves a long replay.
+    """
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -79,7 +83,8 @@ def _embedded_scenario(fields: dict[str, Any], name: str) -> Scenario:
     try:
         scenario = _parse(text, fields["scenario_file"] or "scenario.toml")
     except ScenarioError as error:
-        more = f" (and {len(error.problems) - 1} more problems)" if len(error.problems) > 1 else ""
+        more = len(error.problems) - 1
+        more = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
         raise SaveError(name, f"scenario text invalid: {error.problems[0]}{more}") from None
     if (scenario.id, scenario.title) != (fields["scenario_id"], fields["title"]):
         raise SaveError(name, "damaged: the scenario's id or title differs from the header's")
@@ -109,18 +114,18 @@ def _check_against(scenario: Scenario, fields: dict[str, Any]) -> tuple:
 
 
 def _check_turn(scenario: Scenario, turn: Any, number: int, rules: set[str]) -> None:
-    where = f"turns[{number - 1}]"
     if turn.turn != number:
-        raise format1.Invalid(f"{where}: numbered {turn.turn}, expected {number}")
+        raise format1.Invalid(f"turns[{number - 1}]: numbered {turn.turn}, expected {number}")
     if tuple(order.seat for order in turn.orders) != scenario.seats:
-        raise format1.Invalid(f"{where}.orders: expected one order per seat, in seat order")
+        raise format1.Invalid(f"turns[{number - 1}].orders: expected one order per seat, in seat order")
     for order in turn.orders:
         action = scenario.action(order.action)
         if action is None or action.actor != order.seat:
-            raise format1.Invalid(f"{where}.orders: {order.seat!r} has no action {order.action!r}")
+            raise format1.Invalid(f"turns[{number - 1}].orders: {order.seat!r} has no action "
+                                  f"{order.action!r}")
     for draw in turn.draws:
         if draw.rule not in rules:
-            raise format1.Invalid(f"{where}.draws: no action or event {draw.rule!r}")
+            raise format1.Invalid(f"turns[{number - 1}].draws: no action or event {draw.rule!r}")
 
 
 def _check_snapshots(scenario: Scenario, snapshots: tuple, seed: int, turns: tuple) -> tuple:
@@ -148,7 +153,7 @@ def _check_snapshots(scenario: Scenario, snapshots: tuple, seed: int, turns: tup
 def _check_values(variables: tuple[Variable, ...], values: tuple, where: str) -> None:
     if len(values) != len(variables):
         raise format1.Invalid(f"{where}.values: expected {len(variables)} values")
-    for variable, value in zip(variables, values):
+    for variable, value in zip(variables, values, strict=True):
         if not _fits(variable, value):
             raise format1.Invalid(f"{where}.values: {value!r} does not fit variable {variable.name!r}")
 

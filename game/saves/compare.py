@@ -70,7 +70,7 @@ def compare(a: SavedGame, b: SavedGame) -> Comparison:
 
 def _common_turns(a: SavedGame, b: SavedGame) -> int:
     count = 0
-    for turn_a, turn_b in zip(a.turns, b.turns):
+    for turn_a, turn_b in zip(a.turns, b.turns, strict=False):  # the shorter run ends the stem
         if _actions(turn_a.orders) != _actions(turn_b.orders) or turn_a.state_hash != turn_b.state_hash:
             break
         count += 1
@@ -89,7 +89,8 @@ def _turn_difference(run_a: Session, run_b: Session, turn: int) -> TurnDifferenc
     state_a, state_b = _state_after(run_a, turn), _state_after(run_b, turn)
     values = tuple((name, va, vb) for name, va, vb in _values(run_a, state_a, run_b, state_b) if va != vb)
     scores_a, scores_b = _scores(run_a, state_a), _scores(run_b, state_b)
-    differing = tuple((s, scores_a.get(s), scores_b.get(s)) for s in seats if scores_a.get(s) != scores_b.get(s))
+    differing = tuple((s, scores_a.get(s), scores_b.get(s)) for s in seats
+                      if scores_a.get(s) != scores_b.get(s))
     if not (orders or values or differing):
         return None
     return TurnDifference(turn, orders, values, differing)

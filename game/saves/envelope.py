@@ -59,7 +59,8 @@ def open_envelope(data: bytes, name: str, newest: int) -> tuple[int, memoryview]
     try:
         header = _header(data)
     except _Short:
-        raise SaveError(name, f"truncated: the file ends after {len(data):,} bytes, inside its header") from None
+        raise SaveError(name, f"truncated: the file ends inside its header, after {len(data):,} bytes") \
+            from None
     if not _checksum_holds(data):
         if header is not None and header[2] + TRAILER_SIZE > len(data):
             raise SaveError(name, f"truncated: {len(data):,} bytes of the "

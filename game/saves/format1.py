@@ -3,10 +3,10 @@
 The body is one msgpack map (see docs/save-format.md for the table). Repeated
 records (turns, orders, draws, snapshots) are arrays, so a long game costs a
 few dozen bytes a turn; the header fields are a map, so they read plainly in
-any msgpack tool. The reader checks every value's type, size and range and
-every cross-reference to the embedded scenario: a body that passes is safe to
-replay, whatever wrote it. Problems are reported as ``where: what``
-(``turns[3].orders[1].action: expected text``).
+any msgpack tool. The reader checks every value's type, size and range
+(``codec`` then checks every reference into the embedded scenario), so a
+body that passes both is safe to replay, whatever wrote it. Problems are
+reported as ``where: what`` (``turns[3].orders[1].action: expected text``).
 """
 
 from __future__ import annotations
@@ -24,9 +24,10 @@ from game.session import Order, Parent
 
 VERSION = 1
 MAX_TEXT = 2_000_000
-"""Longest text in a body, in bytes: the scenario text (the loader's own limit)."""
+"""Longest text in a body, in bytes: the scenario text (the loader's own limit). Names, ids and
+rationales get no tighter limit, so that whatever a session holds can be saved and read back."""
 MAX_SHORT = 200
-"""Longest name, id, controller, date or version string, in characters."""
+"""Longest date or version string, in characters: the only texts the writer makes itself."""
 MAX_ITEMS = 200_000
 """Longest array or map a body may declare; far above any real game, far below harm."""
 _GAME_ID = re.compile(r"[0-9a-f]{32}\Z")
@@ -39,6 +40,21 @@ _PARENT_KEYS = ("game", "name", "file", "turn", "state")
 
 class Invalid(Exception):
     """A body value is not what format 1 allows; ``str`` is ``where: what``."""
+
+
+Where = str | tuple
+"""A value's place in the body: a name, or (the parent's place, a key or index).
+
+Built as nested pairs and spelt out (``turns[3].orders[1]``) only for a
+message, since a long game has tens of thousands of places and no problem."""
+
+
+def _path(where: Where) -> str:
+    keys = []
+    while isinstance(where, tuple):
+        where, key = where
+        keys.append(f"[{key}]" if isinstance(key, int) else f".{key}")
+    return where + "".join(reversed(keys))
 
 
 def encode(game: SavedGame) -> bytes:
@@ -99,12 +115,12 @@ def read_fields(document: Any) -> dict[str, Any]:
         "format": VERSION,
         "app_version": _text(body["app"], "app", MAX_SHORT),
         "game_id": _pattern(body["game"], "game", _GAME_ID, "32 hex digits"),
-        "name": _text(body["name"], "name", MAX_SHORT),
+        "name": _text(body["name"], "name", MAX_TEXT),
         "created": _time(body["created"], "created"),
         "updated": _time(body["updated"], "updated"),
-        "scenario_id": _text(scenario["id"], "scenario.id", MAX_SHORT),
+        "scenario_id": _text(scenario["id"], "scenario.id", MAX_TEXT),
         "title": _text(scenario["title"], "scenario.title", MAX_TEXT),
-        "scenario_file": _text(scenario["file"], "scenario.file", MAX_SHORT),
+        "scenario_file": _text(scenario["file"], "scenario.file", MAX_TEXT),
         "sha256": _pattern(scenario["sha256"], "scenario.sha256", _SHA256, "64 hex digits"),
         "scenario_text": _text(scenario["text"], "scenario.text", MAX_TEXT),
         "seed": _int(body["seed"], "seed", (1 << 63) - 1),
@@ -117,7 +133,7 @@ def read_fields(document: Any) -> dict[str, Any]:
 
 def _controllers(value: Any) -> dict[str, str]:
     pairs = _items(value, "seats", lambda v, where: _array(v, where, 2))
-    controllers = {_text(seat, f"seats[{i}][0]", MAX_SHORT): _text(who, f"seats[{i}][1]", MAX_SHORT)
+    controllers = {_text(seat, (("seats", i), 0), MAX_TEXT): _text(who, (("seats", i), 1), MAX_TEXT)
                    for i, (seat, who) in enumerate(pairs)}
     if len(controllers) != len(pairs):
         raise Invalid("seats: a seat is listed twice")
@@ -127,107 +143,107 @@ def _controllers(value: Any) -> dict[str, str]:
 def _parent(value: Any) -> Parent:
     fields = _map(value, "parent", _PARENT_KEYS)
     return Parent(_pattern(fields["game"], "parent.game", _GAME_ID, "32 hex digits"),
-                  _text(fields["name"], "parent.name", MAX_SHORT),
-                  _text(fields["file"], "parent.file", MAX_SHORT),
+                  _text(fields["name"], "parent.name", MAX_TEXT),
+                  _text(fields["file"], "parent.file", MAX_TEXT),
                   _int(fields["turn"], "parent.turn", MAX_ITEMS),
                   _hash(fields["state"], "parent.state"))
 
 
-def _turn(value: Any, where: str) -> SavedTurn:
+def _turn(value: Any, where: Where) -> SavedTurn:
     turn, orders, draws, state = _array(value, where, 4)
-    return SavedTurn(_int(turn, f"{where}[0]", MAX_ITEMS),
-                     _items(orders, f"{where}.orders", _order),
-                     _items(draws, f"{where}.draws", _draw),
-                     _hash(state, f"{where}.state"))
+    return SavedTurn(_int(turn, (where, 0), MAX_ITEMS),
+                     _items(orders, (where, "orders"), _order),
+                     _items(draws, (where, "draws"), _draw),
+                     _hash(state, (where, "state")))
 
 
-def _order(value: Any, where: str) -> Order:
+def _order(value: Any, where: Where) -> Order:
     seat, action, rationale = _array(value, where, 3)
-    return Order(_text(seat, f"{where}.seat", MAX_SHORT), _text(action, f"{where}.action", MAX_TEXT),
-                 _text(rationale, f"{where}.rationale", MAX_TEXT))
+    return Order(_text(seat, (where, "seat"), MAX_TEXT), _text(action, (where, "action"), MAX_TEXT),
+                 _text(rationale, (where, "rationale"), MAX_TEXT))
 
 
-def _draw(value: Any, where: str) -> Draw:
+def _draw(value: Any, where: Where) -> Draw:
     rule, chance, roll = _array(value, where, 3)
-    return Draw(_text(rule, f"{where}.rule", MAX_TEXT), _fraction(chance, f"{where}.chance", 1.0),
-                _fraction(roll, f"{where}.roll", 1.0 - 2**-53))
+    return Draw(_text(rule, (where, "rule"), MAX_TEXT), _fraction(chance, (where, "chance"), 1.0),
+                _fraction(roll, (where, "roll"), 1.0 - 2**-53))
 
 
-def _snapshot(value: Any, where: str) -> GameState:
+def _snapshot(value: Any, where: Where) -> GameState:
     turn, values, fired, ending, over = _array(value, where, 5)
-    values = _items(values, f"{where}.values", _value)
-    fired = _items(fired, f"{where}.fired", lambda v, w: _text(v, w, MAX_TEXT))
+    values = _items(values, (where, "values"), _value)
+    fired = _items(fired, (where, "fired"), lambda v, w: _text(v, w, MAX_TEXT))
     if ending is not None:
-        ending = _text(ending, f"{where}.ending", MAX_TEXT)
+        ending = _text(ending, (where, "ending"), MAX_TEXT)
     if not isinstance(over, bool):
-        raise Invalid(f"{where}.over: expected true/false")
+        raise Invalid(f"{_path(where)}.over: expected true/false")
     # Seed 0 stands in for the game's seed, which the caller puts in before hashing.
-    return GameState(0, _int(turn, f"{where}[0]", MAX_ITEMS), values, frozenset(fired), ending, over)
+    return GameState(0, _int(turn, (where, 0), MAX_ITEMS), values, frozenset(fired), ending, over)
 
 
-def _value(value: Any, where: str) -> int | bool | str:
+def _value(value: Any, where: Where) -> int | bool | str:
     """A variable's value; whether it fits its variable is checked against the scenario."""
     if isinstance(value, str):
         return _text(value, where, MAX_TEXT)
     if not isinstance(value, int):
-        raise Invalid(f"{where}: expected a whole number, true/false or text")
+        raise Invalid(f"{_path(where)}: expected a whole number, true/false or text")
     return value
 
 
-def _map(value: Any, where: str, keys: tuple[str, ...]) -> dict[str, Any]:
+def _map(value: Any, where: Where, keys: tuple[str, ...]) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise Invalid(f"{where}: expected a map")
+        raise Invalid(f"{_path(where)}: expected a map")
     if set(value) != set(keys):
         odd = sorted(set(value) ^ set(keys), key=str)
-        raise Invalid(f"{where}: keys differ from format {VERSION}'s ({', '.join(map(repr, odd))})")
+        raise Invalid(f"{_path(where)}: keys differ from format {VERSION}'s ({', '.join(map(repr, odd))})")
     return value
 
 
-def _array(value: Any, where: str, length: int | None = None) -> list[Any]:
+def _array(value: Any, where: Where, length: int | None = None) -> list[Any]:
     if not isinstance(value, list):
-        raise Invalid(f"{where}: expected an array")
+        raise Invalid(f"{_path(where)}: expected an array")
     if length is not None and len(value) != length:
-        raise Invalid(f"{where}: expected {length} items, found {len(value)}")
+        raise Invalid(f"{_path(where)}: expected {length} items, found {len(value)}")
     return value
 
 
-def _items(value: Any, where: str, read: Callable[[Any, str], Any]) -> tuple[Any, ...]:
-    return tuple(read(item, f"{where}[{i}]") for i, item in enumerate(_array(value, where)))
+def _items(value: Any, where: Where, read: Callable[[Any, str], Any]) -> tuple[Any, ...]:
+    return tuple(read(item, (where, i)) for i, item in enumerate(_array(value, where)))
 
 
-def _text(value: Any, where: str, limit: int) -> str:
+def _text(value: Any, where: Where, limit: int) -> str:
     if not isinstance(value, str):
-        raise Invalid(f"{where}: expected text")
+        raise Invalid(f"{_path(where)}: expected text")
     if len(value) > limit:
-        raise Invalid(f"{where}: longer than {limit:,} characters")
+        raise Invalid(f"{_path(where)}: longer than {limit:,} characters")
     return value
 
 
-def _pattern(value: Any, where: str, pattern: re.Pattern[str], what: str) -> str:
+def _pattern(value: Any, where: Where, pattern: re.Pattern[str], what: str) -> str:
     if not isinstance(value, str) or not pattern.match(value):
-        raise Invalid(f"{where}: expected {what}")
+        raise Invalid(f"{_path(where)}: expected {what}")
     return value
 
 
-def _int(value: Any, where: str, high: int) -> int:
+def _int(value: Any, where: Where, high: int) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= high:
-        raise Invalid(f"{where}: expected a whole number from 0 to {high:,}")
+        raise Invalid(f"{_path(where)}: expected a whole number from 0 to {high:,}")
     return value
 
 
-def _fraction(value: Any, where: str, high: float) -> float:
+def _fraction(value: Any, where: Where, high: float) -> float:
     if not isinstance(value, float) or not 0.0 <= value <= high:
-        raise Invalid(f"{where}: expected a number from 0 to 1")
+        raise Invalid(f"{_path(where)}: expected a number from 0 to 1")
     return value
 
 
-def _hash(value: Any, where: str) -> str:
+def _hash(value: Any, where: Where) -> str:
     if not isinstance(value, bytes) or len(value) != 32:
-        raise Invalid(f"{where}: expected a 32-byte hash")
+        raise Invalid(f"{_path(where)}: expected a 32-byte hash")
     return value.hex()
 
 
-def _time(value: Any, where: str) -> datetime.datetime:
+def _time(value: Any, where: Where) -> datetime.datetime:
     text = _text(value, where, MAX_SHORT)
     try:
         moment = datetime.datetime.fromisoformat(text)
@@ -235,4 +251,4 @@ def _time(value: Any, where: str) -> datetime.datetime:
             return moment.astimezone(datetime.timezone.utc)
     except (ValueError, OverflowError):
         pass
-    raise Invalid(f"{where}: expected a date and time with its UTC offset")
+    raise Invalid(f"{_path(where)}: expected a date and time with its UTC offset")

@@ -42,6 +42,9 @@ class SaveError(WargameError):
         self.file = file
         self.reason = reason
 
+    def __reduce__(self):  # so the error survives pickling, e.g. out of a worker process
+        return type(self), (self.file, self.reason)
+
 
 class SaveConflict(SaveError):
     """Writing would replace another game's save, or drop turns of this one; ``force`` overrides."""
@@ -58,6 +61,9 @@ class SaveDiverged(SaveError):
     def __init__(self, file: str, reason: str, turn: int) -> None:
         super().__init__(file, reason)
         self.turn = turn
+
+    def __reduce__(self):
+        return type(self), (self.file, self.reason, self.turn)
 
 
 @frozen
@@ -96,6 +102,8 @@ class SavedGame:
     ``scenario`` is loaded from ``scenario_text`` by the normal loader (so it
     is as valid as any scenario file), and ``path`` is where it was read from;
     neither takes part in equality. Not hashable (``controllers`` is a dict).
+    It holds no log entries: :func:`~game.saves.restore_session` replays the
+    orders and gives a session whose turns carry them.
     """
 
     format: int
@@ -134,7 +142,8 @@ class SavedGame:
             sha256=scenario.origin.sha256, scenario_text=scenario.origin.text, seed=session.seed,
             controllers={seat: session.controllers[seat] for seat in scenario.seats},
             parent=session.parent, created=session.created, updated=updated or utc_now(),
-            turns=tuple(SavedTurn(r.turn, r.orders, draws_of(r.entries), r.state_hash) for r in session.turns),
+            turns=tuple(SavedTurn(r.turn, r.orders, draws_of(r.entries), r.state_hash)
+                        for r in session.turns),
             snapshots=snapshots_of(session.states), scenario=scenario,
         )
 

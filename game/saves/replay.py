@@ -14,16 +14,17 @@ from attrs import frozen
 from game import __version__
 from game.engine.adjudication import new_game, resolve_turn
 from game.engine.state import GameState, state_hash
-from game.errors import IllegalOrder, WargameError
+from game.errors import IllegalOrder
+from game.saves.codec import gc_paused
 from game.saves.records import SavedGame, SaveDiverged, SavedTurn, SaveError, draws_of
-from game.session import Parent, Session, TurnRecord, new_game_id, utc_now
+from game.session import HUMAN, Parent, Session, TurnRecord, new_game_id, utc_now
 
 MAX_NAME = 200
 
 
 def label(saved: SavedGame) -> str:
     """How messages name a saved game: its file if it came from one, else its name."""
-    return str(saved.path) if saved.path else (saved.name or f"game {saved.game_id[:8]}")
+    return str(saved.path) if saved.path else repr(saved.name or f"game {saved.game_id[:8]}")
 
 
 def restore_session(saved: SavedGame, upto: int | None = None) -> Session:
@@ -31,18 +32,21 @@ def restore_session(saved: SavedGame, upto: int | None = None) -> Session:
 
     Same game id, name, parent and seats as the save. Raises
     :class:`SaveDiverged` naming the first turn whose replay differs from the
-    record, or :class:`SaveError` if ``upto`` is out of range or a seat's
-    policy is unknown to this Horizon. A session restored short of the end
+    record, or :class:`SaveError` if ``upto`` is out of range. A seat's
+    policy need not be known to this Horizon until the game is played on.
+    A session restored short of the end
     cannot be saved over the full save (that would drop turns): branch instead.
     """
     upto = _turn_in_range(saved, saved.played if upto is None else upto)
-    try:
-        session = Session(saved.scenario, saved.seed, saved.controllers, game_id=saved.game_id,
-                          name=saved.name, parent=saved.parent, created=saved.created)
-    except WargameError as error:
-        raise SaveError(label(saved), f"cannot seat the players: {error}") from None
-    for turn in saved.turns[:upto]:
-        _replay(saved, session, turn)
+    everyone = dict.fromkeys(saved.scenario.seats, HUMAN)
+    session = Session(saved.scenario, saved.seed, everyone, game_id=saved.game_id, name=saved.name,
+                      parent=saved.parent, created=saved.created)
+    # Replay gives every seat its recorded order, so a policy this Horizon lacks
+    # matters only to whoever plays on (and fails there, in one line).
+    session.controllers = dict(saved.controllers)
+    with gc_paused():
+        for turn in saved.turns[:upto]:
+            _replay(saved, session, turn)
     return session
 
 

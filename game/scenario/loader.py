@@ -101,6 +101,8 @@ def parse_scenario(text: str, filename: str = "<scenario>") -> Scenario:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ScenarioError([_toml_problem(filename, str(error))]) from None
+    except RecursionError:  # tomllib recurses once per level: a few hundred nested [ or { exhaust it
+        raise ScenarioError([f"{filename}:1: not valid TOML: arrays or tables nested too deeply"]) from None
     return _Loader(document, text, filename).load()
 
 

@@ -1,0 +1,121 @@
+"""Replay speed of a long saved run, against plain msgpack decoding of the same file.
+
+    python benchmarks/replay.py [SCENARIO] [--turns N] [--rounds R] [--seed S]
+
+Writes a long version of SCENARIO (the shipped one by default) to a
+temporary folder: ``turns = N`` (default 1,200) and every ending's ``when``
+turned off, so the game lasts. Plays it with random seats, saves it, then
+prints, each the best of R rounds on one core:
+
+- decode: ``msgpack.unpackb`` of the file, nothing else: the floor;
+- load: ``load_save``: frame, checksum, every field checked, scenario parsed
+  from the embedded text (parse cache cleared each round, as in a fresh
+  process; the time with the parse cached is shown apart);
+- replay: ``restore_session`` of the loaded game: every turn through the
+  engine, every state hash and chance draw checked;
+- engine: the bare ``resolve_turn`` loop over the same orders, for scale;
+- bytes per turn, and the time to show one turn cold (load, replay that turn
+  from the nearest snapshot, format it) at five points of the run.
+
+The issue's aims: replay at most 5x decode; any single turn under 100 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import msgpack
+
+from game.cli.transcript import format_turn
+from game.engine.adjudication import new_game, resolve_turn
+from game.saves import codec, envelope, load_save, replay_turn, restore_session, save_session
+from game.scenario import load_scenario
+from game.session import Session
+
+DEFAULT = Path(__file__).resolve().parent.parent / "scenarios" / "over-the-horizon-2021.toml"
+
+
+def lasting(text: str, turns: int) -> str:
+    """The scenario text with ``turns`` turns and every ending switched off (``when = "false"``)."""
+    text = re.sub(r"^turns\s*=\s*\d+", f"turns = {turns}", text, count=1, flags=re.M)
+    lines, section = [], ""
+    for line in text.splitlines(keepends=True):
+        if line.lstrip().startswith("["):
+            section = line.strip()
+        if section == "[[endings]]" and re.match(r"\s*when\s*=", line):
+            line = 'when = "false"\n'
+        lines.append(line)
+    return "".join(lines)
+
+
+def best(rounds: int, work: Callable[[], object]) -> float:
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def show_turn(path: Path, turn: int) -> list[str]:
+    codec._parse.cache_clear()
+    saved = load_save(path)
+    shown = replay_turn(saved, turn)
+    return format_turn(saved.scenario, turn, shown.record.entries, shown.record.orders)
+
+
+def engine_loop(saved) -> None:
+    state = new_game(saved.scenario, saved.seed)
+    for turn in saved.turns:
+        state = resolve_turn(saved.scenario, state, {o.seat: o.action for o in turn.orders}).state
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("scenario", nargs="?", type=Path, default=DEFAULT)
+    parser.add_argument("--turns", type=int, default=1200)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / f"long-{args.scenario.name}"
+        source.write_text(lasting(args.scenario.read_text(), args.turns))
+        scenario = load_scenario(source)
+        session = Session(scenario, args.seed, dict.fromkeys(scenario.seats, "random"))
+        session.play_to_end()
+        path = save_session(session, Path(folder) / "long.wgsave")
+        report(path, args.rounds, len(scenario.origin.text.encode()))
+
+
+def report(path: Path, rounds: int, scenario_bytes: int) -> None:
+    data = path.read_bytes()
+    saved = load_save(path)
+    decode = best(rounds, lambda: msgpack.unpackb(data[len(envelope.MARKER) + 6 : -envelope.TRAILER_SIZE]))
+    load = best(rounds, lambda: (codec._parse.cache_clear(), load_save(path)))
+    warm = best(rounds, lambda: load_save(path))
+    replay = best(rounds, lambda: restore_session(saved))
+    engine = best(rounds, lambda: engine_loop(saved))
+    turns = saved.played
+    print(f"run: {turns:,} turns of {saved.title} ({len(saved.controllers)} seats), seed {saved.seed}")
+    print(f"file: {len(data):,} bytes = {scenario_bytes:,} of scenario text + "
+          f"{(len(data) - scenario_bytes) / turns:.1f} bytes per turn")
+    print(f"decode (msgpack.unpackb only): {decode * 1e3:8.2f} ms")
+    print(f"load   (load_save, checked):   {load * 1e3:8.2f} ms, of which parsing the scenario text "
+          f"{(load - warm) * 1e3:.2f} ms")
+    print(f"replay (restore_session):      {replay * 1e3:8.2f} ms = {replay / decode:.0f}x decode "
+          f"({replay / turns * 1e6:.0f} us per turn; aim: at most 5x)")
+    print(f"engine (bare resolve_turn):    {engine * 1e3:8.2f} ms = {engine / decode:.0f}x decode")
+    points = sorted({1, turns // 4, turns // 2, 3 * turns // 4 + 1, turns})
+    shows = {turn: best(rounds, lambda turn=turn: show_turn(path, turn)) for turn in points}
+    listed = ", ".join(f"{turn}: {seconds * 1e3:.1f}" for turn, seconds in shows.items())
+    print(f"show one turn cold, ms (load + replay from nearest snapshot + format): {listed}; "
+          f"worst {max(shows.values()) * 1e3:.1f} ms (aim: under 100 ms)")
+
+
+if __name__ == "__main__":
+    main()
