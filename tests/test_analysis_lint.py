@@ -1,14 +1,13 @@
 """Lint finds each defect planted in tests/scenarios/lint_defects.toml, and nothing in a clean scenario."""
 
-from pathlib import Path
-
 import pytest
 
 from game.analysis.lint import lint
 from game.cli import main
 from game.scenario import load_scenario
+from tests.paths import FIXTURES, SHIPPED
 
-HERE = Path(__file__).parent / "scenarios"
+HERE = FIXTURES
 DEFECTS = load_scenario(HERE / "lint_defects.toml")
 
 
@@ -52,6 +51,19 @@ def test_nothing_else_is_found(findings):
 
 def test_a_clean_scenario_has_no_findings():
     assert lint(load_scenario(HERE / "lint_clean.toml"), runs=60).findings == ()
+
+
+JUSTIFIED = {
+    # Awaiting the scenario author's decision (fix or justify), as `wargame lint` reports them:
+    ("never-legal", "russia.demand_waiver"),  # random Russia meets the law's conditions early; greedy never asks
+    ("dominated", "us.call_china"),  # costs the U.S. score and gains it nothing the objective counts
+}
+"""Findings on the shipped scenario that are known and justified; any other one fails the test."""
+
+
+def test_the_shipped_scenario_has_no_unexplained_findings():
+    findings = lint(load_scenario(SHIPPED)).findings
+    assert {(f.check, f.subject) for f in findings} <= JUSTIFIED, [f.message for f in findings]
 
 
 def test_findings_are_in_file_order():

@@ -2,10 +2,8 @@
 
 import html
 import re
-from pathlib import Path
-
 import pytest
-from hypothesis import example, given, settings
+from hypothesis import example, given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
@@ -20,8 +18,9 @@ from game.engine import legal_actions
 from game.saves import load_save, restore_session, save_session
 from game.scenario import load_scenario
 from game.session import Order, Session
+from tests.paths import FIXTURES
 
-HERE = Path(__file__).parent / "scenarios"
+HERE = FIXTURES
 CRISIS = load_scenario(HERE / "crisis.toml")
 CONTROLLERS = {"us": "human", "russia": "greedy", "china": "random"}
 
@@ -103,7 +102,6 @@ def test_the_simulation_says_how_unusual_the_ending_was(finished):
     assert "**\u2192 " in section  # this run's ending is marked
 
 
-@settings(max_examples=20, deadline=None)
 @given(seed=st.integers(0, 2**63 - 1))
 def test_turning_points_are_the_largest_score_swings(seed):
     session = Session(CRISIS, seed, dict.fromkeys(CRISIS.seats, "random"))

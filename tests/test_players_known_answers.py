@@ -1,7 +1,5 @@
 """Computer players against hand-computed answers (tests/scenarios/choices.toml explains each)."""
 
-from pathlib import Path
-
 import pytest
 
 from game.engine import GameState, LogEntry, view_for
@@ -9,8 +7,9 @@ from game.engine.log import EVENT
 from game.players import get_policy
 from game.players.lookahead import TurnModel, assumed_environment
 from game.scenario import load_scenario
+from tests.paths import FIXTURES
 
-SCENARIO = load_scenario(Path(__file__).parent / "scenarios" / "choices.toml")
+SCENARIO = load_scenario(FIXTURES / "choices.toml")
 
 
 def state(turn=1, gain=50, exposed=False, trap=False):

@@ -6,8 +6,6 @@ legal in the true state, repeatable, and unchanged when the variables the seat
 cannot see take other values (same view, same choice).
 """
 
-from pathlib import Path
-
 from attrs import evolve
 from hypothesis import settings
 from hypothesis import strategies as st
@@ -17,8 +15,10 @@ from game.engine import legal_actions, new_game, resolve_turn, view_for
 from game.engine.draws import draw, policy_stream
 from game.players import get_policy, policy_names
 from game.scenario import load_scenario
+from tests.paths import FIXTURES, SHIPPED
 
-SCENARIOS = {path.stem: load_scenario(path) for path in sorted((Path(__file__).parent / "scenarios").glob("*.toml"))}
+SCENARIOS = {path.stem: load_scenario(path)
+             for path in [*(FIXTURES / f"{name}.toml" for name in ("mini", "choices", "crisis")), SHIPPED]}
 
 
 def other_value(variable):
@@ -70,5 +70,6 @@ class WholeGames(RuleBasedStateMachine):
             assert other_action == action
 
 
-WholeGames.TestCase.settings = settings(max_examples=25, stateful_step_count=30, deadline=None)
+# A third of the profile's examples: each step asks every seat's policy three times, cautious ones included.
+WholeGames.TestCase.settings = settings(max_examples=max(10, settings().max_examples // 3), stateful_step_count=30)
 TestWholeGames = WholeGames.TestCase

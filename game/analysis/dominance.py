@@ -69,16 +69,16 @@ def _dominated(scenario: Scenario, dominated: Action, better: Action, situations
     evidence = (f"in all {situations} sampled situations where both could be chosen it ended the game "
                 f"at least as well for {seat}, and better in {wins}")
     if dominated.builtin:
-        return Finding(better.line, "no-downside",
+        return Finding(better.line, "no-downside", better.id,
                        f"action {better.id!r} is never worse than holding: {evidence}")
-    return Finding(dominated.line, "dominated",
+    return Finding(dominated.line, "dominated", dominated.id,
                    f"action {dominated.id!r} is never better than {better.id!r}: {evidence}")
 
 
 def _no_difference(scenario: Scenario, action: Action, other: Action, situations: int) -> Finding:
     seat = scenario.actor_name(action.actor)
     versus = "holding" if other.builtin else repr(other.id)
-    return Finding(action.line, "no-difference",
+    return Finding(action.line, "no-difference", action.id,
                    f"action {action.id!r} never made a difference to {seat}'s score compared with {versus} "
                    f"in {situations} sampled situations where both could be chosen")
 

@@ -10,9 +10,9 @@ class Finding:
     line: int
     check: str
     """A short name for the check, e.g. ``never-legal``."""
+    subject: str
+    """What it is about: an action, event or ending id, a variable's name, or a seat."""
     message: str
-    seat: str | None = None
-    """The seat it is about, when it is about one seat's objective."""
 
     def format(self, path: str) -> str:
         return f"{path}:{self.line}: {self.message} [{self.check}]"

@@ -41,7 +41,7 @@ def lint(scenario: Scenario, runs: int = DEFAULT_RUNS, seed: int = 0) -> LintRep
     sessions = [sampled_game(scenario, game_seed(seed, i), SAMPLE_POLICIES[i % len(SAMPLE_POLICIES)])
                 for i in range(runs)]
     fixed = list(_objectives_fixed(scenario, sessions))
-    varying = [seat for seat in scenario.seats if not any(f.seat == seat for f in fixed)]
+    varying = [seat for seat in scenario.seats if not any(f.subject == seat for f in fixed)]
     findings = [
         *_never_legal(scenario, sessions),
         *_never_fired(scenario, sessions),
@@ -74,7 +74,7 @@ def _never_legal(scenario: Scenario, sessions: Sequence[Session]) -> Iterable[Fi
              for seat in scenario.seats for action in legal_actions(scenario, state, seat)}
     for action in scenario.actions:
         if action.id not in legal:
-            yield Finding(action.line, "never-legal",
+            yield Finding(action.line, "never-legal", action.id,
                           f"action {action.id!r} was never legal in {_games(len(sessions))} "
                           f"(its when: {action.when.text})")
 
@@ -87,7 +87,7 @@ def _never_fired(scenario: Scenario, sessions: Sequence[Session]) -> Iterable[Fi
     fired = _happened(sessions, EVENT)
     for event in scenario.events:
         if event.id not in fired:
-            yield Finding(event.line, "never-fired",
+            yield Finding(event.line, "never-fired", event.id,
                           f"event {event.id!r} never fired in {_games(len(sessions))} (its when: {event.when.text})")
 
 
@@ -95,7 +95,7 @@ def _never_reached(scenario: Scenario, sessions: Sequence[Session]) -> Iterable[
     reached = _happened(sessions, ENDING)
     for ending in scenario.endings:
         if ending.id not in reached:
-            yield Finding(ending.line, "never-reached",
+            yield Finding(ending.line, "never-reached", ending.id,
                           f"ending {ending.id!r} was never reached in {_games(len(sessions))} "
                           f"(its when: {ending.when.text})")
 
@@ -106,7 +106,7 @@ def _never_changed(scenario: Scenario, sessions: Sequence[Session]) -> Iterable[
                for i, value in enumerate(state.values) if value != initial[i]}
     for i, variable in enumerate(scenario.variables):
         if i not in changed:
-            yield Finding(variable.line, "never-changed",
+            yield Finding(variable.line, "never-changed", variable.name,
                           f"variable {variable.name!r} kept its initial value {variable.initial!r} "
                           f"in {_games(len(sessions))}")
 
@@ -115,7 +115,7 @@ def _never_read(scenario: Scenario) -> Iterable[Finding]:
     read = set().union(*(expression.reads for expression in rule_expressions(scenario)))
     for variable in scenario.variables:
         if variable.name not in read:
-            yield Finding(variable.line, "never-read",
+            yield Finding(variable.line, "never-read", variable.name,
                           f"variable {variable.name!r} is never read by a condition, chance, effect, "
                           "objective or ending, so it changes nothing in the game")
 
@@ -138,8 +138,8 @@ def _objectives_fixed(scenario: Scenario, sessions: Sequence[Session]) -> Iterab
     for seat in scenario.seats:
         objective = scenario.objectives.get(seat)
         if objective is None:
-            yield Finding(1, "no-objective", f"seat {seat!r} has no objective, so it always scores 0", seat)
+            yield Finding(1, "no-objective", seat, f"seat {seat!r} has no objective, so it always scores 0")
         elif len({final[seat] for final in finals}) == 1:
-            yield Finding(objective.line, "objective-fixed",
+            yield Finding(objective.line, "objective-fixed", seat,
                           f"the objective of {seat!r} ended at {finals[0][seat]} in every one of "
-                          f"{_games(len(sessions))}, so its choices never mattered", seat)
+                          f"{_games(len(sessions))}, so its choices never mattered")
