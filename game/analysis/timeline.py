@@ -42,7 +42,7 @@ def _entry(session: Session, record: TurnRecord, entry: LogEntry, quoted: set[st
     """An entry's lines; ``quoted`` holds the rules whose source was already quoted (updated)."""
     scenario = session.scenario
     if entry.kind == ENDING:
-        return [f"**The game ends:** {escape(entry.text)}"]
+        return ["", f"**The game ends:** {escape(entry.text)}"]  # a paragraph of its own, after the list
     if entry.kind in (ACTION, OVERTAKEN):
         lines = [f"- **{escape(scenario.actor_name(entry.actor))}** {_decision(scenario, entry)}",
                  *_rationale(session, record, entry.actor)]
