@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Mapping
 
 from attrs import frozen
@@ -108,6 +109,7 @@ _worker: tuple[Scenario, int, dict[str, str]] | None = None
 
 def _start_worker(text: str, path: str, seed: int, controllers: dict[str, str]) -> None:
     global _worker
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool
     _worker = (parse_scenario(text, path), seed, controllers)
 
 
