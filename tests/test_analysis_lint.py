@@ -55,7 +55,8 @@ def test_a_clean_scenario_has_no_findings():
 
 JUSTIFIED = {
     # Awaiting the scenario author's decision (fix or justify), as `wargame lint` reports them:
-    ("never-legal", "russia.demand_waiver"),  # random Russia meets the law's conditions early; greedy never asks
+    # random Russia meets the law's conditions early; greedy Russia is never asked for terms:
+    ("never-legal", "russia.demand_waiver"),
     ("dominated", "us.call_china"),  # costs the U.S. score and gains it nothing the objective counts
 }
 """Findings on the shipped scenario that are known and justified; any other one fails the test."""

@@ -2,6 +2,7 @@
 
 import html
 import re
+
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -66,8 +67,9 @@ def test_secret_moves_are_revealed_and_marked(finished, text):
 
 
 def test_sections_a_class_needs(text):
-    for heading in ("# Debrief: Basing Crisis (test)", "## The seats", "## Turn by turn", "## The tracks over the game",
-                    "## How it ended", "## Turning points", "## What really happened", "## Questions for discussion"):
+    for heading in ("# Debrief: Basing Crisis (test)", "## The seats", "## Turn by turn",
+                    "## The tracks over the game", "## How it ended", "## Turning points",
+                    "## What really happened", "## Questions for discussion"):
         assert heading in text
     for objective in CRISIS.objectives.values():
         assert objective.score.text in text  # the secret objectives are revealed
@@ -107,7 +109,8 @@ def test_turning_points_are_the_largest_score_swings(seed):
     session = Session(CRISIS, seed, dict.fromkeys(CRISIS.seats, "random"))
     session.play_to_end()
     history = score_history(session)
-    swings = [sum(abs(history[t][s] - history[t - 1][s]) for s in CRISIS.seats) for t in range(1, len(history))]
+    swings = [sum(abs(history[t][s] - history[t - 1][s]) for s in CRISIS.seats)
+              for t in range(1, len(history))]
     points = turning_points(session)
     chosen = {p.turn for p in points}
     assert [p.turn for p in points] == sorted(chosen)
@@ -130,7 +133,8 @@ def test_authors_text_prints_as_written(text):
 
 def test_the_html_version_is_one_printable_page_without_injected_markup(tmp_path):
     path = tmp_path / "evil.toml"
-    path.write_text((HERE / "mini.toml").read_text().replace('label = "Push"', 'label = "Push <script>x</script>"'))
+    text = (HERE / "mini.toml").read_text()
+    path.write_text(text.replace('label = "Push"', 'label = "Push <script>x</script>"'))
     scenario = load_scenario(path)
     session = Session(scenario, 1, dict.fromkeys(scenario.seats, "greedy"))
     session.play_to_end()

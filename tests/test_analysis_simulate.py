@@ -1,6 +1,7 @@
 """simulate: the same numbers whatever the number of processes, and numbers that add up."""
 
 import json
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -67,7 +68,8 @@ def test_score_statistics_match_a_plain_model(scores):
     assert stats.median == pytest.approx((ordered[(n - 1) // 2] + ordered[n // 2]) / 2)
 
 
-@pytest.mark.parametrize("scenario, runs", [(CRISIS, 100), (load_scenario(SHIPPED), 60)], ids=["crisis", "shipped"])
+@pytest.mark.parametrize("scenario, runs", [(CRISIS, 100), (load_scenario(SHIPPED), 60)],
+                         ids=["crisis", "shipped"])
 def test_greedy_seats_beat_random_ones_on_their_own_score(scenario, runs):
     random = dict.fromkeys(scenario.seats, "random")
     baseline = summarise(scenario, run_games(scenario, runs, 1, random), 1, random)

@@ -71,5 +71,6 @@ class WholeGames(RuleBasedStateMachine):
 
 
 # A third of the profile's examples: each step asks every seat's policy three times, cautious ones included.
-WholeGames.TestCase.settings = settings(max_examples=max(10, settings().max_examples // 3), stateful_step_count=30)
+WholeGames.TestCase.settings = settings(max_examples=max(10, settings().max_examples // 3),
+                                        stateful_step_count=30)
 TestWholeGames = WholeGames.TestCase

@@ -20,7 +20,8 @@ def sparkline(values: Sequence[float], low: float, high: float) -> str:
     """One block per value; ``low`` gives the lowest block and ``high`` the highest."""
     span = high - low
     top = len(BLOCKS) - 1
-    return "".join(BLOCKS[0 if span <= 0 else min(top, max(0, round((v - low) / span * top)))] for v in values)
+    levels = (0 if span <= 0 else min(top, max(0, round((v - low) / span * top))) for v in values)
+    return "".join(BLOCKS[level] for level in levels)
 
 
 def format_value(value: Any) -> str:

@@ -16,7 +16,7 @@ from attrs import frozen
 from game.analysis.summary import Summary
 from game.engine.adjudication import scores
 from game.engine.log import ACTION
-from game.engine.model import Action
+from game.engine.model import Action, Event
 from game.session import HUMAN, Order, Session
 
 TURNING_POINTS = 3
@@ -46,8 +46,8 @@ def score_history(session: Session) -> list[dict[str, float]]:
 def turning_points(session: Session, count: int = TURNING_POINTS) -> list[TurningPoint]:
     """The ``count`` turns with the largest score swings, in turn order (ties: the earlier turn)."""
     history = score_history(session)
-    points = [TurningPoint(record.turn, {seat: history[i + 1][seat] - history[i][seat] for seat in history[i]})
-              for i, record in enumerate(session.turns)]
+    points = [TurningPoint(turn, {seat: after[seat] - before[seat] for seat in before})
+              for turn, (before, after) in enumerate(zip(history, history[1:]), 1)]
     biggest = sorted((p for p in points if p.swing > 0), key=lambda p: -p.swing)[:count]
     return sorted(biggest, key=lambda p: p.turn)
 
@@ -92,43 +92,43 @@ def _about_rationale(session: Session, point: TurningPoint, seat: str) -> str:
     rationale = _order(session, point.turn, seat).rationale
     if not rationale or session.controllers[seat] != HUMAN:
         return ""
-    return (f"{session.scenario.actor_name(seat)}'s player wrote in turn {point.turn}: \u201c{rationale}\u201d "
-            "Does that reasoning hold up in the light of what followed?")
+    return (f"{session.scenario.actor_name(seat)}'s player wrote in turn {point.turn}: "
+            f"\u201c{rationale}\u201d Does that reasoning hold up in the light of what followed?")
 
 
 def _about_gamble(session: Session, point: TurningPoint) -> str:
     scenario = session.scenario
-    gamble = next((e for e in session.turns[point.turn - 1].entries if e.kind == ACTION and e.chance is not None),
-                  None)
+    entries = session.turns[point.turn - 1].entries
+    gamble = next((e for e in entries if e.kind == ACTION and e.chance is not None), None)
     if gamble is None:
         return ""
     outcome = "succeeded" if gamble.success else "failed"
-    return (f"\u201c{scenario.action(gamble.rule).label}\u201d had a {gamble.chance:.0%} chance and {outcome} "
-            f"in turn {point.turn}. Was it worth the risk, and how could {scenario.actor_name(gamble.actor)} "
-            "have prepared for the other outcome?")
+    return (f"\u201c{scenario.action(gamble.rule).label}\u201d had a {gamble.chance:.0%} chance and "
+            f"{outcome} in turn {point.turn}. Was it worth the risk, and how could "
+            f"{scenario.actor_name(gamble.actor)} have prepared for the other outcome?")
 
 
 def _about_history(session: Session) -> list[str]:
-    """A question setting a recorded piece of history beside this run (what happened in it, if any did)."""
+    """A question setting a recorded piece of history beside this run (a decision of it, if one has some)."""
     scenario = session.scenario
-    first = {}
-    for record in session.turns:
-        for entry in record.entries:
-            first.setdefault(entry.rule, entry)
     rules = [*(a for a in scenario.actions if a.history), *(e for e in scenario.events if e.history)]
+    first = {}
+    for entry in session.entries():
+        first.setdefault(entry.rule, entry)
     happened = sorted((r for r in rules if r.id in first), key=lambda r: first[r.id].turn)
-    rule = next((r for r in happened if isinstance(r, Action)), happened[0] if happened else None)
-    if rule is None:
-        rule = next(iter(rules), None)
-        if rule is None:
-            return []
-        return [f"\u201c{rule.label if isinstance(rule, Action) else rule.text}\u201d never happened in this run. "
-                f"The record says: {rule.history} What kept this run from going that way?"]
+    if not happened:
+        return [f"\u201c{_name(rule)}\u201d never happened in this run. The record says: {rule.history} "
+                "What kept this run from going that way?" for rule in rules[:1]]
+    rule = next((r for r in happened if isinstance(r, Action)), happened[0])
     entry = first[rule.id]
-    who = f"{scenario.actor_name(entry.actor)} chose \u201c{rule.label}\u201d" if entry.actor \
-        else f"\u201c{rule.text or rule.id}\u201d happened"
+    who = f"{scenario.actor_name(entry.actor)} chose" if entry.actor else "came"
+    who += f" \u201c{_name(rule)}\u201d"
     return [f"In this run, {who} in turn {entry.turn}. The record says: {rule.history} "
             "How does the run compare with what really happened, and what explains the difference?"]
+
+
+def _name(rule: Action | Event) -> str:
+    return rule.label if isinstance(rule, Action) else rule.text or rule.id
 
 
 def _about_ending(session: Session, simulation: Summary) -> str:

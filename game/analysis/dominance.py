@@ -59,7 +59,8 @@ def _compare(scenario: Scenario, action: Action, actions: Sequence[Action],
         if wins:
             return _dominated(scenario, action, other, len(both), wins)
         # Of two actions that always match, report the later one, or the one that is not the hold.
-        if same is None and not action.builtin and (other.builtin or actions.index(other) < actions.index(action)):
+        later = other.builtin or actions.index(other) < actions.index(action)
+        if same is None and not action.builtin and later:
             same = _no_difference(scenario, action, other, len(both))
     return same
 

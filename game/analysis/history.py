@@ -26,7 +26,8 @@ def history_section(session: Session) -> list[str]:
     rows = [(escape(getattr(rule, "label", "") or rule.text or rule.id), _in_run(session, first.get(rule.id)),
              escape(rule.history)) for rule in rules]
     return ["## What really happened", "",
-            "Where the scenario records what happened in the real crisis, beside what happened in this run:", "",
+            "Where the scenario records what happened in the real crisis, beside what happened in this run:",
+            "",
             *table(("In the game", "In this run", "In reality"), rows)]
 
 

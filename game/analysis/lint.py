@@ -4,11 +4,11 @@ The loader already refuses everything that is wrong on its face. Lint plays
 sampled games (seeds derived as ``simulate`` derives them; every other game
 has all seats random, the rest all greedy, because random play alone rarely
 reaches the states a purposeful player heads for) and reports what those
-games never showed: actions never legal, events never
-fired, endings never reached, variables never changed, objectives that never
-vary; it reads the rules for variables nothing reads; and ``dominance.py``
-finds actions that are never better than another of the same seat. Each
-finding names the line of the rule it is about.
+games never showed: actions never legal, events never fired, endings never
+reached, variables never changed, objectives that never vary. It reads the
+rules for variables nothing reads, and ``dominance.py`` finds actions never
+better than another of the same seat. Each finding names the line of the rule
+it is about.
 """
 
 from __future__ import annotations
@@ -88,7 +88,8 @@ def _never_fired(scenario: Scenario, sessions: Sequence[Session]) -> Iterable[Fi
     for event in scenario.events:
         if event.id not in fired:
             yield Finding(event.line, "never-fired", event.id,
-                          f"event {event.id!r} never fired in {_games(len(sessions))} (its when: {event.when.text})")
+                          f"event {event.id!r} never fired in {_games(len(sessions))} "
+                          f"(its when: {event.when.text})")
 
 
 def _never_reached(scenario: Scenario, sessions: Sequence[Session]) -> Iterable[Finding]:

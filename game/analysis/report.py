@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from game.analysis import charts
+from game.analysis.charts import format_value as number
 from game.analysis.discussion import discussion_questions, score_history, turning_points
 from game.analysis.history import history_section
 from game.analysis.markdown import escape, table
@@ -114,7 +115,8 @@ def _turning_points(session: Session, points: Iterable) -> list[str]:
     for point in points:
         moves = ", ".join(f"{escape(scenario.actor_name(seat))} {change:+g}"
                           for seat, change in point.changes.items() if change)
-        lines.append(f"- **{turn_title(scenario, point.turn)}** ({moves}): " + _what_happened(session, point.turn))
+        title = turn_title(scenario, point.turn)
+        lines.append(f"- **{title}** ({moves}): {_what_happened(session, point.turn)}")
     return lines if len(lines) > 4 else lines[:2] + ["No turn changed any seat's score."]
 
 
@@ -140,8 +142,8 @@ def _unusual(session: Session, simulation: Summary) -> list[str]:
     seats = ", ".join(f"{escape(s.name)} {s.policy}" for s in simulation.seats)
     mine = (session.state.ending or "") if session.over else None
     lines = ["## How unusual was this run?", "", *_verdict(simulation, mine),
-             f"{simulation.runs:,} simulated games of the same scenario (seats: {seats}; seed {simulation.seed}) "
-             "ended like this:", ""]
+             f"{simulation.runs:,} simulated games of the same scenario "
+             f"(seats: {seats}; seed {simulation.seed}) ended like this:", ""]
     rows = [(("**\u2192 " + escape(e.text) + "**") if e.id == mine else escape(e.text),
              f"{100 * e.games / simulation.runs:.1f}%") for e in simulation.endings]
     lines += table(("Ending", "Share of simulated games"), rows)
@@ -150,10 +152,10 @@ def _unusual(session: Session, simulation: Summary) -> list[str]:
     for seat in simulation.seats:
         s = seat.stats
         rows.append((escape(seat.name), charts.format_value(final[seat.seat]),
-                     f"{charts.format_value(s.median)} ({charts.format_value(s.q1)}\u2013{charts.format_value(s.q3)})",
+                     f"{number(s.median)} ({number(s.q1)}\u2013{number(s.q3)})",
                      f"{seat.share_below(final[seat.seat]):.0%}"))
-    lines += ["", *table(("Seat", "This run", "Simulated median (middle half)", "Simulated games scoring lower"),
-                         rows)]
+    headers = ("Seat", "This run", "Simulated median (middle half)", "Simulated games scoring lower")
+    lines += ["", *table(headers, rows)]
     return lines + ["", "The arrow marks this run's ending. In the simulation every seat is played by the "
                     "computer policy listed above, people's seats included."]
 

@@ -13,8 +13,8 @@ import html
 
 from markdown_it import MarkdownIt
 
-from game.analysis.summary import Summary
 from game.analysis.report import debrief_markdown
+from game.analysis.summary import Summary
 from game.session import Session
 
 STYLE = """
@@ -38,7 +38,8 @@ ol li { margin: .5em 0; }
 
 
 def debrief_html(session: Session, simulation: Summary | None = None) -> str:
-    body = MarkdownIt("commonmark", {"html": False}).enable("table").render(debrief_markdown(session, simulation))
+    renderer = MarkdownIt("commonmark", {"html": False}).enable("table")
+    body = renderer.render(debrief_markdown(session, simulation))
     title = html.escape(f"Debrief: {session.scenario.title}")
     return (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>{title}</title>\n'
             f"<style>{STYLE}</style>\n</head>\n<body>\n{body}</body>\n</html>\n")

@@ -131,7 +131,8 @@ def score_stats(scores: Sequence[float]) -> ScoreStats:
         (only,) = scores
         return ScoreStats(float(only), 0.0, only, only, only, only, only)
     q1, median, q3 = statistics.quantiles(scores, n=4, method="inclusive")
-    return ScoreStats(statistics.fmean(scores), statistics.pstdev(scores), scores[0], q1, median, q3, scores[-1])
+    mean, sd = statistics.fmean(scores), statistics.pstdev(scores)
+    return ScoreStats(mean, sd, scores[0], q1, median, q3, scores[-1])
 
 
 def _action(scenario: Scenario, index: int, results: Sequence[GameResult]) -> ActionSummary:

@@ -90,7 +90,9 @@ def _rationale(session: Session, record: TurnRecord, seat: str) -> list[str]:
 
 def _change(scenario: Scenario, change: Change) -> str:
     variable = scenario.variable(change.variable)
-    hidden = "" if variable.visible_to is None else \
-        f" *(seen only by {' and '.join(escape(scenario.actor_name(s)) for s in sorted(variable.visible_to))})*"
+    hidden = ""
+    if variable.visible_to is not None:
+        names = " and ".join(escape(scenario.actor_name(s)) for s in sorted(variable.visible_to))
+        hidden = f" *(seen only by {names})*"
     return (f"{escape(variable.label)}: {escape(format_value(change.before))} \u2192 "
             f"{escape(format_value(change.after))}{hidden}")

@@ -19,10 +19,12 @@ def register(commands: argparse._SubParsersAction) -> None:
                     "turning points, what really happened, discussion questions, and how unusual the "
                     "ending was among simulated games. Markdown, or HTML when FILE ends in .html.")
     parser.add_argument("save", metavar="SAVE", help="saved game (.wgsave)")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (.md or .html) instead of stdout")
+    parser.add_argument("-o", "--output", metavar="FILE",
+                        help="write to FILE (.md or .html) instead of stdout")
     parser.add_argument("--runs", type=int, default=DEFAULT_RUNS, metavar="N",
                         help=f"simulated games to compare the ending with (default {DEFAULT_RUNS}; 0: none)")
-    parser.add_argument("--jobs", type=positive, metavar="J", help="processes for the simulation (default: all cores)")
+    parser.add_argument("--jobs", type=positive, metavar="J",
+                        help="processes for the simulation (default: all cores)")
     parser.add_argument("--baseline", default="random", metavar="POLICY",
                         help="the policy that plays people's seats in the simulation (default: random)")
     parser.set_defaults(handler=handle)

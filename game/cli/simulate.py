@@ -27,7 +27,8 @@ def register(commands: argparse._SubParsersAction) -> None:
                     "happened, each seat's scores, and how often each action was chosen. The same "
                     "arguments always give the same numbers, whatever the number of processes.")
     parser.add_argument("scenario", metavar="SCENARIO", help="scenario file (.toml)")
-    parser.add_argument("--runs", type=positive, default=1000, metavar="N", help="games to play (default 1000)")
+    parser.add_argument("--runs", type=positive, default=1000, metavar="N",
+                        help="games to play (default 1000)")
     parser.add_argument("--jobs", type=positive, metavar="J", help="processes (default: all cores)")
     parser.add_argument("--seat", action="append", default=[], metavar="ACTOR=POLICY",
                         help="who plays a seat (default: random); repeat for several seats")

@@ -99,7 +99,8 @@ class TurnModel:
             if event.chance is None:
                 apply_effects(event.effects, env)
                 continue
-            value = _branch(event.chance, event.effects, (), env, lambda after: self._events(index + 1, after))
+            value = _branch(event.chance, event.effects, (), env,
+                            lambda after: self._events(index + 1, after))
             break
         else:
             value = float(self.score.evaluate(env))
