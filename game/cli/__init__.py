@@ -14,10 +14,10 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from game import __version__
-from game.cli import branch, diff, replay, run, saves, validate
+from game.cli import branch, diff, lint, replay, report, run, saves, simulate, validate
 from game.errors import ScenarioError, WargameError
 
-COMMANDS = (validate, run, replay, branch, diff, saves)
+COMMANDS = (validate, run, replay, branch, diff, saves, simulate, lint, report)
 USAGE_ERROR = 2
 
 
