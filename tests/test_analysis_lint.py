@@ -54,10 +54,10 @@ def test_a_clean_scenario_has_no_findings():
 
 
 JUSTIFIED = {
-    # Awaiting the scenario author's decision (fix or justify), as `wargame lint` reports them:
-    # random Russia meets the law's conditions early; greedy Russia is never asked for terms:
-    ("never-legal", "russia.demand_waiver"),
-    ("dominated", "us.call_china"),  # costs the U.S. score and gains it nothing the objective counts
+    # Asking Gerasimov pays off in what Washington learns and in the Russian-base path, several
+    # turns later; lint's sampled players (random, one-turn greedy) never walk that path, so in its
+    # 24 sampled situations the question only shows its cost (an undisclosed contact).
+    ("dominated", "us.ask_gerasimov"),
 }
 """Findings on the shipped scenario that are known and justified; any other one fails the test."""
 
