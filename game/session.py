@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import uuid
 from collections.abc import Iterable, Mapping
+from functools import cached_property
 
 from attrs import frozen
 
@@ -54,12 +55,18 @@ class Parent:
 
 @frozen
 class TurnRecord:
-    """One resolved turn: what was ordered, what happened, and the state hash after it."""
+    """One resolved turn: what was ordered, what happened, and the state after it."""
 
     turn: int
     orders: tuple[Order, ...]
     entries: tuple[LogEntry, ...]
-    state_hash: str
+    state: GameState
+    """The state after this turn."""
+
+    @cached_property
+    def state_hash(self) -> str:
+        """SHA-256 of ``state``: computed when first asked for, since bulk simulation never asks."""
+        return state_hash(self.state)
 
 
 def parse_seat_options(scenario: Scenario, options: Iterable[str], default: str) -> dict[str, str]:
@@ -163,7 +170,7 @@ class Session:
                 orders[seat] = self.computer_order(seat)
         ordered = tuple(orders[seat] for seat in self.scenario.seats)
         resolution = resolve_turn(self.scenario, self.state, {o.seat: o.action for o in ordered})
-        record = TurnRecord(self.state.turn, ordered, resolution.entries, state_hash(resolution.state))
+        record = TurnRecord(self.state.turn, ordered, resolution.entries, resolution.state)
         self.states.append(resolution.state)
         self.turns.append(record)
         return record

@@ -23,13 +23,15 @@ def _mix(z: int) -> int:
 
 
 @functools.lru_cache(maxsize=4096)
-def _stream_key(stream: str) -> int:
-    return int.from_bytes(hashlib.blake2b(stream.encode(), digest_size=8).digest(), "big")
+def _stream_key(seed: int, stream: str) -> int:
+    """The part of a draw that stays the same all game: cached, since a game draws per turn."""
+    name = int.from_bytes(hashlib.blake2b(stream.encode(), digest_size=8).digest(), "big")
+    return _mix((seed & _MASK) ^ name)
 
 
 def draw(seed: int, turn: int, stream: str) -> float:
     """A number in [0, 1) determined only by ``seed``, ``turn`` and ``stream``."""
-    z = _mix(_mix((seed & _MASK) ^ _stream_key(stream)) ^ turn)
+    z = _mix(_stream_key(seed, stream) ^ turn)
     return (z >> 11) / (1 << 53)
 
 

@@ -8,7 +8,8 @@ seats, variable names, enum values), so the engine never re-checks.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+import operator
+from collections.abc import Callable, Mapping
 
 from attrs import field, frozen
 
@@ -173,6 +174,7 @@ class Scenario:
     _slots: Mapping[str, int] = field(init=False, repr=False)
     _visible: Mapping[str | None, tuple[tuple[int, str], ...]] = field(init=False, repr=False)
     _visible_names: Mapping[str | None, frozenset[str]] = field(init=False, repr=False)
+    _visible_getters: Mapping[str | None, Callable[[tuple], tuple]] = field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         by_seat = {seat: tuple(a for a in self.actions if a.actor == seat) for seat in self.seats}
@@ -184,6 +186,8 @@ class Scenario:
         object.__setattr__(self, "_visible", visible)
         names = {seat: frozenset(name for _, name in slots) for seat, slots in visible.items()}
         object.__setattr__(self, "_visible_names", names)
+        getters = {seat: _getter([i for i, _ in slots]) for seat, slots in visible.items()}
+        object.__setattr__(self, "_visible_getters", getters)
 
     def actions_for(self, seat: str) -> tuple[Action, ...]:
         """The seat's actions in file order, its hold action included."""
@@ -195,6 +199,10 @@ class Scenario:
     def visible_slots(self, seat: str | None) -> tuple[tuple[int, str], ...]:
         """(position, name) of each variable ``seat`` may see (None: the facilitator, all)."""
         return self._visible[seat]
+
+    def visible_values(self, seat: str | None, values: tuple) -> tuple:
+        """The values ``seat`` may see, in the order of :meth:`visible_slots`."""
+        return self._visible_getters[seat](values)
 
     def visible_names(self, seat: str | None) -> frozenset[str]:
         """Names of the variables ``seat`` may see."""
@@ -215,3 +223,13 @@ class Scenario:
 
     def actor_name(self, actor_id: str) -> str:
         return self.actors[actor_id].name
+
+
+def _getter(indexes: list[int]) -> Callable[[tuple], tuple]:
+    """A fast function picking ``indexes`` out of a tuple, always giving a tuple."""
+    if len(indexes) > 1:
+        return operator.itemgetter(*indexes)
+    if indexes:
+        (index,) = indexes
+        return lambda values: (values[index],)
+    return lambda values: ()

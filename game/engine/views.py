@@ -11,10 +11,9 @@ statuses and routes. Scores stay hidden from seats until the game is over.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from functools import cached_property
 from typing import Any
 from weakref import WeakKeyDictionary
-
-from functools import cached_property
 
 from attrs import evolve, field, frozen
 
@@ -63,13 +62,30 @@ class View:
     turn: int
     over: bool
     ending: Ending | None
-    variables: Mapping[str, Any]
-    """The value of each variable this seat may see, in scenario order."""
+    visible_values: tuple[Any, ...]
+    """The values of the variables this seat may see, in scenario order (see ``variables``)."""
     entries: tuple[LogEntry, ...]
-    options: Mapping[str, tuple[Option, ...]]
-    """Each seat's options: the viewer's own, or every seat's for the facilitator."""
+    available: Mapping[str, tuple[bool, ...]]
+    """For each seat of the view, whether each of its actions (``scenario.actions_for``) may be
+    chosen now: every seat must know which of its own actions are legal."""
     scores: Mapping[str, float] | None
     """Known to seats only once the game is over."""
+
+    @cached_property
+    def variables(self) -> Mapping[str, Any]:
+        """The value of each variable this seat may see, by name, in scenario order."""
+        return dict(zip((name for _, name in self.scenario.visible_slots(self.seat)), self.visible_values))
+
+    def legal_actions(self, seat: str | None = None) -> tuple[Action, ...]:
+        """The actions ``seat`` (default: the viewer) may choose now: the cheap way to ask."""
+        seat = seat or self.seat
+        return tuple(a for a, ok in zip(self.scenario.actions_for(seat), self.available[seat]) if ok)
+
+    @cached_property
+    def options(self) -> Mapping[str, tuple[Option, ...]]:
+        """Each seat's options as it sees them: the viewer's own, or every seat's for the facilitator."""
+        return {seat: _options(self.scenario, seat, flags, self._visible_environment, self.seat)
+                for seat, flags in self.available.items()}
 
     @property
     def seats(self) -> tuple[str, ...]:
@@ -124,7 +140,6 @@ def knowable(scenario: Scenario, expression: Expression | None, seat: str | None
 def view_for(scenario: Scenario, state: GameState, entries: Iterable[LogEntry], seat: str | None) -> View:
     """The view of ``seat``, or the facilitator's when ``seat`` is None."""
     env = environment(state)
-    values = state.values
     seats = scenario.seats if seat is None else (seat,)
     return View(
         scenario=scenario,
@@ -132,9 +147,9 @@ def view_for(scenario: Scenario, state: GameState, entries: Iterable[LogEntry], 
         turn=state.turn,
         over=state.over,
         ending=next((e for e in scenario.endings if e.id == state.ending), None) if state.ending else None,
-        variables={name: values[i] for i, name in scenario.visible_slots(seat)},
+        visible_values=scenario.visible_values(seat, state.values),
         entries=tuple(_entry_for(scenario, entry, seat) for entry in entries if entry.visible(seat)),
-        options={s: _options(scenario, state, env, s, seat) for s in seats},
+        available={s: () if state.over else _availability(scenario, s, env) for s in seats},
         scores=scores(scenario, state) if seat is None or state.over else None,
     )
 
@@ -154,12 +169,12 @@ def _chance_of(scenario: Scenario, rule: str) -> Expression | None:
     return next((e.chance for e in scenario.events if e.id == rule), None)
 
 
-_Row = tuple[Action, Any, Any, Option | None, Option | None]
+_Row = tuple[Action, Any, Option | None, Option | None]
 _OPTION_TABLES: WeakKeyDictionary[Scenario, dict[str, tuple[_Row, ...]]] = WeakKeyDictionary()
-"""Per scenario and seat: each action with its compiled ``when`` and ``chance``
-and, for an action without a chance, its two possible Options (available or
-not). Views are built every turn for every computer seat, and most actions'
-Options are one of two constants that need not be rebuilt."""
+"""Per scenario and seat: each action with its compiled ``when`` and, for an
+action without a chance, its two possible Options (available or not). Views
+are made every turn for every computer seat; most Options are one of two
+constants that need not be rebuilt."""
 
 
 def _option_table(scenario: Scenario, seat: str) -> tuple[_Row, ...]:
@@ -173,21 +188,26 @@ def _option_table(scenario: Scenario, seat: str) -> tuple[_Row, ...]:
 def _option_row(action: Action) -> _Row:
     when = action.when.evaluate if action.when else None
     if action.chance is not None:
-        return action, when, action.chance, None, None
-    return action, when, None, Option(action, True), Option(action, False, unavailable_reason(action))
+        return action, when, None, None
+    return action, when, Option(action, True), Option(action, False, unavailable_reason(action))
 
 
-def _options(scenario: Scenario, state: GameState, env: list, seat: str, viewer: str | None) -> tuple[Option, ...]:
-    if state.over:
-        return ()
+def _availability(scenario: Scenario, seat: str, env: list) -> tuple[bool, ...]:
+    """Whether each of ``seat``'s actions may be chosen in ``env`` (the full state)."""
+    return tuple(when is None or bool(when(env)) for _, when, _, _ in _option_table(scenario, seat))
+
+
+def _options(scenario: Scenario, seat: str, flags: tuple[bool, ...], visible_env: list,
+             viewer: str | None) -> tuple[Option, ...]:
+    """``seat``'s Options from its availability flags; chances come from visible values only."""
     options = []
-    for action, when, chance, available_option, unavailable_option in _option_table(scenario, seat):
-        available = when is None or bool(when(env))
-        if chance is None:
+    for (action, _, available_option, unavailable_option), available in zip(
+            _option_table(scenario, seat), flags):
+        if available_option is not None:
             options.append(available_option if available else unavailable_option)
             continue
-        hidden = not knowable(scenario, chance, viewer)
-        probability = None if hidden else min(1.0, max(0.0, float(chance.evaluate(env))))
+        hidden = not knowable(scenario, action.chance, viewer)
+        probability = None if hidden else min(1.0, max(0.0, float(action.chance.evaluate(visible_env))))
         reason = "" if available else unavailable_reason(action)
         options.append(Option(action, available, reason, probability, hidden))
     return tuple(options)

@@ -11,5 +11,5 @@ class RandomPolicy:
     description = "picks uniformly among the legal actions"
 
     def choose(self, scenario: Scenario, view: View, roll: float) -> str:
-        legal = [option.action.id for option in view.options[view.seat] if option.available]
+        legal = [action.id for action in view.legal_actions()]
         return legal[min(int(roll * len(legal)), len(legal) - 1)]

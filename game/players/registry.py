@@ -7,6 +7,8 @@ from typing import Protocol
 from game.engine.model import Scenario
 from game.engine.views import View
 from game.errors import WargameError
+from game.players.cautious_policy import CautiousPolicy
+from game.players.greedy_policy import GreedyPolicy
 from game.players.random_policy import RandomPolicy
 
 
@@ -18,7 +20,9 @@ class Policy(Protocol):
         """The id of a legal action for ``view.seat``; ``roll`` is a draw in [0, 1)."""
 
 
-POLICIES: dict[str, Policy] = {policy.name: policy for policy in (RandomPolicy(),)}
+POLICIES: dict[str, Policy] = {
+    policy.name: policy for policy in (RandomPolicy(), GreedyPolicy(), CautiousPolicy())
+}
 
 
 def policy_names() -> list[str]:

@@ -13,7 +13,7 @@ from attrs import frozen
 
 from game import __version__
 from game.engine.adjudication import new_game, resolve_turn
-from game.engine.state import GameState, state_hash
+from game.engine.state import GameState
 from game.errors import IllegalOrder
 from game.saves.codec import gc_paused
 from game.saves.records import SavedGame, SaveDiverged, SavedTurn, SaveError, draws_of
@@ -126,7 +126,7 @@ def replay_turn(saved: SavedGame, turn: int) -> ReplayedTurn:
             resolution = resolve_turn(saved.scenario, state, orders)
         except IllegalOrder as error:
             raise _diverged(saved, state.turn, f"its orders are refused ({error})") from None
-        record = TurnRecord(state.turn, recorded.orders, resolution.entries, state_hash(resolution.state))
+        record = TurnRecord(state.turn, recorded.orders, resolution.entries, resolution.state)
         _compare(saved, recorded, record)
         if state.turn == turn:
             return ReplayedTurn(state, record, resolution.state)

@@ -1,0 +1,98 @@
+"""The debrief's timeline: every turn, each seat's decision and why, the chances, the injects.
+
+Entries are shown as the facilitator sees them: private moves and hidden
+changes included, each marked with who knew of it at the time.
+"""
+
+from __future__ import annotations
+
+from game.analysis.charts import format_value
+from game.analysis.markdown import escape, quote
+from game.engine.log import ACTION, ENDING, EVENT, OVERTAKEN, Change, LogEntry
+from game.engine.model import Scenario
+from game.session import HUMAN, Session, TurnRecord
+
+
+def turn_title(scenario: Scenario, turn: int) -> str:
+    date = scenario.date_of(turn)
+    return f"Turn {turn}" + (f" \u00b7 {date:%d %B %Y}".replace(" 0", " ") if date else "")
+
+
+def who_played(session: Session, seat: str) -> str:
+    controller = session.controllers[seat]
+    return "a person" if controller == HUMAN else f"the computer ({controller})"
+
+
+def timeline_section(session: Session) -> list[str]:
+    lines = ["## Turn by turn", "",
+             "Everything that happened, secret moves included; \u201cWhy\u201d quotes the source of a rule "
+             "the first time it applies.", ""]
+    quoted: set[str] = set()
+    for record in session.turns:
+        lines += [f"### {turn_title(session.scenario, record.turn)}", ""]
+        for entry in record.entries:
+            lines += _entry(session, record, entry, quoted)
+        lines.append("")
+    if not session.turns:
+        lines.append("No turn was played.")
+    return lines
+
+
+def _entry(session: Session, record: TurnRecord, entry: LogEntry, quoted: set[str]) -> list[str]:
+    """An entry's lines; ``quoted`` holds the rules whose source was already quoted (updated)."""
+    scenario = session.scenario
+    if entry.kind == ENDING:
+        return ["", f"**The game ends:** {escape(entry.text)}"]  # a paragraph of its own, after the list
+    if entry.kind in (ACTION, OVERTAKEN):
+        lines = [f"- **{escape(scenario.actor_name(entry.actor))}** {_decision(scenario, entry)}",
+                 *_rationale(session, record, entry.actor)]
+    elif entry.kind == EVENT and (entry.text or entry.changes):
+        lines = [f"- **News:** {escape(event_text(entry))}{_known_to(scenario, entry)}"]
+    else:
+        return []
+    lines += [f"  - {_change(scenario, change)}" for change in entry.changes]
+    if entry.source and entry.rule not in quoted:
+        quoted.add(entry.rule)
+        lines.append(f"  - Why: {quote(escape(entry.source))}")
+    return lines
+
+
+def event_text(entry: LogEntry) -> str:
+    """What an event says happened; for a silent rule, its id."""
+    return entry.text or f"(rule {entry.rule})"
+
+
+def _decision(scenario: Scenario, entry: LogEntry) -> str:
+    label = escape(scenario.action(entry.rule).label)
+    if entry.kind == OVERTAKEN:
+        return f"chose *{label}*, but it was overtaken by events."
+    outcome = ""
+    if entry.success is not None and entry.chance is not None:
+        word = "succeeded" if entry.success else "failed"
+        outcome = f" It {word} (chance {entry.chance:.0%}, roll {entry.roll:.2f})."
+    return f"chose *{label}*.{outcome}{_known_to(scenario, entry)}"
+
+
+def _known_to(scenario: Scenario, entry: LogEntry) -> str:
+    if entry.visible_to is None:
+        return ""
+    names = " and ".join(escape(scenario.actor_name(seat)) for seat in sorted(entry.visible_to)) or "no seat"
+    return f" *(known only to {names})*"
+
+
+def _rationale(session: Session, record: TurnRecord, seat: str) -> list[str]:
+    """The player's rationale; nothing for a computer seat, which gives none."""
+    order = next(o for o in record.orders if o.seat == seat)
+    if order.rationale:
+        return [f"  - Rationale: {quote(escape(order.rationale))}"]
+    return ["  - Rationale: none given."] if session.controllers[seat] == HUMAN else []
+
+
+def _change(scenario: Scenario, change: Change) -> str:
+    variable = scenario.variable(change.variable)
+    hidden = ""
+    if variable.visible_to is not None:
+        names = " and ".join(escape(scenario.actor_name(s)) for s in sorted(variable.visible_to))
+        hidden = f" *(seen only by {names})*"
+    return (f"{escape(variable.label)}: {escape(format_value(change.before))} \u2192 "
+            f"{escape(format_value(change.after))}{hidden}")

@@ -1,0 +1,42 @@
+"""``wargame lint SCENARIO``: what is probably wrong with a scenario that loads fine."""
+
+from __future__ import annotations
+
+import argparse
+
+from game.cli.run import seed_argument
+from game.cli.simulate import positive
+
+FOUND = 1
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser(
+        "lint", help="find likely mistakes in a scenario that loads",
+        description="Play sampled games of a scenario and report, with file lines, actions never legal, "
+                    "events never fired, endings never reached, variables never changed or never read, "
+                    "objectives that never vary and actions never better than another of the same seat. "
+                    "Exit status 1 when something is found, 0 when clean.")
+    parser.add_argument("scenario", metavar="SCENARIO", help="scenario file (.toml)")
+    parser.add_argument("--runs", type=positive, default=200, metavar="N",
+                        help="sampled games, alternately all seats random and all greedy (default 200)")
+    parser.add_argument("--seed", type=seed_argument, default=0, help="base seed of the samples (default 0)")
+    parser.set_defaults(handler=handle)
+
+
+def handle(args: argparse.Namespace) -> int:
+    from game.analysis.lint import lint
+    from game.analysis.simulate import MAX_RUNS
+    from game.errors import WargameError
+    from game.scenario import load_scenario
+
+    scenario = load_scenario(args.scenario)
+    if args.runs > MAX_RUNS:
+        raise WargameError(f"--runs {args.runs:,} is too many (at most {MAX_RUNS:,})")
+    report = lint(scenario, args.runs, args.seed)
+    for finding in report.findings:
+        print(finding.format(args.scenario))
+    count = len(report.findings)
+    what = f"{count} finding{'s' if count != 1 else ''}" if count else "no findings"
+    print(f"{args.scenario}: {what} in {report.runs:,} sampled games (seed {args.seed})")
+    return FOUND if count else 0

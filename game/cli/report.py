@@ -1,0 +1,70 @@
+"""``wargame report SAVE``: the after-action debrief of a saved game, as Markdown or printable HTML."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from game.cli.simulate import positive
+from game.errors import WargameError
+
+DEFAULT_RUNS = 500
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser(
+        "report", help="write the debrief of a saved game",
+        description="Write the after-action debrief of a saved game: seats, every turn with decisions, "
+                    "rationales, chances and sources, the tracks as charts, scores and secret objectives, "
+                    "turning points, what really happened, discussion questions, and how unusual the "
+                    "ending was among simulated games. Markdown, or HTML when FILE ends in .html.")
+    parser.add_argument("save", metavar="SAVE", help="saved game (.wgsave)")
+    parser.add_argument("-o", "--output", metavar="FILE",
+                        help="write to FILE (.md or .html) instead of stdout")
+    parser.add_argument("--runs", type=int, default=DEFAULT_RUNS, metavar="N",
+                        help=f"simulated games to compare the ending with (default {DEFAULT_RUNS}; 0: none)")
+    parser.add_argument("--jobs", type=positive, metavar="J",
+                        help="processes for the simulation (default: all cores)")
+    parser.add_argument("--baseline", default="random", metavar="POLICY",
+                        help="the policy that plays people's seats in the simulation (default: random)")
+    parser.set_defaults(handler=handle)
+
+
+def handle(args: argparse.Namespace) -> int:
+    from game.analysis.report import debrief_markdown
+    from game.analysis.report_html import debrief_html
+    from game.cli.files import check_writable, write_text_atomically
+    from game.players import get_policy
+    from game.saves import load_save, restore_session
+
+    if args.runs < 0:
+        raise WargameError(f"--runs must be 0 or more, not {args.runs}")
+    get_policy(args.baseline)
+    html = bool(args.output) and args.output.lower().endswith((".html", ".htm"))
+    if args.output:
+        check_writable(args.output)
+    session = restore_session(load_save(args.save))
+    simulation = _simulate(session, args) if args.runs else None
+    text = (debrief_html if html else debrief_markdown)(session, simulation)
+    if args.output:
+        write_text_atomically(args.output, text)
+        print(f"Wrote the debrief of {args.save} to {args.output}.", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _simulate(session, args: argparse.Namespace):
+    from game.analysis.simulate import default_jobs, run_games
+    from game.analysis.summary import summarise
+    from game.cli.progress import ProgressBar
+    from game.session import HUMAN
+
+    controllers = {seat: args.baseline if c == HUMAN else c for seat, c in session.controllers.items()}
+    bar = ProgressBar("simulating for comparison")
+    try:
+        results = run_games(session.scenario, args.runs, 0, controllers, jobs=args.jobs or default_jobs(),
+                            progress=bar)
+    finally:
+        bar.close()
+    return summarise(session.scenario, results, 0, controllers)

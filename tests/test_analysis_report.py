@@ -1,0 +1,167 @@
+"""The debrief: every turn, every decision and rationale, history, questions; pure and printable."""
+
+import html
+import re
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+from game.analysis.discussion import score_history, turning_points
+from game.analysis.markdown import escape
+from game.analysis.report import debrief_markdown
+from game.analysis.report_html import debrief_html
+from game.analysis.simulate import run_games
+from game.analysis.summary import summarise
+from game.cli import main
+from game.engine import legal_actions
+from game.saves import load_save, restore_session, save_session
+from game.scenario import load_scenario
+from game.session import Order, Session
+from tests.paths import FIXTURES
+
+HERE = FIXTURES
+CRISIS = load_scenario(HERE / "crisis.toml")
+CONTROLLERS = {"us": "human", "russia": "greedy", "china": "random"}
+
+
+def human_game(seed=3, turns=None, rationale="Because {turn} matters."):
+    """A crisis game where a person plays the U.S. (first legal action, with a rationale)."""
+    session = Session(CRISIS, seed, CONTROLLERS, name="Class 3B")
+    while not session.over and (turns is None or len(session.turns) < turns):
+        action = legal_actions(CRISIS, session.state, "us")[0].id
+        session.play_turn({"us": Order("us", action, rationale.format(turn=session.state.turn))})
+    return session
+
+
+@pytest.fixture(scope="module")
+def finished():
+    return human_game()
+
+
+@pytest.fixture(scope="module")
+def text(finished):
+    return debrief_markdown(finished)
+
+
+def test_every_turn_is_in_the_timeline(finished, text):
+    for record in finished.turns:
+        assert re.search(rf"^### Turn {record.turn} \u00b7 ", text, re.M), record.turn
+
+
+def test_every_decision_and_rationale_is_told(finished, text):
+    timeline = text[text.index("## Turn by turn"):text.index("## The tracks")]
+    for record in finished.turns:
+        turn = timeline[timeline.index(f"### Turn {record.turn} "):]
+        turn = turn[:turn.index("### Turn", 4)] if "### Turn" in turn[4:] else turn
+        for order in record.orders:
+            assert escape(CRISIS.action(order.action).label) in turn
+        assert f"Rationale: \u201cBecause {record.turn} matters.\u201d" in turn
+
+
+def test_secret_moves_are_revealed_and_marked(finished, text):
+    private = [e for r in finished.turns for e in r.entries if e.visible_to is not None]
+    assert private, "the fixture game should have a private move or event"
+    assert "*(known only to " in text
+
+
+def test_sections_a_class_needs(text):
+    for heading in ("# Debrief: Basing Crisis (test)", "## The seats", "## Turn by turn",
+                    "## The tracks over the game", "## How it ended", "## Turning points",
+                    "## What really happened", "## Questions for discussion"):
+        assert heading in text
+    for objective in CRISIS.objectives.values():
+        assert objective.score.text in text  # the secret objectives are revealed
+
+
+def test_history_sits_beside_the_run(text):
+    rules = [*(a for a in CRISIS.actions if a.history), *(e for e in CRISIS.events if e.history)]
+    section = text[text.index("## What really happened"):]
+    for rule in rules:
+        assert escape(rule.history) in section
+
+
+def test_the_debrief_is_a_pure_function_of_the_game(finished, text, tmp_path):
+    assert debrief_markdown(finished) == text
+    restored = restore_session(load_save(save_session(finished, tmp_path / "game.wgsave")))
+    assert debrief_markdown(restored) == text
+
+
+def test_an_unfinished_game_says_so():
+    text = debrief_markdown(human_game(turns=4))
+    assert "stopped after turn 4 of 12" in text and "scores so far" in text
+    assert "### Turn 4 " in text and "### Turn 5 " not in text
+
+
+def test_the_simulation_says_how_unusual_the_ending_was(finished):
+    controllers = {**CONTROLLERS, "us": "random"}
+    simulation = summarise(CRISIS, run_games(CRISIS, 60, 0, controllers), 0, controllers)
+    text = debrief_markdown(finished, simulation)
+    section = text[text.index("## How unusual was this run?"):]
+    share = simulation.ending(finished.state.ending or "").games / 60
+    assert f"came about in {share:.0%} of simulated games" in section
+    assert "**\u2192 " in section  # this run's ending is marked
+
+
+@given(seed=st.integers(0, 2**63 - 1))
+def test_turning_points_are_the_largest_score_swings(seed):
+    session = Session(CRISIS, seed, dict.fromkeys(CRISIS.seats, "random"))
+    session.play_to_end()
+    history = score_history(session)
+    swings = [sum(abs(history[t][s] - history[t - 1][s]) for s in CRISIS.seats)
+              for t in range(1, len(history))]
+    points = turning_points(session)
+    chosen = {p.turn for p in points}
+    assert [p.turn for p in points] == sorted(chosen)
+    assert all(swings[p.turn - 1] == p.swing > 0 for p in points)
+    left_out = [swings[t - 1] for t in range(1, len(history)) if t not in chosen]
+    assert len(points) == min(3, sum(s > 0 for s in swings))
+    assert all(other <= min(p.swing for p in points) for other in left_out) if points else True
+
+
+MARKDOWN = st.sampled_from(list("*_`[]()<>|#!\\&-+.=~ab"))
+
+
+@given(st.text(alphabet=st.one_of(MARKDOWN, st.characters(blacklist_categories=("Cs", "Cc"))), max_size=40))
+@example("&copy; &amp;")
+def test_authors_text_prints_as_written(text):
+    """Markdown characters in a scenario's text never turn into emphasis, links or tables."""
+    rendered = MarkdownIt("commonmark", {"html": False}).renderInline(escape(text))
+    assert html.unescape(rendered) == " ".join(text.split())
+
+
+def test_the_html_version_is_one_printable_page_without_injected_markup(tmp_path):
+    path = tmp_path / "evil.toml"
+    text = (HERE / "mini.toml").read_text()
+    path.write_text(text.replace('label = "Push"', 'label = "Push <script>x</script>"'))
+    scenario = load_scenario(path)
+    session = Session(scenario, 1, dict.fromkeys(scenario.seats, "greedy"))
+    session.play_to_end()
+    page = debrief_html(session)
+    assert page.startswith("<!DOCTYPE html>") and "@page" in page and "<table>" in page
+    assert "<script>" not in page and "&lt;script&gt;" in page
+
+
+def test_the_command_writes_markdown_and_html(finished, tmp_path, capsys):
+    save = save_session(finished, tmp_path / "game.wgsave")
+    assert main(["report", str(save), "-o", str(tmp_path / "debrief.md"), "--runs", "20", "--jobs", "1"]) == 0
+    markdown = (tmp_path / "debrief.md").read_text()
+    assert markdown.startswith("# Debrief:") and "## How unusual was this run?" in markdown
+    assert main(["report", str(save), "-o", str(tmp_path / "debrief.html"), "--runs", "0"]) == 0
+    assert (tmp_path / "debrief.html").read_text().startswith("<!DOCTYPE html>")
+    assert main(["report", str(save), "--runs", "0"]) == 0
+    assert capsys.readouterr().out == debrief_markdown(finished)
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["missing.wgsave"], "no such file"),
+    (["{save}", "--baseline", "clever"], "unknown policy"),
+    (["{save}", "--runs", "-1"], "--runs must be 0 or more"),
+    (["{save}", "-o", "/no/such/folder/report.md"], "no such folder"),
+])
+def test_user_errors_exit_2_in_one_line(finished, tmp_path, capsys, argv, message):
+    save = str(save_session(finished, tmp_path / "game.wgsave"))
+    assert main(["report", *(a.format(save=save) for a in argv)]) == 2
+    err = capsys.readouterr().err
+    assert message in err and len(err.splitlines()) == 1
