@@ -62,3 +62,13 @@ async def test_without_the_analysis_package_there_is_no_debrief(tmp_path: Path, 
         assert not end.query("#debrief")
         await pilot.press("d")
         assert screen_name(pilot) == "EndScreen"
+
+
+async def test_the_real_debrief_of_a_finished_game_opens(tmp_path: Path):
+    pytest.importorskip("game.analysis.report")
+    async with make_app(tmp_path / "saves", session=finished()).run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, "EndScreen")
+        await pilot.press("d")
+        screen = await wait_for(pilot, "DebriefScreen")
+        await wait_until(pilot, lambda: screen.text, "the debrief")
+        assert "Finished game" in screen.text and "Northland" in screen_text(screen)
