@@ -64,3 +64,11 @@ def test_a_damaged_save_is_refused_in_one_line_from_a_clean_shell(tmp_path: Path
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr.startswith("wargame play: ") and str(save) in done.stderr
     assert done.stderr.count("\n") == 1
+
+
+def test_bare_wargame_loads_no_engine_before_the_first_frame():
+    """The title screen comes first; scenarios (and the engine) load after it, in a worker."""
+    code = ("import sys, game.cli, game.tui.app; "
+            "print(sorted(m for m in sys.modules if m.startswith(('game.engine', 'game.scenario', 'game.saves'))))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
