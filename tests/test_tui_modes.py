@@ -92,6 +92,7 @@ async def test_load_lists_damaged_saves_and_opens_good_ones(tmp_path: Path):
         await wait_until(pilot, lambda: dialog.summaries, "the saves")
         text = screen_text(dialog)
         assert "damaged" in text and "good one" in text
+        assert dialog.query_one("DataTable").row_count == len(dialog.summaries) == 2
         broken = [s.path.name for s in dialog.summaries].index("broken.wgsave")
         await pilot.press(*["down"] * broken, "enter")
         assert screen_name(pilot) == "SavesDialog"

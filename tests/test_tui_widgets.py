@@ -105,3 +105,13 @@ def test_the_news_feed_wraps_within_its_width_and_explains_every_change(seed, wi
         why = "".join(f"why:{rule_name(TRIO, entry)}".split())
         for change in entry.changes:
             assert why + "".join(f"[{change.effect}]".split()) in squeezed
+
+
+def test_labels_near_each_other_are_cut_rather_than_written_over():
+    west = Place("w", "Dushanbe (201st base)", 10, 2)
+    east = Place("e", "Beijing", 27, 2)
+    spec = MapSpec(30, 4, (west, east))
+    row = draw(spec, [PlaceView(west, "held"), PlaceView(east, "")], [], 30)[2].plain
+    assert " Beijing \u25cb" in row  # no room on its right: the label goes left of its marker, whole
+    assert "Dusha" in row and "Dushanbe (201st base)" not in row  # the long one is cut short
+    assert row.count("\u2026") == 1

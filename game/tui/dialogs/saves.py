@@ -53,12 +53,12 @@ class SavesDialog(ModalScreen[Path | None]):
     @work(thread=True, exclusive=True)
     def scan(self) -> None:
         self.app.call_from_thread(self.show_saves, list_saves(self.folder))
-        self.app.call_from_thread(self.show_saves, list_saves(self.folder))
 
     def show_saves(self, summaries: Sequence[SaveSummary]) -> None:
         """List ``summaries`` (newest first, as ``list_saves`` gives them)."""
         self.summaries = summaries
         table = self.query_one(DataTable)
+        table.clear()
         for summary in self.summaries:
             table.add_row(*row(summary))
         count = len(self.summaries)

@@ -41,16 +41,26 @@ def _line(x0: int, y0: int, x1: int, y1: int) -> list[tuple[int, int]]:
 
 
 class Canvas:
-    """A grid of styled characters."""
+    """A grid of styled characters; labels and markers claim their cells so others avoid them."""
 
     def __init__(self, width: int, height: int) -> None:
         self.width, self.height = width, height
         self.cells = [[(" ", "")] * width for _ in range(height)]
+        self.claimed: set[tuple[int, int]] = set()
 
-    def put(self, x: int, y: int, text: str, style: str = "") -> None:
+    def put(self, x: int, y: int, text: str, style: str = "", *, claim: bool = False) -> None:
         for i, char in enumerate(text):
             if 0 <= x + i < self.width and 0 <= y < self.height:
                 self.cells[y][x + i] = (char, style)
+                if claim:
+                    self.claimed.add((x + i, y))
+
+    def room(self, x: int, y: int, step: int) -> int:
+        """Unclaimed cells from ``x`` in direction ``step``, keeping a blank before a claimed one."""
+        free = 0
+        while 0 <= x < self.width and (x, y) not in self.claimed:
+            free, x = free + 1, x + step
+        return max(0, free - 1) if 0 <= x < self.width else free
 
     def lines(self) -> list[Content]:
         return [Content.assemble(*((c, s) for c, s in row)).rstrip() for row in self.cells]
@@ -70,21 +80,28 @@ def draw(spec: MapSpec, places: Sequence[PlaceView], routes: Sequence[Route], wi
             for x, y in _line(*at[route.start], *at[route.end]):
                 canvas.put(x, y, TRAIL, "$accent")
     styles = kind_styles(places)
-    for item in places:
+    for item in places:  # markers first: labels keep clear of them
+        x, y = at[item.place.id]
+        canvas.put(x, y, ACTIVE_MARKER if item.status else MARKER, f"{styles[item.place.kind]} b", claim=True)
+    for item in sorted(places, key=lambda p: len(p.place.name)):  # short names first: they fit whole
         x, y = at[item.place.id]
         _label(canvas, x, y, item.place.name, f"{styles[item.place.kind]} b" if item.status else "")
-    for item in places:  # markers last, so no label ever hides a place
-        x, y = at[item.place.id]
-        canvas.put(x, y, ACTIVE_MARKER if item.status else MARKER, f"{styles[item.place.kind]} b")
     return canvas.lines()
 
 
 def _label(canvas: Canvas, x: int, y: int, name: str, style: str) -> None:
-    """Write ``name`` right of the marker, or left of it when only that side has room (else cut)."""
-    if x + 2 + len(name) > canvas.width and x - 1 - len(name) >= 0:
-        canvas.put(x - 1 - len(name), y, name, style)
-    else:
-        canvas.put(x + 2, y, name, style)
+    """Write ``name`` beside its marker without covering another label: right, else left, else cut short."""
+    right = canvas.room(x + 2, y, 1)
+    left = canvas.room(x - 2, y, -1)
+    if right >= len(name) or (right >= left and right >= 3):
+        canvas.put(x + 2, y, _cut(name, right), style, claim=True)
+    elif left >= 3:
+        shown = _cut(name, left)
+        canvas.put(x - 1 - len(shown), y, shown, style, claim=True)
+
+
+def _cut(name: str, room: int) -> str:
+    return name if len(name) <= room else name[: room - 1] + "\u2026"
 
 
 def legend(places: Sequence[PlaceView], routes: Sequence[Route]) -> list[Content]:
