@@ -74,10 +74,10 @@ class Playthrough:
         if self.hot_seat:
             self.backdrop.status("Waiting for the next player\u2026")
             await self.show(HandOffScreen(self.session.scenario.actor_name(seat), self.session.state.turn))
-        if not self.session.turns and not self.watching:
-            await self.show(BriefingScreen(self.session.scenario, self.session.view(seat)))
-        elif self.session.turns and not self.watching:
-            await self.show(self.resolution(seat))
+        if not self.watching:
+            first = not self.session.turns
+            await self.show(BriefingScreen(self.session.scenario, self.session.view(seat)) if first
+                            else self.resolution(seat))
         played = len(self.session.turns)
         return await self.show(TurnScreen(self.session.scenario, self.session.view(viewer), seat,
                                           previous_values(self.session, played, viewer),
