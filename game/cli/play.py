@@ -31,8 +31,10 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def options_from(args: argparse.Namespace):
-    """Load and check what the flags name; raises WargameError on any mistake."""
-    from game.session import HUMAN, parse_seat_options
+    """Load and check what the flags name; raises WargameError on any mistake.
+
+    A bare ``wargame`` imports nothing of the game here, so its first frame comes sooner.
+    """
     from game.tui.launch import LaunchOptions
 
     if args.load and (args.scenario or args.seat or args.seed is not None):
@@ -46,6 +48,7 @@ def options_from(args: argparse.Namespace):
                              saves_dir=args.saves)
     if args.scenario:
         from game.scenario import load_scenario
+        from game.session import HUMAN, parse_seat_options
 
         scenario = load_scenario(args.scenario)
         controllers = parse_seat_options(scenario, args.seat, HUMAN)
