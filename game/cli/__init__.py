@@ -14,10 +14,10 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from game import __version__
-from game.cli import branch, diff, lint, replay, report, run, saves, simulate, validate
+from game.cli import branch, diff, lint, play, replay, report, run, saves, simulate, validate
 from game.errors import ScenarioError, WargameError
 
-COMMANDS = (validate, run, replay, branch, diff, saves, simulate, lint, report)
+COMMANDS = (validate, run, replay, branch, diff, saves, simulate, lint, report, play)
 USAGE_ERROR = 2
 
 
@@ -44,9 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command is None:
-        parser.print_help()
-        return 0
+    if args.command is None:  # bare `wargame` opens the game
+        args = parser.parse_args(["play"])
     try:
         return args.handler(args)
     except ScenarioError as error:

@@ -12,12 +12,17 @@ import secrets
 import sys
 from pathlib import Path
 
-from game.engine.adjudication import MAX_SEED
 from game.errors import WargameError
 
 
 def seed_argument(text: str) -> int:
-    """argparse type for --seed: a whole number in the engine's range."""
+    """argparse type for --seed: a whole number in the engine's range.
+
+    The engine is imported here, not at the top, so that bare ``wargame`` (the
+    TUI) shows its first frame without loading it.
+    """
+    from game.engine.adjudication import MAX_SEED
+
     try:
         seed = int(text)
     except ValueError:

@@ -1,0 +1,65 @@
+"""``wargame play [SCENARIO]``: open the game (bare ``wargame`` does the same).
+
+Everything given on the command line is loaded and checked here, before
+Textual starts, so a broken scenario, a damaged save or a wrong flag ends in
+one line and exit status 2 rather than inside the app.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from game.cli.run import seed_argument
+from game.errors import WargameError
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser(
+        "play", help="play in the terminal (the default command)",
+        description="Open the game. With SCENARIO, set up a game of it; with --load, resume a save.")
+    parser.add_argument("scenario", metavar="SCENARIO", nargs="?", help="scenario file (.toml)")
+    parser.add_argument("--seat", action="append", default=[], metavar="ACTOR=human|POLICY",
+                        help="who plays a seat (default: human); repeat for several seats")
+    parser.add_argument("--seed", type=seed_argument, help="the game's seed (default: a random one)")
+    parser.add_argument("--load", metavar="SAVE", type=Path, help="resume a saved game")
+    parser.add_argument("--facilitator", action="store_true",
+                        help="one screen sees everything and steps the game (no hand-offs)")
+    parser.add_argument("--saves", metavar="FOLDER", type=Path, default=Path("saves"),
+                        help="where games are saved (default: saves/)")
+    parser.set_defaults(handler=handle)
+
+
+def options_from(args: argparse.Namespace):
+    """Load and check what the flags name; raises WargameError on any mistake.
+
+    A bare ``wargame`` imports nothing of the game here, so its first frame comes sooner.
+    """
+    from game.tui.launch import LaunchOptions
+
+    if args.load and (args.scenario or args.seat or args.seed is not None):
+        raise WargameError("--load resumes a saved game: give no SCENARIO, --seat or --seed with it")
+    if (args.seat or args.seed is not None) and not args.scenario:
+        raise WargameError("--seat and --seed need a SCENARIO")
+    if args.load:
+        from game.tui import storage
+
+        return LaunchOptions(session=storage.restore(args.load), load=args.load, facilitator=args.facilitator,
+                             saves_dir=args.saves)
+    if args.scenario:
+        from game.scenario import load_scenario
+        from game.session import HUMAN, parse_seat_options
+
+        scenario = load_scenario(args.scenario)
+        controllers = parse_seat_options(scenario, args.seat, HUMAN)
+        return LaunchOptions(scenario=scenario, controllers=controllers, seed=args.seed,
+                             facilitator=args.facilitator, saves_dir=args.saves)
+    return LaunchOptions(facilitator=args.facilitator, saves_dir=args.saves)
+
+
+def handle(args: argparse.Namespace) -> int:
+    options = options_from(args)
+    from game.tui.app import HorizonApp
+
+    HorizonApp(options).run()
+    return 0

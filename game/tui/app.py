@@ -1,0 +1,140 @@
+"""The Horizon app: holds what the command line chose and routes the main actions.
+
+Screens do the drawing, the lobby runs the flows between them (set up, load,
+replay, save as) and ``Playthrough`` walks a game; the app only decides which
+flow runs. Slow work (loading scenarios, reading and writing saves, resolving
+turns) happens in workers so the UI never freezes.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Coroutine, Iterable
+from pathlib import Path
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from game.tui.launch import LaunchOptions
+from game.tui.lobby import Lobby
+from game.tui.screens.title import TitleScreen
+
+
+class HorizonApp(App[None]):
+    CSS_PATH = ["app.tcss", "screens/title.tcss"]
+    """The title screen's sheet too: Textual loads a screen's own CSS_PATH only for pushed screens."""
+    TITLE = "Horizon"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-normal"), (150, "-wide")]
+    BINDINGS = [Binding("f1,question_mark", "help", "Help", id="app.help")]
+
+    def __init__(self, options: LaunchOptions | None = None, *,
+                 clock: Callable[[], datetime.datetime] = datetime.datetime.now) -> None:
+        super().__init__()
+        self.options = options or LaunchOptions()
+        self.lobby = Lobby(self, self.options, clock)
+        """The game flows; ``clock`` gives their dates (fixed in snapshot tests)."""
+
+    def get_default_screen(self) -> TitleScreen:
+        """The title screen is the bottom of the stack: the first frame, and where games return."""
+        return TitleScreen()
+
+    def on_mount(self) -> None:
+        # After the first frame: the loading thread would otherwise compete with it for the GIL.
+        self.call_after_refresh(self.load_catalog)
+        options = self.options
+        if options.session is not None:
+            self.start(self.lobby.play(options.session, options.facilitator, options.load))
+        elif options.scenario is not None:
+            self.start(self.lobby.set_up(options.scenario, options.seed, options.controllers))
+
+    @work(thread=True, group="catalog")
+    def load_catalog(self) -> None:
+        from game.tui.catalog import default_dirs, find_scenarios
+
+        extra = [Path(self.options.scenario.origin.path)] if self.options.scenario else []
+        entries = find_scenarios(self.options.scenario_dirs or default_dirs(), extra)
+        self.call_from_thread(self.show_catalog, entries)
+
+    def show_catalog(self, entries: list) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, TitleScreen):
+                screen.show_entries(entries)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Help", "Keys and how to play (F1)", self.action_help)
+        yield SystemCommand("New game", "Set up a game of the selected scenario", self.action_new_game)
+        yield SystemCommand("Continue", "Resume the latest saved game", self.action_continue_game)
+        yield SystemCommand("Load game", "Choose a saved game to resume", self.action_load_game)
+        yield SystemCommand("Replay game", "Step through a saved game as any seat", self.action_replay_game)
+        if self.playthrough is not None:
+            yield SystemCommand("Save as", "Save this game under a name (Ctrl+S)", self.action_save_as)
+            yield SystemCommand("Leave game", "Back to the title screen; the game is saved",
+                                self.action_leave_game)
+
+    def action_help(self) -> None:
+        from game.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    # -- the main actions: each starts a flow of the lobby ------------------------------
+
+    @property
+    def playthrough(self):
+        """The game being played, if any (``game.tui.playthrough.Playthrough``)."""
+        return self.lobby.playthrough
+
+    def start(self, flow: Coroutine) -> None:
+        """Run a game flow as the one "game" worker, cancelling any other."""
+        self.run_worker(flow, group="game", exclusive=True)
+
+    def at_title(self) -> TitleScreen | None:
+        """The title screen when it is the one showing, else None (with a note why nothing happens)."""
+        if isinstance(self.screen, TitleScreen):
+            return self.screen
+        self.notify("Leave the current game first (Escape).", severity="warning")
+        return None
+
+    def action_new_game(self) -> None:
+        title = self.at_title()
+        if title is None:
+            return
+        entry = title.selected
+        if entry is None or entry.scenario is None:
+            self.notify("Choose a scenario that loads first.", severity="warning")
+            return
+        self.start(self.lobby.set_up(entry.scenario, None, None))
+
+    def action_continue_game(self) -> None:
+        if self.at_title() is not None:
+            self.start(self.lobby.open_save(None, replay=False))
+
+    def action_load_game(self) -> None:
+        if self.at_title() is not None:
+            self.start(self.lobby.choose_save("Load a saved game", replay=False))
+
+    def action_replay_game(self) -> None:
+        if self.at_title() is not None:
+            self.start(self.lobby.choose_save("Replay a saved game", replay=True))
+
+    def action_save_as(self) -> None:
+        if self.playthrough is None:
+            self.notify("There is no game to save here.", severity="warning")
+            return
+        self.run_worker(self.lobby.save_as(self.playthrough.session), group="save", exclusive=True)
+
+    def action_leave_game(self) -> None:
+        from game.tui.dialogs.confirm import ConfirmDialog
+
+        detail = "The game is saved after every turn: Continue resumes it at the start of this turn."
+        question = ConfirmDialog("Leave this game for the title screen?", detail, yes="Leave", no="Stay")
+        self.push_screen(question, lambda sure: self.leave_game() if sure else None)
+
+    def leave_game(self) -> None:
+        self.workers.cancel_group(self, "game")
+        self.lobby.playthrough = None
+        while not isinstance(self.screen, TitleScreen):
+            self.pop_screen()

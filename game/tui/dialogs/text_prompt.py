@@ -1,0 +1,46 @@
+"""Asks for one line of text (a save name, a turn to jump to), checked before it is accepted."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, Static
+
+
+class TextPrompt(ModalScreen[str | None]):
+    """Dismisses with the text entered, or None on escape.
+
+    ``check`` returns a problem to show under the field, or "" when the text
+    is acceptable, so a mistake is explained and nothing typed is lost.
+    """
+
+    CSS_PATH = "dialogs.tcss"
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, title: str, value: str = "", *, placeholder: str = "",
+                 check: Callable[[str], str] | None = None, restrict: str | None = None) -> None:
+        super().__init__()
+        self.title_text, self.value, self.placeholder = title, value, placeholder
+        self.check = check or (lambda text: "" if text.strip() else "Type something first.")
+        self.restrict = restrict
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.title_text, classes="dialog-title")
+            yield Input(self.value, placeholder=self.placeholder, restrict=self.restrict, id="text")
+            yield Static("", id="problem", classes="dialog-problem")
+        yield Footer()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        problem = self.check(event.value)
+        self.query_one("#problem", Static).update(problem)
+        if not problem:
+            self.dismiss(event.value.strip())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

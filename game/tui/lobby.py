@@ -1,0 +1,144 @@
+"""Between the title screen and a game: setting one up, resuming or replaying a save, saving as.
+
+Each flow is a coroutine the app runs as its one "game" worker (starting
+another cancels it), so it reads top to bottom: ask on a screen, load or save
+off the event loop, then play. Screens are imported when a flow first needs
+them, never before the first frame.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime
+import re
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from game.errors import WargameError
+from game.tui.launch import LaunchOptions
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from game.engine.model import Scenario
+    from game.saves import SaveConflict
+    from game.session import Session
+    from game.tui.playthrough import Playthrough
+
+SAVE_SUFFIX = ".wgsave"
+
+
+def slug(name: str) -> str:
+    """A file name made from a game's name."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "game"
+
+
+class Lobby:
+    """The game flows of ``app``, with what the command line chose and where dates come from."""
+
+    def __init__(self, app: App, options: LaunchOptions, clock: Callable[[], datetime.datetime]) -> None:
+        self.app, self.options, self.clock = app, options, clock
+        self.playthrough: Playthrough | None = None
+        """The game being played, if any."""
+
+    def notify_error(self, title: str, error: WargameError) -> None:
+        self.app.notify(str(error), title=title, severity="error", timeout=10)
+
+    async def set_up(self, scenario: Scenario, seed: int | None,
+                     controllers: Mapping[str, str] | None) -> None:
+        """The setup screen, then the game it sets up."""
+        from game.session import Session
+        from game.tui.screens.setup import SetupScreen
+
+        name = f"{scenario.title} {self.clock():%Y-%m-%d %H%M}"
+        screen = SetupScreen(scenario, name=name, seed=seed, controllers=controllers,
+                             facilitator=self.options.facilitator)
+        setup = await self.app.push_screen_wait(screen)
+        if setup is not None:
+            session = Session(scenario, setup.seed, setup.controllers, name=setup.name)
+            await self.play(session, setup.facilitator, None)
+
+    async def choose_save(self, title: str, *, replay: bool) -> None:
+        """The saves list, then the chosen save played on or replayed."""
+        from game.tui.dialogs.saves import SavesDialog
+
+        path = await self.app.push_screen_wait(SavesDialog(title, self.options.saves_dir))
+        if path is not None:
+            await self.open_save(path, replay=replay)
+
+    async def open_save(self, path: Path | None, *, replay: bool) -> None:
+        """Restore ``path`` (None: the latest save) off the event loop, then play or replay it."""
+        from game.tui import storage
+
+        try:
+            if path is None:
+                latest = await asyncio.to_thread(storage.latest, self.options.saves_dir)
+                if latest is None:
+                    self.app.notify(f"No saved game in {self.options.saves_dir}/ yet.", severity="warning")
+                    return
+                path = Path(latest.path)
+            session = await asyncio.to_thread(storage.restore, path)
+        except WargameError as error:
+            self.notify_error("Cannot open the save", error)
+            return
+        if replay:
+            await self.replay(session, path)
+        else:
+            await self.play(session, self.options.facilitator, path)
+
+    async def play(self, session: Session, facilitator: bool, path: Path | None) -> None:
+        """Play ``session`` (saved at ``path``, if it was) to its end screen, then replay it if asked."""
+        from game.tui.playthrough import Playthrough
+        from game.tui.screens.end import REPLAY
+
+        self.playthrough = Playthrough(self.app, session, facilitator=facilitator,
+                                       saves_dir=self.options.saves_dir)
+        choice = await self.playthrough.run()
+        saved_to = self.playthrough.saved_to or path
+        self.playthrough = None
+        if choice == REPLAY:
+            await self.replay(session, saved_to)
+
+    async def replay(self, session: Session, path: Path | None) -> None:
+        """The replay viewer; a branch from it is played as a new game."""
+        from game.tui import storage
+        from game.tui.screens.replay import ReplayScreen
+
+        at = await self.app.push_screen_wait(ReplayScreen(session))
+        if at is None:
+            return
+        try:
+            branched = await asyncio.to_thread(storage.branch, session, at, path)
+        except WargameError as error:
+            self.notify_error("Cannot branch", error)
+            return
+        await self.play(branched, self.options.facilitator, None)
+
+    async def save_as(self, session: Session) -> None:
+        """Ask for a name, save under it; replacing another game's save is asked about first."""
+        from game.tui.dialogs.confirm import ConfirmDialog
+        from game.tui.dialogs.text_prompt import TextPrompt
+
+        name = await self.app.push_screen_wait(TextPrompt("Save this game as:", session.name))
+        if name is None:
+            return
+        path = self.options.saves_dir / f"{slug(name)}{SAVE_SUFFIX}"
+        conflict = await self.try_save(session, path, force=False)
+        if conflict and await self.app.push_screen_wait(ConfirmDialog("Replace that file?", str(conflict),
+                                                                      yes="Replace")):
+            await self.try_save(session, path, force=True)
+
+    async def try_save(self, session: Session, path: Path, *, force: bool) -> SaveConflict | None:
+        """Save off the event loop; a conflict is returned to ask about, other failures are told."""
+        from game.tui import storage
+
+        try:
+            await asyncio.to_thread(storage.save_as, session, path, force=force)
+        except storage.SaveConflict as conflict:
+            return conflict
+        except WargameError as error:
+            self.notify_error("Not saved", error)
+            return None
+        self.app.notify(f"Saved to {path}", title="Saved")
+        return None

@@ -1,0 +1,103 @@
+"""One game walked through its screens: briefings, hand-offs, turns, results, the end.
+
+The walk is written as straight-line code in an async worker, awaiting each
+screen's result (``push_screen_wait``), so the order of screens reads as the
+rules of hot-seat play: before a human seat sees anything, its hand-off; then
+its briefing (first turn) or last turn's results; then its turn. Computer
+seats choose, and turns resolve, in a thread; saves are written in a thread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual.screen import Screen
+
+from game.engine.views import FACILITATOR
+from game.errors import WargameError
+from game.session import Order, Session
+from game.tui import storage
+from game.tui.game_views import previous_values, rationales, view_at
+from game.tui.screens.backdrop import GameBackdrop
+from game.tui.screens.briefing import BriefingScreen
+from game.tui.screens.debrief import DebriefScreen, debrief_writer
+from game.tui.screens.end import DEBRIEF, EndScreen
+from game.tui.screens.handoff import HandOffScreen
+from game.tui.screens.resolution import ResolutionScreen
+from game.tui.screens.turn import TurnScreen
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+
+class Playthrough:
+    """A session being played, and how its screens are shown.
+
+    ``facilitator`` shows every screen in the facilitator's view with no
+    hand-offs; a game without human seats is watched the same way.
+    """
+
+    def __init__(self, app: App, session: Session, *, facilitator: bool, saves_dir: Path) -> None:
+        self.app, self.session = app, session
+        self.saves_dir = saves_dir
+        self.watching = facilitator or not session.humans()
+        """Whether one screen sees everything: the facilitator, or spectators of computer seats."""
+        self.hot_seat = not self.watching and len(session.humans()) > 1
+        self.backdrop = GameBackdrop(session.scenario.title, session.name)
+        self.saved_to: Path | None = None
+        """Where the last autosave went."""
+
+    async def show(self, screen: Screen) -> Any:
+        return await self.app.push_screen_wait(screen)
+
+    async def run(self) -> str:
+        """Play until the game ends; returns the end screen's choice."""
+        await self.app.push_screen(self.backdrop)
+        if not self.session.turns:
+            await self.autosave()
+        while not self.session.over:
+            orders = {seat: await self.seat_turn(seat) for seat in self.session.humans()}
+            await self.resolve(orders)
+            if self.watching:
+                await self.show(self.resolution(FACILITATOR))
+        write = debrief_writer()
+        while (choice := await self.show(EndScreen(self.session, debrief=write is not None))) == DEBRIEF:
+            await self.show(DebriefScreen(self.session, write, self.saves_dir))
+        await self.app.pop_screen()
+        return choice
+
+    async def seat_turn(self, seat: str) -> Order:
+        """The hand-off, then the briefing or last turn's results, then the seat's turn."""
+        viewer = FACILITATOR if self.watching else seat
+        if self.hot_seat:
+            self.backdrop.status("Waiting for the next player\u2026")
+            await self.show(HandOffScreen(self.session.scenario.actor_name(seat), self.session.state.turn))
+        if not self.watching:
+            first = not self.session.turns
+            await self.show(BriefingScreen(self.session.scenario, self.session.view(seat)) if first
+                            else self.resolution(seat))
+        played = len(self.session.turns)
+        return await self.show(TurnScreen(self.session.scenario, self.session.view(viewer), seat,
+                                          previous_values(self.session, played, viewer),
+                                          rationales(self.session, played, viewer)))
+
+    def resolution(self, viewer: str | None) -> ResolutionScreen:
+        played = len(self.session.turns)
+        turn = self.session.turns[-1].turn
+        return ResolutionScreen(self.session.scenario, view_at(self.session, played, viewer), turn,
+                                previous_values(self.session, played, viewer),
+                                rationales(self.session, played, viewer).get(turn, {}))
+
+    async def resolve(self, orders: dict[str, Order]) -> None:
+        """Resolve the turn off the event loop (computer seats choose there too), then autosave."""
+        self.backdrop.status(f"Resolving turn {self.session.state.turn}\u2026")
+        await asyncio.to_thread(self.session.play_turn, orders)
+        await self.autosave()
+
+    async def autosave(self) -> None:
+        try:
+            self.saved_to = await asyncio.to_thread(storage.autosave, self.session, self.saves_dir)
+        except WargameError as error:
+            self.app.notify(f"Autosave failed: {error}", severity="error", timeout=8)

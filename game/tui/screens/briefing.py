@@ -1,0 +1,46 @@
+"""A seat's private briefing, and its own objective, before its first turn."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Markdown, Static
+
+from game.engine.model import Scenario
+from game.engine.views import View
+
+
+def briefing_markdown(scenario: Scenario, view: View) -> str:
+    """The briefing as Markdown: the scenario's summary, the seat's briefing and its objective."""
+    seat = view.seat
+    parts = [f"# {scenario.actor_name(seat)}", scenario.summary, "## Your briefing",
+             view.briefings.get(seat) or "_The scenario gives this seat no briefing._"]
+    objective = view.objectives.get(seat)
+    if objective is not None:
+        parts += ["## Your objective (secret)", objective.text or f"Your score: `{objective.score.text}`"]
+    parts += [f"_{scenario.turns} turns of {scenario.turn_days} days. Press Enter to begin._"]
+    return "\n\n".join(part for part in parts if part)
+
+
+class BriefingScreen(Screen[None]):
+    """Shown only to ``view.seat``, after its hand-off."""
+
+    CSS_PATH = "briefing.tcss"
+    BINDINGS = [Binding("enter", "done", "Begin", key_display="Enter")]
+
+    def __init__(self, scenario: Scenario, view: View) -> None:
+        super().__init__()
+        self.scenario, self.view = scenario, view
+        self.sub_title = f"Briefing \u00b7 {scenario.actor_name(view.seat)}"
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="briefing"):
+            yield Static(self.scenario.title, id="briefing-title", markup=False)
+            yield Markdown(briefing_markdown(self.scenario, self.view))
+        yield Footer()
+
+    def action_done(self) -> None:
+        self.dismiss(None)

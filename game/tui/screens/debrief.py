@@ -1,0 +1,88 @@
+"""The after-action debrief of a finished game, when this build has one (``game.analysis``).
+
+The debrief is written by the analysis package as Markdown, the same document
+``wargame report`` prints; this screen only shows it, and can export it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Markdown
+
+from game.session import Session
+
+DebriefWriter = Callable[[Session], str]
+
+
+def debrief_writer() -> DebriefWriter | None:
+    """The analysis package's debrief, or None in a build without it."""
+    try:
+        from game.analysis.report import debrief_markdown
+    except ImportError:
+        return None
+    return debrief_markdown
+
+
+class DebriefScreen(Screen[None]):
+    """Shows ``write(session)``; written in a thread, as it reads the whole game."""
+
+    CSS_PATH = "debrief.tcss"
+    BINDINGS = [
+        Binding("e", "export", "Export as Markdown", id="debrief.export"),
+        Binding("escape,q", "close", "Back", id="debrief.close"),
+    ]
+
+    def __init__(self, session: Session, write: DebriefWriter, folder: Path) -> None:
+        super().__init__()
+        self.session, self.write, self.folder = session, write, folder
+        self.text = ""
+        self.sub_title = f"Debrief \u00b7 {session.name or session.scenario.title}"
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="debrief"):
+            yield Markdown("_Writing the debrief\u2026_")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#debrief").focus()
+        self.compose_debrief()
+
+    @work(thread=True, exclusive=True)
+    def compose_debrief(self) -> None:
+        text = self.write(self.session)
+        self.app.call_from_thread(self.show, text)
+
+    def show(self, text: str) -> None:
+        self.text = text
+        self.query_one(Markdown).update(text)
+
+    def action_export(self) -> None:
+        if self.text:
+            self.export(self.text)
+
+    @work(thread=True, exclusive=True, group="export")
+    def export(self, text: str) -> None:
+        from game.tui.lobby import slug
+
+        path = self.folder / f"{slug(self.session.name or self.session.scenario.id)}-debrief.md"
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_name(f".{path.name}.tmp")
+            temporary.write_text(text, encoding="utf-8")
+            temporary.replace(path)
+        except OSError as error:
+            self.app.call_from_thread(self.notify, f"{path}: {error.strerror}", title="Not exported",
+                                      severity="error")
+            return
+        self.app.call_from_thread(self.notify, f"Wrote {path}", title="Exported")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

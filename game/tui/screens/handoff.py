@@ -1,0 +1,38 @@
+"""The hot-seat curtain: shown before a human seat's turn, it hides everything.
+
+Nothing of any seat's view is composed here, so whoever glances at the screen
+while the keyboard changes hands learns only whose turn is next.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Middle, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+
+class HandOffScreen(Screen[None]):
+    """"Pass to Russia. Others look away. Press Enter." Dismissed by the seat's player."""
+
+    CSS_PATH = "handoff.tcss"
+    BINDINGS = [Binding("enter", "ready", "Continue", key_display="Enter")]
+
+    def __init__(self, seat_name: str, turn: int) -> None:
+        super().__init__()
+        self.seat_name = seat_name
+        self.turn = turn
+        self.sub_title = f"Turn {turn}: pass the keyboard"
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Middle(), Center(), Vertical(id="curtain"):
+            yield Static(f"Pass to {self.seat_name}.", id="pass-to", markup=False)
+            yield Static("Others look away.", id="look-away")
+            yield Static(f"{self.seat_name}: press Enter when you are at the keyboard.", id="press-enter",
+                         markup=False)
+        yield Footer()
+
+    def action_ready(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,57 @@
+"""Help (F1 or ?): the keys, and how to play, over whatever screen is showing."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Markdown
+
+HOW_TO_PLAY = """\
+# How to play
+
+Each player takes a seat: one of the actors the scenario makes playable. Every turn each
+seat chooses **one decision** in secret; then they resolve in seat order, events
+fire, and everyone sees what they may know of the result.
+
+* **Hot-seat:** when several people share the keyboard, a *hand-off* screen hides
+  everything between seats. Pass the keyboard, let the others look away, press Enter.
+* **Tracks** are the situation. A dot (\u25cf) marks a track that other seats cannot
+  see; \u25b2/\u25bc show last turn's change.
+* **Decisions** that cannot be chosen now are dimmed with the reason. A percentage
+  is the decision's chance of success, when your seat can know it.
+* Write a **rationale**: it is kept with the game for the debrief.
+* Every change in the results says **why**: the rule that made it and its source.
+* The game is **saved automatically** after every turn; *Continue* on the title
+  screen resumes the latest game.
+
+# Keys
+
+| key | where | does |
+|---|---|---|
+| F1, ? | anywhere | this help |
+| Ctrl+P | anywhere | command palette (all main actions, themes) |
+| \u2191 \u2193, Enter | lists | move, choose |
+| Tab, Shift+Tab | anywhere | next, previous field |
+| Enter | rationale field | confirm your order |
+| Ctrl+S | in a game | save as... |
+| Escape | in a game | back / leave to the title screen |
+| \u2190 \u2192 Home End, j | replay | previous, next, first, last turn, jump to a turn |
+| v | replay | view as another seat or the facilitator |
+| b | replay | branch: play on from here as a new game |
+| Ctrl+Q | anywhere | quit (the game so far is saved) |
+"""
+
+
+class HelpScreen(ModalScreen[None]):
+    CSS_PATH = "help.tcss"
+    BINDINGS = [Binding("escape,f1,question_mark,q", "close", "Close")]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help"):
+            yield Markdown(HOW_TO_PLAY)
+        yield Footer()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

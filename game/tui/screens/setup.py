@@ -1,0 +1,103 @@
+"""Setting up a new game: who plays each seat, the seed (shown and editable), a name."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Mapping
+
+from attrs import frozen
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Checkbox, Footer, Header, Input, Static
+
+from game.engine.adjudication import MAX_SEED
+from game.engine.model import Scenario
+from game.players import policy_names
+from game.session import HUMAN
+from game.tui.widgets.controller_picker import ControllerPicker
+
+
+@frozen
+class GameSetup:
+    """What the setup screen hands back to start a game."""
+
+    controllers: Mapping[str, str]
+    seed: int
+    name: str
+    facilitator: bool = False
+
+
+def seed_problem(text: str) -> str:
+    """Why ``text`` is not a usable seed, or "" when it is."""
+    if not text.strip().isdigit():
+        return "The seed must be a whole number."
+    if int(text) > MAX_SEED:
+        return f"The seed must be at most {MAX_SEED}."
+    return ""
+
+
+class SetupScreen(Screen[GameSetup | None]):
+    """Dismisses with a :class:`GameSetup`, or None to go back."""
+
+    CSS_PATH = "setup.tcss"
+    BINDINGS = [
+        Binding("f5", "start", "Start game", id="setup.start"),
+        Binding("ctrl+r", "reseed", "New seed", id="setup.reseed"),
+        Binding("escape", "back", "Back", id="setup.back"),
+    ]
+
+    def __init__(self, scenario: Scenario, *, name: str, seed: int | None = None,
+                 controllers: Mapping[str, str] | None = None, facilitator: bool = False) -> None:
+        super().__init__()
+        self.scenario, self.game_name, self.facilitator = scenario, name, facilitator
+        self.seed = secrets.randbelow(1 << 31) if seed is None else seed
+        self.controllers = dict(controllers or dict.fromkeys(scenario.seats, HUMAN))
+        self.sub_title = f"New game \u00b7 {scenario.title}"
+
+    def compose(self) -> ComposeResult:
+        choices = [HUMAN, *policy_names()]
+        yield Header()
+        with VerticalScroll(id="setup"):
+            yield Static(self.scenario.title, id="setup-title", markup=False)
+            yield Static(self.scenario.summary, id="setup-summary", markup=False)
+            yield Static("Seats (\u2190 \u2192 to change)", classes="pane-title")
+            for seat in self.scenario.seats:
+                yield ControllerPicker(seat, self.scenario.actor_name(seat), choices, self.controllers[seat],
+                                       id=f"seat-{seat}")
+            yield Static("Seed (the same seed and orders replay the same game)", classes="pane-title")
+            with Horizontal(classes="field-row"):
+                yield Input(str(self.seed), restrict=r"[0-9]*", id="seed", compact=True)
+                yield Button("New seed", id="reseed", compact=True)
+            yield Static("", id="seed-problem", classes="problem")
+            yield Static("Name of this game", classes="pane-title")
+            yield Input(self.game_name, id="name", compact=True)
+            yield Checkbox("Facilitator mode: one screen sees everything, no hand-offs",
+                           self.facilitator, id="facilitator", compact=True)
+            yield Button("Start game", variant="primary", id="start", compact=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(ControllerPicker).focus()
+
+    @on(Button.Pressed, "#reseed")
+    def action_reseed(self) -> None:
+        self.query_one("#seed", Input).value = str(secrets.randbelow(1 << 31))
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#start")
+    def action_start(self) -> None:
+        seed = self.query_one("#seed", Input).value
+        problem = seed_problem(seed)
+        self.query_one("#seed-problem", Static).update(problem)
+        if problem:
+            self.query_one("#seed", Input).focus()
+            return
+        controllers = {picker.seat: picker.value for picker in self.query(ControllerPicker)}
+        name = self.query_one("#name", Input).value.strip() or self.game_name
+        self.dismiss(GameSetup(controllers, int(seed), name, self.query_one(Checkbox).value))
+
+    def action_back(self) -> None:
+        self.dismiss(None)

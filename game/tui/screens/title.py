@@ -1,0 +1,116 @@
+"""The title screen: the scenarios found, and New game, Continue, Load and Replay."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+if TYPE_CHECKING:  # loading the catalog's module compiles scenarios' machinery: not before the first frame
+    from game.tui.catalog import ScenarioEntry
+
+TAGLINE = "A terminal wargame for policy training and classroom discussion"
+MENU = (
+    ("n", "New game of the selected scenario", "new_game"),
+    ("c", "Continue the latest game", "continue_game"),
+    ("o", "Load a saved game\u2026", "load_game"),
+    ("r", "Replay a saved game\u2026", "replay_game"),
+    ("F1", "Help", "help"),
+    ("q", "Quit", "quit"),
+)
+"""The main actions: key, label, app action. A list rather than buttons: cheaper before the first frame."""
+
+
+def entry_prompt(entry: ScenarioEntry) -> Content:
+    scenario = entry.scenario
+    if scenario is None:
+        return Content.assemble((entry.title, "$error b"), "\n",
+                                ("does not load: see why on the right", "$error i"))
+    facts = f"{len(scenario.seats)} seats \u00b7 {scenario.turns} turns \u00b7 {entry.path.name}"
+    return Content.assemble((entry.title, "b"), "\n", (facts, "$text-muted"))
+
+
+def entry_detail(entry: ScenarioEntry) -> Content:
+    scenario = entry.scenario
+    if scenario is None:
+        return Content.assemble(("This scenario does not load:\n", "$error b"), entry.problem)
+    seats = ", ".join(scenario.actor_name(seat) for seat in scenario.seats)
+    start = f", from {scenario.start_date:%d %B %Y}" if scenario.start_date else ""
+    lines = [Content.styled(scenario.title, "b $accent"), Content(scenario.summary), Content(""),
+             Content.assemble(("Seats: ", "b"), seats),
+             Content.assemble(("Length: ", "b"),
+                              f"{scenario.turns} turns of {scenario.turn_days} days{start}")]
+    if scenario.source:
+        lines.append(Content.assemble(("Source: ", "b"), (scenario.source, "i")))
+    return Content("\n").join(lines)
+
+
+class TitleScreen(Screen[None]):
+    """Lists ``entries`` once the app has loaded them (``show_entries``)."""
+
+    CSS_PATH = "title.tcss"
+    BINDINGS = [
+        Binding("n", "app.new_game", "New game", id="title.new"),
+        Binding("c", "app.continue_game", "Continue", id="title.continue"),
+        Binding("o", "app.load_game", "Load", id="title.load"),
+        Binding("r", "app.replay_game", "Replay", id="title.replay"),
+        Binding("q", "app.quit", "Quit", id="title.quit"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: list[ScenarioEntry] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="title-banner"):
+            yield Static("H O R I Z O N", id="title-name")
+            yield Static(TAGLINE, id="title-tagline")
+        with Horizontal(id="title-body"):
+            with Vertical(id="title-left"):
+                yield Static("Scenarios", classes="pane-title")
+                yield OptionList(Option("Looking for scenarios\u2026", disabled=True), id="scenarios")
+            with Vertical(id="title-right"):
+                yield Static(id="scenario-detail")
+                yield OptionList(*(Option(Content.assemble((f" {key:>2} ", "$accent b"), f" {label}"),
+                                          id=action) for key, label, action in MENU), id="menu")
+        yield Footer()
+
+    def show_entries(self, entries: Sequence[ScenarioEntry]) -> None:
+        self.entries = list(entries)
+        scenarios = self.query_one("#scenarios", OptionList)
+        scenarios.clear_options()
+        if not entries:
+            scenarios.add_option(Option("No scenarios found: put .toml files in scenarios/ "
+                                        "or run wargame play FILE", disabled=True))
+            return
+        scenarios.add_options([Option(entry_prompt(e), id=str(i)) for i, e in enumerate(entries)])
+        scenarios.highlighted = 0
+        scenarios.focus()
+
+    @property
+    def selected(self) -> ScenarioEntry | None:
+        index = self.query_one("#scenarios", OptionList).highlighted
+        return self.entries[index] if self.entries and index is not None else None
+
+    @on(OptionList.OptionHighlighted, "#scenarios")
+    def describe(self) -> None:
+        entry = self.selected
+        if entry is not None:
+            self.query_one("#scenario-detail", Static).update(entry_detail(entry))
+
+    @on(OptionList.OptionSelected, "#scenarios")
+    def start(self) -> None:
+        self.app.action_new_game()
+
+    @on(OptionList.OptionSelected, "#menu")
+    def act(self, event: OptionList.OptionSelected) -> None:
+        self.run_action(f"app.{event.option_id}")

@@ -1,0 +1,1 @@
+"""Widgets that draw one part of a view: tracks, the map, decisions, news, charts."""

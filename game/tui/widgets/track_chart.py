@@ -1,0 +1,60 @@
+"""The tracks over a whole game: one sparkline row per track, turn by turn."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.content import Content
+from textual.widget import Widget
+
+from game.cli.transcript import format_value
+from game.engine.model import Variable
+
+LEVELS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588"
+LABEL = 32
+
+
+def spark(variable: Variable, values: Sequence[object], step: int) -> Content:
+    """Whole numbers as bar heights; other tracks as a mark where they changed."""
+    if variable.type == "int":
+        low = variable.low if variable.low is not None else min(values)
+        high = variable.high if variable.high is not None else max(values)
+        span = max(1, high - low)
+        cells = [LEVELS[round((len(LEVELS) - 1) * (v - low) / span)] * step for v in values]
+        return Content.styled("".join(cells), "$accent")
+    marks = [("\u25c6" if i and v != values[i - 1] else "\u2500") * step for i, v in enumerate(values)]
+    return Content.styled("".join(marks), "$secondary")
+
+
+def chart_lines(tracks: Sequence[tuple[Variable, Sequence[object]]], width: int) -> list[Content]:
+    turns = max((len(values) for _, values in tracks), default=1)
+    room = max(1, width - LABEL - 24)
+    step = max(1, min(4, room // max(1, turns)))
+    lines = []
+    for variable, values in tracks:
+        label = variable.label[:LABEL - 1].ljust(LABEL)
+        ends = f"  {format_value(values[0])} \u2192 {format_value(values[-1])}"
+        lines.append(Content.assemble(label, spark(variable, values, step), ends))
+    every = max(1, 4 // step)
+    axis = "".join(f"{i}".ljust(step)[:step] if i % every == 0 else " " * step for i in range(turns))
+    lines.append(Content.styled(" " * LABEL + axis + "  turn", "$foreground 60%"))
+    return lines
+
+
+class TrackChart(Widget):
+    """Each track's value at the start and after every turn."""
+
+    DEFAULT_CSS = """
+    TrackChart { height: auto; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.tracks: list[tuple[Variable, Sequence[object]]] = []
+
+    def show(self, tracks: Sequence[tuple[Variable, Sequence[object]]]) -> None:
+        self.tracks = list(tracks)
+        self.refresh(layout=True)
+
+    def render(self) -> Content:
+        return Content("\n").join(chart_lines(self.tracks, self.content_region.width or 80))
