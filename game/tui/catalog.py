@@ -16,8 +16,12 @@ from game.engine.model import Scenario
 from game.errors import ScenarioError
 from game.scenario import load_scenario
 
-PACKAGED = Path(__file__).resolve().parents[2] / "scenarios"
-"""The scenarios shipped beside the package (an editable or source install)."""
+SHIPPED = (
+    Path(__file__).resolve().parents[1] / "shipped_scenarios",
+    Path(__file__).resolve().parents[2] / "scenarios",
+)
+"""Where the shipped scenarios are: inside the package (a wheel install carries
+them there, see pyproject.toml) or beside it (an editable or source install)."""
 
 
 @frozen
@@ -37,8 +41,8 @@ class ScenarioEntry:
 
 
 def default_dirs() -> tuple[Path, ...]:
-    """``scenarios/`` in the working folder, then the shipped one."""
-    return (Path("scenarios"), PACKAGED)
+    """``scenarios/`` in the working folder, then the shipped ones."""
+    return (Path("scenarios"), *SHIPPED)
 
 
 def scenario_files(dirs: Iterable[Path], extra: Iterable[Path] = ()) -> list[Path]:
