@@ -492,7 +492,8 @@ class _Compiler:
             if item.const is _NO_CONST:
                 raise ExpressionError("the list after 'in' may hold only literal values")
             if not (item.kind == left.kind or {item.kind, left.kind} <= NUMBERS):
-                raise ExpressionError(f"the list after 'in' mixes {_KIND_NAMES[left.kind]} and {_KIND_NAMES[item.kind]}")
+                mixed = f"{_KIND_NAMES[left.kind]} and {_KIND_NAMES[item.kind]}"
+                raise ExpressionError(f"the list after 'in' mixes {mixed}")
             if left.kind == TEXT and not left.domain & item.domain:
                 _unknown_value(left, item)
         members = frozenset(item.const for item in items)

@@ -85,7 +85,7 @@ class TurnModel:
                 apply_effects(action.effects, env)
                 continue
             return _branch(action.chance, action.effects, action.fail_effects, env,
-                           lambda after: self._actions(orders, index + 1, after))
+                           lambda after, following=index + 1: self._actions(orders, following, after))
         return self._events(0, env)
 
     def _events(self, start: int, env: list[Any]) -> float:
@@ -100,7 +100,7 @@ class TurnModel:
                 apply_effects(event.effects, env)
                 continue
             value = _branch(event.chance, event.effects, (), env,
-                            lambda after: self._events(index + 1, after))
+                            lambda after, following=index + 1: self._events(following, after))
             break
         else:
             value = float(self.score.evaluate(env))

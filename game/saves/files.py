@@ -192,4 +192,4 @@ def _modified(path: Path) -> datetime.datetime:
         seconds = path.stat().st_mtime
     except OSError:
         seconds = 0
-    return datetime.datetime.fromtimestamp(seconds, datetime.timezone.utc)
+    return datetime.datetime.fromtimestamp(seconds, datetime.UTC)

@@ -82,7 +82,7 @@ def _turn_record(turn: SavedTurn) -> list[Any]:
 
 
 def _time_text(moment: datetime.datetime) -> str:
-    return moment.astimezone(datetime.timezone.utc).isoformat(timespec="microseconds")
+    return moment.astimezone(datetime.UTC).isoformat(timespec="microseconds")
 
 
 def unpack(body: bytes | memoryview) -> Any:
@@ -248,7 +248,7 @@ def _time(value: Any, where: Where) -> datetime.datetime:
     try:
         moment = datetime.datetime.fromisoformat(text)
         if moment.tzinfo is not None:
-            return moment.astimezone(datetime.timezone.utc)
+            return moment.astimezone(datetime.UTC)
     except (ValueError, OverflowError):
         pass
     raise Invalid(f"{_path(where)}: expected a date and time with its UTC offset")
