@@ -22,6 +22,7 @@ import ast
 import difflib
 import math
 import operator
+import warnings
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -189,7 +190,9 @@ def _parse(text: str, mode: str) -> ast.AST:
     if not text.strip():
         raise ExpressionError("empty expression")
     try:
-        return ast.parse(text.strip(), mode=mode)
+        with warnings.catch_warnings():  # e.g. "1if x" parses with a SyntaxWarning on stderr
+            warnings.simplefilter("ignore")
+            return ast.parse(text.strip(), mode=mode)
     except SyntaxError as error:
         hint = "use == to compare" if mode == "eval" and "=" in text else "check the syntax"
         raise ExpressionError(f"not a valid expression: {error.msg}", hint) from None
