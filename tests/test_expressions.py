@@ -235,5 +235,5 @@ def test_near_miss_syntax_is_compiled_or_refused_with_an_expression_error(text):
 
 
 def test_parsing_never_prints_python_warnings(recwarn):
-    compile_expression("1if threat else 2", SYMBOLS)
+    compile_expression("1if briefed else 2", SYMBOLS)
     assert not [w for w in recwarn if issubclass(w.category, SyntaxWarning)]
