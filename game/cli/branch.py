@@ -5,16 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-
-def turn_argument(text: str) -> int:
-    """argparse type for a turn number: 0 or more."""
-    try:
-        turn = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"invalid turn {text!r}: give a whole number") from None
-    if turn < 0:
-        raise argparse.ArgumentTypeError(f"invalid turn {text!r}: give 0 or more")
-    return turn
+from game.cli import arguments
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -23,7 +14,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         description="Write a new game that shares a saved game's first TURN turns (same scenario, seed and "
                     "seats) and records it as its parent. Go on with it by `wargame run --resume NEW`.")
     parser.add_argument("save", metavar="SAVE", help="the saved game (.wgsave)")
-    parser.add_argument("--at", type=turn_argument, required=True, metavar="TURN",
+    parser.add_argument("--at", type=arguments.turn, required=True, metavar="TURN",
                         help="keep turns 1 to TURN (0: only the seed and seats)")
     parser.add_argument("-o", "--output", metavar="NEW",
                         help="the new save (default: an automatic name beside SAVE)")

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from game.cli.run import seed_argument
-from game.cli.simulate import positive
+from game.cli import arguments
 
 FOUND = 1
 
@@ -18,9 +17,9 @@ def register(commands: argparse._SubParsersAction) -> None:
                     "objectives that never vary and actions never better than another of the same seat. "
                     "Exit status 1 when something is found, 0 when clean.")
     parser.add_argument("scenario", metavar="SCENARIO", help="scenario file (.toml)")
-    parser.add_argument("--runs", type=positive, default=200, metavar="N",
+    parser.add_argument("--runs", type=arguments.count, default=200, metavar="N",
                         help="sampled games, alternately all seats random and all greedy (default 200)")
-    parser.add_argument("--seed", type=seed_argument, default=0, help="base seed of the samples (default 0)")
+    parser.add_argument("--seed", type=arguments.seed, default=0, help="base seed of the samples (default 0)")
     parser.set_defaults(handler=handle)
 
 

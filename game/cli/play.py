@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from game.cli.run import seed_argument
+from game.cli import arguments
 from game.errors import WargameError
 
 
@@ -21,7 +21,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("scenario", metavar="SCENARIO", nargs="?", help="scenario file (.toml)")
     parser.add_argument("--seat", action="append", default=[], metavar="ACTOR=human|POLICY",
                         help="who plays a seat (default: human); repeat for several seats")
-    parser.add_argument("--seed", type=seed_argument, help="the game's seed (default: a random one)")
+    parser.add_argument("--seed", type=arguments.seed, help="the game's seed (default: a random one)")
     parser.add_argument("--load", metavar="SAVE", type=Path, help="resume a saved game")
     parser.add_argument("--facilitator", action="store_true",
                         help="one screen sees everything and steps the game (no hand-offs)")

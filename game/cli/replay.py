@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from game.cli.branch import turn_argument
+from game.cli import arguments
 
 FACILITATOR = "facilitator"
 DIVERGED = 1
@@ -26,7 +26,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("save", metavar="SAVE", help="the saved game (.wgsave)")
     parser.add_argument("--verify", action="store_true",
                         help="print no transcript: check the replay and end with `state-hash HEX`")
-    parser.add_argument("--to", type=turn_argument, metavar="TURN", help="stop after this turn")
+    parser.add_argument("--to", type=arguments.turn, metavar="TURN", help="stop after this turn")
     parser.add_argument("--as", dest="seat", default=FACILITATOR, metavar="SEAT",
                         help="show only what SEAT saw (default: facilitator, who sees everything)")
     parser.set_defaults(handler=handle)

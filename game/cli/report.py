@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from game.cli.simulate import positive
+from game.cli import arguments
 from game.errors import WargameError
 
 DEFAULT_RUNS = 500
@@ -23,7 +23,7 @@ def register(commands: argparse._SubParsersAction) -> None:
                         help="write to FILE (.md or .html) instead of stdout")
     parser.add_argument("--runs", type=int, default=DEFAULT_RUNS, metavar="N",
                         help=f"simulated games to compare the ending with (default {DEFAULT_RUNS}; 0: none)")
-    parser.add_argument("--jobs", type=positive, metavar="J",
+    parser.add_argument("--jobs", type=arguments.count, metavar="J",
                         help="processes for the simulation (default: all cores)")
     parser.add_argument("--baseline", default="random", metavar="POLICY",
                         help="the policy that plays people's seats in the simulation (default: random)")

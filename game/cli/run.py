@@ -12,24 +12,8 @@ import secrets
 import sys
 from pathlib import Path
 
+from game.cli import arguments
 from game.errors import WargameError
-
-
-def seed_argument(text: str) -> int:
-    """argparse type for --seed: a whole number in the engine's range.
-
-    The engine is imported here, not at the top, so that bare ``wargame`` (the
-    TUI) shows its first frame without loading it.
-    """
-    from game.engine.adjudication import MAX_SEED
-
-    try:
-        seed = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"invalid seed {text!r}: give a whole number") from None
-    if not 0 <= seed <= MAX_SEED:
-        raise argparse.ArgumentTypeError(f"invalid seed {text!r}: give a number from 0 to {MAX_SEED}")
-    return seed
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -38,7 +22,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         description="Play a game with computer seats and print every turn as the facilitator sees it.")
     parser.add_argument("scenario", nargs="?", metavar="SCENARIO",
                         help="scenario file (.toml); not with --resume")
-    parser.add_argument("--seed", type=seed_argument, help="the game's seed (default: a random one, printed)")
+    parser.add_argument("--seed", type=arguments.seed, help="the game's seed (default: a random one, printed)")
     parser.add_argument("--seat", action="append", default=[], metavar="ACTOR=POLICY",
                         help="who plays a seat (default: random, or the save's); repeat for several seats")
     parser.add_argument("--resume", metavar="SAVE",

@@ -5,19 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 
-from game.cli.run import seed_argument
+from game.cli import arguments
 from game.errors import WargameError
-
-
-def positive(text: str) -> int:
-    """argparse type for counts: a whole number of at least 1."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"invalid count {text!r}: give a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"invalid count {text!r}: give 1 or more")
-    return value
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -27,12 +16,12 @@ def register(commands: argparse._SubParsersAction) -> None:
                     "happened, each seat's scores, and how often each action was chosen. The same "
                     "arguments always give the same numbers, whatever the number of processes.")
     parser.add_argument("scenario", metavar="SCENARIO", help="scenario file (.toml)")
-    parser.add_argument("--runs", type=positive, default=1000, metavar="N",
+    parser.add_argument("--runs", type=arguments.count, default=1000, metavar="N",
                         help="games to play (default 1000)")
-    parser.add_argument("--jobs", type=positive, metavar="J", help="processes (default: all cores)")
+    parser.add_argument("--jobs", type=arguments.count, metavar="J", help="processes (default: all cores)")
     parser.add_argument("--seat", action="append", default=[], metavar="ACTOR=POLICY",
                         help="who plays a seat (default: random); repeat for several seats")
-    parser.add_argument("--seed", type=seed_argument, default=0, help="base seed (default 0)")
+    parser.add_argument("--seed", type=arguments.seed, default=0, help="base seed (default 0)")
     parser.add_argument("--json", metavar="FILE", help="also write the numbers to FILE as JSON")
     parser.set_defaults(handler=handle)
 

@@ -1,0 +1,36 @@
+"""argparse types the commands share: whole numbers in a range, each refused in one clear line."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+
+
+def whole_number(what: str, low: int, high: int | None = None) -> Callable[[str], int]:
+    """An argparse type accepting whole numbers from ``low`` (to ``high``), named ``what`` in messages."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"invalid {what} {text!r}: give a whole number") from None
+        if value < low or (high is not None and value > high):
+            bounds = f"a number from {low} to {high}" if high is not None else f"{low} or more"
+            raise argparse.ArgumentTypeError(f"invalid {what} {text!r}: give {bounds}")
+        return value
+
+    return parse
+
+
+count = whole_number("count", 1)
+"""Runs, processes: 1 or more."""
+
+turn = whole_number("turn", 0)
+"""A turn of a saved game: 0 (before the first) or more."""
+
+
+def seed(text: str) -> int:
+    """A game's seed, in the engine's range (imported here, so bare `wargame` starts without the engine)."""
+    from game.engine.adjudication import MAX_SEED
+
+    return whole_number("seed", 0, MAX_SEED)(text)
