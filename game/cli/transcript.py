@@ -10,7 +10,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Iterable, Mapping, Sequence
 
-from game.engine.log import ACTION, ENDING, EVENT, OVERTAKEN, Change, LogEntry
+from game.engine.log import ACTION, ENDING, EVENT, FACILITATOR, INTERVENTION, OVERTAKEN, Change, LogEntry
 from game.engine.model import Scenario
 from game.session import Order
 
@@ -47,10 +47,16 @@ def turn_heading(scenario: Scenario, turn: int) -> str:
     return f"Turn {turn}/{scenario.turns}{when}"
 
 
+BY = {FACILITATOR: "the facilitator's", "timer": "no decision in time: a held"}
+"""How an entry's ``by`` mark reads (see ``LogEntry.by``)."""
+
+
 def _outcome(entry: LogEntry) -> str:
     if entry.success is None:
         return ""
     word = "succeeded" if entry.success else "failed"
+    if entry.ruled:
+        word += ", as the facilitator ruled"
     details = []
     if entry.chance is not None:
         details.append(f"chance {entry.chance:.0%}")
@@ -64,7 +70,10 @@ def format_entry(scenario: Scenario, entry: LogEntry, rationale: str = "") -> li
     if entry.kind in (ACTION, OVERTAKEN):
         who = scenario.actor_name(entry.actor)
         private = "(private) " if entry.visible_to is not None else ""
-        lines = [f"  {who} \u00b7 {private}{entry.text}"]
+        by = f"({BY.get(entry.by, entry.by)} order) " if entry.by else ""
+        lines = [f"  {who} \u00b7 {private}{by}{entry.text}"]
+    elif entry.kind == INTERVENTION:
+        lines = [f"  Facilitator \u00b7 {entry.text}"]
     elif entry.kind == EVENT:
         lines = [f"  News \u00b7 {entry.text}" if entry.text else f"  Rule \u00b7 {entry.rule}"]
     else:
@@ -76,6 +85,8 @@ def format_entry(scenario: Scenario, entry: LogEntry, rationale: str = "") -> li
         lines.append(INDENT + outcome)
     if rationale:
         lines += _wrapped(f"rationale: {rationale}")
+    if entry.reason:
+        lines += _wrapped(f"the facilitator's reason: {entry.reason}")
     lines += [INDENT + format_change(scenario, change) for change in entry.changes]
     if entry.source and entry.kind != ENDING:
         lines += _wrapped(f"why: \u201c{entry.source}\u201d")

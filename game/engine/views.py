@@ -159,7 +159,7 @@ def _entry_for(scenario: Scenario, entry: LogEntry, seat: str | None) -> LogEntr
         return entry
     changes = tuple(c for c in entry.changes if scenario.variable(c.variable).visible(seat))
     chance = entry.chance if knowable(scenario, _chance_of(scenario, entry.rule), seat) else None
-    return evolve(entry, changes=changes, chance=chance, roll=None)
+    return evolve(entry, changes=changes, chance=chance, roll=None, reason="")
 
 
 def _chance_of(scenario: Scenario, rule: str) -> Expression | None:

@@ -20,9 +20,8 @@ from typing import Any
 from game.engine.adjudication import apply_effects, holds
 from game.engine.expressions import Effect, Expression
 from game.engine.log import EVENT
-from game.engine.model import Action, Event, Scenario
+from game.engine.model import Action, Event, Scenario, hold_id
 from game.engine.views import View
-from game.scenario import hold_id
 
 
 def assumed_environment(scenario: Scenario, view: View) -> list[Any]:

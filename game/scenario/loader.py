@@ -22,7 +22,6 @@ from typing import Any
 
 from game.engine.expressions import (
     BOOL,
-    INT,
     MAX_INT,
     RESERVED,
     TEXT,
@@ -47,6 +46,7 @@ from game.engine.model import (
     Route,
     Scenario,
     Variable,
+    hold_id,
 )
 from game.errors import ExpressionError, ScenarioError
 from game.scenario.toml_lines import LineMap
@@ -355,9 +355,7 @@ class _Loader:
                 self.broken.add(name)
             else:
                 variables.append(variable)
-                values = frozenset(variable.values) if variable.type == "enum" else None
-                kind = {"int": INT, "bool": BOOL, "enum": TEXT}[variable.type]
-                self.symbols[name] = Symbol(name, len(self.symbols) + 1, kind, variable.low, variable.high, values)
+                self.symbols[name] = variable.symbol(len(self.symbols) + 1)
         return variables
 
     def read_variable(self, name: str, raw: Any) -> Variable | None:
@@ -587,11 +585,6 @@ class _Loader:
             return None
         return Route(ends[0], ends[1], label or "", when, self.lines.line(path))
 
-
-
-def hold_id(seat: str) -> str:
-    """The id of a seat's hold action, built in unless the scenario defines it."""
-    return f"{seat}.hold"
 
 
 def _close(name: str, candidates: Mapping[str, Any] | set[str]) -> str:
