@@ -320,7 +320,7 @@ class Session:
 
         Raises :class:`IllegalOrder`, changing nothing, if the order is not one the seat may give now.
         """
-        self._check_order(order)
+        self.check_order(order)
         event = OrderGiven(self.turn, order)
         self._accept(event)
         self._open = evolve(self._open, orders={**self._open.orders, order.seat: order},
@@ -393,7 +393,7 @@ class Session:
             if seat not in self.scenario.seats or order.seat != seat:
                 raise IllegalOrder(f"an order for {order.seat!r} was given as {seat!r}'s"
                                    if seat in self.scenario.seats else f"{seat!r} is not a seat")
-            self._check_order(order)
+            self.check_order(order)
         missing = [s for s in self.humans() if s not in orders and s not in self._open.orders]
         if missing:
             raise IllegalOrder(f"no order for the human seat {missing[0]!r}")
@@ -492,7 +492,8 @@ class Session:
         if self.over:
             raise IllegalOrder("the game is over: no more orders")
 
-    def _check_order(self, order: Order) -> None:
+    def check_order(self, order: Order) -> None:
+        """Raise :class:`IllegalOrder` if ``order`` is not one its seat may give now."""
         self._check_open()
         check_order(self.scenario, self.state, order.seat, order.action)
         if len(order.rationale) > MAX_RATIONALE:

@@ -124,12 +124,14 @@ def acts(draw, session: Session):
     if kind == "force" and chancy:
         return ForceChance(draw(st.sampled_from(chancy)), draw(st.booleans()), reason)
     computers = [s for s in scenario.seats if session.controllers[s] != HUMAN]
-    if kind == "replace" and computers:
+    if kind == "replace" and computers and not session.over:
         seat = draw(st.sampled_from(computers))
         return ReplaceOrder(seat, draw(st.sampled_from(legal_actions(scenario, session.state, seat))).id, reason)
-    ints = [v for v in scenario.variables if v.type == "int"]
-    effects = [f"{v.name} {draw(st.sampled_from(['+=', '-=']))} {draw(st.integers(0, 3))}"
-               for v in draw(st.lists(st.sampled_from(ints), max_size=2))] if ints else []
+    ints = [v.name for v in scenario.variables if v.type == "int"]
+    amounts = [str(n) for n in range(4)] + [f"(1 if {v.name} else 0)" for v in scenario.variables
+                                            if v.type == "bool"] + [f"{name} // 5" for name in ints]
+    effects = [f"{name} {draw(st.sampled_from(['+=', '-=']))} {draw(st.sampled_from(amounts))}"
+               for name in draw(st.lists(st.sampled_from(ints), max_size=2))] if ints else []
     recipients = draw(st.none() | st.lists(st.sampled_from(scenario.seats), min_size=1, unique=True))
     return Inject(draw(st.sampled_from(["Storm", "A convoy is ambushed"])), recipients, tuple(effects), reason)
 
