@@ -6,7 +6,7 @@ condition and its chance as written are formulas: shown only when asked for.
 
 from __future__ import annotations
 
-from game.presentation.spans import MUTED, QUOTE, STRONG, WARNING, Line, line
+from game.presentation.spans import MUTED, ODDS, QUOTE, STRONG, WARNING, Line, line
 from game.presentation.words import percent
 from game.seat_view.model import OptionView
 
@@ -29,7 +29,7 @@ def unavailable_text(option: OptionView, *, formulas: bool = False) -> str:
 def option_prompt(option: OptionView, *, formulas: bool = False) -> list[Line]:
     """The option in a list: its label, odds and private tag; an unavailable one with why, on a second line."""
     chance = chance_text(option)
-    first = line(option.label, ("  " + chance, STRONG) if chance else "",
+    first = line(option.label, "  " if chance else "", (chance, ODDS),
                  ("  private", WARNING) if option.private else "")
     if option.available:
         return [first]

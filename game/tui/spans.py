@@ -12,6 +12,7 @@ from game.presentation.spans import (
     GOOD,
     MUTED,
     NEWS,
+    ODDS,
     PLAIN,
     QUOTE,
     SEAT,
@@ -22,7 +23,7 @@ from game.presentation.spans import (
 )
 
 STYLES = {PLAIN: "", STRONG: "b", SEAT: "$accent b", GOOD: "$success b", BAD: "$error b", WARNING: "$warning",
-          MUTED: "$text-muted", QUOTE: "i", NEWS: "reverse $warning b", END: "reverse $error b"}
+          ODDS: "$accent b", MUTED: "$text-muted", QUOTE: "i", NEWS: "reverse $warning b", END: "reverse $error b"}
 BADGES = frozenset({NEWS, END})
 """Roles drawn as a tag with a space inside each end."""
 
