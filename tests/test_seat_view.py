@@ -17,10 +17,10 @@ from attrs import evolve
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from game.cli.transcript import format_turn
 from game.engine.adjudication import MAX_SEED, legal_actions
 from game.engine.views import knowable
 from game.scenario import load_scenario, parse_scenario
-from game.cli.transcript import format_turn
 from game.seat_view import WireError, from_wire, to_wire
 from game.seat_view.build import seat_view
 from game.session import HUMAN, Order, Session, TurnRecord

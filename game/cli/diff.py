@@ -56,8 +56,8 @@ def report(a, b, comparison) -> list[str]:
 
 
 def _run(letter: str, saved) -> list[str]:
-    from game.presentation.words import format_score
     from game.engine.adjudication import scores
+    from game.presentation.words import format_score
 
     name = f" \u00b7 {saved.name!r}" if saved.name else ""
     state = saved.final_state

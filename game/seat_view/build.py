@@ -60,7 +60,7 @@ def seat_view(session: Session, seat: str | None, played: int | None = None, *,
         turns=scenario.turns,
         start_date=scenario.start_date.isoformat() if scenario.start_date else "",
         turn_days=scenario.turn_days,
-        seats=tuple(_seat_name(scenario, s) for s in scenario.seats),
+        seats=tuple(seat_name(scenario, s) for s in scenario.seats),
         turn=view.turn,
         played=played,
         over=view.over,
@@ -76,7 +76,8 @@ def seat_view(session: Session, seat: str | None, played: int | None = None, *,
     )
 
 
-def _seat_name(scenario: Scenario, seat: str) -> SeatName:
+def seat_name(scenario: Scenario, seat: str) -> SeatName:
+    """How the scenario names ``seat``: in titles, in sentences, where room is short."""
     actor = scenario.actors[seat]
     return SeatName(seat, actor.name, actor.article, actor.short_name)
 
