@@ -191,11 +191,20 @@ def test_no_secret_string_is_in_a_seat_s_bytes_over_a_whole_game(session):
             assert not [s for s in secrets if s.encode() in sent], (seat, turns)
 
 
-def test_no_other_seat_s_briefing_objective_hidden_name_or_private_action_reaches_a_seat_of_the_shipped_game():
-    scenario = load_scenario(SHIPPED)
-    for seed in range(4):
-        session = Session(scenario, seed, dict.fromkeys(scenario.seats, "random"))
+SHIPPED_SCENARIO = load_scenario(SHIPPED)
+
+
+def shipped_games(seeds: range):
+    """Whole games of the shipped scenario, computers in every seat."""
+    for seed in seeds:
+        session = Session(SHIPPED_SCENARIO, seed, dict.fromkeys(SHIPPED_SCENARIO.seats, "random"))
         session.play_to_end()
+        yield seed, session
+
+
+def test_no_other_seat_s_briefing_objective_hidden_name_or_private_action_reaches_a_seat_of_the_shipped_game():
+    scenario = SHIPPED_SCENARIO
+    for seed, session in shipped_games(range(4)):
         for seat in scenario.seats:
             secrets = {scenario.actors[s].briefing for s in scenario.seats if s != seat}
             secrets |= {o.text for s, o in scenario.objectives.items() if s != seat}
@@ -229,10 +238,8 @@ def test_a_seat_is_given_no_formula_that_reads_what_it_cannot_see(session, data)
 
 
 def test_replaying_the_shipped_game_as_a_seat_prints_no_formula_that_reads_what_it_cannot_see():
-    scenario = load_scenario(SHIPPED)
-    for seed in range(6):
-        session = Session(scenario, seed, dict.fromkeys(scenario.seats, "random"))
-        session.play_to_end()
+    scenario = SHIPPED_SCENARIO
+    for seed, session in shipped_games(range(6)):
         for seat in scenario.seats:
             text = "\n".join(transcript_lines(session, seat))
             formulas = re.findall(r"\[([^\]]+)\]", text)
