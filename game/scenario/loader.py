@@ -60,7 +60,7 @@ _TOML_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 _ROOT_KEYS = {"format", "scenario", "actors", "variables", "actions", "events", "objectives", "endings", "map"}
 _SCENARIO_KEYS = {"id", "title", "summary", "source", "start_date", "turn_days", "turns", "seats", "end_text"}
-_ACTOR_KEYS = {"name", "briefing"}
+_ACTOR_KEYS = {"name", "article", "short_name", "briefing"}
 _VARIABLE_KEYS = {"label", "type", "min", "max", "initial", "values", "visible_to", "source", "description", "group"}
 _ACTION_KEYS = {"id", "actor", "label", "when", "chance", "effects", "fail_effects", "visibility",
                 "unavailable", "description", "tags", "source", "history"}
@@ -348,7 +348,10 @@ class _Loader:
             table = self.table(path, raw, _ACTOR_KEYS, f"actor {actor_id!r}")
             name = self.get(table, path, "name", str, f"actor {actor_id!r}")
             briefing = self.get(table, path, "briefing", str, f"actor {actor_id!r}", "")
-            actors[actor_id] = Actor(actor_id, name or actor_id, briefing or "")
+            article = self.get(table, path, "article", str, f"actor {actor_id!r}", "")
+            short_name = self.get(table, path, "short_name", str, f"actor {actor_id!r}", "")
+            actors[actor_id] = Actor(actor_id, name or actor_id, briefing or "", article.strip(),
+                                     short_name.strip())
         return actors
 
     def read_variables(self) -> list[Variable]:
