@@ -27,7 +27,7 @@ import datetime
 from collections.abc import Mapping
 from typing import Any
 
-from attrs import field, frozen
+from attrs import evolve, field, frozen
 
 from game import decoding as d
 from game.decoding import Invalid, Where
@@ -120,6 +120,42 @@ class GameHeader:
     """The facilitator's passphrase hash (a game set up with human seats has one)."""
 
 
+class HeaderFields:
+    """What a game's header says, read through ``self.header``: one place for a live and a saved game."""
+
+    __slots__ = ()
+    header: GameHeader
+
+    @property
+    def game_id(self) -> str:
+        return self.header.game_id
+
+    @property
+    def name(self) -> str:
+        return self.header.name
+
+    @property
+    def seed(self) -> int:
+        return self.header.seed
+
+    @property
+    def created(self) -> datetime.datetime:
+        return self.header.created
+
+    @property
+    def parent(self) -> Parent | None:
+        return self.header.parent
+
+    @property
+    def lock(self) -> Lock | None:
+        return self.header.lock
+
+    @property
+    def controllers(self) -> dict[str, str]:
+        """Seat -> ``"human"`` or a policy's name, in seat order (a copy)."""
+        return dict(self.header.controllers)
+
+
 # -- the events ------------------------------------------------------------------------
 
 
@@ -193,6 +229,17 @@ Event = (OrderGiven | OrderWithdrawn | MessageSent | Intervened | TurnResolved |
          | Locked | Paused | Resumed)
 OPEN_TURN = (OrderGiven, OrderWithdrawn, MessageSent, Intervened)
 """The events of an open turn: superseded by that turn's :class:`TurnResolved`."""
+
+
+def header_after(header: GameHeader, event: Event) -> GameHeader:
+    """The header once ``event`` is applied: a new name, new seats or a lock change it; nothing else does."""
+    if isinstance(event, Renamed):
+        return evolve(header, name=event.name)
+    if isinstance(event, SeatsChanged):
+        return evolve(header, controllers=event.controllers)
+    if isinstance(event, Locked):
+        return evolve(header, lock=event.lock)
+    return header
 
 
 # -- encoding --------------------------------------------------------------------------
@@ -274,10 +321,15 @@ _PARENT_KEYS = ("game", "name", "file", "turn", "state")
 
 def decode_event(value: Any, where: Where = "event") -> Event:
     """An event from its encoding; raises :class:`Invalid` saying where and what."""
+    return _tagged(value, where, _READERS, "an event")
+
+
+def _tagged(value: Any, where: Where, readers: dict, what: str) -> Any:
+    """``[tag, fields...]`` read by the reader of its tag, which takes exactly its number of fields."""
     items = d.array(value, where)
-    if not items or not isinstance(items[0], str) or items[0] not in _READERS:
-        raise Invalid(f"{d.path(where)}: not an event this Horizon knows")
-    length, read = _READERS[items[0]]
+    if not items or not isinstance(items[0], str) or items[0] not in readers:
+        raise Invalid(f"{d.path(where)}: not {what} this Horizon knows")
+    length, read = readers[items[0]]
     d.array(items, where, length + 1)
     return read(items[1:], where)
 
@@ -347,12 +399,7 @@ def _lock(value: Any, where: Where) -> Lock:
 
 def act(value: Any, where: Where) -> Intervention:
     """An intervention from its encoding."""
-    items = d.array(value, where)
-    if not items or not isinstance(items[0], str) or items[0] not in _ACTS:
-        raise Invalid(f"{d.path(where)}: not an intervention this Horizon knows")
-    length, read = _ACTS[items[0]]
-    d.array(items, where, length + 1)
-    return read(items[1:], where)
+    return _tagged(value, where, _ACTS, "an intervention")
 
 
 def _inject(fields: list[Any], where: Where) -> Inject:

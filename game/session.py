@@ -47,6 +47,7 @@ from game.journal import (
     OPEN_TURN,
     Event,
     GameHeader,
+    HeaderFields,
     Intervened,
     Locked,
     Message,
@@ -61,6 +62,7 @@ from game.journal import (
     SeatsChanged,
     TurnResolved,
     draws_of,
+    header_after,
 )
 from game.lock import Lock
 from game.players import get_policy
@@ -158,7 +160,7 @@ def utc_now() -> datetime.datetime:
     return datetime.datetime.now(datetime.UTC)
 
 
-class Session:
+class Session(HeaderFields):
     """One game: scenario, header, the turns played, and the open turn.
 
     ``game_id`` tells saves of this game from saves of others; ``name`` is
@@ -187,35 +189,6 @@ class Session:
         self._sinks = list(sinks)
 
     # -- reading ------------------------------------------------------------------------
-
-    @property
-    def game_id(self) -> str:
-        return self.header.game_id
-
-    @property
-    def name(self) -> str:
-        return self.header.name
-
-    @property
-    def seed(self) -> int:
-        return self.header.seed
-
-    @property
-    def created(self) -> datetime.datetime:
-        return self.header.created
-
-    @property
-    def parent(self) -> Parent | None:
-        return self.header.parent
-
-    @property
-    def lock(self) -> Lock | None:
-        return self.header.lock
-
-    @property
-    def controllers(self) -> dict[str, str]:
-        """Seat -> ``"human"`` or a policy's name, in seat order (a copy: change it with ``change_seats``)."""
-        return dict(self.header.controllers)
 
     @property
     def state(self) -> GameState:
@@ -409,9 +382,7 @@ class Session:
     # -- the game itself ----------------------------------------------------------------
 
     def rename(self, name: str) -> None:
-        name = _checked_name(name)
-        self._accept(Renamed(name))
-        self.header = evolve(self.header, name=name)
+        self._change_header(Renamed(_checked_name(name)))
 
     def change_seats(self, controllers: Mapping[str, str]) -> None:
         """Hand seats to other controllers (``"human"`` or a policy); seats not named keep theirs."""
@@ -420,14 +391,15 @@ class Session:
                 raise WargameError(f"{seat!r} is not a seat of {self.scenario.id}")
         merged = {**self.controllers, **controllers}
         check_controllers(self.scenario, merged)
-        pairs = tuple((seat, merged[seat]) for seat in self.scenario.seats)
-        self._accept(SeatsChanged(pairs))
-        self.header = evolve(self.header, controllers=pairs)
+        self._change_header(SeatsChanged(tuple((seat, merged[seat]) for seat in self.scenario.seats)))
 
     def set_lock(self, lock: Lock) -> None:
         """Lock the facilitator's view with a new passphrase hash."""
-        self._accept(Locked(lock))
-        self.header = evolve(self.header, lock=lock)
+        self._change_header(Locked(lock))
+
+    def _change_header(self, event: Renamed | SeatsChanged | Locked) -> None:
+        self._accept(event)
+        self.header = header_after(self.header, event)
 
     def pause(self) -> None:
         if not self.paused:
@@ -577,14 +549,9 @@ class Session:
                     raise WargameError("a message is not as it was sent")
             elif isinstance(event, Intervened):
                 self.intervene(event.act)
-            elif isinstance(event, Renamed):
-                self.header = evolve(self.header, name=_checked_name(event.name))
-            elif isinstance(event, SeatsChanged):
-                if tuple(s for s, _ in event.controllers) != self.scenario.seats:
-                    raise WargameError("new seats are not the scenario's seats")
-                self.header = evolve(self.header, controllers=event.controllers)
-            elif isinstance(event, Locked):
-                self.header = evolve(self.header, lock=event.lock)
+            elif isinstance(event, (Renamed, SeatsChanged, Locked)):
+                self._check_header_event(event)
+                self.header = header_after(self.header, event)
             elif isinstance(event, Paused):
                 self.paused = True
             elif isinstance(event, Resumed):
@@ -593,6 +560,12 @@ class Session:
             raise
         except WargameError as error:
             raise Diverged(turn, f"the rules refuse it ({error})") from None
+
+    def _check_header_event(self, event: Renamed | SeatsChanged | Locked) -> None:
+        if isinstance(event, Renamed):
+            _checked_name(event.name)
+        elif isinstance(event, SeatsChanged) and tuple(s for s, _ in event.controllers) != self.scenario.seats:
+            raise WargameError("new seats are not the scenario's seats")
 
     def _replay_turn(self, event: TurnResolved) -> None:
         turn = self.turn

@@ -10,11 +10,10 @@ with some orders given.
 
 from __future__ import annotations
 
+import datetime
 import re
 from functools import cache
 from pathlib import Path
-
-import datetime
 
 from hypothesis import settings
 from hypothesis import strategies as st

@@ -7,10 +7,10 @@ facilitator's acts with their reasons; the messages seats sent each other.
 
 from __future__ import annotations
 
-from game.analysis.charts import format_value
 from game.analysis.markdown import escape, quote
 from game.engine.log import ACTION, ENDING, EVENT, FACILITATOR, INTERVENTION, OVERTAKEN, Change, LogEntry
 from game.engine.model import Scenario
+from game.presentation.words import format_value
 from game.session import HUMAN, TIMED_OUT, Message, Session, TurnRecord
 
 

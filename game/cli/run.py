@@ -40,6 +40,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--name", help="a name for the game, shown by `wargame saves`")
     parser.add_argument("--force-save", action="store_true",
                         help="let --save replace a file holding another game")
+    arguments.add_formulas(parser)
     passphrase.add_argument(parser)
     interventions.add_arguments(parser)
     parser.set_defaults(handler=handle)
@@ -47,6 +48,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def handle(args: argparse.Namespace) -> int:
     from game.cli.transcript import format_ending, format_seats
+    from game.seat_view.build import seat_view
 
     session, save_to, heading = _resume(args) if args.resume else _start(args)
     if args.name is not None:
@@ -58,14 +60,14 @@ def handle(args: argparse.Namespace) -> int:
         for act in acts:
             session.intervene(act)
         print(heading)
-        print(format_seats(session.scenario, session.controllers))
-        played = _play(session, args.turns, save_to)
+        print(format_seats(seat_view(session, None).seats, session.controllers))
+        played = _play(session, args.turns, save_to, formulas=args.formulas)
     finally:
         if keeper is not None:
             keeper.release()
     print()
     if session.over:
-        print("\n".join(format_ending(session.scenario, session.entries(), session.scores())))
+        print("\n".join(format_ending(seat_view(session, None), formulas=args.formulas)))
     else:
         print(f"Stopped after turn {session.turn - 1} ({played} played now); go on with: "
               f"wargame run --resume {save_to}" if save_to else f"Stopped after turn {session.turn - 1}.")
@@ -86,9 +88,10 @@ def _keep(session, save_to: Path | None, *, force: bool):
         raise SaveConflict(error.file, f"{error.reason} (--force-save replaces it)") from None
 
 
-def _play(session, turns: int | None, save_to: Path | None) -> int:
+def _play(session, turns: int | None, save_to: Path | None, *, formulas: bool) -> int:
     """Play and print the remaining turns (at most ``turns``); on Ctrl-C, say what is saved."""
     from game.cli.transcript import format_turn
+    from game.seat_view.build import seat_view
 
     played = 0
     try:
@@ -96,7 +99,7 @@ def _play(session, turns: int | None, save_to: Path | None) -> int:
             record = session.resolve()
             played += 1
             print()
-            print("\n".join(format_turn(session.scenario, record.turn, record.entries, record.orders)))
+            print("\n".join(format_turn(seat_view(session, None), record.turn, formulas=formulas)))
     except KeyboardInterrupt:
         if save_to is not None:
             sys.stderr.write(f"wargame run: turns 1 to {len(session.turns)} are saved in {save_to} "

@@ -25,7 +25,8 @@ from collections.abc import Iterable
 from attrs import evolve, field, frozen
 
 from game.engine.adjudication import Resolution, apply_effects, check_order, environment
-from game.engine.expressions import MAX_INT, Effect, compile_effect
+from game.engine.arithmetic import LIMIT
+from game.engine.expressions import Effect, compile_effect
 from game.engine.log import FACILITATOR, INTERVENTION, Change, LogEntry
 from game.engine.model import Scenario, Variable
 from game.engine.state import GameState
@@ -183,8 +184,8 @@ def check_track_value(variable: Variable, value: object) -> None:
     elif variable.type == "int":
         if not isinstance(value, int) or isinstance(value, bool):
             raise RefusedIntervention(f"{name!r} holds whole numbers, not {value!r}")
-        low = -MAX_INT if variable.low is None else variable.low
-        high = MAX_INT if variable.high is None else variable.high
+        low = -LIMIT if variable.low is None else variable.low
+        high = LIMIT if variable.high is None else variable.high
         if not low <= value <= high:
             raise RefusedIntervention(f"{name!r} goes from {low} to {high}: {value} is out of bounds")
     elif value not in variable.values:

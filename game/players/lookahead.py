@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from game.engine.adjudication import apply_effects, holds
+from game.engine.adjudication import apply_effects, holds, probability
 from game.engine.expressions import Effect, Expression
 from game.engine.log import EVENT
 from game.engine.model import Action, Event, Scenario, hold_id
@@ -122,7 +122,7 @@ def _bearing_on(score: Expression, events: Sequence[Event]) -> tuple[Event, ...]
 def _branch(chance: Expression, success: Sequence[Effect], failure: Sequence[Effect], env: list[Any],
             then: Callable[[list[Any]], float]) -> float:
     """p * (value after success) + (1 - p) * (value after failure), skipping a branch that cannot happen."""
-    p = min(1.0, max(0.0, float(chance.evaluate(env))))  # clamped, as the format says
+    p = probability(chance, env)
     value = 0.0
     if p > 0.0:
         value += p * then(_after(success, env))

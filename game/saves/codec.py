@@ -30,7 +30,7 @@ from game.decoding import Invalid, unpack
 from game.engine.model import Scenario, Variable
 from game.engine.state import state_hash
 from game.errors import ScenarioError
-from game.journal import TurnResolved
+from game.journal import TurnResolved, header_after
 from game.saves import format1, format2
 from game.saves.envelope import open_envelope
 from game.saves.records import FORMAT, SavedGame, SaveError
@@ -68,7 +68,8 @@ def _journal_fields(data: bytes, name: str) -> tuple[dict[str, Any], int]:
         raise SaveError(name, f"truncated: the file ends inside its header frame, after {len(data):,} bytes")
     journal = format2.read_journal(frames)
     block = journal.scenario
-    return {"format": format2.VERSION, "app_version": journal.app_version, "header": journal.header,
+    header = functools.reduce(header_after, journal.events, journal.header)
+    return {"format": format2.VERSION, "app_version": journal.app_version, "header": header,
             "scenario_id": block["id"], "title": block["title"], "scenario_file": block["file"],
             "sha256": block["sha256"], "scenario_text": block["text"], "events": journal.events,
             "updated": journal.updated}, frames.dropped

@@ -40,8 +40,6 @@ PREFIX = b"\xaeHORIZON-WGSAVE" + bytes([VERSION])
 """The marker and the version: the first 16 bytes of every format-2 file."""
 HEAD_TAG, BODY_TAG, SUM_TAG = b"\xc4\x08", b"\xc6", b"\xc4\x20"
 HEAD_SIZE, BODY_HEADER_SIZE, SUM_SIZE = 10, 5, 34
-OVERHEAD = HEAD_SIZE + BODY_HEADER_SIZE + SUM_SIZE
-"""Bytes a frame adds to its payload."""
 HEADER, EVENT = "header", "event"
 _HEADER_KEYS = ("app", "scenario", "game")
 _SCENARIO_KEYS = ("id", "title", "file", "sha256", "text")
@@ -56,10 +54,6 @@ class Frames:
     """A format-2 file read as frames: the payloads in order, and how much of the file they fill."""
 
     payloads: tuple[bytes, ...]
-    length: int
-    """Bytes of the file up to the end of the last complete frame: where an appender goes on."""
-    digest: bytes
-    """The last frame's sum (the prefix's when there is no frame), which the next frame's head checks."""
     dropped: int
     """Bytes after ``length``: a torn last frame, dropped."""
 
@@ -154,7 +148,7 @@ def read_frames(data: bytes) -> Frames:
         running.update(view[body_end : body_end + SUM_SIZE])
         payloads.append(bytes(view[pos + HEAD_SIZE + BODY_HEADER_SIZE : body_end]))
         pos = body_end + SUM_SIZE
-    return Frames(tuple(payloads), pos, digest, end - pos)
+    return Frames(tuple(payloads), end - pos)
 
 
 def _torn(rest: memoryview) -> bool:

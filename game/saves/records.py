@@ -15,14 +15,13 @@ from collections.abc import Mapping
 from functools import cached_property
 from pathlib import Path
 
-from attrs import evolve, field, frozen
+from attrs import field, frozen
 
 from game.engine.adjudication import new_game
 from game.engine.model import Scenario
 from game.engine.state import state_hash
 from game.errors import FileError
-from game.journal import Event, GameHeader, Locked, Parent, Renamed, SeatsChanged, TurnResolved
-from game.lock import Lock
+from game.journal import Event, GameHeader, HeaderFields, Parent, TurnResolved
 
 FORMAT = 2
 """The save format this Horizon writes (it reads every format from 1 up to this one)."""
@@ -57,14 +56,13 @@ class SaveDiverged(SaveError):
 
 
 @frozen
-class SavedGame:
+class SavedGame(HeaderFields):
     """The content of one save file, in any format, as today's values.
 
-    ``header`` is the game as it began (format 2's header frame); ``events``
-    its journal, in order (a format-1 file's turns become
-    :class:`~game.journal.TurnResolved` events). ``name``, ``controllers`` and
-    ``lock`` are the latest, after any renaming or change of seats the journal
-    holds. ``scenario`` is loaded from ``scenario_text`` by the normal loader
+    ``header`` is the game's header as its journal leaves it (any renaming,
+    change of seats or new lock applied); ``events`` the journal, in order (a
+    format-1 file's turns become :class:`~game.journal.TurnResolved`
+    events). ``scenario`` is loaded from ``scenario_text`` by the normal loader
     (so it is as valid as any scenario file), and ``path`` is where it was
     read from; neither takes part in equality. It holds no log entries:
     :func:`~game.saves.restore_session` replays the journal into a session.
@@ -88,47 +86,6 @@ class SavedGame:
     path: Path | None = field(default=None, eq=False)
     dropped: int = field(default=0, eq=False)
     """Bytes of a torn last frame (a write cut off by a crash) that reading left out."""
-
-    @property
-    def game_id(self) -> str:
-        return self.header.game_id
-
-    @property
-    def seed(self) -> int:
-        return self.header.seed
-
-    @property
-    def created(self) -> datetime.datetime:
-        return self.header.created
-
-    @property
-    def parent(self) -> Parent | None:
-        return self.header.parent
-
-    @cached_property
-    def _latest(self) -> GameHeader:
-        header = self.header
-        for event in self.events:
-            if isinstance(event, Renamed):
-                header = evolve(header, name=event.name)
-            elif isinstance(event, SeatsChanged):
-                header = evolve(header, controllers=event.controllers)
-            elif isinstance(event, Locked):
-                header = evolve(header, lock=event.lock)
-        return header
-
-    @property
-    def name(self) -> str:
-        return self._latest.name
-
-    @property
-    def controllers(self) -> dict[str, str]:
-        """Seat -> ``"human"`` or a computer policy's name, in the scenario's seat order."""
-        return dict(self._latest.controllers)
-
-    @property
-    def lock(self) -> Lock | None:
-        return self._latest.lock
 
     @cached_property
     def turns(self) -> tuple[TurnResolved, ...]:
