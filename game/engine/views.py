@@ -19,7 +19,7 @@ from attrs import evolve, field, frozen
 
 from game.engine.adjudication import environment, holds, scores, unavailable_reason
 from game.engine.expressions import Expression
-from game.engine.log import LogEntry
+from game.engine.log import EVENT, LogEntry
 from game.engine.model import Action, Ending, Objective, Place, Route, Scenario
 from game.engine.state import GameState
 
@@ -152,6 +152,56 @@ def view_for(scenario: Scenario, state: GameState, entries: Iterable[LogEntry], 
         available={s: () if state.over else _availability(scenario, s, env) for s in seats},
         scores=scores(scenario, state) if seat is None or state.over else None,
     )
+
+
+@frozen
+class Knowledge:
+    """What a computer seat knows when it decides: the least a policy needs, cheap to make.
+
+    A :class:`View` is made for people (log, options, map); a policy asks only
+    for its legal actions, the values it may see, and which once-only events
+    it saw fire. Like a view it holds nothing the seat may not see, and it is
+    hashable, so a policy can remember its decision for the same knowledge.
+    """
+
+    scenario: Scenario = field(eq=False, repr=False)
+    seat: str
+    turn: int
+    available: tuple[bool, ...]
+    """Whether each of the seat's actions (``scenario.actions_for(seat)``) may be chosen now."""
+    visible_values: tuple[Any, ...]
+    """The values of the variables this seat may see, in the order of ``scenario.visible_slots``."""
+    seen: frozenset[str]
+    """Ids of the once-only events this seat saw fire (their log entries were shown to it)."""
+
+    @cached_property
+    def legal(self) -> tuple[Action, ...]:
+        """The seat's legal actions, in file order."""
+        return tuple(a for a, ok in zip(self.scenario.actions_for(self.seat), self.available) if ok)
+
+    @cached_property
+    def variables(self) -> Mapping[str, Any]:
+        """The value of each variable this seat may see, by name."""
+        return dict(zip((name for _, name in self.scenario.visible_slots(self.seat)), self.visible_values))
+
+
+def knowledge_for(scenario: Scenario, state: GameState, seen: frozenset[str], seat: str) -> Knowledge:
+    """What ``seat`` knows in ``state`` (``seen``: from :func:`seen_events` of its log)."""
+    if state.over:
+        return Knowledge(scenario, seat, state.turn, (), scenario.visible_values(seat, state.values), seen)
+    return knowledge_in(scenario, environment(state), seen, seat)
+
+
+def knowledge_in(scenario: Scenario, env: list[Any], seen: frozenset[str], seat: str) -> Knowledge:
+    """What ``seat`` knows in the environment ``env`` of a game not yet over (bulk play's way in)."""
+    return Knowledge(scenario, seat, env[0], _availability(scenario, seat, env),
+                     scenario.visible_values(seat, tuple(env[1:])), seen)
+
+
+def seen_events(scenario: Scenario, entries: Iterable[LogEntry], seat: str) -> frozenset[str]:
+    """The once-only events whose firing ``seat`` was shown in ``entries``."""
+    once = scenario.once_events
+    return frozenset(e.rule for e in entries if e.kind == EVENT and e.rule in once and e.visible(seat))
 
 
 def _entry_for(scenario: Scenario, entry: LogEntry, seat: str | None) -> LogEntry:

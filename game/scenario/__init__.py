@@ -1,5 +1,5 @@
 """Scenario files: reading format 1 into a checked, compiled :class:`~game.engine.Scenario`."""
 
-from game.scenario.loader import FORMAT, hold_id, load_scenario, parse_scenario
+from game.scenario.loader import FORMAT, load_scenario, parse_scenario
 
-__all__ = ["FORMAT", "hold_id", "load_scenario", "parse_scenario"]
+__all__ = ["FORMAT", "load_scenario", "parse_scenario"]

@@ -47,6 +47,7 @@ from game.engine.model import (
     Route,
     Scenario,
     Variable,
+    hold_id,
 )
 from game.errors import ExpressionError, ScenarioError
 from game.scenario.toml_lines import LineMap
@@ -587,11 +588,6 @@ class _Loader:
             return None
         return Route(ends[0], ends[1], label or "", when, self.lines.line(path))
 
-
-
-def hold_id(seat: str) -> str:
-    """The id of a seat's hold action, built in unless the scenario defines it."""
-    return f"{seat}.hold"
 
 
 def _close(name: str, candidates: Mapping[str, Any] | set[str]) -> str:
