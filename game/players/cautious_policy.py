@@ -7,9 +7,10 @@ whose worst case is best. Ties go to the action listed first in the file.
 Search stops early on an action as soon as one answer shows it cannot beat the
 best found so far, which gives the same choice as the full search.
 
-When the other seats have more than ``MAX_ANSWERS`` joint answers, it weighs a
-fixed, evenly spread selection of that many, so the work per decision stays
-bounded whatever the scenario (docs/analysis.md).
+It weighs at most ``MAX_EVALUATIONS`` (action, joint answer) pairs: when the
+other seats have more joint answers than that allows, it weighs a fixed,
+evenly spread selection of them, so the work per decision stays bounded
+whatever the scenario (docs/analysis.md).
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ from game.engine.views import Knowledge
 from game.players.lookahead import TurnModel, possible_actions
 from game.players.memo import remembered
 
-MAX_ANSWERS = 256
-"""Joint answers of the other seats weighed per action, at most."""
+MAX_EVALUATIONS = 4096
+"""(Action, joint answer) pairs weighed per decision, at most; the shipped scenario needs about 1,000."""
 
 
 class CautiousPolicy:
@@ -38,7 +39,7 @@ def _choose(scenario: Scenario, knowledge: Knowledge) -> str:
     model = TurnModel(scenario, knowledge)
     answers = [possible_actions(scenario, model.env, other) if other != knowledge.seat else [None]
                for other in scenario.seats]
-    joints = _spread(answers)
+    joints = _spread(answers, max(1, MAX_EVALUATIONS // len(knowledge.legal)))
 
     def search() -> str:
         best, best_value = None, float("-inf")
@@ -56,14 +57,14 @@ def _choose(scenario: Scenario, knowledge: Knowledge) -> str:
     return model.decide(search, len(knowledge.legal) * len(joints))
 
 
-def _spread(answers: Sequence[Sequence[Action | None]]) -> list[tuple[Action | None, ...]]:
-    """Every joint answer, or ``MAX_ANSWERS`` of them evenly spread in their product order."""
+def _spread(answers: Sequence[Sequence[Action | None]], most: int) -> list[tuple[Action | None, ...]]:
+    """Every joint answer, or ``most`` of them evenly spread in their product order."""
     count = 1
     for options in answers:
         count *= len(options)
-    if count <= MAX_ANSWERS:
+    if count <= most:
         return list(itertools.product(*answers))
-    return [_nth(answers, i * count // MAX_ANSWERS) for i in range(MAX_ANSWERS)]
+    return [_nth(answers, i * count // most) for i in range(most)]
 
 
 def _nth(answers: Sequence[Sequence[Action | None]], n: int) -> tuple[Action | None, ...]:

@@ -32,12 +32,11 @@ from game.engine.views import Knowledge
 
 EXACT_BUDGET = 40_000
 """Rule steps an exact decision may take (about 0.1 s here) before the model estimates instead."""
-SAMPLES = 64
+SAMPLES = 32
 """Resolutions an estimate averages over, at most."""
-MIN_SAMPLES = 8
-"""Resolutions an estimate averages over, at least (a policy bounds its evaluations to keep this cheap)."""
-SAMPLED_BUDGET = 400_000
-"""Rule steps an estimated decision should take: a few tenths of a second here."""
+SAMPLED_BUDGET = 150_000
+"""Rule steps an estimated decision should take (a few tenths of a second here): it sets the number
+of samples, at least one, so a policy bounds the number of evaluations it asks for."""
 
 T = TypeVar("T")
 
@@ -76,7 +75,8 @@ class TurnModel:
         self.events = tuple(rule for rule in self.fast.events if rule.id in relevant)
         self.seats = len(scenario.seats)
         self._memo: dict[tuple[int, tuple[Any, ...]], float] = {}
-        self._steps = 0
+        self.steps = 0
+        """Rule steps taken so far: the measure of the work done, bounded per decision."""
         self._samples: list[Keys] | None = None
 
     def decide(self, search: Callable[[], T], evaluations: int) -> T:
@@ -84,15 +84,20 @@ class TurnModel:
 
         Exactly, unless that would take more than ``EXACT_BUDGET`` steps: then
         again as an estimate, with as many samples (at most ``SAMPLES``) as
-        keep the whole search within ``SAMPLED_BUDGET`` steps.
+        keep the whole search within ``SAMPLED_BUDGET`` steps (but at least one).
         """
         try:
             return search()
         except OverBudget:
             rules = self.seats + len(self.events)
-            samples = max(MIN_SAMPLES, min(SAMPLES, SAMPLED_BUDGET // max(1, evaluations * rules)))
+            samples = max(1, min(SAMPLES, SAMPLED_BUDGET // max(1, evaluations * rules)))
             self._samples = [Keys(sample, self.fast.rule_count) for sample in range(samples)]
             return search()
+
+    @property
+    def estimated(self) -> bool:
+        """Whether this decision is being estimated from samples rather than computed exactly."""
+        return self._samples is not None
 
     def expected_score(self, orders: Sequence[Action]) -> float:
         """The seat's expected score after ``orders`` (one action per seat, in seat order) resolve."""
@@ -111,8 +116,8 @@ class TurnModel:
             if value is not None:
                 return value
         index = advance(rules, start, env)
-        self._steps += index - start + 1
-        if self._steps > EXACT_BUDGET:
+        self.steps += index - start + 1
+        if self.steps > EXACT_BUDGET:
             raise OverBudget
         if index == len(rules):
             value = float(self.score(env))
@@ -136,10 +141,14 @@ class TurnModel:
         """One resolution whose chances are decided by a sample's fixed draws."""
         turn = env[0]
         index = advance(rules, 0, env)
+        steps = index + 1
         while index < len(rules):
             rule = rules[index]
             (rule.hit if keys.draw(rule, turn) < chance_of(rule, env) else rule.miss)(env)
-            index = advance(rules, index + 1, env)
+            following = advance(rules, index + 1, env)
+            steps += following - index
+            index = following
+        self.steps += steps
         return float(self.score(env))
 
 
