@@ -90,8 +90,8 @@ def play_fast(scenario: Scenario, seed: int, policies: Sequence[Policy], *, trac
         applied: list[tuple[Rule, bool]] = []
         resolve(fast, env, keys, [fast.actions[action] for action in chosen], fired, applied)
         fired, seen = _after_events(seats, applied, fired, seen, logged)
-        ending = fast.ending(env)
-        if ending is not None or turn >= scenario.turns:
+        ending, over = fast.outcome(env)
+        if over:
             break
         env[0] = turn + 1
     env[0] = turn + 1

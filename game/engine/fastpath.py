@@ -24,6 +24,7 @@ from weakref import WeakKeyDictionary
 from game.engine.draws import chance_stream, draw_keyed, stream_key, stream_name
 from game.engine.expressions import Effect
 from game.engine.model import Action, Event, Scenario
+from game.engine.state import GameState
 
 Env = list[Any]
 """Slot 0 the turn, then every variable's value in scenario order (``adjudication.environment``)."""
@@ -89,12 +90,12 @@ class FastScenario:
             events = self._pending[fired] = tuple(e for e in self.events if not (e.once and e.id in fired))
         return events
 
-    def ending(self, env: Env) -> str | None:
-        """The first ending whose condition holds, if any."""
+    def outcome(self, env: Env) -> tuple[str | None, bool]:
+        """After turn ``env[0]`` resolved: the first ending whose condition holds, and whether the game is over."""
         for ending_id, when in self.endings:
             if when(env):
-                return ending_id
-        return None
+                return ending_id, True
+        return None, env[0] >= self.scenario.turns
 
 
 _FAST: WeakKeyDictionary[Scenario, FastScenario] = WeakKeyDictionary()
@@ -180,3 +181,18 @@ def resolve(fast: FastScenario, env: Env, keys: Keys, actions: Sequence[Rule], f
         if draws is not None and logged:
             draws.append((rule.id, chance, roll))
         index = advance(rules, index + 1, env, applied)
+
+
+def next_state(fast: FastScenario, state: GameState, actions: Sequence[str], keys: Keys | None = None,
+               draws: list[Draw] | None = None) -> GameState:
+    """The state after ``actions`` (ids, in seat order, legal: not checked here) resolve in ``state``.
+
+    What ``adjudication.resolve_turn`` gives as ``Resolution.state``, without its log.
+    """
+    env = [state.turn, *state.values]
+    applied: list[tuple[Rule, bool]] = []
+    keys = keys or Keys(state.seed, fast.rule_count)
+    resolve(fast, env, keys, [fast.actions[action] for action in actions], state.fired, applied, draws)
+    fired = state.fired.union(rule.id for rule, _ in applied if rule.once) if applied else state.fired
+    ending, over = fast.outcome(env)
+    return GameState(state.seed, state.turn + 1, tuple(env[1:]), fired, ending, over)
