@@ -50,10 +50,10 @@ from game.engine.model import (
     hold_id,
 )
 from game.errors import ExpressionError, ScenarioError
+from game.scenario.source_file import read_text
 from game.scenario.toml_lines import LineMap
 
 FORMAT = 1
-MAX_BYTES = 2_000_000
 MAX_TURNS = 10_000
 _ACTOR_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*\Z")
 _TOML_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -77,23 +77,7 @@ _MISSING = object()
 
 def load_scenario(path: str | Path) -> Scenario:
     """Read and load a scenario file; raises :class:`ScenarioError` on any problem."""
-    path = Path(path)
-    try:
-        data = path.read_bytes() if path.stat().st_size <= MAX_BYTES else None
-    except FileNotFoundError:
-        raise ScenarioError([f"{path}: no such file"]) from None
-    except IsADirectoryError:
-        raise ScenarioError([f"{path}: is a folder, not a scenario file"]) from None
-    except OSError as error:
-        raise ScenarioError([f"{path}: cannot read: {error.strerror}"]) from None
-    if data is None:
-        raise ScenarioError([f"{path}:1: larger than {MAX_BYTES:,} bytes (is this a scenario file?)"])
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise ScenarioError([f"{path}:{line}: not UTF-8 text (save the file as UTF-8)"]) from None
-    return parse_scenario(text, str(path))
+    return parse_scenario(read_text(Path(path)), str(path))
 
 
 def parse_scenario(text: str, filename: str = "<scenario>") -> Scenario:
