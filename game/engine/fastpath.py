@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 from weakref import WeakKeyDictionary
 
+from game.engine.adjudication import probability
 from game.engine.draws import chance_stream, draw_keyed, stream_key, stream_name
 from game.engine.expressions import Effect
 from game.engine.model import Action, Event, Scenario
@@ -47,7 +48,7 @@ class Rule:
         self.visible_to = rule.visible_to if self.event else None
         """For an event, the seats shown its entry (None: all)."""
         self.when = rule.when.evaluate if rule.when is not None else None
-        self.chance = rule.chance.evaluate if rule.chance is not None else None
+        self.chance = rule.chance
         self.hit = _applier(rule.effects)
         """Applies the effects of success (or of the rule, without a chance); True if a value changed."""
         self.miss = _applier(rule.fail_effects if not self.event else ())
@@ -131,8 +132,8 @@ def advance(rules: Sequence[Rule], start: int, env: Env, applied: list[tuple[Rul
 
 
 def chance_of(rule: Rule, env: Env) -> float:
-    """The rule's chance in ``env``, clamped to [0, 1] as the format promises."""
-    return min(1.0, max(0.0, float(rule.chance(env))))
+    """The rule's chance in ``env`` as a probability (``adjudication.probability``, the one clamp)."""
+    return probability(rule.chance, env)
 
 
 class Keys:

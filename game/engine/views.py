@@ -17,7 +17,7 @@ from weakref import WeakKeyDictionary
 
 from attrs import evolve, field, frozen
 
-from game.engine.adjudication import environment, holds, scores, unavailable_reason
+from game.engine.adjudication import environment, holds, probability, scores, unavailable_reason
 from game.engine.expressions import Expression
 from game.engine.log import EVENT, LogEntry
 from game.engine.model import Action, Ending, Objective, Place, Route, Scenario
@@ -257,9 +257,9 @@ def _options(scenario: Scenario, seat: str, flags: tuple[bool, ...], visible_env
             options.append(available_option if available else unavailable_option)
             continue
         hidden = not knowable(scenario, action.chance, viewer)
-        probability = None if hidden else min(1.0, max(0.0, float(action.chance.evaluate(visible_env))))
+        chance = None if hidden else probability(action.chance, visible_env)
         reason = "" if available else unavailable_reason(action)
-        options.append(Option(action, available, reason, probability, hidden))
+        options.append(Option(action, available, reason, chance, hidden))
     return tuple(options)
 
 

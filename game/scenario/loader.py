@@ -20,12 +20,13 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+from game.engine.arithmetic import LIMIT
 from game.engine.expressions import (
     BOOL,
     INT,
-    MAX_INT,
     RESERVED,
     TEXT,
+    TURN,
     Effect,
     Expression,
     Symbol,
@@ -176,11 +177,14 @@ class _Loader:
                 self.problem((*path, key, i), f"{key} in {what} must hold only text, not {_kind(item)}")
         return good
 
-    def expression(self, text: Any, path: tuple, what: str, expect: str) -> Expression | None:
+    def expression(self, text: Any, path: tuple, what: str, expect: str, *,
+                   after_play: bool = False) -> Expression | None:
+        """Compile ``text``; ``after_play`` for expressions also read once the game is over
+        (scores, the map), where ``turn`` is one past the last turn."""
         if text is None:
             return None
         try:
-            return compile_expression(text, self.symbols, expect=expect)
+            return compile_expression(text, self.after_play if after_play else self.symbols, expect=expect)
         except ExpressionError as error:
             self.expression_problem(path, what, error)
             return None
@@ -246,6 +250,10 @@ class _Loader:
         seats = self.read_seats(head)
         self.seats = set(seats)
         variables = self.read_variables()
+        turns = head.get("turns")
+        turns = turns if type(turns) is int and 1 <= turns <= MAX_TURNS else MAX_TURNS  # else reported
+        self.symbols[TURN] = Symbol(TURN, 0, INT, 1, turns)
+        self.after_play = {**self.symbols, TURN: Symbol(TURN, 0, INT, 1, turns + 1)}
         actions = self.sequence("actions", "action", self.read_action)
         actions = self.add_holds(actions, seats)
         events = self.sequence("events", "event", self.read_event)
@@ -384,8 +392,8 @@ class _Loader:
         if None in (low, high, initial):
             return None
         for key, value in (("min", low), ("max", high)):
-            if abs(value) > MAX_INT:
-                self.problem((*path, key), f"{key} of {what} is too large", f"keep within ±{MAX_INT:,}")
+            if abs(value) > LIMIT:
+                self.problem((*path, key), f"{key} of {what} is too large", f"keep within ±{LIMIT:,}")
                 return None
         if low > high:
             self.problem((*path, "min"), f"min of {what} ({low}) is above its max ({high})")
@@ -517,7 +525,7 @@ class _Loader:
                 if not isinstance(raw, str):
                     self.problem(path, f"{what} must be a score expression or a table with score and text")
                     continue
-            compiled = self.expression(score, path, what, "number")
+            compiled = self.expression(score, path, what, "number", after_play=True)
             if compiled is not None:
                 objectives[seat] = Objective(seat, compiled, text or "", self.lines.line(path))
         return objectives
@@ -554,7 +562,7 @@ class _Loader:
         for key, value, limit in (("x", x, width), ("y", y, height)):
             if value is not None and not 0 <= value < limit:
                 self.problem((*path, key), f"{key} of {what} is {value}, outside the map (0..{limit - 1})")
-        status = self.expression(table.get("status"), (*path, "status"), f"{what} status", TEXT)
+        status = self.expression(table.get("status"), (*path, "status"), f"{what} status", TEXT, after_play=True)
         kind = self.get(table, path, "kind", str, what, "")
         if None in (place_id, name, x, y):
             return None
@@ -566,7 +574,7 @@ class _Loader:
         for key, end in zip(("from", "to"), ends):
             if end is not None and end not in self.place_ids:
                 self.problem((*path, key), f"map route {key} {end!r} is not a place", _close(end, self.place_ids))
-        when = self.expression(table.get("when"), (*path, "when"), "map route when", BOOL)
+        when = self.expression(table.get("when"), (*path, "when"), "map route when", BOOL, after_play=True)
         label = self.get(table, path, "label", str, "map route", "")
         if None in ends:
             return None
