@@ -1,9 +1,11 @@
 """The fast path against the reference engine: identical games, turn by turn.
 
-The reference is ``adjudication.resolve_turn`` with its log; the fast path
-(``fastpath.next_state``, and whole games in ``fast_games.play_fast``) must give
-the same state, the same chance draws (those the log records), the same
-ending and the same scores at every turn, for any orders. Games are played on
+The reference is ``adjudication.resolve_turn`` with its log and the closures
+of the interpreter; the fast path (generated code, ``codegen.py``, run by
+``fastpath.next_state`` and in whole games by ``fast_games.play_fast``) must
+give the same state, the same chance draws (those the log records), the same
+ending, the same scores and the same legal actions and visible values at
+every turn, for any orders. Games are played on
 the shipped scenario and on scenarios hypothesis writes (scenario_strategies.py),
 with any policies; each turn is first resolved with orders drawn by hypothesis
 among the legal ones, then whole games are compared with a Session's.
@@ -19,6 +21,7 @@ from game.analysis.fast_games import play_fast
 from game.engine import legal_actions, new_game, resolve_turn, scores
 from game.engine.adjudication import MAX_SEED
 from game.engine.fastpath import fast_form, next_state
+from game.engine.views import knowledge_for
 from game.players import get_policy, policy_names
 from game.saves.records import draws_of
 from game.scenario import load_scenario, parse_scenario
@@ -42,7 +45,16 @@ def as_draws(fast_draws):
 def test_every_turn_resolves_alike_for_any_legal_orders(scenario, seed, data):
     fast = fast_form(scenario)
     state = new_game(scenario, seed)
-    while not state.over:
+    while True:
+        env = [state.turn, *state.values]
+        assert tuple(score(env) for score in fast.score) == tuple(scores(scenario, state).values())
+        for number, seat in enumerate(scenario.seats):
+            knowledge = knowledge_for(scenario, state, frozenset(), seat)
+            assert fast.visible[number](env) == knowledge.visible_values
+            if not state.over:
+                assert fast.available[number](env) == knowledge.available
+        if state.over:
+            break
         orders = {seat: data.draw(st.sampled_from([a.id for a in legal_actions(scenario, state, seat)]))
                   for seat in scenario.seats}
         reference = resolve_turn(scenario, state, orders)
@@ -51,7 +63,6 @@ def test_every_turn_resolves_alike_for_any_legal_orders(scenario, seed, data):
         assert quick == reference.state
         assert as_draws(drawn) == tuple((d.rule, d.chance, d.roll) for d in draws_of(reference.entries))
         state = reference.state
-    assert scores(scenario, state)
 
 
 @settings(max_examples=max(10, settings().max_examples // 2))

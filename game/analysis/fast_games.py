@@ -4,7 +4,8 @@ A game here is the game :class:`~game.session.Session` would play with the
 same seed and policies (the same choices, draws, states and ending; the
 differential tests check it), without log entries, views or state hashes.
 Each policy is asked with the same :class:`~game.engine.views.Knowledge` the
-session gives it, including the once-only events its seat was shown firing.
+session gives it (``views.knowledge_for``), here from the generated functions,
+including the once-only events its seat was shown firing.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from attrs import frozen
 from game.engine.draws import draw_keyed, policy_stream, stream_key, stream_name
 from game.engine.fastpath import Keys, Rule, fast_form, resolve
 from game.engine.model import Scenario
-from game.engine.views import knowledge_in
+from game.engine.views import Knowledge
 from game.players.registry import Policy
 
 
@@ -70,8 +71,12 @@ def play_fast(scenario: Scenario, seed: int, policies: Sequence[Policy], *, trac
         seen = [fired] * len(scenario.seats)
     else:
         env, fired, seen = [start.turn, *start.values], start.fired, list(start.seen)
-    keys = Keys(seed, fast.rule_count)
-    policy_keys = [stream_key(seed, stream_name(policy_stream(seat))) for seat in seats]
+    keys = Keys(seed, fast)
+    deciders = [(i, seat, policy, available, visible, stream_key(seed, stream_name(policy_stream(seat))))
+                for i, (seat, policy, available, visible)
+                in enumerate(zip(seats, policies, fast.available, fast.visible))]
+    actions = fast.actions
+    pending = fast.pending(fired)
     orders: list[tuple[str, ...]] = []
     turns: list[Turn] = []
     logged: set[str] = set()
@@ -81,22 +86,23 @@ def play_fast(scenario: Scenario, seed: int, policies: Sequence[Policy], *, trac
         if first is not None and not orders:
             chosen = tuple(first)
         else:
-            chosen = tuple(policy.choose(scenario, knowledge_in(scenario, env, seen[i], seat),
-                                         draw_keyed(policy_keys[i], turn))
-                           for i, (seat, policy) in enumerate(zip(seats, policies)))
+            chosen = tuple([policy.choose(scenario, Knowledge(scenario, seat, turn, available(env), visible(env),
+                                                              seen[i]), draw_keyed(key, turn))
+                            for i, seat, policy, available, visible, key in deciders])
         if trace:
             turns.append(Turn(turn, tuple(env[1:]), fired, tuple(seen), chosen))
         orders.append(chosen)
         applied: list[tuple[Rule, bool]] = []
-        resolve(fast, env, keys, [fast.actions[action] for action in chosen], fired, applied)
-        fired, seen = _after_events(seats, applied, fired, seen, logged)
+        resolve(env, keys, (*[actions[action] for action in chosen], *pending), applied)
+        if applied:
+            fired, seen = _after_events(seats, applied, fired, seen, logged)
+            pending = fast.pending(fired)
         ending, over = fast.outcome(env)
         if over:
             break
         env[0] = turn + 1
     env[0] = turn + 1
-    objectives = scenario.objectives
-    scores = tuple(objectives[s].score.evaluate(env) if s in objectives else 0 for s in seats)
+    scores = tuple(score(env) for score in fast.score)
     return FastGame(seed, ending, tuple(env[1:]), scores, tuple(orders), frozenset(logged), tuple(turns))
 
 

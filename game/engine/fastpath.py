@@ -21,9 +21,8 @@ from collections.abc import Callable, Sequence
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from game.engine.adjudication import probability
+from game.engine.codegen import functions, rule_names, seat_names
 from game.engine.draws import chance_stream, draw_keyed, stream_key, stream_name
-from game.engine.expressions import Effect
 from game.engine.model import Action, Event, Scenario
 from game.engine.state import GameState
 
@@ -32,12 +31,12 @@ Env = list[Any]
 
 
 class Rule:
-    """One action or event as the fast form runs it."""
+    """One action or event as the fast form runs it: generated functions (``codegen.py``) and facts."""
 
     __slots__ = ("id", "number", "event", "once", "logged", "visible_to", "when", "chance", "hit", "miss",
                  "stream")
 
-    def __init__(self, number: int, rule: Action | Event) -> None:
+    def __init__(self, number: int, rule: Action | Event, generated: dict[str, Any]) -> None:
         self.id = rule.id
         self.number = number
         """Position among all the scenario's actions then events: an index for per-game tables."""
@@ -47,28 +46,14 @@ class Rule:
         """Whether firing always leaves a log entry (a silent event leaves one only if it changed something)."""
         self.visible_to = rule.visible_to if self.event else None
         """For an event, the seats shown its entry (None: all)."""
-        self.when = rule.when.evaluate if rule.when is not None else None
-        self.chance = rule.chance
-        self.hit = _applier(rule.effects)
+        when, chance, hit, miss = rule_names(number)
+        self.when: Callable[[Env], bool] | None = generated.get(when)
+        self.chance: Callable[[Env], float] | None = generated.get(chance)
+        """The chance as a probability (clamped to 0..1), when the rule has one."""
+        self.hit: Callable[[Env], bool] = generated[hit]
         """Applies the effects of success (or of the rule, without a chance); True if a value changed."""
-        self.miss = _applier(rule.fail_effects if not self.event else ())
+        self.miss: Callable[[Env], bool] = generated[miss]
         self.stream = stream_name(chance_stream(rule.id))
-
-
-def _applier(effects: Sequence[Effect]) -> Callable[[Env], bool]:
-    """Applies ``effects`` in order to an environment, in place; says whether any value changed."""
-    steps = tuple((effect.slot, effect.compute) for effect in effects)
-
-    def apply(env: Env) -> bool:
-        changed = False
-        for slot, compute in steps:
-            value = compute(env)
-            if value != env[slot]:
-                env[slot] = value
-                changed = True
-        return changed
-
-    return apply
 
 
 class FastScenario:
@@ -76,12 +61,22 @@ class FastScenario:
 
     def __init__(self, scenario: Scenario) -> None:
         self.scenario = scenario
+        generated = functions(scenario)
         numbered = [*scenario.actions, *scenario.events]
-        rules = [Rule(i, rule) for i, rule in enumerate(numbered)]
-        self.rule_count = len(rules)
+        rules = [Rule(i, rule, generated) for i, rule in enumerate(numbered)]
+        self.rules = tuple(rules)
+        """Every action, then every event: ``rules[r.number] is r``."""
         self.actions = {rule.id: rule for rule in rules[: len(scenario.actions)]}
         self.events = tuple(rules[len(scenario.actions):])
-        self.endings = tuple((ending.id, ending.when.evaluate) for ending in scenario.endings)
+        self.outcome: Callable[[Env], tuple[str | None, bool]] = generated["outcome"]
+        """After turn ``env[0]`` resolved: the first ending that holds (or None), and whether the game is over."""
+        names = [seat_names(i) for i in range(len(scenario.seats))]
+        self.available: tuple[Callable[[Env], tuple[bool, ...]], ...] = tuple(generated[a] for a, _, _ in names)
+        """Per seat (in seat order): whether each of its actions may be chosen, as ``Knowledge.available``."""
+        self.visible: tuple[Callable[[Env], tuple], ...] = tuple(generated[v] for _, v, _ in names)
+        """Per seat: the values it may see, as ``Knowledge.visible_values``."""
+        self.score: tuple[Callable[[Env], Any], ...] = tuple(generated[s] for _, _, s in names)
+        """Per seat: its score (0 without an objective)."""
         self._pending: dict[frozenset[str], tuple[Rule, ...]] = {}
 
     def pending(self, fired: frozenset[str]) -> tuple[Rule, ...]:
@@ -90,13 +85,6 @@ class FastScenario:
         if events is None:
             events = self._pending[fired] = tuple(e for e in self.events if not (e.once and e.id in fired))
         return events
-
-    def outcome(self, env: Env) -> tuple[str | None, bool]:
-        """After turn ``env[0]`` resolved: the first ending whose condition holds, and whether the game is over."""
-        for ending_id, when in self.endings:
-            if when(env):
-                return ending_id, True
-        return None, env[0] >= self.scenario.turns
 
 
 _FAST: WeakKeyDictionary[Scenario, FastScenario] = WeakKeyDictionary()
@@ -131,46 +119,34 @@ def advance(rules: Sequence[Rule], start: int, env: Env, applied: list[tuple[Rul
     return len(rules)
 
 
-def chance_of(rule: Rule, env: Env) -> float:
-    """The rule's chance in ``env`` as a probability (``adjudication.probability``, the one clamp)."""
-    return probability(rule.chance, env)
+class Keys(list):
+    """One game's draw key for each rule with a chance, by ``Rule.number`` (see ``draws.stream_key``)."""
 
-
-class Keys:
-    """One game's draw keys, computed per rule when first needed (see ``draws.stream_key``)."""
-
-    __slots__ = ("seed", "_keys")
-
-    def __init__(self, seed: int, rules: int) -> None:
-        self.seed = seed
-        self._keys: list[int | None] = [None] * rules
-
-    def draw(self, rule: Rule, turn: int) -> float:
-        key = self._keys[rule.number]
-        if key is None:
-            key = self._keys[rule.number] = stream_key(self.seed, rule.stream)
-        return draw_keyed(key, turn)
+    def __init__(self, seed: int, fast: FastScenario) -> None:
+        super().__init__(stream_key(seed, rule.stream) if rule.chance is not None else None
+                         for rule in fast.rules)
 
 
 Draw = tuple[str, float, float]
 """(rule id, chance, roll) of a drawn chance that the log records, as ``saves.records.Draw`` holds it."""
 
 
-def resolve(fast: FastScenario, env: Env, keys: Keys, actions: Sequence[Rule], fired: frozenset[str],
-            applied: list[tuple[Rule, bool]], draws: list[Draw] | None = None) -> None:
-    """Resolve the turn ``env[0]`` on ``env`` (mutated): ``actions`` in seat order, then the events.
+def resolve(env: Env, keys: Keys, rules: Sequence[Rule], applied: list[tuple[Rule, bool]],
+            draws: list[Draw] | None = None) -> None:
+    """Resolve the turn ``env[0]`` on ``env`` (mutated): ``rules`` are the seats' actions in seat
+    order, then the events still able to fire (``FastScenario.pending``).
 
     Events that fire are appended to ``applied`` (with whether they changed a
     value); the draws the reference log would record are appended to
-    ``draws`` when it is given. Endings are the caller's (:meth:`FastScenario.ending`).
+    ``draws`` when it is given. Endings are the caller's (``FastScenario.outcome``).
     """
-    rules = (*actions, *fast.pending(fired))
     turn = env[0]
+    count = len(rules)
     index = advance(rules, 0, env, applied)
-    while index < len(rules):
+    while index < count:
         rule = rules[index]
-        chance = chance_of(rule, env)
-        roll = keys.draw(rule, turn)
+        chance = rule.chance(env)
+        roll = draw_keyed(keys[rule.number], turn)
         if roll < chance:
             changed = rule.hit(env)
             if rule.event:
@@ -192,8 +168,8 @@ def next_state(fast: FastScenario, state: GameState, actions: Sequence[str], key
     """
     env = [state.turn, *state.values]
     applied: list[tuple[Rule, bool]] = []
-    keys = keys or Keys(state.seed, fast.rule_count)
-    resolve(fast, env, keys, [fast.actions[action] for action in actions], state.fired, applied, draws)
+    rules = (*(fast.actions[action] for action in actions), *fast.pending(state.fired))
+    resolve(env, keys or Keys(state.seed, fast), rules, applied, draws)
     fired = state.fired.union(rule.id for rule, _ in applied if rule.once) if applied else state.fired
     ending, over = fast.outcome(env)
     return GameState(state.seed, state.turn + 1, tuple(env[1:]), fired, ending, over)

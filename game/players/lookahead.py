@@ -25,8 +25,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
+from game.engine.draws import draw_keyed
 from game.engine.expressions import Expression
-from game.engine.fastpath import Env, Keys, Rule, advance, chance_of, fast_form
+from game.engine.fastpath import Env, Keys, Rule, advance, fast_form
 from game.engine.model import Action, Event, Scenario
 from game.engine.views import Knowledge
 
@@ -69,7 +70,7 @@ class TurnModel:
         self.fast = fast_form(scenario)
         self.env = assumed_environment(scenario, knowledge)
         objective = scenario.objectives.get(knowledge.seat)
-        self.score = objective.score.evaluate if objective else None
+        self.score = self.fast.score[scenario.seats.index(knowledge.seat)] if objective else None
         pending = [e for e in scenario.events if not (e.once and e.id in knowledge.seen)]
         relevant = {e.id for e in _bearing_on(objective.score, pending)} if objective else set()
         self.events = tuple(rule for rule in self.fast.events if rule.id in relevant)
@@ -91,7 +92,7 @@ class TurnModel:
         except OverBudget:
             rules = self.seats + len(self.events)
             samples = max(1, min(SAMPLES, SAMPLED_BUDGET // max(1, evaluations * rules)))
-            self._samples = [Keys(sample, self.fast.rule_count) for sample in range(samples)]
+            self._samples = [Keys(sample, self.fast) for sample in range(samples)]
             return search()
 
     @property
@@ -123,7 +124,7 @@ class TurnModel:
             value = float(self.score(env))
         else:
             rule = rules[index]
-            p = chance_of(rule, env)
+            p = rule.chance(env)
             value = 0.0
             if p > 0.0:
                 branch = list(env)
@@ -144,7 +145,7 @@ class TurnModel:
         steps = index + 1
         while index < len(rules):
             rule = rules[index]
-            (rule.hit if keys.draw(rule, turn) < chance_of(rule, env) else rule.miss)(env)
+            (rule.hit if draw_keyed(keys[rule.number], turn) < rule.chance(env) else rule.miss)(env)
             following = advance(rules, index + 1, env)
             steps += following - index
             index = following
