@@ -8,6 +8,7 @@ from tests.parallel_support import worker_setup
 
 def test_every_chunk_is_handed_on_once_and_workers_take_part(monkeypatch):
     monkeypatch.setattr(parallel, "WORTH_STARTING", 0.0)
+    monkeypatch.setattr(parallel, "idle_cores", lambda: 1)
     chunks = [(i * 10, i * 10 + 10) for i in range(60)]
 
     def slowly_here(chunk):
@@ -27,12 +28,15 @@ def test_every_chunk_is_handed_on_once_and_workers_take_part(monkeypatch):
     assert {tag for rows in handed.values() for tag, _ in rows} == {"here", "worker"}
 
 
-def test_a_short_run_starts_no_worker(monkeypatch):
+def test_a_short_run_or_a_busy_machine_starts_no_worker(monkeypatch):
     def no_process(*args, **kwargs):
         raise AssertionError("a worker was started")
 
     monkeypatch.setattr(parallel, "_shared", no_process)
-    handed = []
-    parallel.play_chunks([(0, 1), (1, 2), (2, 3)], lambda c: [c], 2, (worker_setup, ("w",)),
-                         lambda i, rows: handed.append(i))
-    assert handed == [0, 1, 2]
+    for worth, idle in ((60.0, 1), (0.0, 0)):
+        monkeypatch.setattr(parallel, "WORTH_STARTING", worth)
+        monkeypatch.setattr(parallel, "idle_cores", lambda idle=idle: idle)
+        handed = []
+        parallel.play_chunks([(0, 1), (1, 2), (2, 3)], lambda c: [c], 2, (worker_setup, ("w",)),
+                             lambda i, rows: handed.append(i))
+        assert handed == [0, 1, 2]

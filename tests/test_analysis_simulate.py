@@ -23,6 +23,7 @@ RANDOM = dict.fromkeys(MINI.seats, "random")
 @pytest.mark.parametrize("worth_starting", [0.0, 60.0], ids=["with workers", "small run in-process"])
 def test_jobs_1_and_2_give_identical_numbers(monkeypatch, worth_starting):
     monkeypatch.setattr(parallel, "WORTH_STARTING", worth_starting)
+    monkeypatch.setattr(parallel, "idle_cores", lambda: 1)
     runs = 4 * CHUNK + 7  # several chunks, the last one short
     one = run_games(MINI, runs, 5, RANDOM, jobs=1)
     two = run_games(MINI, runs, 5, RANDOM, jobs=2)

@@ -7,9 +7,10 @@ parsing the scenario, some tenths of a second) the run goes on here, and
 with ``jobs`` cores busy there are ``jobs - 1`` workers. It never waits for a
 worker: once no chunk is left to take, it plays the chunks still out with
 workers itself, and whichever copy ends first counts (games are
-deterministic, so both are the same). And workers start only when the work
-left is worth it: the first chunk is played here and timed, and a run whose
-remaining work is shorter than ``WORTH_STARTING`` stays in this process.
+deterministic, so both are the same). And workers start only when it pays:
+the first chunk is played here and timed, and a run whose remaining work is
+shorter than ``WORTH_STARTING`` stays in this process, as does a run on a
+machine whose cores are already busy (``idle_cores``).
 
 Workers are ``spawn``ed, not forked: the UI may call this from a thread, and
 forking a threaded process can hang. Each loads the scenario from its text.
@@ -19,6 +20,7 @@ Chunks come back in any order and are put back in game order by the caller.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import queue
 import signal
 import time
@@ -46,11 +48,25 @@ def play_chunks(chunks: Sequence[Chunk], play: PlayChunk, jobs: int, worker: tup
     started = time.perf_counter()
     done(0, play(chunks[0]))
     left = (time.perf_counter() - started) * (len(chunks) - 1)
-    if jobs <= 1 or len(chunks) == 1 or left < WORTH_STARTING:
+    workers = min(jobs - 1, len(chunks) - 1, idle_cores())
+    if workers < 1 or left < WORTH_STARTING:
         for index in range(1, len(chunks)):
             done(index, play(chunks[index]))
         return
-    _shared(chunks, play, min(jobs - 1, len(chunks) - 2) or 1, worker, done)
+    _shared(chunks, play, workers, worker, done)
+
+
+def idle_cores() -> int:
+    """Cores not busy with other work, this process's own excluded (from the load average).
+
+    A worker on a core that is not free only takes time from this process:
+    on a machine already busy, a run stays here rather than get slower.
+    """
+    try:
+        load = os.getloadavg()[0]
+    except OSError:  # not available here: trust the count of cores
+        load = 0.0
+    return int((os.cpu_count() or 1) - 1 - load + 0.5)
 
 
 def _shared(chunks: Sequence[Chunk], play: PlayChunk, workers: int, worker: tuple[Callable, tuple],

@@ -22,6 +22,7 @@ fair and the choice deterministic). docs/analysis.md says so to the players.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
@@ -62,8 +63,10 @@ class TurnModel:
 
     Two things keep the exact model fast without changing its answer: events
     that cannot touch the score, not even through a later event, are left out;
-    and the value of the events phase is remembered by (rule reached,
-    environment) for the life of the model, which is one decision.
+    and the value of the events phase is remembered by (rule reached, values
+    of the variables those events and the score read) for the life of the
+    model, which is one decision: joint orders that differ only in what the
+    score cannot feel share one computation.
     """
 
     def __init__(self, scenario: Scenario, knowledge: Knowledge) -> None:
@@ -72,8 +75,12 @@ class TurnModel:
         objective = scenario.objectives.get(knowledge.seat)
         self.score = self.fast.score[scenario.seats.index(knowledge.seat)] if objective else None
         pending = [e for e in scenario.events if not (e.once and e.id in knowledge.seen)]
-        relevant = {e.id for e in _bearing_on(objective.score, pending)} if objective else set()
-        self.events = tuple(rule for rule in self.fast.events if rule.id in relevant)
+        bearing, read = _bearing_on(objective.score, pending) if objective else ((), set())
+        kept = {event.id for event in bearing}
+        self.events = tuple(rule for rule in self.fast.events if rule.id in kept)
+        slots = [0, *(scenario.index_of(name) + 1 for name in sorted(read))]
+        self._relevant = operator.itemgetter(*slots)
+        """The turn and the values the events phase and the score read: the memo's key."""
         self.seats = len(scenario.seats)
         self._memo: dict[tuple[int, tuple[Any, ...]], float] = {}
         self.steps = 0
@@ -112,7 +119,7 @@ class TurnModel:
     def _exact(self, rules: Sequence[Rule], start: int, env: Env) -> float:
         events_phase = start >= self.seats  # the same for every joint order: remembered
         if events_phase:
-            key = (start, tuple(env))
+            key = (start, self._relevant(env))
             value = self._memo.get(key)
             if value is not None:
                 return value
@@ -153,13 +160,14 @@ class TurnModel:
         return float(self.score(env))
 
 
-def _bearing_on(score: Expression, events: Sequence[Event]) -> tuple[Event, ...]:
-    """The events that can change ``score``, directly or by changing what a later such event reads."""
+def _bearing_on(score: Expression, events: Sequence[Event]) -> tuple[tuple[Event, ...], set[str]]:
+    """The events that can change ``score``, directly or by changing what a later such event reads;
+    and every variable that those events and the score read (their effects' targets included)."""
     relevant = set(score.reads)
     kept = []
     for event in reversed(events):
         if any(effect.target in relevant for effect in event.effects):
             kept.append(event)
             relevant |= event.when.reads | (event.chance.reads if event.chance else frozenset())
-            relevant |= {name for effect in event.effects for name in effect.expression.reads}
-    return tuple(reversed(kept))
+            relevant |= {name for effect in event.effects for name in (*effect.expression.reads, effect.target)}
+    return tuple(reversed(kept)), relevant
