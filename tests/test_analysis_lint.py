@@ -63,7 +63,8 @@ JUSTIFIED = {
 
 
 def test_the_shipped_scenario_has_no_unexplained_findings():
-    findings = lint(load_scenario(SHIPPED)).findings
+    """Inferences have their own test (test_analysis_inference.py)."""
+    findings = [f for f in lint(load_scenario(SHIPPED)).findings if f.check != "inference"]
     assert {(f.check, f.subject) for f in findings} <= JUSTIFIED, [f.message for f in findings]
 
 

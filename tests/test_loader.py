@@ -99,7 +99,7 @@ BROKEN = [
      "seat 'green' is not an actor"),
     ("action of a non-seat actor", 'actor = "blue"', 'actor = "crowd"', 'actor = "crowd"', "is not a seat"),
     ("duplicate action id", 'id = "blue.calm"', 'id = "red.push"', ('id = "red.push"', 2),
-     "duplicate action id 'red.push'"),
+     "action id 'red.push' is already the id of an action"),
     ("initial out of range", "initial = 3", "initial = 30", "initial = 30", "outside 0..10"),
     ("initial not a value", 'initial = "calm"', 'initial = "happy"', "happy", "not one of its values"),
     ("unknown visible_to actor", 'visible_to = ["red"]', 'visible_to = ["rde"]', "rde", "unknown actor 'rde'"),
