@@ -24,6 +24,10 @@ class Actor:
     id: str
     name: str
     briefing: str = ""
+    article: str = ""
+    """Written before the name in a sentence ("the" for "the United States"); none by default."""
+    short_name: str = ""
+    """Where room is short (a news item's who, a table's column), e.g. "U.S."; the name by default."""
 
 
 @frozen
@@ -222,12 +226,15 @@ class Scenario:
 
     def date_of(self, turn: int) -> datetime.date | None:
         """The first day of ``turn`` (1-based), when the scenario has a start date."""
-        if self.start_date is None:
-            return None
-        return self.start_date + datetime.timedelta(days=(turn - 1) * self.turn_days)
+        return None if self.start_date is None else turn_date(self.start_date, self.turn_days, turn)
 
     def actor_name(self, actor_id: str) -> str:
         return self.actors[actor_id].name
+
+
+def turn_date(start: datetime.date, turn_days: int, turn: int) -> datetime.date:
+    """The first day of ``turn`` (1-based) of a game that starts on ``start``."""
+    return start + datetime.timedelta(days=(turn - 1) * turn_days)
 
 
 def _getter(indexes: list[int]) -> Callable[[tuple], tuple]:

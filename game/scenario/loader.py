@@ -67,7 +67,7 @@ _VARIABLE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 
 _ROOT_KEYS = {"format", "scenario", "actors", "variables", "actions", "events", "objectives", "endings", "map"}
 _SCENARIO_KEYS = {"id", "title", "summary", "source", "start_date", "turn_days", "turns", "seats", "end_text"}
-_ACTOR_KEYS = {"name", "briefing"}
+_ACTOR_KEYS = {"name", "article", "short_name", "briefing"}
 _VARIABLE_KEYS = {"label", "type", "min", "max", "initial", "values", "visible_to", "source", "description", "group"}
 _ACTION_KEYS = {"id", "actor", "label", "when", "chance", "effects", "fail_effects", "visibility",
                 "unavailable", "description", "tags", "source", "history", "reveals"}
@@ -455,11 +455,15 @@ class _Loader:
                 self.problem(path, f"actor {actor_id!r} must be a table with a name")
                 continue
             table = self.table(path, raw, _ACTOR_KEYS, f"actor {actor_id!r}")
-            name = self.author_text(table, path, "name", f"actor {actor_id!r}")
+            what = f"actor {actor_id!r}"
+            name = self.author_text(table, path, "name", what)
             if name is not None and not name.strip():
-                self.problem((*path, "name"), f"name of actor {actor_id!r} must not be empty")
-            briefing = self.author_text(table, path, "briefing", f"actor {actor_id!r}", "", lines=True)
-            actors[actor_id] = Actor(actor_id, name or actor_id, briefing or "")
+                self.problem((*path, "name"), f"name of {what} must not be empty")
+            briefing = self.author_text(table, path, "briefing", what, "", lines=True)
+            article = self.author_text(table, path, "article", what, "")
+            short_name = self.author_text(table, path, "short_name", what, "")
+            actors[actor_id] = Actor(actor_id, name or actor_id, briefing or "", (article or "").strip(),
+                                     (short_name or "").strip())
         return actors
 
     def read_variables(self) -> list[Variable]:
