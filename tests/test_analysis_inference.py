@@ -11,10 +11,9 @@ import pytest
 from game.analysis.inference import inference_findings
 from game.analysis.lint import lint
 from game.scenario import load_scenario
-from tests.paths import FIXTURES, SHIPPED
+from tests.paths import FIXTURES, SHIPPED, block_at
 
 FIXTURE = FIXTURES / "inference.toml"
-LINES = FIXTURE.read_text().splitlines()
 
 
 @pytest.fixture(scope="module")
@@ -22,14 +21,6 @@ def findings():
     return inference_findings(load_scenario(FIXTURE))
 
 
-def _block(line: int) -> str:
-    """The fixture's text from ``line`` to the next table header: what a finding points at."""
-    block = [LINES[line - 1]]
-    for text in LINES[line:]:
-        if text.startswith("["):
-            break
-        block.append(text)
-    return "\n".join(block)
 
 
 @pytest.mark.parametrize("subject, check, marker, words", [
@@ -41,7 +32,7 @@ def _block(line: int) -> str:
 def test_each_planted_inference_is_found_at_its_line(findings, subject, check, marker, words):
     found = [f for f in findings if f.subject == subject]
     assert [f.check for f in found] == [check], found
-    assert marker in _block(found[0].line)
+    assert marker in block_at(FIXTURE, found[0].line)
     assert words in found[0].message
 
 

@@ -113,6 +113,8 @@ BROKEN = [
     ("objective for a non-seat", 'blue = "10 - heat"', 'crowd = "1"', "crowd = ", "not a seat"),
     ("newer format", "format = 1", "format = 2", "format = 2", "format 2 is newer"),
     ("TOML syntax", 'title = "Base"', 'title = "Base', 'title = "Base', "not valid TOML"),
+    ("text without quotes", 'title = "Base"', "title = Base", "title = Base", "text needs quotes"),
+    ("a table declared twice", "[actors.crowd]", "[actors.red]", ("[actors.red]", 2), "[actors.red] is declared twice"),
     ("reserved variable name", "[variables.heat]", "[variables.turn]", "[variables.turn]", "cannot be used"),
     ("hold with a condition", 'id = "red.push"', 'id = "red.hold"', 'when = "heat < 9"', "built-in hold"),
 ]

@@ -423,7 +423,8 @@ class _Loader:
         """Every turn has a date, the one after the last included (the game's end is dated too)."""
         last = start.toordinal() + self.turns * days
         if last > datetime.date.max.toordinal():
-            key = "turn_days" if "turn_days" in self.document.get("scenario", {}) else "start_date"
+            weekly = start.toordinal() + self.turns * 7 <= datetime.date.max.toordinal()
+            key = "turn_days" if weekly and "turn_days" in self.document["scenario"] else "start_date"
             self.problem(("scenario", key), f"the game would end after {datetime.date.max}, the last date "
                          f"there is ({self.turns} turns of {days:,} days from {start})",
                          "start earlier, or make turns or turn_days smaller")
