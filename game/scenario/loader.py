@@ -153,9 +153,9 @@ class _Loader:
         line = self.lines.line(path)
         self.problems.append((line, f"{self.filename}:{line}: {message}" + (f" ({hint})" if hint else "")))
 
-    def warning(self, path: tuple | int, message: str, hint: str = "") -> None:
+    def warning(self, path: tuple, message: str, hint: str = "") -> None:
         """Something that loads but is probably not what the author meant (``validate`` shows it)."""
-        line = path if isinstance(path, int) else self.lines.line(path)
+        line = self.lines.line(path)
         self.warnings.append((line, f"{self.filename}:{line}: warning: {message}" + (f" ({hint})" if hint else "")))
 
     def _raise_if_problems(self) -> None:
@@ -206,7 +206,7 @@ class _Loader:
         return good
 
     def author_text(self, table: dict, path: tuple, key: str, what: str, default: Any = _MISSING, *,
-             lines: bool = False) -> str | None:
+                    lines: bool = False) -> str | None:
         """An author text, without the control characters that must never reach a terminal
         (``author_text``); ``lines`` for texts that may span lines."""
         value = self.get(table, path, key, str, what, default)

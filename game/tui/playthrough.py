@@ -63,7 +63,7 @@ class Playthrough:
                 await self.show(self.resolution(None))
         from game.analysis.report import debrief_markdown  # the analysis machinery only once a game ends
 
-        while (choice := await self.show(EndScreen(seat_view(self.session, None), debrief=True,
+        while (choice := await self.show(EndScreen(seat_view(self.session, None),
                                                    formulas_allowed=self.watching))) == DEBRIEF:
             await self.show(DebriefScreen(self.session, debrief_markdown, self.saves_dir))
         await self.app.pop_screen()
