@@ -67,9 +67,10 @@ class Action:
     unavailable: str = ""
     """Shown to the player when ``when`` does not hold."""
     description: str = ""
-    tags: tuple[str, ...] = ()
     source: str = ""
     history: str = ""
+    reveals: frozenset[str] = frozenset()
+    """Hidden variables the author declares this action may give away to seats that see it."""
     builtin: bool = False
     line: int = 0
 
@@ -87,6 +88,8 @@ class Event:
     visible_to: frozenset[str] | None = None
     source: str = ""
     history: str = ""
+    reveals: frozenset[str] = frozenset()
+    """Hidden variables the author declares this event may give away to seats that see it."""
     line: int = 0
 
 
@@ -173,6 +176,8 @@ class Scenario:
     end_text: str = DEFAULT_END_TEXT
     map: MapSpec | None = None
     origin: Origin = Origin("", "", "")
+    warnings: tuple[str, ...] = ()
+    """``FILE:LINE: warning: ...`` lines: what loads but is probably not what the author meant."""
     _by_seat: Mapping[str, tuple[Action, ...]] = field(init=False, repr=False)
     _by_id: Mapping[str, Action] = field(init=False, repr=False)
     _slots: Mapping[str, int] = field(init=False, repr=False)
