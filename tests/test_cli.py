@@ -52,7 +52,7 @@ def test_run_plays_the_shipped_scenario_to_an_ending():
     assert "Turn 1/16" in result.stdout
     assert "Game over after turn" in result.stdout
     assert "Scores (higher is better):" in result.stdout
-    assert "why: \u201c" in result.stdout
+    assert "Why: \u201c" in result.stdout
 
 
 def test_the_same_seed_prints_the_same_game_and_another_seed_differs():

@@ -6,8 +6,9 @@ has all seats random, the rest all greedy, because random play alone rarely
 reaches the states a purposeful player heads for) and reports what those
 games never showed: actions never legal, events never fired, endings never
 reached, variables never changed, objectives that never vary. It reads the
-rules for variables nothing reads, and ``dominance.py`` finds actions never
-better than another of the same seat. Each finding names the line of the rule
+rules for variables nothing reads and for hidden values a seat could infer
+(``inference.py``), and ``dominance.py`` finds actions never better than
+another of the same seat. Each finding names the line of the rule
 it is about.
 """
 
@@ -20,6 +21,7 @@ from attrs import frozen
 from game.analysis.dominance import dominance_findings
 from game.analysis.fast_games import FastGame, play_fast
 from game.analysis.findings import Finding
+from game.analysis.inference import inference_findings
 from game.analysis.simulate import game_seed
 from game.engine.adjudication import holds
 from game.engine.expressions import Expression
@@ -52,6 +54,7 @@ def lint(scenario: Scenario, runs: int = DEFAULT_RUNS, seed: int = 0) -> LintRep
         *_never_read(scenario),
         *fixed,
         *dominance_findings(scenario, randoms, varying),
+        *inference_findings(scenario),
     ]
     return LintReport(runs, tuple(sorted(findings, key=lambda f: f.line)))
 

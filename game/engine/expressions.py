@@ -126,6 +126,7 @@ class Expression:
     evaluate: Callable[[Sequence[Any]], Any] = field(eq=False, repr=False)
     bounds: Bounds | None = None
     """For numbers, an interval holding every value the expression can take."""
+    reads_turn: bool = False
     code: str | None = field(default=None, eq=False, repr=False)
     """The same computation as Python source over ``e`` (see ``CODE_HELPERS``); None when it is
     better left to the closure (a long chain, evaluated in a loop)."""
@@ -148,6 +149,8 @@ class Effect:
     expression: Expression
     compute: Callable[[Sequence[Any]], Any] = field(eq=False, repr=False)
     """Gives the target's new value (clamped) from an environment."""
+    line: int = 0
+    """Where the scenario file writes it (set by the loader)."""
 
 
 _NO_CONST = object()
@@ -193,7 +196,7 @@ def compile_expression(
 
 def _expression(text: str, typed: _Typed, compiler: _Compiler) -> Expression:
     return Expression(text, typed.kind, typed.domain, frozenset(compiler.reads), typed.fn, typed.bounds,
-                      typed.code)
+                      compiler.reads_turn, typed.code)
 
 
 def compile_effect(text: str, symbols: Mapping[str, Symbol]) -> Effect:
@@ -210,6 +213,8 @@ def compile_effect(text: str, symbols: Mapping[str, Symbol]) -> Effect:
             "an effect must be one assignment", "write name = value, name += n or name -= n"
         )
     source = text.strip()
+    if isinstance(target, ast.Name):
+        _Compiler(symbols, source)._written(target)
     if not isinstance(target, ast.Name) or target.id not in symbols or target.id == TURN:
         name = target.id if isinstance(target, ast.Name) else ast.get_source_segment(source, target)
         raise ExpressionError(f"cannot assign to {name!r}", _suggest(name, symbols), name=name)
@@ -228,6 +233,9 @@ def _parse(text: str, mode: str) -> ast.AST:
         raise ExpressionError(f"longer than {MAX_LENGTH} characters", "split it up")
     if not text.strip():
         raise ExpressionError("empty expression")
+    control = next((c for c in text if not c.isprintable() and c not in " \t\n"), None)
+    if control is not None:  # the text is shown to players as a formula: it must not move their cursor
+        raise ExpressionError(f"holds the control character U+{ord(control):04X}", "remove it")
     try:
         with warnings.catch_warnings():  # e.g. "1if x" parses with a SyntaxWarning on stderr
             warnings.simplefilter("ignore")
@@ -459,6 +467,7 @@ class _Compiler:
         self.source = source
         """The text parsed (stripped), for quoting parts of it in messages."""
         self.reads: set[str] = set()
+        self.reads_turn = False
 
     def node(self, node: ast.AST, depth: int) -> _Typed:
         if depth > MAX_DEPTH:
@@ -496,8 +505,16 @@ class _Compiler:
             return _const(value, TEXT)
         raise ExpressionError(f"the literal {ast.unparse(node)} is not allowed", ALLOWED)
 
+    def _written(self, node: ast.Name) -> str:
+        """The name as the author wrote it; Python's parser folds look-alikes (``ｘ`` to ``x``), so refuse them."""
+        written = ast.get_source_segment(self.source, node)
+        if written != node.id:
+            raise ExpressionError(f"the name {written!r} is not plain ASCII",
+                                  "names hold only the letters A-Z and a-z, digits and _")
+        return node.id
+
     def _Name(self, node: ast.Name, depth: int) -> _Typed:
-        name = node.id
+        name = self._written(node)
         if name in ("true", "false"):
             return _const(name == "true", BOOL)
         if name in FUNCTIONS:
@@ -506,7 +523,9 @@ class _Compiler:
         if symbol is None:
             candidates = [*(n for n in self.symbols if n != TURN), TURN]
             raise ExpressionError(f"unknown name {name!r}", _suggest(name, candidates), name=name)
-        if name != TURN:
+        if name == TURN:
+            self.reads_turn = True
+        else:
             self.reads.add(name)
         fn = operator.itemgetter(symbol.slot)
         if symbol.kind == INT:
@@ -657,7 +676,7 @@ class _Compiler:
         return _fold(typed, [test, body, orelse])
 
     def _Call(self, node: ast.Call, depth: int) -> _Typed:
-        name = node.func.id if isinstance(node.func, ast.Name) else None
+        name = self._written(node.func) if isinstance(node.func, ast.Name) else None
         if name not in _CALLS:
             called = name or ast.get_source_segment(self.source, node.func)
             raise ExpressionError(f"calling {called!r} is not allowed", f"functions: {', '.join(FUNCTIONS)}")

@@ -29,6 +29,10 @@ class Actor:
     id: str
     name: str
     briefing: str = ""
+    article: str = ""
+    """Written before the name in a sentence ("the" for "the United States"); none by default."""
+    short_name: str = ""
+    """Where room is short (a news item's who, a table's column), e.g. "U.S."; the name by default."""
 
 
 @frozen
@@ -68,9 +72,10 @@ class Action:
     unavailable: str = ""
     """Shown to the player when ``when`` does not hold."""
     description: str = ""
-    tags: tuple[str, ...] = ()
     source: str = ""
     history: str = ""
+    reveals: frozenset[str] = frozenset()
+    """Hidden variables the author declares this action may give away to seats that see it."""
     builtin: bool = False
     line: int = 0
 
@@ -88,6 +93,8 @@ class Event:
     visible_to: frozenset[str] | None = None
     source: str = ""
     history: str = ""
+    reveals: frozenset[str] = frozenset()
+    """Hidden variables the author declares this event may give away to seats that see it."""
     line: int = 0
 
 
@@ -174,6 +181,8 @@ class Scenario:
     end_text: str = DEFAULT_END_TEXT
     map: MapSpec | None = None
     origin: Origin = Origin("", "", "")
+    warnings: tuple[str, ...] = ()
+    """``FILE:LINE: warning: ...`` lines: what loads but is probably not what the author meant."""
     _by_seat: Mapping[str, tuple[Action, ...]] = field(init=False, repr=False)
     _by_id: Mapping[str, Action] = field(init=False, repr=False)
     _slots: Mapping[str, int] = field(init=False, repr=False)
@@ -229,12 +238,15 @@ class Scenario:
 
     def date_of(self, turn: int) -> datetime.date | None:
         """The first day of ``turn`` (1-based), when the scenario has a start date."""
-        if self.start_date is None:
-            return None
-        return self.start_date + datetime.timedelta(days=(turn - 1) * self.turn_days)
+        return None if self.start_date is None else turn_date(self.start_date, self.turn_days, turn)
 
     def actor_name(self, actor_id: str) -> str:
         return self.actors[actor_id].name
+
+
+def turn_date(start: datetime.date, turn_days: int, turn: int) -> datetime.date:
+    """The first day of ``turn`` (1-based) of a game that starts on ``start``."""
+    return start + datetime.timedelta(days=(turn - 1) * turn_days)
 
 
 def _getter(indexes: list[int]) -> Callable[[tuple], tuple]:

@@ -18,10 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from game.errors import ScenarioError
+from game.scenario.author_text import clean
 from game.scenario.source_file import read_text
 
 _TABLE = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_.\-\"' ]+?)\s*\]\]?\s*(#.*)?$")
-_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -59,9 +59,9 @@ def header_of(text: str) -> ScenarioHeader:
     if not (isinstance(turns, int) and isinstance(days, int) and isinstance(seats, list)):
         raise TypeError("not a scenario header")
     return ScenarioHeader(
-        title=_text(head["title"]),
+        title=_text(head["title"], multiline=False),
         summary=_text(head.get("summary", "")),
-        seats=tuple(_text(actors.get(seat, {}).get("name", seat)) for seat in seats),
+        seats=tuple(_text(actors.get(seat, {}).get("name", seat), multiline=False) for seat in seats),
         turns=turns,
         turn_days=days,
         start_date=start if isinstance(start, datetime.date) and not isinstance(start, datetime.datetime) else None,
@@ -82,8 +82,8 @@ def _head_tables(text: str) -> str:
     return "\n".join(kept) + "\n"
 
 
-def _text(value: Any) -> str:
-    """Author text as the list may show it: a string, without control characters."""
+def _text(value: Any, *, multiline: bool = True) -> str:
+    """Author text as the loader gives it: a string, without control characters (``author_text``)."""
     if not isinstance(value, str):
         raise TypeError("not text")
-    return _CONTROL.sub("", value)
+    return clean(value, multiline=multiline)

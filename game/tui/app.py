@@ -35,6 +35,8 @@ class HorizonApp(App[None]):
         self.options = options or LaunchOptions()
         self.lobby = Lobby(self, self.options, clock)
         """The game flows; ``clock`` gives their dates (fixed in snapshot tests)."""
+        self.formulas = False
+        """Whether screens in facilitator mode show the rules as written (key f), from screen to screen."""
 
     def get_default_screen(self) -> TitleScreen:
         """The title screen is the bottom of the stack: the first frame, and where games return.
