@@ -4,8 +4,9 @@
 
 ``--baseline`` names another checkout of Horizon with its own ``.venv`` (for
 instance today's main in a ``git worktree``): the rows "against the baseline"
-run the same command or snippet with each tree's interpreter, interleaved,
-and compare CPU time (the machine is shared, so CPU time is steadier than
+run the same command or snippet with each tree's interpreter on that tree's
+own shipped scenario (the format grows, so an older tree may not read ours),
+interleaved, and compare CPU time (the machine is shared, so CPU time is steadier than
 wall time; both are printed). Without it those rows are skipped.
 
 Rows:
@@ -62,6 +63,10 @@ def child_cpu(argv: list[str], cwd: Path) -> tuple[float, float, str]:
     return cpu, wall, done.stdout
 
 
+def shipped(tree: Path) -> Path:
+    return tree / "scenarios" / SHIPPED.name
+
+
 def python_of(tree: Path) -> str:
     return str(tree / ".venv" / "bin" / "python")
 
@@ -115,7 +120,7 @@ def policy_row(baseline: Path | None, policy: str, runs: int) -> None:
         ours = float(child_cpu([sys.executable, script.name, str(SHIPPED), policy, str(runs)], ROOT)[2])
         line = f"{policy} per game, every seat {policy}: ours {ours * 1e3:.1f} ms"
         if baseline is not None:
-            theirs = float(child_cpu([python_of(baseline), script.name, str(SHIPPED), policy, str(runs)],
+            theirs = float(child_cpu([python_of(baseline), script.name, str(shipped(baseline)), policy, str(runs)],
                                      baseline)[2])
             line += f", baseline {theirs * 1e3:.1f} ms = {theirs / ours:.1f}x faster"
         print(f"{line}   (aim: at least 3x faster)", flush=True)
@@ -133,17 +138,21 @@ def jobs_row(runs: int) -> None:
 
 
 def report_row(baseline: Path | None) -> None:
+    """Each tree writes its own save of a game with computer seats, then reports it with defaults."""
     with tempfile.TemporaryDirectory() as folder:
-        save = Path(folder) / "computers.wgsave"
-        subprocess.run([sys.executable, "-m", "game", "run", str(SHIPPED), "--seat", "us=greedy",
-                        "--seat", "russia=cautious", "--seat", "china=greedy", "--seed", "5", "--save", str(save)],
-                       cwd=ROOT, capture_output=True, check=True)
-        ours = [sys.executable, "-m", "game", "report", str(save), "-o", str(Path(folder) / "ours.md")]
-        theirs = None
-        if baseline is not None:
-            theirs = [python_of(baseline), "-m", "game", "report", str(save), "-o", str(Path(folder) / "base.md")]
-        side_by_side("wargame report, greedy/cautious/greedy seats, defaults", ours, theirs, 1, "under 10 s",
-                     baseline)
+        commands = []
+        trees = (("ours", sys.executable, ROOT), ("base", python_of(baseline) if baseline else "", baseline))
+        for name, python, tree in trees:
+            if tree is None:
+                commands.append(None)
+                continue
+            save = Path(folder) / f"{name}.wgsave"
+            subprocess.run([python, "-m", "game", "run", str(shipped(tree)), "--seat", "us=greedy",
+                            "--seat", "russia=cautious", "--seat", "china=greedy", "--seed", "5", "--save",
+                            str(save)], cwd=tree, capture_output=True, check=True)
+            commands.append([python, "-m", "game", "report", str(save), "-o", str(Path(folder) / f"{name}.md")])
+        side_by_side("wargame report, greedy/cautious/greedy seats, defaults", commands[0], commands[1], 1,
+                     "under 10 s", baseline)
 
 
 def main() -> None:
@@ -155,11 +164,11 @@ def main() -> None:
     base = args.baseline.resolve() if args.baseline else None
     rounds = 1 if args.quick else 3
 
-    def simulate(python: str) -> list[str]:
-        return [python, "-m", "game", "simulate", str(SHIPPED), "--runs", "3000", "--jobs", "1"]
+    def simulate(python: str, tree: Path) -> list[str]:
+        return [python, "-m", "game", "simulate", str(shipped(tree)), "--runs", "3000", "--jobs", "1"]
 
-    side_by_side("wargame simulate --runs 3000 --jobs 1, whole command", simulate(sys.executable),
-                 simulate(python_of(base)) if base else None, rounds, "at least 5x", base)
+    side_by_side("wargame simulate --runs 3000 --jobs 1, whole command", simulate(sys.executable, ROOT),
+                 simulate(python_of(base), base) if base else None, rounds, "at least 5x", base)
     floor_row(300 if args.quick else 3000)
     from replay import ratio_row
 
@@ -168,7 +177,7 @@ def main() -> None:
     policy_row(base, "cautious", 5 if args.quick else 40)
     lint = [sys.executable, "-m", "game", "lint", str(SHIPPED)]
     side_by_side("wargame lint of the shipped scenario", lint,
-                 [python_of(base), "-m", "game", "lint", str(SHIPPED)] if base else None, 1, "a few seconds",
+                 [python_of(base), "-m", "game", "lint", str(shipped(base))] if base else None, 1, "a few seconds",
                  base)
     jobs_row(2000 if args.quick else 10_000)
     if args.report:
