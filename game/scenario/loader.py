@@ -50,15 +50,15 @@ from game.engine.model import (
     Route,
     Scenario,
     Variable,
+    hold_id,
 )
 from game.errors import ExpressionError, ScenarioError
-from game.file_reading import Refused, read_bounded
 from game.scenario.author_text import clean
+from game.scenario.source_file import MAX_BYTES, read_text
 from game.scenario.toml_errors import plain_problem
 from game.scenario.toml_lines import LineMap
 
 FORMAT = 1
-MAX_BYTES = 2_000_000
 MAX_TURNS = 10_000
 _ACTOR_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*\Z")
 _ID = re.compile(r"[A-Za-z0-9_.-]+\Z")
@@ -84,18 +84,7 @@ _MISSING = object()
 
 def load_scenario(path: str | Path) -> Scenario:
     """Read and load a scenario file; raises :class:`ScenarioError` on any problem."""
-    path = Path(path)
-    try:
-        data = read_bounded(path, MAX_BYTES)
-    except Refused as refused:
-        hint = " (is this a scenario file?)" if refused.reason.startswith(("larger", "is not")) else ""
-        raise ScenarioError([f"{path}: {refused.reason}{hint}"]) from None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise ScenarioError([f"{path}:{line}: not UTF-8 text (save the file as UTF-8)"]) from None
-    return parse_scenario(text, str(path))
+    return parse_scenario(read_text(Path(path)), str(path))
 
 
 def parse_scenario(text: str, filename: str = "<scenario>") -> Scenario:
@@ -726,11 +715,6 @@ class _Loader:
             return None
         return Route(ends[0], ends[1], label or "", when, self.lines.line(path))
 
-
-
-def hold_id(seat: str) -> str:
-    """The id of a seat's hold action, built in unless the scenario defines it."""
-    return f"{seat}.hold"
 
 
 def _close(name: str, candidates: Mapping[str, Any] | set[str]) -> str:
