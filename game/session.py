@@ -39,7 +39,7 @@ from game.engine.interventions import (
 from game.engine.log import ACTION, FACILITATOR, OVERTAKEN, LogEntry
 from game.engine.model import Scenario, hold_id
 from game.engine.state import GameState, state_hash
-from game.engine.views import View, view_for
+from game.engine.views import View, knowledge_for, seen_events, view_for
 from game.errors import Diverged, IllegalOrder, RefusedIntervention, WargameError
 from game.journal import (
     HUMAN,
@@ -185,6 +185,9 @@ class Session(HeaderFields):
         self.turns: list[TurnRecord] = []
         self.paused = False
         """A paused game accepts orders, messages and acts, but resolves no turn until resumed."""
+        self.seen: dict[str, frozenset[str]] = dict.fromkeys(scenario.seats, frozenset())
+        """The once-only events each seat was shown firing in the resolved turns: what its computer
+        player knows of them (with the open turn's, see ``computer_order``)."""
         self._open = _OpenTurn(self.initial, self.initial)
         self._sinks = list(sinks)
 
@@ -248,12 +251,13 @@ class Session(HeaderFields):
         return [m for m in every if seat is None or seat == m.sender or seat in m.recipients]
 
     def computer_order(self, seat: str) -> Order:
-        """What the computer controlling ``seat`` orders now, from that seat's view only."""
+        """What the computer controlling ``seat`` orders now, from that seat's knowledge only."""
         controller = self.controller(seat)
         policy = get_policy(controller)
-        view = view_for(self.scenario, self.state, (), seat)
+        seen = self.seen[seat] | seen_events(self.scenario, self._open.entries, seat)
+        knowledge = knowledge_for(self.scenario, self.state, seen, seat)
         roll = draw(self.state.seed, self.state.turn, policy_stream(seat))
-        return Order(seat, policy.choose(self.scenario, view, roll), by=controller)
+        return Order(seat, policy.choose(self.scenario, knowledge, roll), by=controller)
 
     def intended_order(self, seat: str) -> Order:
         """The order a computer seat would give if the turn resolved now (the facilitator may replace it)."""
@@ -430,6 +434,8 @@ class Session(HeaderFields):
         branched = Session.__new__(Session)
         branched._begin(self.scenario, header, ())
         branched.turns = self.turns[:at]
+        for record in branched.turns:
+            branched._see(record)
         branched._open = _OpenTurn(branched.state_after(at), branched.state_after(at))
         return branched
 
@@ -530,7 +536,12 @@ class Session(HeaderFields):
 
     def _close(self, record: TurnRecord) -> None:
         self.turns.append(record)
+        self._see(record)
         self._open = _OpenTurn(record.state, record.state)
+
+    def _see(self, record: TurnRecord) -> None:
+        for seat in self.scenario.seats:
+            self.seen[seat] |= seen_events(self.scenario, record.entries, seat)
 
     def _replay(self, event: Event) -> None:
         """Accept a journalled event again, as :meth:`restore` does; refusals are divergence."""
@@ -579,12 +590,13 @@ class Session(HeaderFields):
                 raise WargameError("a message is not as it was sent")
         if tuple(order.seat for order in event.orders) != self.scenario.seats:
             raise WargameError("the orders are not one per seat, in seat order")
-        opened = evolve(opened, messages=event.messages)
+        if event.messages:
+            opened = evolve(opened, messages=event.messages)
         try:
             record = _resolved(self.scenario, opened, event.orders)
         except IllegalOrder as error:
             raise Diverged(turn, f"its orders are refused ({error})") from None
-        if record.event().draws != event.draws:
+        if draws_of(record.entries) != event.draws:
             raise Diverged(turn, "the replayed chance draws differ from the recorded ones")
         if record.state_hash != event.state_hash:
             raise Diverged(turn, f"the replayed state hash {record.state_hash[:16]}\u2026 differs from the "
@@ -599,17 +611,16 @@ def _resolved(scenario: Scenario, opened: _OpenTurn, orders: tuple[Order, ...]) 
     """The open turn resolved with ``orders`` (one per seat, in seat order) and its rulings: pure."""
     rulings = {act.rule: act for act in opened.interventions if isinstance(act, ForceChance)}
     resolution = resolve_turn(scenario, opened.state, {o.seat: o.action for o in orders}, rulings)
-    entries = tuple(_marked(entry, orders, opened.interventions) for entry in resolution.entries)
+    marked = {o.seat: o for o in orders if o.by in MARKED}
+    entries = tuple(_marked(e, marked[e.actor], opened.interventions) if e.actor in marked else e
+                    for e in resolution.entries) if marked else resolution.entries
     return TurnRecord(opened.state.turn, orders, (*opened.entries, *entries), resolution.state,
                       opened.interventions, opened.messages)
 
 
-def _marked(entry: LogEntry, orders: tuple[Order, ...], acts: tuple[Intervention, ...]) -> LogEntry:
-    """A seat's action entry marked with who gave its order, when the log shows that (``MARKED``)."""
+def _marked(entry: LogEntry, order: Order, acts: tuple[Intervention, ...]) -> LogEntry:
+    """A seat's action entry marked with who gave its order (one of ``MARKED``), and the facilitator's reason."""
     if entry.kind not in (ACTION, OVERTAKEN):
-        return entry
-    order = next(o for o in orders if o.seat == entry.actor)
-    if order.by not in MARKED:
         return entry
     why = [a.reason for a in acts if isinstance(a, ReplaceOrder) and a.seat == order.seat and a.reason]
     reason = "; ".join(filter(None, [*why[-1:], entry.reason]))

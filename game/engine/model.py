@@ -78,9 +78,10 @@ class Action:
     unavailable: str = ""
     """Shown to the player when ``when`` does not hold."""
     description: str = ""
-    tags: tuple[str, ...] = ()
     source: str = ""
     history: str = ""
+    reveals: frozenset[str] = frozenset()
+    """Hidden variables the author declares this action may give away to seats that see it."""
     builtin: bool = False
     line: int = 0
 
@@ -98,6 +99,8 @@ class Event:
     visible_to: frozenset[str] | None = None
     source: str = ""
     history: str = ""
+    reveals: frozenset[str] = frozenset()
+    """Hidden variables the author declares this event may give away to seats that see it."""
     line: int = 0
 
 
@@ -184,6 +187,8 @@ class Scenario:
     end_text: str = DEFAULT_END_TEXT
     map: MapSpec | None = None
     origin: Origin = Origin("", "", "")
+    warnings: tuple[str, ...] = ()
+    """``FILE:LINE: warning: ...`` lines: what loads but is probably not what the author meant."""
     _by_seat: Mapping[str, tuple[Action, ...]] = field(init=False, repr=False)
     _by_id: Mapping[str, Action] = field(init=False, repr=False)
     _slots: Mapping[str, int] = field(init=False, repr=False)
@@ -193,6 +198,8 @@ class Scenario:
     symbols: Mapping[str, Symbol] = field(init=False, repr=False)
     """Every variable as expressions name it, for compiling expressions after load (a facilitator's
     inject is checked exactly as the scenario's own effects were)."""
+    once_events: frozenset[str] = field(init=False, repr=False)
+    """Ids of the events that fire at most once a game."""
 
     def __attrs_post_init__(self) -> None:
         by_seat = {seat: tuple(a for a in self.actions if a.actor == seat) for seat in self.seats}
@@ -207,6 +214,7 @@ class Scenario:
         getters = {seat: _getter([i for i, _ in slots]) for seat, slots in visible.items()}
         object.__setattr__(self, "_visible_getters", getters)
         object.__setattr__(self, "symbols", {v.name: v.symbol(i + 1) for i, v in enumerate(self.variables)})
+        object.__setattr__(self, "once_events", frozenset(e.id for e in self.events if e.once))
 
     def actions_for(self, seat: str) -> tuple[Action, ...]:
         """The seat's actions in file order, its hold action included."""
@@ -214,6 +222,10 @@ class Scenario:
 
     def action(self, action_id: str) -> Action | None:
         return self._by_id.get(action_id)
+
+    def hold(self, seat: str) -> Action:
+        """The seat's hold action, which is always legal (the loader guarantees it exists)."""
+        return self._by_id[hold_id(seat)]
 
     def visible_slots(self, seat: str | None) -> tuple[tuple[int, str], ...]:
         """(position, name) of each variable ``seat`` may see (None: the facilitator, all)."""
