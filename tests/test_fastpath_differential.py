@@ -23,7 +23,7 @@ from game.engine.adjudication import MAX_SEED
 from game.engine.fastpath import fast_form, next_state
 from game.engine.views import knowledge_for
 from game.players import get_policy, policy_names
-from game.saves.records import draws_of
+from game.journal import draws_of
 from game.scenario import load_scenario, parse_scenario
 from game.session import Session
 from tests.paths import SHIPPED
