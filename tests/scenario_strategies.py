@@ -170,8 +170,9 @@ def scenario_text(draw):
     for number in range(draw(st.integers(0, 4))):
         lines += ["[[events]]", f'id = "e{number}"', f"when = {_q(draw(bool_expr(variables)))}",
                   f"once = {str(draw(st.booleans())).lower()}",
-                  f"effects = {json.dumps(draw(st.lists(effect(variables), max_size=3)))}",
-                  f'text = "Event {number}"']
+                  f"effects = {json.dumps(draw(st.lists(effect(variables), max_size=3)))}"]
+        if draw(st.integers(0, 3)):  # a silent rule (no text) now and then
+            lines.append(f'text = "Event {number}"')
         if draw(st.booleans()):
             lines.append(f"chance = {_q(draw(chance_expr(variables)))}")
         if draw(st.integers(0, 2)) == 0:

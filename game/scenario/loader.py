@@ -42,14 +42,14 @@ from game.engine.model import (
     Route,
     Scenario,
     Variable,
+    hold_id,
 )
 from game.errors import ScenarioError
-from game.file_reading import Refused, read_bounded
 from game.scenario.reading import ID, ID_RULE, MAX_TURNS, Reader, close
+from game.scenario.source_file import MAX_BYTES, read_text
 from game.scenario.toml_errors import plain_problem
 
 FORMAT = 1
-MAX_BYTES = 2_000_000
 _ACTOR_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*\Z")
 _VARIABLE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 
@@ -70,18 +70,7 @@ HOLD_LABEL = "Hold: take no action this turn"
 
 def load_scenario(path: str | Path) -> Scenario:
     """Read and load a scenario file; raises :class:`ScenarioError` on any problem."""
-    path = Path(path)
-    try:
-        data = read_bounded(path, MAX_BYTES)
-    except Refused as refused:
-        hint = " (is this a scenario file?)" if refused.reason.startswith(("larger", "is not")) else ""
-        raise ScenarioError([f"{path}: {refused.reason}{hint}"]) from None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise ScenarioError([f"{path}:{line}: not UTF-8 text (save the file as UTF-8)"]) from None
-    return parse_scenario(text, str(path))
+    return parse_scenario(read_text(Path(path)), str(path))
 
 
 def parse_scenario(text: str, filename: str = "<scenario>") -> Scenario:
@@ -492,9 +481,3 @@ class _Loader(Reader):
         if None in ends:
             return None
         return Route(ends[0], ends[1], label or "", when, self.lines.line(path))
-
-
-
-def hold_id(seat: str) -> str:
-    """The id of a seat's hold action, built in unless the scenario defines it."""
-    return f"{seat}.hold"
