@@ -57,7 +57,7 @@ def floor_game(scenario: Scenario):
         index = len(scenario.actions) + number
         guard = f"not f{number} and " if event.once else ""
         body.append(f"if {guard}{writer.code(event.when)}:")
-        effects = [*(["f%d = True" % number] if event.once else []), *_effects(writer, event.effects)]
+        effects = [*([f"f{number} = True"] if event.once else []), *_effects(writer, event.effects)]
         if event.chance is not None:
             body += [f"    if _draw(k{index}, t) < _prob({writer.code(event.chance)}):",
                      *("        " + line for line in effects)]

@@ -38,5 +38,5 @@ def test_a_short_run_or_a_busy_machine_starts_no_worker(monkeypatch):
         monkeypatch.setattr(parallel, "idle_cores", lambda idle=idle: idle)
         handed = []
         parallel.play_chunks([(0, 1), (1, 2), (2, 3)], lambda c: [c], 2, (worker_setup, ("w",)),
-                             lambda i, rows: handed.append(i))
+                             lambda i, rows, handed=handed: handed.append(i))
         assert handed == [0, 1, 2]

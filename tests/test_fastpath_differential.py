@@ -82,3 +82,56 @@ def test_whole_games_are_the_games_a_session_plays(scenario, seed, data):
     assert game.scores == tuple(session.scores()[seat] for seat in scenario.seats)
     logged = {e.rule for e in session.entries() if e.kind == "event"}
     assert game.logged == logged
+
+
+SILENT = parse_scenario("""
+format = 1
+[scenario]
+id = "silent"
+title = "Silent"
+turns = 6
+seats = ["a"]
+[actors.a]
+name = "Alpha"
+[variables.x]
+type = "int"
+min = 0
+max = 3
+initial = 0
+[[actions]]
+id = "a.try"
+actor = "a"
+label = "Try"
+chance = "0.5"
+effects = ["x += 1"]
+[[events]]
+id = "idle"
+when = "true"
+once = false
+chance = "0.5"
+effects = ["x = x"]
+[[events]]
+id = "drift"
+when = "x < 3"
+once = false
+chance = "0.5"
+effects = ["x += 1"]
+[[events]]
+id = "once-silent"
+when = "turn >= 2"
+chance = "0.7"
+effects = ["x = x"]
+""")
+
+
+def test_silent_chance_events_leave_a_draw_only_when_they_change_something():
+    """A silent rule that fires and changes nothing leaves no log entry, so no recorded draw."""
+    for seed in range(40):
+        state = new_game(SILENT, seed)
+        while not state.over:
+            for action in ("a.try", "a.hold"):
+                reference = resolve_turn(SILENT, state, {"a": action})
+                drawn = []
+                assert next_state(fast_form(SILENT), state, [action], draws=drawn) == reference.state
+                assert as_draws(drawn) == tuple((d.rule, d.chance, d.roll) for d in draws_of(reference.entries))
+            state = reference.state

@@ -87,6 +87,9 @@ def test_each_legal_extreme_loads_and_plays_everywhere(tmp_path, capsys, name):
         for seat in ("a", "b"):
             code, out, err = wargame(capsys, "replay", save, "--as", seat)
             assert code == 0 and not CONTROL.search(out), err
+    report = tmp_path / "debrief.html"
+    code, out, err = wargame(capsys, "report", save, "-o", report, "--runs", "4", "--jobs", "1")
+    assert code == 0 and not CONTROL.search(report.read_text().replace("\n", "")), err
 
 
 def test_a_chance_of_5_never_shows_500_percent_and_its_save_verifies(tmp_path, capsys):

@@ -28,7 +28,8 @@ def hostile(events: int = EVENTS) -> str:
     for seat in "abc":
         for k in range(4):
             lines += ['[[actions]]', f'id = "{seat}.try{k}"', f'actor = "{seat}"', f'label = "Try {k}"',
-                      f'chance = "0.{k + 3}"', f'effects = ["v{k} += 1"]', f'fail_effects = ["v{(k + 4) % events} += 1"]']
+                      f'chance = "0.{k + 3}"', f'effects = ["v{k} += 1"]',
+                      f'fail_effects = ["v{(k + 4) % events} += 1"]']
     for i in range(events):
         lines += ['[[events]]', f'id = "e{i}"', 'when = "true"', 'once = false', f'chance = "0.{i % 9 + 1}"',
                   f'effects = ["v{i} += 1"]']
@@ -82,7 +83,8 @@ def test_remembered_decisions_stay_bounded_and_answer_as_computed(monkeypatch):
     calls = []
     for turn in range(1, 8):
         knowledge = knowledge_for(small, state.__class__(1, turn, state.values), frozenset(), "a")
-        assert memo.remembered("test", small, knowledge, lambda: calls.append(turn) or f"c{turn}") == f"c{turn}"
+        choose = lambda turn=turn: calls.append(turn) or f"c{turn}"  # noqa: E731
+        assert memo.remembered("test", small, knowledge, choose) == f"c{turn}"
         assert memo.remembered("test", small, knowledge, lambda: "never asked") == f"c{turn}"
         assert len(memo._CHOICES["test"][small]) <= 3
     assert calls == list(range(1, 8))

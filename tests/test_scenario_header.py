@@ -1,6 +1,6 @@
 """The header reader (title screen lists) agrees with the loader on every scenario that loads."""
 
-from hypothesis import given
+from hypothesis import given, settings
 
 from game.scenario import parse_scenario
 from game.scenario.header import header_of, read_header
@@ -18,6 +18,7 @@ def as_tuple(header):
             header.source)
 
 
+@settings(max_examples=max(10, settings().max_examples // 3))  # each example loads a whole scenario
 @given(text=scenario_text())
 def test_the_header_is_what_the_loader_reads(text):
     assert as_tuple(header_of(text)) == expected(parse_scenario(text))

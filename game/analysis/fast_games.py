@@ -76,7 +76,6 @@ def play_fast(scenario: Scenario, seed: int, policies: Sequence[Policy], *, trac
                 for i, (seat, policy, available, visible)
                 in enumerate(zip(seats, policies, fast.available, fast.visible))]
     actions = fast.actions
-    pending = fast.pending(fired)
     orders: list[tuple[str, ...]] = []
     turns: list[Turn] = []
     logged: set[str] = set()
@@ -93,10 +92,9 @@ def play_fast(scenario: Scenario, seed: int, policies: Sequence[Policy], *, trac
             turns.append(Turn(turn, tuple(env[1:]), fired, tuple(seen), chosen))
         orders.append(chosen)
         applied: list[tuple[Rule, bool]] = []
-        resolve(env, keys, (*[actions[action] for action in chosen], *pending), applied)
+        resolve(fast, env, keys, [actions[action] for action in chosen], fired, applied)
         if applied:
             fired, seen = _after_events(seats, applied, fired, seen, logged)
-            pending = fast.pending(fired)
         ending, over = fast.outcome(env)
         if over:
             break

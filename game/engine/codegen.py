@@ -14,7 +14,9 @@ What is generated, per scenario:
   the effects of success and of failure, which apply in place and say whether
   a value changed;
 - per seat: which of its actions may be chosen, and the values it may see;
-- the endings (which one holds, and whether the game is over), and the scores.
+- the endings (which one holds, and whether the game is over), and the scores;
+- the events phase of a turn for bulk play, every event inline in file order
+  (``events(e, fired, keys, applied, draws, rules)``, see ``fastpath.resolve``).
 
 The same text always gives the same functions, so they are made once per
 scenario text and process (cached by the text's SHA-256).
@@ -27,6 +29,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from game.engine import arithmetic
+from game.engine.draws import draw_keyed
 from game.engine.expressions import CODE_HELPERS, INT, Effect, Expression
 from game.engine.model import Scenario
 
@@ -67,7 +70,8 @@ class _Writer:
     def __init__(self, scenario: Scenario) -> None:
         self.scenario = scenario
         self.lines: list[str] = []
-        self.namespace: dict[str, Any] = {"__builtins__": {}, **CODE_HELPERS, "_prob": arithmetic.probability}
+        self.namespace: dict[str, Any] = {"__builtins__": {}, **CODE_HELPERS, "_prob": arithmetic.probability,
+                                          "_draw": draw_keyed}
 
     def compile(self) -> dict[str, Any]:
         scenario = self.scenario
@@ -76,6 +80,7 @@ class _Writer:
         for number, seat in enumerate(scenario.seats):
             self.seat(number, seat)
         self.outcome()
+        self.events_phase()
         source = "\n".join(self.lines) + "\n"
         exec(compile(source, f"<scenario {scenario.id} {scenario.origin.sha256[:12]}>", "exec"), self.namespace)
         self.namespace["__source__"] = source
@@ -148,3 +153,24 @@ class _Writer:
             body += [f"if {self.code(ending.when)}:", f"    return ({ending.id!r}, True)"]
         self.define("outcome", [*body, f"return (None, e[0] >= {self.scenario.turns!r})"])
 
+    def events_phase(self) -> None:
+        """Every event in file order: skipped once fired (if once-only), else its condition, its chance
+        drawn, its effects; what fired goes to ``applied``, the draws the log would record to ``draws``."""
+        body = ["t = e[0]"]
+        first = len(self.scenario.actions)
+        for offset, event in enumerate(self.scenario.events):
+            number = first + offset
+            _, _, hit, _ = rule_names(number)
+            lines = []
+            if event.chance is None:
+                lines.append(f"applied.append((rules[{number}], {hit}(e)))")
+            else:
+                logged = "draws is not None" if event.text else "draws is not None and c"
+                lines += [f"p = _prob({self.code(event.chance)})", f"r = _draw(keys[{number}], t)", "if r < p:",
+                          f"    c = {hit}(e)", f"    applied.append((rules[{number}], c))",
+                          f"    if {logged}:", f"        draws.append(({event.id!r}, p, r))"]
+            lines = [f"if {self.code(event.when)}:", *("    " + line for line in lines)]
+            if event.once:
+                lines = [f"if {event.id!r} not in fired:", *("    " + line for line in lines)]
+            body += lines
+        self.lines += ["def events(e, fired, keys, applied, draws, rules):", *(f"    {line}" for line in body), ""]

@@ -233,7 +233,8 @@ def _parse(text: str, mode: str) -> ast.AST:
         raise ExpressionError(f"longer than {MAX_LENGTH} characters", "split it up")
     if not text.strip():
         raise ExpressionError("empty expression")
-    control = next((c for c in text if not c.isprintable() and c not in " \t\n"), None)
+    control = None if text.isprintable() else next((c for c in text if not c.isprintable() and c not in "\t\n"),
+                                                     None)
     if control is not None:  # the text is shown to players as a formula: it must not move their cursor
         raise ExpressionError(f"holds the control character U+{ord(control):04X}", "remove it")
     try:
@@ -507,6 +508,8 @@ class _Compiler:
 
     def _written(self, node: ast.Name) -> str:
         """The name as the author wrote it; Python's parser folds look-alikes (``ｘ`` to ``x``), so refuse them."""
+        if self.source.isascii():  # only non-ASCII letters are folded
+            return node.id
         written = ast.get_source_segment(self.source, node)
         if written != node.id:
             raise ExpressionError(f"the name {written!r} is not plain ASCII",

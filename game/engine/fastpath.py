@@ -1,4 +1,4 @@
-"""The turn resolved without a log: the form bulk play, replay and the players' lookahead run.
+"""The turn resolved without a log: the form bulk play and the players' lookahead run.
 
 ``adjudication.resolve_turn`` is the reference: it builds a :class:`LogEntry`
 and a :class:`Change` for every rule so that people can read what happened.
@@ -8,11 +8,15 @@ same turn, in the same order with the same draws, on a plain environment list,
 building nothing. A differential test plays games through both and asserts
 identical states, draws, scores and endings at every turn.
 
-A turn is a sequence of rules (the seats' chosen actions in seat order, then
-the events still able to fire, in file order). :func:`advance` applies them
-until one whose chance must be decided: the engine then draws it, the
-lookahead takes both branches in expectation. That is the one place where the
-turn's order is written for the fast form, shared by both.
+A turn is a sequence of rules: the seats' chosen actions in seat order, then
+the events still able to fire, in file order. :func:`advance` applies rules
+until one whose chance must be decided: :func:`resolve` then draws it, the
+lookahead takes both branches in expectation. For the events phase bulk play
+calls one generated function (``codegen._Writer.events_phase``) with every
+event inline, which is the phase of the turn that costs most (most events do
+not fire, and a loop over them costs more than their conditions); the
+lookahead, which must branch inside it, runs it through ``advance`` over the
+same rules. Both are held to the reference by the differential tests.
 """
 
 from __future__ import annotations
@@ -77,14 +81,8 @@ class FastScenario:
         """Per seat: the values it may see, as ``Knowledge.visible_values``."""
         self.score: tuple[Callable[[Env], Any], ...] = tuple(generated[s] for _, _, s in names)
         """Per seat: its score (0 without an objective)."""
-        self._pending: dict[frozenset[str], tuple[Rule, ...]] = {}
-
-    def pending(self, fired: frozenset[str]) -> tuple[Rule, ...]:
-        """The events that may still fire once ``fired`` (once-only ones) have fired."""
-        events = self._pending.get(fired)
-        if events is None:
-            events = self._pending[fired] = tuple(e for e in self.events if not (e.once and e.id in fired))
-        return events
+        self.events_phase: Callable[..., None] = generated["events"]
+        """The events phase of a turn (``codegen._Writer.events_phase``); ``resolve`` calls it."""
 
 
 _FAST: WeakKeyDictionary[Scenario, FastScenario] = WeakKeyDictionary()
@@ -98,13 +96,12 @@ def fast_form(scenario: Scenario) -> FastScenario:
     return fast
 
 
-def advance(rules: Sequence[Rule], start: int, env: Env, applied: list[tuple[Rule, bool]] | None = None) -> int:
+def advance(rules: Sequence[Rule], start: int, env: Env) -> int:
     """Apply ``rules[start:]`` in order until one whose chance must be decided; return its index.
 
     A rule whose ``when`` does not hold is passed over (an action is then
     overtaken, an event does not fire). Returns ``len(rules)`` when every rule
-    has been dealt with. Events applied are appended to ``applied`` with
-    whether they changed a value, when it is given.
+    has been dealt with.
     """
     for index in range(start, len(rules)):
         rule = rules[index]
@@ -113,9 +110,7 @@ def advance(rules: Sequence[Rule], start: int, env: Env, applied: list[tuple[Rul
             continue
         if rule.chance is not None:
             return index
-        changed = rule.hit(env)
-        if applied is not None and rule.event:
-            applied.append((rule, changed))
+        rule.hit(env)
     return len(rules)
 
 
@@ -131,33 +126,27 @@ Draw = tuple[str, float, float]
 """(rule id, chance, roll) of a drawn chance that the log records, as ``saves.records.Draw`` holds it."""
 
 
-def resolve(env: Env, keys: Keys, rules: Sequence[Rule], applied: list[tuple[Rule, bool]],
-            draws: list[Draw] | None = None) -> None:
-    """Resolve the turn ``env[0]`` on ``env`` (mutated): ``rules`` are the seats' actions in seat
-    order, then the events still able to fire (``FastScenario.pending``).
+def resolve(fast: FastScenario, env: Env, keys: Keys, actions: Sequence[Rule], fired: frozenset[str],
+            applied: list[tuple[Rule, bool]], draws: list[Draw] | None = None) -> None:
+    """Resolve the turn ``env[0]`` on ``env`` (mutated): ``actions`` in seat order, then the events
+    (the generated ``events`` of ``codegen.py``, which skips the once-only ones in ``fired``).
 
     Events that fire are appended to ``applied`` (with whether they changed a
     value); the draws the reference log would record are appended to
     ``draws`` when it is given. Endings are the caller's (``FastScenario.outcome``).
     """
     turn = env[0]
-    count = len(rules)
-    index = advance(rules, 0, env, applied)
+    count = len(actions)
+    index = advance(actions, 0, env)
     while index < count:
-        rule = rules[index]
+        rule = actions[index]
         chance = rule.chance(env)
         roll = draw_keyed(keys[rule.number], turn)
-        if roll < chance:
-            changed = rule.hit(env)
-            if rule.event:
-                applied.append((rule, changed))
-            logged = rule.logged or changed
-        else:
-            rule.miss(env)
-            logged = not rule.event
-        if draws is not None and logged:
-            draws.append((rule.id, chance, roll))
-        index = advance(rules, index + 1, env, applied)
+        (rule.hit if roll < chance else rule.miss)(env)
+        if draws is not None:
+            draws.append((rule.id, chance, roll))  # an action's draw is always in the log
+        index = advance(actions, index + 1, env)
+    fast.events_phase(env, fired, keys, applied, draws, fast.rules)
 
 
 def next_state(fast: FastScenario, state: GameState, actions: Sequence[str], keys: Keys | None = None,
@@ -168,8 +157,8 @@ def next_state(fast: FastScenario, state: GameState, actions: Sequence[str], key
     """
     env = [state.turn, *state.values]
     applied: list[tuple[Rule, bool]] = []
-    rules = (*(fast.actions[action] for action in actions), *fast.pending(state.fired))
-    resolve(env, keys or Keys(state.seed, fast), rules, applied, draws)
+    resolve(fast, env, keys or Keys(state.seed, fast), [fast.actions[action] for action in actions], state.fired,
+            applied, draws)
     fired = state.fired.union(rule.id for rule, _ in applied if rule.once) if applied else state.fired
     ending, over = fast.outcome(env)
     return GameState(state.seed, state.turn + 1, tuple(env[1:]), fired, ending, over)
