@@ -20,7 +20,6 @@ from typing import Any
 
 from game.engine.arithmetic import LIMIT
 from game.engine.expressions import (
-    BOOL,
     INT,
     RESERVED,
     TEXT,
