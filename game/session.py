@@ -18,7 +18,6 @@ alone, recomputing every turn and checking each one's draws and state hash.
 from __future__ import annotations
 
 import datetime
-import unicodedata
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
@@ -66,6 +65,7 @@ from game.journal import (
 )
 from game.lock import Lock
 from game.players import get_policy
+from game.scenario.author_text import control_character
 
 __all__ = ["FACILITATOR", "HUMAN", "MAX_RATIONALE", "TIMED_OUT", "Message", "Order", "Parent", "Session",
            "Sink", "TurnRecord", "check_controllers", "new_game_id", "parse_seat_options", "utc_now"]
@@ -476,6 +476,8 @@ class Session(HeaderFields):
         check_order(self.scenario, self.state, order.seat, order.action)
         if len(order.rationale) > MAX_RATIONALE:
             raise IllegalOrder(f"{order.seat!r}'s rationale is longer than {MAX_RATIONALE} characters")
+        if control_character(order.rationale) is not None:
+            raise IllegalOrder(f"{order.seat!r}'s rationale holds a control character; write plain text")
         if not order.by or len(order.by) > MAX_NAME:
             raise IllegalOrder(f"{order.seat!r}'s order says nothing of who gave it")
 
@@ -497,7 +499,7 @@ class Session(HeaderFields):
             raise IllegalOrder("the message is empty")
         if len(text) > MAX_RATIONALE:
             raise IllegalOrder(f"a message may have at most {MAX_RATIONALE} characters")
-        if any(unicodedata.category(c) == "Cc" and c != "\n" for c in text):
+        if control_character(text) is not None:
             raise IllegalOrder("the message holds a control character; write plain text")
         return Message(message.turn, message.sender, tuple(s for s in seats if s in wanted), text)
 
@@ -638,4 +640,6 @@ def _without(mapping: Mapping[str, Order], seat: str) -> dict[str, Order]:
 def _checked_name(name: str) -> str:
     if len(name) > MAX_NAME:
         raise WargameError(f"a game's name may have at most {MAX_NAME} characters")
+    if "\n" in name or control_character(name) is not None:
+        raise WargameError("a game's name holds a line break or a control character; write plain text")
     return name

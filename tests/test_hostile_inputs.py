@@ -131,21 +131,28 @@ def test_author_texts_lose_their_control_characters_in_run_and_replay(tmp_path, 
 # -- hostile saves: a valid checksum around a scenario that is not -----------------------------
 
 
-def _forged_save(tmp_path, text: str, name: str):
-    """A save whose embedded scenario is ``text`` (under a file name holding escape codes), checksums right."""
+def _forged_save(tmp_path, text: str, name: str, *, file: str = "hostile.toml", game_name: str = "",
+                 rationale: str = ""):
+    """A save whose embedded scenario is ``text`` and whose own texts are as given, checksums right."""
     import hashlib
 
     from game.scenario import parse_scenario
-    from game.session import Session
+    from game.session import HUMAN, Order, Session
     from tests.saves_forge import chained, frames
     from tests.saves_support import save_bytes
 
     scenario = parse_scenario(BASE, "hostile.toml")
-    session = Session(scenario, 1, dict.fromkeys(scenario.seats, "random"))
-    session.play_turn()
+    session = Session(scenario, 1, {"a": HUMAN, "b": "random"})
+    session.play_turn({"a": Order("a", "a.push", "why")})
     values = frames(save_bytes(session))
-    values[0][2]["scenario"].update(text=text, sha256=hashlib.sha256(text.encode()).hexdigest(),
-                                    file="hostile\x1b[2J\r.toml")
+    values[0][2]["scenario"].update(text=text, sha256=hashlib.sha256(text.encode()).hexdigest(), file=file)
+    values[0][2]["game"]["name"] = game_name
+    for _, _, content in values[1:]:
+        if content[0] == "turn":
+            orders = content[2] if isinstance(content[2], list) else None
+            for order in orders or ():
+                if order[1] == "a.push":
+                    order[2] = rationale or order[2]
     path = tmp_path / name
     path.write_bytes(chained(values))
     return path
@@ -162,6 +169,36 @@ def test_a_save_embedding_a_refused_scenario_is_listed_as_damaged_and_refused(tm
     for command in (["replay", path], ["replay", path, "--verify"], ["report", path, "-o", tmp_path / "r.md"]):
         code, out, err = wargame(capsys, *command)
         assert code == 2 and len(err.splitlines()) == 1 and not CONTROL.search(err), err
+
+
+@pytest.mark.parametrize("change", [{"file": "hostile\x1b[2J\r.toml"}, {"game_name": "evil\x1b]0;owned\x07"},
+                                    {"rationale": "why\x1b[2J\u202e not"}], ids=["file", "name", "rationale"])
+def test_a_save_whose_own_texts_hold_escape_codes_is_damaged_and_says_so_cleanly(tmp_path, capsys, change):
+    """Issue 12.4 for saves: Horizon never writes a control character into a save, so one is forged."""
+    path = _forged_save(tmp_path, BASE, "forged.wgsave", **change)
+    _forged_save(tmp_path, BASE, "good.wgsave")
+    code, out, err = wargame(capsys, "saves", tmp_path)
+    assert code == 0 and "2 saves, 1 damaged" in out and "control character" in out and not CONTROL.search(out)
+    code, out, err = wargame(capsys, "replay", path)
+    assert code == 2 and len(err.splitlines()) == 1 and not CONTROL.search(err), err
+    assert wargame(capsys, "replay", tmp_path / "good.wgsave", "--verify")[0] == 0
+
+
+def test_a_session_refuses_escape_codes_in_its_name_and_rationales(tmp_path, capsys):
+    from game.errors import IllegalOrder, WargameError
+    from game.scenario import parse_scenario
+    from game.session import HUMAN, Order, Session
+
+    scenario = parse_scenario(BASE, "hostile.toml")
+    with pytest.raises(WargameError, match="control character"):
+        Session(scenario, 1, dict.fromkeys(scenario.seats, "random"), name="evil\x1b[2J")
+    session = Session(scenario, 1, {"a": HUMAN, "b": "random"})
+    with pytest.raises(IllegalOrder, match="control character"):
+        session.submit(Order("a", "a.push", "why\x1b]0;owned\x07"))
+    session.submit(Order("a", "a.push", "why,\n\tbecause"))  # line breaks and tabs are plain text
+    path = write(tmp_path, Case("", ""))
+    code, out, err = wargame(capsys, "run", path, "--seed", "1", "--name", "a\x1b[2Jb")
+    assert code == 2 and "control character" in err and len(err.splitlines()) == 1
 
 
 def test_the_title_screen_catalogue_of_saves_survives_a_hostile_one(tmp_path):

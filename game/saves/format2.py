@@ -179,7 +179,7 @@ def read_journal(frames: Frames) -> Journal:
         raise Invalid("frame 1: expected the header")
     fields = d.mapping(content, "header", _HEADER_KEYS, VERSION)
     scenario = d.mapping(fields["scenario"], "header.scenario", _SCENARIO_KEYS, VERSION)
-    scenario = {key: d.text(scenario[key], ("header.scenario", key)) for key in _SCENARIO_KEYS}
+    scenario = {key: d.text(scenario[key], ("header.scenario", key), raw=key == "text") for key in _SCENARIO_KEYS}
     header = decode_header(fields["game"], "header.game", VERSION)
     events, updated = [], when
     for number, data in enumerate(frames.payloads[1:], 2):
