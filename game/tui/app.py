@@ -64,6 +64,25 @@ class HorizonApp(App[None]):
             if isinstance(screen, TitleScreen):
                 screen.show_entries(entries)
 
+    async def run_action(self, action, default_namespace=None, namespaces=None) -> bool:
+        """Keys that arrive while a screen is still being pushed act on nothing rather than on half a screen."""
+        if not self.screen.is_mounted:
+            return False
+        return await super().run_action(action, default_namespace, namespaces)
+
+    def action_command_palette(self) -> None:
+        from game.tui.palette import Palette, is_open
+
+        if not is_open(self.screen_stack):
+            self.push_screen(Palette(id="--command-palette"))
+
+    def search_themes(self) -> None:
+        from textual.theme import ThemeProvider
+
+        from game.tui.palette import Palette
+
+        self.push_screen(Palette(providers=[ThemeProvider], placeholder="Search for themes\u2026"))
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand("Help", "Keys and how to play (F1)", self.action_help)
@@ -90,8 +109,15 @@ class HorizonApp(App[None]):
         return self.lobby.playthrough
 
     def start(self, flow: Coroutine) -> None:
-        """Run a game flow as the one "game" worker, cancelling any other."""
-        self.run_worker(flow, group="game", exclusive=True)
+        """Run a game flow as the one "game" worker, unless one is already under way.
+
+        Two flows at once (``n`` then ``c`` typed before the setup screen showed) would push
+        their screens over each other; only leaving a game cancels its flow.
+        """
+        if any(worker.group == "game" and not worker.is_finished for worker in self.workers):
+            flow.close()
+            return
+        self.run_worker(flow, group="game")
 
     def at_title(self) -> TitleScreen | None:
         """The title screen when it is the one showing, else None (with a note why nothing happens)."""

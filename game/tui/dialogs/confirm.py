@@ -8,8 +8,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Static
 
+from game.tui.dismissal import DismissOnce
 
-class ConfirmDialog(ModalScreen[bool]):
+
+class ConfirmDialog(DismissOnce, ModalScreen[bool]):
     """Asks ``question``; dismisses with True for yes."""
 
     CSS_PATH = "dialogs.tcss"

@@ -9,6 +9,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown, Static
 
 from game.seat_view.model import SeatView
+from game.tui.dismissal import DismissOnce
 
 
 def briefing_markdown(view: SeatView) -> str:
@@ -25,7 +26,7 @@ def briefing_markdown(view: SeatView) -> str:
     return "\n\n".join(part for part in parts if part)
 
 
-class BriefingScreen(Screen[None]):
+class BriefingScreen(DismissOnce, Screen[None]):
     """Shown only to ``view.seat``, after its hand-off."""
 
     CSS_PATH = "briefing.tcss"

@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown
 
 from game.session import Session
+from game.tui.dismissal import DismissOnce
 
 DebriefWriter = Callable[[Session], str]
 
@@ -30,7 +31,7 @@ def debrief_writer() -> DebriefWriter | None:
     return debrief_markdown
 
 
-class DebriefScreen(Screen[None]):
+class DebriefScreen(DismissOnce, Screen[None]):
     """Shows ``write(session)``; written in a thread, as it reads the whole game."""
 
     CSS_PATH = "debrief.tcss"

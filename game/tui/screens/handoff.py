@@ -13,9 +13,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from game.seat_view.model import SeatName
+from game.tui.dismissal import DismissOnce
 
 
-class HandOffScreen(Screen[None]):
+class HandOffScreen(DismissOnce, Screen[None]):
     """"Pass to Russia. Others look away. Press Enter." Dismissed by the seat's player."""
 
     CSS_PATH = "handoff.tcss"
