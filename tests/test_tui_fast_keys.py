@@ -32,11 +32,12 @@ def post(app, key: str) -> None:
 
 
 async def settle(pilot) -> None:
-    """Let the app work through every key posted so far."""
-    for _ in range(200):
+    """Let the app work through every key posted so far (a loaded machine may take a while)."""
+    for _ in range(1500):
         await pilot.pause(0.02)
         if pilot.app._message_queue.empty():
             return
+    raise AssertionError("the app did not get through the keys in 30 s")
 
 
 def quit_blocked(app):

@@ -30,7 +30,10 @@ class BriefingScreen(DismissOnce, Screen[None]):
     """Shown only to ``view.seat``, after its hand-off."""
 
     CSS_PATH = "briefing.tcss"
-    BINDINGS = [Binding("enter", "done", "Begin", key_display="Enter")]
+    BINDINGS = [
+        Binding("enter", "done", "Begin", key_display="Enter"),
+        Binding("escape", "app.leave_game", "Leave", id="game.leave"),
+    ]
 
     def __init__(self, view: SeatView) -> None:
         super().__init__()

@@ -20,7 +20,10 @@ class HandOffScreen(DismissOnce, Screen[None]):
     """"Pass to Russia. Others look away. Press Enter." Dismissed by the seat's player."""
 
     CSS_PATH = "handoff.tcss"
-    BINDINGS = [Binding("enter", "ready", "Continue", key_display="Enter")]
+    BINDINGS = [
+        Binding("enter", "ready", "Continue", key_display="Enter"),
+        Binding("escape", "app.leave_game", "Leave", id="game.leave"),
+    ]
 
     def __init__(self, seat: SeatName, turn: int) -> None:
         super().__init__()

@@ -48,6 +48,8 @@ class SetupScreen(DismissOnce, Screen[GameSetup | None]):
         Binding("f5", "start", "Start game", id="setup.start"),
         Binding("ctrl+r", "reseed", "New seed", id="setup.reseed"),
         Binding("escape", "back", "Back", id="setup.back"),
+        Binding("down", "app.focus_next", "Next row", show=False),
+        Binding("up", "app.focus_previous", "Previous row", show=False),
     ]
 
     def __init__(self, scenario: Scenario, *, name: str, seed: int | None = None,
