@@ -19,6 +19,7 @@ from typing import Any
 
 from attrs import frozen
 
+from game.engine import arithmetic
 from game.engine.draws import chance_stream, draw
 from game.engine.expressions import Effect, Expression
 from game.engine.log import ACTION, ENDING, EVENT, OVERTAKEN, Change, LogEntry
@@ -107,8 +108,7 @@ def probability(chance: Expression, env: Sequence[Any]) -> float:
     The draw, the odds a seat is shown and a computer player's expectations
     all read a chance through here, so they can never disagree.
     """
-    value = chance.evaluate(env)
-    return 0.0 if value <= 0 else 1.0 if value >= 1 else float(value)
+    return arithmetic.probability(chance.evaluate(env))
 
 
 def _resolve_action(scenario: Scenario, state: GameState, action: Action, env: list[Any]) -> LogEntry:

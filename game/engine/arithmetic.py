@@ -59,6 +59,11 @@ def clamp(x: float, low: float, high: float) -> float:
     return low if x < low else high if x > high else x
 
 
+def probability(value: float) -> float:
+    """A chance's value as a probability: 0 at or below 0, 1 at or above 1 (the format's one clamp)."""
+    return 0.0 if value <= 0 else 1.0 if value >= 1 else float(value)
+
+
 SATURATING = frozenset({operator.add, operator.sub, operator.mul, divide, floor_divide})
 """The operations whose result is saturated; the others cannot leave ±LIMIT."""
 

@@ -19,6 +19,12 @@ compiling, each node also gets what it can ever be (a number's bounds, the
 truth values a condition can take, the texts a text can be), from which the
 loader warns of conditions that never hold and chances above 1, and which
 lets a closure skip saturation when it can never happen.
+
+Beside each closure the compiler writes the same computation as Python source
+(``Expression.code``, reading the environment as ``e``): the fast path
+(``codegen.py``) compiles a scenario's rules from it, once. Only the checked
+tree is written out, variables as slots ``e[i]`` and literals by ``repr``, so
+nothing an author typed reaches Python's compiler as code.
 """
 
 from __future__ import annotations
@@ -120,6 +126,16 @@ class Expression:
     evaluate: Callable[[Sequence[Any]], Any] = field(eq=False, repr=False)
     bounds: Bounds | None = None
     """For numbers, an interval holding every value the expression can take."""
+    reads_turn: bool = False
+    code: str | None = field(default=None, eq=False, repr=False)
+    """The same computation as Python source over ``e`` (see ``CODE_HELPERS``); None when it is
+    better left to the closure (a long chain, evaluated in a loop)."""
+
+
+CODE_HELPERS = {"_sat": arithmetic.saturate, "_satf": arithmetic.saturate_float, "_div": arithmetic.divide,
+                "_fdiv": arithmetic.floor_divide, "_mod": arithmetic.modulo, "_clamp": arithmetic.clamp,
+                "min": min, "max": max, "abs": abs}
+"""The names ``Expression.code`` may call, besides Python's operators."""
 
 
 @frozen
@@ -133,6 +149,8 @@ class Effect:
     expression: Expression
     compute: Callable[[Sequence[Any]], Any] = field(eq=False, repr=False)
     """Gives the target's new value (clamped) from an environment."""
+    line: int = 0
+    """Where the scenario file writes it (set by the loader)."""
 
 
 _NO_CONST = object()
@@ -151,6 +169,8 @@ class _Typed:
     """Where that variable lives in the environment, for faster closures."""
     bounds: Bounds | None = None
     """For numbers, every value it can take lies within these."""
+    code: str | None = None
+    """This node as Python source (see ``Expression.code``)."""
 
 
 def compile_expression(
@@ -175,7 +195,8 @@ def compile_expression(
 
 
 def _expression(text: str, typed: _Typed, compiler: _Compiler) -> Expression:
-    return Expression(text, typed.kind, typed.domain, frozenset(compiler.reads), typed.fn, typed.bounds)
+    return Expression(text, typed.kind, typed.domain, frozenset(compiler.reads), typed.fn, typed.bounds,
+                      compiler.reads_turn, typed.code)
 
 
 def compile_effect(text: str, symbols: Mapping[str, Symbol]) -> Effect:
@@ -192,6 +213,8 @@ def compile_effect(text: str, symbols: Mapping[str, Symbol]) -> Effect:
             "an effect must be one assignment", "write name = value, name += n or name -= n"
         )
     source = text.strip()
+    if isinstance(target, ast.Name):
+        _Compiler(symbols, source)._written(target)
     if not isinstance(target, ast.Name) or target.id not in symbols or target.id == TURN:
         name = target.id if isinstance(target, ast.Name) else ast.get_source_segment(source, target)
         raise ExpressionError(f"cannot assign to {name!r}", _suggest(name, symbols), name=name)
@@ -210,6 +233,10 @@ def _parse(text: str, mode: str) -> ast.AST:
         raise ExpressionError(f"longer than {MAX_LENGTH} characters", "split it up")
     if not text.strip():
         raise ExpressionError("empty expression")
+    control = None if text.isprintable() else next((c for c in text if not c.isprintable() and c not in "\t\n"),
+                                                     None)
+    if control is not None:  # the text is shown to players as a formula: it must not move their cursor
+        raise ExpressionError(f"holds the control character U+{ord(control):04X}", "remove it")
     try:
         with warnings.catch_warnings():  # e.g. "1if x" parses with a SyntaxWarning on stderr
             warnings.simplefilter("ignore")
@@ -391,9 +418,23 @@ def _either_way(outcomes: Sequence[frozenset]) -> frozenset:
 
 
 def _const(value: Any, kind: str) -> _Typed:
+    code = f"({value!r})"
     if kind in NUMBERS:
-        return _Typed(lambda env: value, kind, None, value, bounds=(value, value))
-    return _Typed(lambda env: value, kind, frozenset({value}), value)
+        return _Typed(lambda env: value, kind, None, value, bounds=(value, value), code=code)
+    return _Typed(lambda env: value, kind, frozenset({value}), value, code=code)
+
+
+def _code(template: str, *parts: _Typed) -> str | None:
+    """``template`` filled with the parts' code, or None if any part has none."""
+    codes = [part.code for part in parts]
+    return None if None in codes else template.format(*codes)
+
+
+_OPERATOR_CODE = {operator.add: "({} + {})", operator.sub: "({} - {})", operator.mul: "({} * {})",
+                  arithmetic.divide: "_div({}, {})", arithmetic.floor_divide: "_fdiv({}, {})",
+                  arithmetic.modulo: "_mod({}, {})", operator.eq: "({} == {})", operator.ne: "({} != {})",
+                  operator.lt: "({} < {})", operator.le: "({} <= {})", operator.gt: "({} > {})",
+                  operator.ge: "({} >= {})"}
 
 
 def _fold(typed: _Typed, parts: Sequence[_Typed]) -> _Typed:
@@ -427,6 +468,7 @@ class _Compiler:
         self.source = source
         """The text parsed (stripped), for quoting parts of it in messages."""
         self.reads: set[str] = set()
+        self.reads_turn = False
 
     def node(self, node: ast.AST, depth: int) -> _Typed:
         if depth > MAX_DEPTH:
@@ -464,8 +506,18 @@ class _Compiler:
             return _const(value, TEXT)
         raise ExpressionError(f"the literal {ast.unparse(node)} is not allowed", ALLOWED)
 
+    def _written(self, node: ast.Name) -> str:
+        """The name as the author wrote it; Python's parser folds look-alikes (``ｘ`` to ``x``), so refuse them."""
+        if self.source.isascii():  # only non-ASCII letters are folded
+            return node.id
+        written = ast.get_source_segment(self.source, node)
+        if written != node.id:
+            raise ExpressionError(f"the name {written!r} is not plain ASCII",
+                                  "names hold only the letters A-Z and a-z, digits and _")
+        return node.id
+
     def _Name(self, node: ast.Name, depth: int) -> _Typed:
-        name = node.id
+        name = self._written(node)
         if name in ("true", "false"):
             return _const(name == "true", BOOL)
         if name in FUNCTIONS:
@@ -474,26 +526,30 @@ class _Compiler:
         if symbol is None:
             candidates = [*(n for n in self.symbols if n != TURN), TURN]
             raise ExpressionError(f"unknown name {name!r}", _suggest(name, candidates), name=name)
-        if name != TURN:
+        if name == TURN:
+            self.reads_turn = True
+        else:
             self.reads.add(name)
         fn = operator.itemgetter(symbol.slot)
         if symbol.kind == INT:
-            return _Typed(fn, INT, variable=name, slot=symbol.slot, bounds=(symbol.low, symbol.high))
+            return _Typed(fn, INT, variable=name, slot=symbol.slot, bounds=(symbol.low, symbol.high),
+                          code=f"e[{symbol.slot}]")
         domain = BOTH if symbol.kind == BOOL else symbol.values
-        return _Typed(fn, symbol.kind, domain, variable=name, slot=symbol.slot)
+        return _Typed(fn, symbol.kind, domain, variable=name, slot=symbol.slot, code=f"e[{symbol.slot}]")
 
     def _UnaryOp(self, node: ast.UnaryOp, depth: int) -> _Typed:
         if isinstance(node.op, ast.Not):
             operand = self._truth(node.operand, depth, "not")
             fn = operand.fn
             domain = frozenset(not x for x in operand.domain)
-            return _fold(_Typed(lambda env: not fn(env), BOOL, domain), [operand])
+            return _fold(_Typed(lambda env: not fn(env), BOOL, domain, code=_code("(not {})", operand)), [operand])
         if isinstance(node.op, (ast.USub, ast.UAdd)):
             operand = self._number(node.operand, depth, "a sign")
             fn = operand.fn
             if isinstance(node.op, ast.UAdd):
                 return operand
-            typed = _Typed(lambda env: -fn(env), operand.kind, bounds=arithmetic.negated(operand.bounds))
+            typed = _Typed(lambda env: -fn(env), operand.kind, bounds=arithmetic.negated(operand.bounds),
+                           code=_code("(-{})", operand))
             return _fold(typed, [operand])
         raise ExpressionError(f"{_describe(node.op)} is not allowed", ALLOWED)
 
@@ -514,9 +570,12 @@ class _Compiler:
             saturate = (arithmetic.saturate if kind == INT else arithmetic.saturate_float) if saturates else None
             loop.append((_step(op, saturate), right.fn))
             fn = _binary(op, typed, right)
+            code = _code(_OPERATOR_CODE[op], typed, right)
+            if saturates and code is not None:
+                code = f"{'_sat' if kind == INT else '_satf'}({code})"
             typed = _Typed(_saturating(fn, kind) if saturates else fn, kind,
-                           bounds=arithmetic.saturated(raw))
-        if len(steps) > _LOOP_CHAIN:
+                           bounds=arithmetic.saturated(raw), code=code)
+        if len(steps) > _LOOP_CHAIN:  # nested source this deep would be as costly to compile as to run
             typed = _Typed(_loop(parts[0].fn, loop), typed.kind, bounds=typed.bounds)
         return _fold(typed, parts)
 
@@ -527,32 +586,37 @@ class _Compiler:
         fn = _all(fns) if word == "and" else _any(fns)
         outcomes = [part.domain for part in parts]
         domain = _both_ways(outcomes) if word == "and" else _either_way(outcomes)
-        return _fold(_Typed(fn, BOOL, domain), parts)
+        code = _code("(" + f" {word} ".join(["{}"] * len(parts)) + ")", *parts)
+        return _fold(_Typed(fn, BOOL, domain, code=code), parts)
 
     def _Compare(self, node: ast.Compare, depth: int) -> _Typed:
         left = self.node(node.left, depth)
         tests: list[Callable] = []
+        codes: list[str | None] = []
         outcomes: list[frozenset] = []
         parts = [left]
         for op, right_node in zip(node.ops, node.comparators):
             if isinstance(op, (ast.In, ast.NotIn)):
-                test, outcome = self._membership(left, op, right_node, depth)
+                test, outcome, code = self._membership(left, op, right_node, depth)
                 tests.append(test)
+                codes.append(code)
                 outcomes.append(outcome)
-                continue
+                continue  # the next comparison is with the same left side
             compare = _COMPARISONS.get(type(op))
             if compare is None:
                 raise ExpressionError(f"{_describe(op)} is not allowed", ALLOWED)
             right = self.node(right_node, depth)
             self._comparable(left, right, ordering=compare in arithmetic.ORDERING)
             tests.append(_binary(compare, left, right))
+            codes.append(_code(_OPERATOR_CODE[compare], left, right))
             if left.kind in NUMBERS:
                 outcomes.append(arithmetic.comparison_outcomes(compare, left.bounds, right.bounds))
             else:
                 outcomes.append(arithmetic.equality_outcomes(compare, left.domain, right.domain))
             parts.append(right)
             left = right
-        return _fold(_Typed(_all(tuple(tests)), BOOL, _both_ways(outcomes)), parts)
+        code = None if None in codes else codes[0] if len(codes) == 1 else f"({' and '.join(codes)})"
+        return _fold(_Typed(_all(tuple(tests)), BOOL, _both_ways(outcomes), code=code), parts)
 
     @staticmethod
     def _comparable(left: _Typed, right: _Typed, *, ordering: bool) -> None:
@@ -569,7 +633,8 @@ class _Compiler:
         if left.kind == TEXT and not left.domain & right.domain:
             _unknown_value(left, right)
 
-    def _membership(self, left: _Typed, op: ast.cmpop, right: ast.AST, depth: int) -> tuple[Callable, frozenset]:
+    def _membership(self, left: _Typed, op: ast.cmpop, right: ast.AST,
+                    depth: int) -> tuple[Callable, frozenset, str | None]:
         if not isinstance(right, (ast.List, ast.Tuple)) or not right.elts:
             raise ExpressionError("'in' needs a list of values on its right", "e.g. x in ['a', 'b']")
         items = [self.node(item, depth) for item in right.elts]
@@ -584,9 +649,12 @@ class _Compiler:
         members = frozenset(item.const for item in items)
         outcome = _membership_outcomes(left, members)
         fn = left.fn
+        listed = ("{" + ", ".join(repr(m) for m in sorted(members, key=repr)) + "}").replace("{", "{{")
+        listed = listed.replace("}", "}}")  # a template for _code: the set's braces are literal
         if isinstance(op, ast.In):
-            return (lambda env: fn(env) in members), outcome
-        return (lambda env: fn(env) not in members), frozenset(not x for x in outcome)
+            return (lambda env: fn(env) in members), outcome, _code("({} in " + listed + ")", left)
+        return ((lambda env: fn(env) not in members), frozenset(not x for x in outcome),
+                _code("({} not in " + listed + ")", left))
 
     def _IfExp(self, node: ast.IfExp, depth: int) -> _Typed:
         test = self._truth(node.test, depth, "if ... else")
@@ -606,11 +674,12 @@ class _Compiler:
         else:
             domain = frozenset().union(*(b.domain for b in taken))
         ft, fb, fo = test.fn, body.fn, orelse.fn
-        typed = _Typed(lambda env: fb(env) if ft(env) else fo(env), kind, domain, bounds=bounds)
+        typed = _Typed(lambda env: fb(env) if ft(env) else fo(env), kind, domain, bounds=bounds,
+                       code=_code("({} if {} else {})", body, test, orelse))
         return _fold(typed, [test, body, orelse])
 
     def _Call(self, node: ast.Call, depth: int) -> _Typed:
-        name = node.func.id if isinstance(node.func, ast.Name) else None
+        name = self._written(node.func) if isinstance(node.func, ast.Name) else None
         if name not in _CALLS:
             called = name or ast.get_source_segment(self.source, node.func)
             raise ExpressionError(f"calling {called!r} is not allowed", f"functions: {', '.join(FUNCTIONS)}")
@@ -635,7 +704,9 @@ class _Compiler:
         else:
             fn = lambda env: function(*[f(env) for f in fns])  # noqa: E731
         bounds = arithmetic.call_bounds(name, [arg.bounds for arg in args])
-        return _fold(_Typed(fn, kind, bounds=bounds), args)
+        called = "_clamp" if name == "clamp" else name
+        code = _code(called + "(" + ", ".join(["{}"] * len(args)) + ")", *args)
+        return _fold(_Typed(fn, kind, bounds=bounds, code=code), args)
 
 
 def _membership_outcomes(left: _Typed, members: frozenset) -> frozenset[bool]:

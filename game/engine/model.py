@@ -19,6 +19,11 @@ PUBLIC, PRIVATE = "public", "private"
 DEFAULT_END_TEXT = "The last turn has been played."
 
 
+def hold_id(seat: str) -> str:
+    """The id of a seat's hold action, built in unless the scenario defines it."""
+    return f"{seat}.hold"
+
+
 @frozen
 class Actor:
     id: str
@@ -67,9 +72,10 @@ class Action:
     unavailable: str = ""
     """Shown to the player when ``when`` does not hold."""
     description: str = ""
-    tags: tuple[str, ...] = ()
     source: str = ""
     history: str = ""
+    reveals: frozenset[str] = frozenset()
+    """Hidden variables the author declares this action may give away to seats that see it."""
     builtin: bool = False
     line: int = 0
 
@@ -87,6 +93,8 @@ class Event:
     visible_to: frozenset[str] | None = None
     source: str = ""
     history: str = ""
+    reveals: frozenset[str] = frozenset()
+    """Hidden variables the author declares this event may give away to seats that see it."""
     line: int = 0
 
 
@@ -173,12 +181,16 @@ class Scenario:
     end_text: str = DEFAULT_END_TEXT
     map: MapSpec | None = None
     origin: Origin = Origin("", "", "")
+    warnings: tuple[str, ...] = ()
+    """``FILE:LINE: warning: ...`` lines: what loads but is probably not what the author meant."""
     _by_seat: Mapping[str, tuple[Action, ...]] = field(init=False, repr=False)
     _by_id: Mapping[str, Action] = field(init=False, repr=False)
     _slots: Mapping[str, int] = field(init=False, repr=False)
     _visible: Mapping[str | None, tuple[tuple[int, str], ...]] = field(init=False, repr=False)
     _visible_names: Mapping[str | None, frozenset[str]] = field(init=False, repr=False)
     _visible_getters: Mapping[str | None, Callable[[tuple], tuple]] = field(init=False, repr=False)
+    once_events: frozenset[str] = field(init=False, repr=False)
+    """Ids of the events that fire at most once a game."""
 
     def __attrs_post_init__(self) -> None:
         by_seat = {seat: tuple(a for a in self.actions if a.actor == seat) for seat in self.seats}
@@ -192,6 +204,7 @@ class Scenario:
         object.__setattr__(self, "_visible_names", names)
         getters = {seat: _getter([i for i, _ in slots]) for seat, slots in visible.items()}
         object.__setattr__(self, "_visible_getters", getters)
+        object.__setattr__(self, "once_events", frozenset(e.id for e in self.events if e.once))
 
     def actions_for(self, seat: str) -> tuple[Action, ...]:
         """The seat's actions in file order, its hold action included."""
@@ -199,6 +212,10 @@ class Scenario:
 
     def action(self, action_id: str) -> Action | None:
         return self._by_id.get(action_id)
+
+    def hold(self, seat: str) -> Action:
+        """The seat's hold action, which is always legal (the loader guarantees it exists)."""
+        return self._by_id[hold_id(seat)]
 
     def visible_slots(self, seat: str | None) -> tuple[tuple[int, str], ...]:
         """(position, name) of each variable ``seat`` may see (None: the facilitator, all)."""

@@ -21,7 +21,7 @@ from game.session import Order, Session
 from game.tui import storage
 from game.tui.screens.backdrop import GameBackdrop
 from game.tui.screens.briefing import BriefingScreen
-from game.tui.screens.debrief import DebriefScreen, debrief_writer
+from game.tui.screens.debrief import DebriefScreen
 from game.tui.screens.end import DEBRIEF, EndScreen
 from game.tui.screens.handoff import HandOffScreen
 from game.tui.screens.resolution import ResolutionScreen
@@ -61,10 +61,11 @@ class Playthrough:
             await self.resolve(orders)
             if self.watching:
                 await self.show(self.resolution(None))
-        write = debrief_writer()
-        while (choice := await self.show(EndScreen(seat_view(self.session, None), debrief=write is not None,
+        from game.analysis.report import debrief_markdown  # the analysis machinery only once a game ends
+
+        while (choice := await self.show(EndScreen(seat_view(self.session, None),
                                                    formulas_allowed=self.watching))) == DEBRIEF:
-            await self.show(DebriefScreen(self.session, write, self.saves_dir))
+            await self.show(DebriefScreen(self.session, debrief_markdown, self.saves_dir))
         await self.app.pop_screen()
         return choice
 

@@ -22,15 +22,6 @@ from game.tui.dismissal import DismissOnce
 DebriefWriter = Callable[[Session], str]
 
 
-def debrief_writer() -> DebriefWriter | None:
-    """The analysis package's debrief, or None in a build without it."""
-    try:
-        from game.analysis.report import debrief_markdown
-    except ImportError:
-        return None
-    return debrief_markdown
-
-
 class DebriefScreen(DismissOnce, Screen[None]):
     """Shows ``write(session)``; written in a thread, as it reads the whole game."""
 

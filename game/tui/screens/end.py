@@ -29,9 +29,9 @@ class EndScreen(FormulaToggle[str]):
         Binding("escape,t", "finish('title')", "Title screen", id="end.title"),
     ]
 
-    def __init__(self, view: SeatView, *, debrief: bool, formulas_allowed: bool = False) -> None:
+    def __init__(self, view: SeatView, *, formulas_allowed: bool = False) -> None:
         super().__init__(formulas_allowed=formulas_allowed)
-        self.view, self.debrief = view, debrief
+        self.view = view
         self.sub_title = f"{view.title}: game over after turn {view.turn - 1}"
 
     def compose(self) -> ComposeResult:
@@ -41,8 +41,7 @@ class EndScreen(FormulaToggle[str]):
             yield Static(self.view.ending, id="ending", markup=False)
             with Horizontal(id="end-buttons"):
                 yield Button("Replay", variant="primary", id="replay", compact=True)
-                if self.debrief:
-                    yield Button("Debrief", id="debrief", compact=True)
+                yield Button("Debrief", id="debrief", compact=True)
                 yield Button("Save as\u2026", id="save", compact=True)
                 yield Button("Title screen", id="title", compact=True)
             yield Static("Scores and objectives (revealed)", classes="pane-title")
@@ -62,11 +61,6 @@ class EndScreen(FormulaToggle[str]):
         table.clear()
         for row in score_rows(self.view, formulas=self.formulas):
             table.add_row(row.seat.name, self.view.controllers.get(row.seat.id, ""), row.score, row.objective)
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "finish" and parameters == (DEBRIEF,):
-            return self.debrief
-        return super().check_action(action, parameters)
 
     @on(Button.Pressed)
     def pressed(self, event: Button.Pressed) -> None:
