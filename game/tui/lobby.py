@@ -94,7 +94,7 @@ class Lobby:
         from game.tui.screens.end import REPLAY
 
         self.playthrough = Playthrough(self.app, session, facilitator=facilitator,
-                                       saves_dir=self.options.saves_dir)
+                                       saves_dir=self.options.saves_dir, path=path)
         choice = await self.playthrough.run()
         saved_to = self.playthrough.saved_to or path
         self.playthrough = None
