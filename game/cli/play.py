@@ -61,5 +61,6 @@ def handle(args: argparse.Namespace) -> int:
     options = options_from(args)
     from game.tui.app import HorizonApp
 
-    HorizonApp(options).run()
-    return 0
+    app = HorizonApp(options)
+    app.run()
+    return app.return_code or 0

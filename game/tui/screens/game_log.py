@@ -10,10 +10,11 @@ from textual.widgets import Footer, Static
 
 from game.presentation.words import turn_heading
 from game.seat_view.model import SeatView
+from game.tui.dismissal import DismissOnce
 from game.tui.widgets.news_feed import NewsFeed
 
 
-class GameLogScreen(ModalScreen[None]):
+class GameLogScreen(DismissOnce, ModalScreen[None]):
     """The log of ``view``: a seat's own, or the facilitator's whole one (with formulas if shown)."""
 
     CSS_PATH = "game_log.tcss"
