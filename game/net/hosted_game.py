@@ -189,7 +189,8 @@ class HostedGame:
         connected = tuple(seat for seat in session.scenario.seats if any(peer.role == seat for peer in self._peers))
         left = timer.left() if timer is not None and not session.over else None
         moved = timer.deadline if timer is not None else None
-        status = p.Status(session.paused, left, connected, self.trouble)
+        deciding = tuple(seat for seat in session.humans() if seat not in session.decided()) if not session.over else ()
+        status = p.Status(session.paused, left, deciding, connected, self.trouble)
         updates = await asyncio.to_thread(self._updates, wanted, status)
         for peer in self._peers:
             if peer.role in updates:
@@ -203,8 +204,9 @@ class HostedGame:
         for role in roles:
             facilitator = role == FACILITATOR
             view = seat_view(self.session, None if facilitator else role)
-            shown = status if facilitator else p.Status(status.paused, status.left)
-            out[role] = ((view, shown.paused, shown.connected, shown.trouble), p.encode(p.Update(view, shown)))
+            shown = status if facilitator else p.Status(status.paused, status.left, status.deciding)
+            out[role] = ((view, shown.paused, shown.deciding, shown.connected, shown.trouble),
+                         p.encode(p.Update(view, shown)))
         return out
 
     # -- the save -------------------------------------------------------------------------------

@@ -59,6 +59,8 @@ class Status:
     paused: bool = False
     left: float | None = None
     """Seconds left on the turn's timer (None: no timer, or the game is over)."""
+    deciding: tuple[str, ...] = field(default=(), converter=tuple)
+    """The people's seats the turn still waits for (who, never what anyone chose)."""
     connected: tuple[str, ...] = field(default=(), converter=tuple)
     """For the facilitator: the seats with a screen open now."""
     trouble: str = ""
@@ -153,8 +155,8 @@ def _plain(message: HostMessage | Request) -> list[Any]:
     match message:
         case Hello(protocol, role, game):
             return ["hello", protocol, role, game]
-        case Update(view, Status(paused, left, connected, trouble)):
-            return ["update", to_wire(view), [paused, left, list(connected), trouble]]
+        case Update(view, Status(paused, left, deciding, connected, trouble)):
+            return ["update", to_wire(view), [paused, left, list(deciding), list(connected), trouble]]
         case Ack(rid):
             return ["ack", rid]
         case Refused(rid, reason):
@@ -189,11 +191,11 @@ def decode_host(data: bytes) -> HostMessage:
             case ["hello", protocol, role, game]:
                 return Hello(d.whole(protocol, "hello.protocol", 2**31), d.text(role, "hello.role", 64),
                              d.whole(game, "hello.game", 2**31))
-            case ["update", view, [paused, left, connected, trouble]]:
+            case ["update", view, [paused, left, deciding, connected, trouble]]:
                 if left is not None and (not isinstance(left, float | int) or isinstance(left, bool) or left < 0):
                     raise Invalid("update.left: expected seconds")
                 status = Status(d.flag(paused, "update.paused"), None if left is None else float(left),
-                                d.items(connected, "update.connected", lambda v, w: d.text(v, w, 64)),
+                                d.items(deciding, "update.deciding", _role), d.items(connected, "update.connected", _role),
                                 d.text(trouble, "update.trouble", 1000))
                 return Update(from_wire(view), status)
             case ["ack", rid]:
@@ -217,8 +219,8 @@ def decode_request(data: bytes) -> Request:
             case ["withdraw", rid]:
                 return Withdraw(_rid(rid))
             case ["message", rid, recipients, text]:
-                return SendMessage(_rid(rid), d.items(recipients, "message.recipients",
-                                                       lambda v, w: d.text(v, w, 64)), d.text(text, "message.text"))
+                return SendMessage(_rid(rid), d.items(recipients, "message.recipients", _role),
+                                   d.text(text, "message.text"))
             case ["pause", rid]:
                 return Pause(_rid(rid))
             case ["resume", rid]:
@@ -243,6 +245,10 @@ def _items(data: bytes, limit: int, what: str) -> list[Any]:
     if not isinstance(value, list) or not value or not isinstance(value[0], str):
         raise ProtocolError(f"{what}: not a message of this protocol")
     return value
+
+
+def _role(value: Any, where: d.Where) -> str:
+    return d.text(value, where, 64)
 
 
 def _rid(value: Any) -> int:
