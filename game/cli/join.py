@@ -14,17 +14,13 @@ import sys
 
 from game.errors import WargameError
 
-LINK_VARIABLE = "HORIZON_JOIN_URL"
-"""Where the link is read from when none is given (the browser pages pass it so, never on a command line)."""
-
-
 def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser(
         "join", help="play a seat of a hosted game from its link",
         description="Open the seat (or the facilitator's console) that URL, a link printed by `wargame "
                     "host`, names. The connection comes back by itself if it drops or the host restarts.")
     parser.add_argument("url", metavar="URL", nargs="?",
-                        help=f"the link (default: the {LINK_VARIABLE} environment variable)")
+                        help="the link (default: the HORIZON_JOIN_URL environment variable)")
     parser.add_argument("--policy", metavar="NAME",
                         help="play the seat headless with a computer policy (random, greedy, cautious) and "
                              "exit when the game is over")
@@ -32,7 +28,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
-    from game.net.links import FACILITATOR, parse_link
+    from game.net.links import FACILITATOR, LINK_VARIABLE, parse_link
 
     url = args.url or os.environ.get(LINK_VARIABLE)
     if not url:

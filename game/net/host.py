@@ -161,9 +161,10 @@ class Host:
                 await game.start()
             pages = None
             if self.options.web is not None:
-                from game.net.web import page_app
+                from game.net.web import Pages
 
-                pages = page_app(self.games)
+                pages = Pages(self.games, lambda number, role: Link(self.base, number, role,
+                                                                   self.games[number].tokens[role]))
                 self.web_base = await _listen(pages.app, self.options.bind, self.options.web, runners)
             app = link_app(self.games, lambda request: pages.page_url(request, self.web_base) if pages else None)
             self.base = await _listen(app, self.options.bind, self.options.port, runners)

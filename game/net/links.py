@@ -21,8 +21,11 @@ from attrs import frozen
 from game.engine.log import FACILITATOR
 from game.errors import WargameError
 
-__all__ = ["FACILITATOR", "Link", "base_url", "new_token", "parse_link", "same_token"]
+__all__ = ["FACILITATOR", "LINK_VARIABLE", "Link", "base_url", "new_token", "parse_link", "same_token"]
 
+LINK_VARIABLE = "HORIZON_JOIN_URL"
+"""Where ``wargame join`` reads its link when none is given: how the browser pages pass it (never on a
+command line, where other users of the machine could read it)."""
 TOKEN_BYTES = 24
 """192 bits of randomness: 32 characters in a URL."""
 _ROLE = re.compile(r"[A-Za-z0-9_.-]{1,64}\Z")
