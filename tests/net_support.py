@@ -4,6 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import io
+import os
+import queue
+import signal
+import socket
+import subprocess
+import sys
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -12,7 +19,7 @@ import aiohttp
 
 from game.net import protocol as p
 from game.net.host import Host, HostOptions
-from game.net.links import Link
+from game.net.links import Link, parse_link
 from tests.paths import SHIPPED
 
 
@@ -99,3 +106,46 @@ class RecordingSeat:
             message = await self._read()
             if isinstance(message, p.Ack | p.Refused) and message.rid == rid:
                 return message
+
+
+class Processes:
+    """Processes a test starts, each killed by its PID when the test ends, passed or failed."""
+
+    def __init__(self) -> None:
+        self.started: list[subprocess.Popen] = []
+
+    def start(self, *args: str, cwd: Path) -> subprocess.Popen:
+        process = subprocess.Popen([sys.executable, "-m", "game", *args], cwd=cwd, stdin=subprocess.DEVNULL,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        self.started.append(process)
+        return process
+
+    def host(self, *args: str, cwd: Path, port: int) -> tuple[subprocess.Popen, dict[str, Link]]:
+        """``wargame host ARGS --port PORT``, and the links it printed (role -> link, game 1)."""
+        process = self.start("host", *args, "--port", str(port), cwd=cwd)
+        lines: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True).start()
+        links: dict[str, Link] = {}
+        while "facilitator" not in links:
+            try:
+                role, url = lines.get(timeout=60).split()
+            except queue.Empty:
+                raise AssertionError("the host printed no links within a minute") from None
+            links[role] = parse_link(url)
+        return process, links
+
+    def kill_all(self) -> None:
+        for process in self.started:
+            if process.poll() is None:
+                os.kill(process.pid, signal.SIGKILL)
+            process.wait()
+            for stream in (process.stdout, process.stderr):
+                if stream is not None:
+                    stream.close()
+
+
+def free_port() -> int:
+    """A port nothing listens on now (a restarted host must come back on the same one)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]

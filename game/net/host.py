@@ -187,7 +187,8 @@ class Host:
     def links(self) -> list[tuple[str, Link]]:
         """(role, link) of every game, in game order: the seats in the scenario's order, then the facilitator."""
         return [(role, Link(self.base, number, role, game.tokens[role]))
-                for number, game in sorted(self.games.items()) for role in game.tokens]
+                for number, game in sorted(self.games.items())
+                for role in (*game.session.scenario.seats, FACILITATOR) if role in game.tokens]
 
     def _print_links(self) -> None:
         for role, link in self.links():
