@@ -54,11 +54,13 @@ async def _play_whole_game(seats: dict[str, RecordingSeat], nonce: str) -> None:
         turn = view.turn
         for seat, client in seats.items():
             text = f"MSG-{seat}-{WRITES_TO[seat]}-{turn}-{nonce}"
-            assert isinstance(await client.ask(lambda rid: p.SendMessage(rid, (WRITES_TO[seat],), text)), p.Ack)
+            sent = await client.ask(lambda rid, seat=seat, text=text: p.SendMessage(rid, (WRITES_TO[seat],), text))
+            assert isinstance(sent, p.Ack)
         for seat, client in seats.items():
             options = [o.id for o in client.view.options[seat] if o.available]
             action = options[(turn * 7 + len(seat)) % len(options)]
-            reply = await client.ask(lambda rid: p.GiveOrder(rid, action, f"WHY-{seat}-{turn}-{nonce}"))
+            why = f"WHY-{seat}-{turn}-{nonce}"
+            reply = await client.ask(lambda rid, action=action, why=why: p.GiveOrder(rid, action, why))
             assert isinstance(reply, p.Ack), reply
         for client in seats.values():
             await client.until(lambda u, turn=turn: u.view.played >= turn)

@@ -14,6 +14,7 @@ import sys
 
 from game.errors import WargameError
 
+
 def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser(
         "join", help="play a seat of a hosted game from its link",

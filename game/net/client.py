@@ -96,7 +96,7 @@ class Connection:
                 except p.ProtocolError as error:
                     await self._happenings.put(LinkRefused(str(error)))
                     return
-                except (aiohttp.ClientError, OSError, asyncio.TimeoutError) as error:
+                except (TimeoutError, aiohttp.ClientError, OSError) as error:
                     reason = _reason(error)
                 finally:
                     self._disconnected()

@@ -26,13 +26,13 @@ from attrs import frozen
 from game.engine.adjudication import MAX_SEED
 from game.engine.model import Scenario
 from game.errors import Diverged, WargameError
+from game.journal import TurnResolved
 from game.net.hosted_game import HostedGame
 from game.net.journal_db import Journal, JournalError, StoredGame
 from game.net.links import FACILITATOR, Link, base_url, new_token
 from game.net.server import link_app
 from game.saves import autosave_path
 from game.scenario import load_scenario, parse_scenario
-from game.journal import TurnResolved
 from game.session import HUMAN, Session, parse_seat_options
 
 JOURNAL_NAME = "host-journal.sqlite"

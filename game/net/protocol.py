@@ -195,7 +195,8 @@ def decode_host(data: bytes) -> HostMessage:
                 if left is not None and (not isinstance(left, float | int) or isinstance(left, bool) or left < 0):
                     raise Invalid("update.left: expected seconds")
                 status = Status(d.flag(paused, "update.paused"), None if left is None else float(left),
-                                d.items(deciding, "update.deciding", _role), d.items(connected, "update.connected", _role),
+                                d.items(deciding, "update.deciding", _role),
+                                d.items(connected, "update.connected", _role),
                                 d.text(trouble, "update.trouble", 1000))
                 return Update(from_wire(view), status)
             case ["ack", rid]:

@@ -31,7 +31,7 @@ from textual_serve.download_manager import DownloadManager
 import game
 from game.net.hosted_game import HostedGame
 from game.net.links import LINK_VARIABLE, Link
-from game.net.server import GAME, LINK_PATH, ROLE, TOKEN, admitted
+from game.net.server import GAME, LINK_PATH, ROLE, admitted
 from game.tui.terminal import WEB_DRIVER
 
 STATIC = Path(textual_serve.__file__).parent / "static"
@@ -65,7 +65,7 @@ class SeatTab(AppService):
         """Ask the app to quit; kill it if it has not within ``STOP_WAIT`` (a stuck app can spin)."""
         try:
             await asyncio.wait_for(super().stop(), STOP_WAIT)
-        except (asyncio.TimeoutError, ConnectionError, RuntimeError):
+        except (TimeoutError, ConnectionError, RuntimeError):
             pass
         process = self._process
         if process is not None and process.returncode is None:
