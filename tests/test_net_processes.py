@@ -102,9 +102,11 @@ async def test_a_seat_killed_after_ordering_finds_its_order_on_joining_again(tmp
     label = ordered.view.pending["us"].label
     app = RemoteApp(links["us"])
     async with app.run_test(size=(120, 40)) as pilot:
+        shown = ""
         for _ in range(100):
             await pilot.pause(0.1)
-            if isinstance(app.screen, WaitingScreen):
-                break
-        assert isinstance(app.screen, WaitingScreen)
-        assert label in str(app.screen.query_one("#order").render())
+            if isinstance(app.screen, WaitingScreen) and app.screen.is_mounted:
+                shown = str(app.screen.query_one("#order").render())
+                if shown:
+                    break
+        assert isinstance(app.screen, WaitingScreen) and label in shown

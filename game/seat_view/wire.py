@@ -18,6 +18,7 @@ from typing import Any
 
 import attrs
 
+from game.decoding import path
 from game.errors import WargameError
 from game.seat_view.model import SeatView
 
@@ -142,7 +143,7 @@ def _mapping(hint: Any) -> Reader:
         if not isinstance(data, dict):
             raise _mismatch(hint, data, where)
         if not all(isinstance(key, str) for key in data):
-            raise WireError(f"{_path(where)}: a key that is not text")
+            raise WireError(f"{path(where)}: a key that is not text")
         return {key: read(value, (where, key)) for key, value in data.items()}
     return mapping
 
@@ -154,22 +155,13 @@ def _record(hint: Any) -> Reader:
         if not isinstance(data, list | tuple):
             raise _mismatch(hint, data, where)
         if len(data) != len(fields):
-            raise WireError(f"{_path(where)}: {len(data)} fields where {hint.__name__} has {len(fields)}")
+            raise WireError(f"{path(where)}: {len(data)} fields where {hint.__name__} has {len(fields)}")
         return hint(**{name: read(value, (where, name)) for (name, read), value in zip(fields, data)})
     return record
 
 
 def _mismatch(hint: Any, data: Any, where: Any) -> WireError:
-    return WireError(f"{_path(where)}: {type(data).__name__} where {_name(hint)} was expected")
-
-
-def _path(where: Any) -> str:
-    """A place spelt out, only for a message: ``view.tracks[3].name``."""
-    keys = []
-    while isinstance(where, tuple):
-        where, key = where
-        keys.append(f"[{key}]" if isinstance(key, int) else f".{key}")
-    return where + "".join(reversed(keys))
+    return WireError(f"{path(where)}: {type(data).__name__} where {_name(hint)} was expected")
 
 
 def _name(hint: Any) -> str:
