@@ -2,10 +2,12 @@
 
 Every request of a seat or the facilitator becomes a call on the
 :class:`~game.session.Session`, which hands the event to :class:`_Record`
-before it changes: the row is committed to the journal (the truth), then
-appended to the game's ``.wgsave`` (a copy that follows it; if it cannot be
-written the game goes on and the facilitator is told). Only then is the
-request acknowledged. When every person's seat has decided (and the game is
+before it changes: the row is committed to the journal (the truth), and only
+then is the request acknowledged. The game's ``.wgsave`` is a copy that
+follows the journal, appended after the acknowledgement and the new views
+are on their way (so a turn waits for one flush to disk, not two); if it
+cannot be written the game goes on, the facilitator is told, and the save is
+written whole again at the next event. When every person's seat has decided (and the game is
 not paused), or the timer runs out, or the facilitator says "resolve now",
 the turn resolves, and every connected screen gets its new view: each seat
 its own :class:`~game.seat_view.SeatView`, never anyone else's.
@@ -45,6 +47,8 @@ class HostedGame:
         self._journal = journal
         self._save_path = save
         self._save: SaveFile | None = None
+        self._unsaved: list[Event] = []
+        """Events in the journal and not yet in the save."""
         self.trouble = ""
         """What the facilitator must know is wrong (the save cannot be written)."""
         self._say = say
@@ -62,6 +66,7 @@ class HostedGame:
             opened = self.session.turn
             await self._settle()
             self._sync_timer(opened, fresh=True)
+            await asyncio.to_thread(self._write_save)
 
     def admits(self, role: str, token: str) -> bool:
         """Whether ``token`` is the one of ``role`` (a wrong role costs the same time as a wrong token)."""
@@ -105,6 +110,7 @@ class HostedGame:
                 await self._settle()
             self._sync_timer(opened)
             await self._publish()
+            await asyncio.to_thread(self._write_save)
 
     def _carry_out(self, role: str, request: p.Request) -> None:
         session = self.session
@@ -164,7 +170,6 @@ class HostedGame:
         self._say(f"game {self.number}: turn {record.turn} resolved{why}{held}")
         if session.over:
             self._say(f"game {self.number}: over after turn {record.turn}; saved in {self._save_path}")
-        self._keep_save()
 
     def _time_ran_out(self) -> None:
         asyncio.get_running_loop().create_task(self._expire(self.session.turn))
@@ -177,6 +182,7 @@ class HostedGame:
             await asyncio.to_thread(self._resolve, TIMED_OUT)
             self._sync_timer(turn)
             await self._publish()
+            await asyncio.to_thread(self._write_save)
 
     # -- what each screen is sent ---------------------------------------------------------------
 
@@ -212,29 +218,31 @@ class HostedGame:
     # -- the save -------------------------------------------------------------------------------
 
     def _keep_save(self) -> None:
-        """Own the game's save if it is not owned (at start, or again after a write failed)."""
-        if self._save is not None:
-            return
+        """Own the game's save, writing it whole (at start, or again after a write failed)."""
         try:
             self._save = SaveFile.own(self.session, self._save_path)
         except SaveError as error:
             self._trouble(f"the save cannot be written: {error}")
             return
-        self.session.detach(self._save)  # it follows the journal through _Record, never refuses an event
+        self.session.detach(self._save)  # it follows the journal (``_write_save``), never refuses an event
+        self._unsaved.clear()  # written whole: everything accepted is in it
         if self.trouble:
             self._say(f"game {self.number}: the save is written again: {self._save_path}")
         self.trouble = ""
 
-    def follow(self, event: Event) -> None:
-        """Append ``event`` to the save; a failure is told, and the save rewritten whole after the next turn."""
+    def _write_save(self) -> None:
+        """Append to the save what the journal has and it lacks (in a worker thread, under the game's lock)."""
         if self._save is None:
+            self._keep_save()
             return
         try:
-            self._save.accept(event)
+            for event in self._unsaved:
+                self._save.accept(event)
         except SaveError as error:
             self._save.release()
             self._save = None
             self._trouble(f"the save cannot be written: {error}")
+        self._unsaved.clear()
 
     def _trouble(self, what: str) -> None:
         self.trouble = what
@@ -242,11 +250,11 @@ class HostedGame:
 
 
 class _Record:
-    """The game's sink: the journal row first (the truth, committed), then the save (a copy)."""
+    """The game's sink: the journal row, committed, is what makes an event accepted."""
 
     def __init__(self, game: HostedGame) -> None:
         self.game = game
 
     def accept(self, event: Event) -> None:
         self.game._journal.append(self.game.number, event)
-        self.game.follow(event)
+        self.game._unsaved.append(event)

@@ -59,6 +59,8 @@ class SeatFlow:
         if self.screen is not None and self.wanted(view) == self.shown:
             if isinstance(self.screen, WaitingScreen):
                 self.screen.show(view, self.app.status, sending=self.sending is not None)
+            elif isinstance(self.screen, TurnScreen):
+                self.screen.view = view  # same options; newer messages for its log
             return
         self.settle()
 
