@@ -52,7 +52,7 @@ def handle(args: argparse.Namespace) -> int:
     app.run()
     if app.refusal:
         raise WargameError(app.refusal)
-    return 0
+    return app.return_code or 0  # a crash inside the app is not a success
 
 
 def _say(text: str) -> None:
