@@ -65,7 +65,7 @@ from game.journal import (
 )
 from game.lock import Lock
 from game.players import get_policy
-from game.scenario.author_text import control_character
+from game.scenario.author_text import clean, control_character
 
 __all__ = ["FACILITATOR", "HUMAN", "MAX_RATIONALE", "TIMED_OUT", "Message", "Order", "Parent", "Session",
            "Sink", "TurnRecord", "check_controllers", "new_game_id", "parse_seat_options", "utc_now"]
@@ -430,7 +430,8 @@ class Session(HeaderFields):
             raise WargameError(f"has turns 0 to {len(self.turns)}, not turn {at}")
         if self.state_after(at).over:
             raise WargameError(f"the game was over after turn {at}: branch at an earlier turn")
-        parent = Parent(self.game_id, self.name, file, at, state_hash(self.state_after(at)))
+        # a file's name is whatever the file system allows; a save holds no control character
+        parent = Parent(self.game_id, self.name, clean(file, multiline=False), at, state_hash(self.state_after(at)))
         suffix = f" \u00b7 what-if from turn {at}"
         header = evolve(self.header, game_id=new_game_id(), created=utc_now(), parent=parent,
                         name=_checked_name(name if name is not None
@@ -482,7 +483,7 @@ class Session(HeaderFields):
             raise IllegalOrder(f"{order.seat!r}'s rationale is longer than {MAX_RATIONALE} characters")
         if control_character(order.rationale) is not None:
             raise IllegalOrder(f"{order.seat!r}'s rationale holds a control character; write plain text")
-        if not order.by or len(order.by) > MAX_NAME:
+        if not order.by or len(order.by) > MAX_NAME or control_character(order.by) is not None:
             raise IllegalOrder(f"{order.seat!r}'s order says nothing of who gave it")
 
     def _checked_message(self, message: Message) -> Message:

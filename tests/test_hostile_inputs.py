@@ -184,6 +184,20 @@ def test_a_save_whose_own_texts_hold_escape_codes_is_damaged_and_says_so_cleanly
     assert wargame(capsys, "replay", tmp_path / "good.wgsave", "--verify")[0] == 0
 
 
+def test_files_named_with_escape_codes_still_give_saves_that_read(tmp_path, capsys):
+    """A file's name is whatever the file system allows; the save holds it cleaned, so it stays readable."""
+    path = tmp_path / "hostile\x1b[2J.toml"
+    path.write_text(BASE)
+    save = tmp_path / "game\x1b]0;x\x07.wgsave"
+    assert wargame(capsys, "run", path, "--seed", "1", "--save", save)[0] == 0
+    code, out, err = wargame(capsys, "replay", save, "--verify")
+    assert code == 0 and not CONTROL.search(out + err), err
+    what_if = tmp_path / "what-if.wgsave"
+    assert wargame(capsys, "branch", save, "--at", "1", "-o", what_if)[0] == 0
+    code, out, err = wargame(capsys, "saves", tmp_path)
+    assert code == 0 and "damaged" not in out and not CONTROL.search(out), out
+
+
 def test_a_session_refuses_escape_codes_in_its_name_and_rationales(tmp_path, capsys):
     from game.errors import IllegalOrder, WargameError
     from game.scenario import parse_scenario

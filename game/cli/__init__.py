@@ -17,6 +17,7 @@ from typing import NoReturn
 
 from game import __version__
 from game.errors import ScenarioError, WargameError
+from game.scenario.author_text import clean
 
 COMMANDS = ("new", "validate", "run", "replay", "branch", "diff", "saves", "simulate", "lint", "report", "play",
             "host", "join")
@@ -55,10 +56,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.handler(args)
     except ScenarioError as error:
-        sys.stderr.write("".join(f"{problem}\n" for problem in error.problems))
+        # a message may quote a file's name or a user's text: neither reaches the terminal raw
+        sys.stderr.write("".join(f"{clean(str(problem), multiline=True)}\n" for problem in error.problems))
         return USAGE_ERROR
     except WargameError as error:
-        sys.stderr.write(f"wargame {args.command}: {error}\n")
+        sys.stderr.write(f"wargame {args.command}: {clean(str(error), multiline=False)}\n")
         return USAGE_ERROR
     except KeyboardInterrupt:
         sys.stderr.write("wargame: interrupted\n")

@@ -21,11 +21,11 @@ def row(summary: SaveSummary) -> tuple[str | Content, ...]:
     """A save as one table row; a damaged one shows why in place of what it holds."""
     when = f"{summary.updated.astimezone():%Y-%m-%d %H:%M}"
     if summary.damaged:
-        return (summary.name, summary.path.name, Content.styled(f"damaged: {summary.damaged}", "$error"),
+        return (summary.name, summary.file, Content.styled(f"damaged: {summary.damaged}", "$error"),
                 "", "", when)
     seats = ", ".join(f"{seat}: {controller}" for seat, controller in summary.controllers.items())
     turn = f"{summary.played}/{summary.turns}" + (" (over)" if summary.over else "")
-    return (summary.name or summary.path.stem, summary.path.name, summary.title, turn, seats, when)
+    return (summary.name, summary.file, summary.title, turn, seats, when)
 
 
 class SavesDialog(DismissOnce, ModalScreen[Path | None]):
