@@ -17,7 +17,6 @@ from typing import NoReturn
 
 from game import __version__
 from game.errors import ScenarioError, WargameError
-from game.scenario.author_text import clean
 
 COMMANDS = ("new", "validate", "run", "replay", "branch", "diff", "saves", "simulate", "lint", "report", "play",
             "host", "join")
@@ -56,11 +55,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.handler(args)
     except ScenarioError as error:
-        # a message may quote a file's name or a user's text: neither reaches the terminal raw
-        sys.stderr.write("".join(f"{clean(str(problem), multiline=True)}\n" for problem in error.problems))
+        sys.stderr.write("".join(f"{_plain(str(problem), multiline=True)}\n" for problem in error.problems))
         return USAGE_ERROR
     except WargameError as error:
-        sys.stderr.write(f"wargame {args.command}: {clean(str(error), multiline=False)}\n")
+        sys.stderr.write(f"wargame {args.command}: {_plain(str(error), multiline=False)}\n")
         return USAGE_ERROR
     except KeyboardInterrupt:
         sys.stderr.write("wargame: interrupted\n")
@@ -68,3 +66,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()  # the reader went away (e.g. `wargame run ... | head`): nothing to report
         return 0
+
+
+def _plain(message: str, *, multiline: bool) -> str:
+    """``message`` without control characters: it may quote a file's name or what a user typed.
+
+    The cleaner is imported here, when an error happens, so a bare ``wargame`` loads no scenario code.
+    """
+    from game.scenario.author_text import clean
+
+    return clean(message, multiline=multiline)
