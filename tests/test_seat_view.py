@@ -23,7 +23,7 @@ from game.engine.views import knowable
 from game.scenario import load_scenario, parse_scenario
 from game.seat_view import WireError, from_wire, to_wire
 from game.seat_view.build import seat_view
-from game.session import HUMAN, Order, Session, TurnRecord
+from game.session import HUMAN, Order, Session
 from tests.paths import FIXTURES, SHIPPED
 from tests.scenario_strategies import scenario_text
 from tests.test_game_machine import perturb_hidden
@@ -70,8 +70,8 @@ def perturbed(session: Session, seat: str) -> Session:
     other = Session(changed, (session.seed + 1) % MAX_SEED, session.controllers, name=session.name)
     states = [evolve(perturb_hidden(scenario, state, seat), seed=other.seed) for state in session.states]
     other.initial = states[0]
-    other.turns = [TurnRecord(r.turn, tuple(_order(o, seat) for o in r.orders),
-                              tuple(_entry(scenario, e, seat) for e in r.entries), state)
+    other.turns = [evolve(r, orders=tuple(_order(o, seat) for o in r.orders), state=state,
+                          log=lambda r=r: tuple(_entry(scenario, e, seat) for e in r.entries))
                    for r, state in zip(session.turns, states[1:])]
     return other
 
