@@ -20,7 +20,7 @@ import pytest
 
 from game.cli import main
 from game.engine.arithmetic import LIMIT
-from tests.hostile_cases import BASE, LEGAL, REFUSED, Case
+from tests.hostile_cases import BASE, HOSTILE_TEXT, LEGAL, REFUSED, SAVE_TEXTS, Case, hostile_text_game
 
 CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 """What must never reach a terminal from an author's text (newlines aside)."""
@@ -131,28 +131,19 @@ def test_author_texts_lose_their_control_characters_in_run_and_replay(tmp_path, 
 # -- hostile saves: a valid checksum around a scenario that is not -----------------------------
 
 
-def _forged_save(tmp_path, text: str, name: str, *, file: str = "hostile.toml", game_name: str = "",
-                 rationale: str = ""):
-    """A save whose embedded scenario is ``text`` and whose own texts are as given, checksums right."""
+def _forged_save(tmp_path, text: str, name: str, *, file: str = "hostile.toml", change=None):
+    """A save whose embedded scenario is ``text`` (under the name ``file``), changed by ``change`` (one of
+    SAVE_TEXTS), with every checksum right."""
     import hashlib
 
     from game.scenario import parse_scenario
-    from game.session import HUMAN, Order, Session
     from tests.saves_forge import chained, frames
     from tests.saves_support import save_bytes
 
-    scenario = parse_scenario(BASE, "hostile.toml")
-    session = Session(scenario, 1, {"a": HUMAN, "b": "random"})
-    session.play_turn({"a": Order("a", "a.push", "why")})
-    values = frames(save_bytes(session))
+    values = frames(save_bytes(hostile_text_game(parse_scenario(BASE, "hostile.toml"))))
     values[0][2]["scenario"].update(text=text, sha256=hashlib.sha256(text.encode()).hexdigest(), file=file)
-    values[0][2]["game"]["name"] = game_name
-    for _, _, content in values[1:]:
-        if content[0] == "turn":
-            orders = content[2] if isinstance(content[2], list) else None
-            for order in orders or ():
-                if order[1] == "a.push":
-                    order[2] = rationale or order[2]
+    if change is not None:
+        change(values[0][2]["game"], [content for kind, _, content in values[1:] if kind == "event"])
     path = tmp_path / name
     path.write_bytes(chained(values))
     return path
@@ -171,16 +162,18 @@ def test_a_save_embedding_a_refused_scenario_is_listed_as_damaged_and_refused(tm
         assert code == 2 and len(err.splitlines()) == 1 and not CONTROL.search(err), err
 
 
-@pytest.mark.parametrize("change", [{"file": "hostile\x1b[2J\r.toml"}, {"game_name": "evil\x1b]0;owned\x07"},
-                                    {"rationale": "why\x1b[2J\u202e not"}], ids=["file", "name", "rationale"])
+@pytest.mark.parametrize("change", ["a scenario's file name", *SAVE_TEXTS])
 def test_a_save_whose_own_texts_hold_escape_codes_is_damaged_and_says_so_cleanly(tmp_path, capsys, change):
     """Issue 12.4 for saves: Horizon never writes a control character into a save, so one is forged."""
-    path = _forged_save(tmp_path, BASE, "forged.wgsave", **change)
+    forged = {"file": HOSTILE_TEXT + ".toml"} if change == "a scenario's file name" else {"change": SAVE_TEXTS[change]}
+    path = _forged_save(tmp_path, BASE, "forged.wgsave", **forged)
     _forged_save(tmp_path, BASE, "good.wgsave")
     code, out, err = wargame(capsys, "saves", tmp_path)
     assert code == 0 and "2 saves, 1 damaged" in out and "control character" in out and not CONTROL.search(out)
-    code, out, err = wargame(capsys, "replay", path)
-    assert code == 2 and len(err.splitlines()) == 1 and not CONTROL.search(err), err
+    for command in (["replay"], ["replay", "--verify"], ["report", "--runs", "0"]):
+        code, out, err = wargame(capsys, *command, path)
+        assert code == 2 and len(err.splitlines()) == 1 and "control character" in err, (command, err)
+        assert not CONTROL.search(out + err), (command, err)
     assert wargame(capsys, "replay", tmp_path / "good.wgsave", "--verify")[0] == 0
 
 
