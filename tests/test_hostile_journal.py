@@ -9,20 +9,17 @@ damages one thing, and runs the command: exit status 2 and one line naming
 the file, never a traceback, and no control character on the terminal. The
 host never opens a port here: ``serve`` is replaced by one that closes the
 journal and returns, so a case the host wrongly accepts fails with exit 0
-instead of hanging the suite.
+instead of hanging the suite. The fuzz target for damaged pages is in
+tests/test_fuzz_loaders.py.
 """
 
 from __future__ import annotations
 
-import os
-import random
 import sqlite3
 from pathlib import Path
 
 import msgpack
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from game.cli import main
 from game.engine.adjudication import legal_actions
@@ -137,20 +134,3 @@ def test_a_turn_that_does_not_replay_is_refused_in_one_line(tmp_path, capsys):
     def forge(header, events):
         events[0][2][0][1] = "a.hold"
     refused(capsys, tmp_path, journal(tmp_path, change=forge), "game 1", "diverges")
-
-
-@settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "15")), deadline=None,
-          suppress_health_check=list(HealthCheck))
-@given(st.data())
-def test_damaged_pages_are_refused_in_one_line_or_resume(tmp_path_factory, capsys, data):
-    """Bytes of the file overwritten anywhere (a bad disk): the journal resumes, or is refused in one line."""
-    folder = tmp_path_factory.mktemp("pages")
-    path = journal(folder)
-    damaged = bytearray(path.read_bytes())
-    for _ in range(data.draw(st.integers(1, 3))):
-        at = data.draw(st.integers(0, len(damaged) - 1))
-        size = data.draw(st.sampled_from([1, 4, 64, 512]))
-        damaged[at:at + size] = random.Random(at).randbytes(size)
-    path.write_bytes(bytes(damaged))
-    code, out, err = host(capsys, folder, path)
-    assert code == 0 or (code == 2 and len(err.splitlines()) == 1 and err.startswith("wargame host: ")), err
