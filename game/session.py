@@ -22,7 +22,7 @@ from game.engine.model import Scenario
 from game.engine.state import GameState, state_hash
 from game.engine.views import View, view_for
 from game.errors import IllegalOrder, WargameError
-from game.players import get_policy
+from game.players import check_policy, get_policy
 
 HUMAN = "human"
 """The controller of a seat played by a person."""
@@ -90,7 +90,7 @@ def check_controllers(scenario: Scenario, controllers: Mapping[str, str]) -> Non
         if controller is None:
             raise WargameError(f"no controller for seat {seat!r}")
         if controller != HUMAN:
-            get_policy(controller)
+            check_policy(scenario, seat, controller)
 
 
 def new_game_id() -> str:

@@ -14,7 +14,7 @@ import hashlib
 import multiprocessing
 import os
 import signal
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 from attrs import frozen
 
@@ -75,21 +75,35 @@ def play_game(scenario: Scenario, seed: int, controllers: Mapping[str, str]) -> 
 def run_games(scenario: Scenario, runs: int, seed: int, controllers: Mapping[str, str], *,
               jobs: int = 1, progress: Progress | None = None) -> list[GameResult]:
     """Play ``runs`` games on ``jobs`` processes; the results are in game order."""
-    chunks = [(start, min(start + CHUNK, runs)) for start in range(0, runs, CHUNK)]
-    results: list[GameResult] = []
-    if jobs <= 1 or len(chunks) <= 1:
-        for chunk in chunks:
-            results += _play_chunk(scenario, seed, controllers, chunk)
-            _report(progress, len(results), runs)
+    return run_matchups(scenario, runs, seed, [controllers], jobs=jobs, progress=progress)[0]
+
+
+def run_matchups(scenario: Scenario, runs: int, seed: int, matchups: Sequence[Mapping[str, str]], *,
+                 jobs: int = 1, progress: Progress | None = None) -> list[list[GameResult]]:
+    """``runs`` games of each matchup (seats to controllers), all on one pool of ``jobs`` processes.
+
+    Game ``i`` has the same seed in every matchup, so two matchups differ only
+    by their players (common random numbers: the differences are less noisy).
+    """
+    tasks = [(m, start, min(start + CHUNK, runs)) for m in range(len(matchups)) for start in range(0, runs, CHUNK)]
+    results: list[list[GameResult]] = [[] for _ in matchups]
+    total, done = runs * len(matchups), 0
+    if jobs <= 1 or len(tasks) <= 1:
+        for m, start, end in tasks:
+            results[m] += _play_chunk(scenario, seed, matchups[m], (start, end))
+            done += end - start
+            _report(progress, done, total)
         return results
     # spawn, not fork: the UI may call this from a thread, and forking a threaded process can hang.
     context = multiprocessing.get_context("spawn")
     origin = scenario.origin
-    with context.Pool(min(jobs, len(chunks)), initializer=_start_worker,
-                      initargs=(origin.text, origin.path, seed, dict(controllers))) as pool:
-        for rows in pool.imap(_worker_chunk, chunks):
-            results += rows
-            _report(progress, len(results), runs)
+    plain = [dict(m) for m in matchups]
+    with context.Pool(min(jobs, len(tasks)), initializer=_start_worker,
+                      initargs=(origin.text, origin.path, seed, plain)) as pool:
+        for (m, start, end), rows in zip(tasks, pool.imap(_worker_chunk, tasks)):
+            results[m] += rows
+            done += end - start
+            _report(progress, done, total)
     return results
 
 
@@ -103,16 +117,17 @@ def _play_chunk(scenario: Scenario, seed: int, controllers: Mapping[str, str],
     return [play_game(scenario, game_seed(seed, i), controllers) for i in range(*chunk)]
 
 
-_worker: tuple[Scenario, int, dict[str, str]] | None = None
-"""In a worker process: the scenario (parsed from the parent's text), base seed and seats."""
+_worker: tuple[Scenario, int, list[dict[str, str]]] | None = None
+"""In a worker process: the scenario (parsed from the parent's text), base seed and matchups."""
 
 
-def _start_worker(text: str, path: str, seed: int, controllers: dict[str, str]) -> None:
+def _start_worker(text: str, path: str, seed: int, matchups: list[dict[str, str]]) -> None:
     global _worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool
-    _worker = (parse_scenario(text, path), seed, controllers)
+    _worker = (parse_scenario(text, path), seed, matchups)
 
 
-def _worker_chunk(chunk: tuple[int, int]) -> list[GameResult]:
-    scenario, seed, controllers = _worker
-    return _play_chunk(scenario, seed, controllers, chunk)
+def _worker_chunk(task: tuple[int, int, int]) -> list[GameResult]:
+    scenario, seed, matchups = _worker
+    matchup, start, end = task
+    return _play_chunk(scenario, seed, matchups[matchup], (start, end))

@@ -14,10 +14,10 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from game import __version__
-from game.cli import branch, diff, lint, play, replay, report, run, saves, simulate, validate
+from game.cli import balance, branch, diff, lint, play, replay, report, run, saves, simulate, validate
 from game.errors import ScenarioError, WargameError
 
-COMMANDS = (validate, run, replay, branch, diff, saves, simulate, lint, report, play)
+COMMANDS = (validate, run, replay, branch, diff, saves, simulate, lint, balance, report, play)
 USAGE_ERROR = 2
 
 

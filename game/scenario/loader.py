@@ -49,6 +49,7 @@ from game.engine.model import (
     Variable,
 )
 from game.errors import ExpressionError, ScenarioError
+from game.scenario.strategies import read_balance, read_strategies
 from game.scenario.toml_lines import LineMap
 
 FORMAT = 1
@@ -57,7 +58,8 @@ MAX_TURNS = 10_000
 _ACTOR_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*\Z")
 _TOML_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
 
-_ROOT_KEYS = {"format", "scenario", "actors", "variables", "actions", "events", "objectives", "endings", "map"}
+_ROOT_KEYS = {"format", "scenario", "actors", "variables", "actions", "events", "objectives", "endings", "map",
+              "strategies", "balance"}
 _SCENARIO_KEYS = {"id", "title", "summary", "source", "start_date", "turn_days", "turns", "seats", "end_text"}
 _ACTOR_KEYS = {"name", "briefing"}
 _VARIABLE_KEYS = {"label", "type", "min", "max", "initial", "values", "visible_to", "source", "description", "group"}
@@ -267,6 +269,8 @@ class _Loader:
         endings = self.sequence("endings", "ending", self.read_ending)
         objectives = self.read_objectives()
         map_spec = self.read_map()
+        strategies = read_strategies(self, actions, variables)
+        balance = read_balance(self, actions)
         self._raise_if_problems()
         return Scenario(
             format=fmt,
@@ -286,6 +290,8 @@ class _Loader:
             turn_days=head.get("turn_days", 7),
             end_text=head.get("end_text", DEFAULT_END_TEXT),
             map=map_spec,
+            strategies=tuple(strategies),
+            balance=balance,
             origin=Origin(self.filename, self.text, hashlib.sha256(self.text.encode()).hexdigest()),
         )
 

@@ -1,0 +1,171 @@
+"""Information-set Monte Carlo tree search for one seat, from that seat's view only.
+
+Each iteration draws a determinization from the seat's belief (``beliefs.py``)
+and a plan for every seat (``playout.py``: a strategy each, drawn afresh), then
+plays the game to its end:
+
+- **In the tree**, the searching seat picks its action by UCB1 over the
+  actions legal in this determinization (counting, for each action, the visits
+  in which it was available, as information-set search must when what is
+  legal differs between the states a node stands for); the other seats play
+  their plans. Turns are simultaneous, so a node is the searching seat's own
+  sequence of actions ("open loop"): the others' moves and the dice are drawn
+  anew each time, and the node's statistics average over them.
+- **Below the tree**, every seat plays its plan to the last turn.
+- **Back up** the seat's final score; UCB1 puts the means on 0..1 by the range
+  of final scores seen so far.
+
+The answer is the root action visited most (ties: the one listed first). All
+randomness comes from ``rng``, so the same view and roll give the same choice.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Sequence
+
+from game.engine.adjudication import legal_actions, resolve_turn, scores
+from game.engine.model import Scenario, Strategy
+from game.engine.state import GameState
+from game.engine.views import View
+from game.players.beliefs import Belief
+from game.players.playout import Plan, plan_order
+
+EXPLORATION = 0.7
+"""UCB1's constant, for rewards scaled to 0..1."""
+WIDENING = 4
+"""A node below the root considers a second action after this many visits, a third after four
+times as many, and so on: exploring early would make the actions that keep options open look
+worse than those that close them, since their subtrees try the bad options too."""
+
+
+class _Scale:
+    """The range of final scores seen so far in one search, to put rewards on 0..1 for UCB1."""
+
+    __slots__ = ("low", "high")
+
+    def __init__(self) -> None:
+        self.low, self.high = math.inf, -math.inf
+
+    def add(self, score: float) -> None:
+        self.low, self.high = min(self.low, score), max(self.high, score)
+
+    def normal(self, score: float) -> float:
+        return 0.5 if self.high <= self.low else (score - self.low) / (self.high - self.low)
+
+
+class _Node:
+    """One of the seat's own action sequences: per action, visits, total reward and availability."""
+
+    __slots__ = ("visits", "reward", "available", "children")
+
+    def __init__(self) -> None:
+        self.visits: dict[str, int] = {}
+        self.reward: dict[str, float] = {}
+        self.available: dict[str, int] = {}
+        self.children: dict[str, _Node] = {}
+
+    def select(self, legal: Sequence[str], default: str, scale: _Scale) -> str:
+        """UCB1 among the actions this node has widened to: first ``default`` (the seat's plan),
+        then one more in file order as its visits grow (progressive widening, ``WIDENING``), so a young
+        node plays the plan instead of trying actions at random."""
+        for action in legal:
+            self.available[action] = self.available.get(action, 0) + 1
+        width = 1 + math.isqrt(sum(self.visits.values()) // WIDENING)
+        candidates = [default, *(a for a in legal if a != default)][:width]
+        untried = [a for a in candidates if a not in self.visits]
+        if untried:
+            return untried[0]
+        return max(candidates, key=lambda a: scale.normal(self.reward[a] / self.visits[a])
+                   + EXPLORATION * math.sqrt(math.log(self.available[a]) / self.visits[a]))
+
+    def update(self, action: str, reward: float) -> None:
+        self.visits[action] = self.visits.get(action, 0) + 1
+        self.reward[action] = self.reward.get(action, 0.0) + reward
+
+
+def search(scenario: Scenario, view: View, iterations: int, rng: random.Random) -> str:
+    """The action the search prefers for ``view.seat`` after about ``iterations`` imagined games.
+
+    The root is the seat's information set. A quarter of the budget scouts how
+    the seat should play on below the tree (``_Continuations``); a fresh tree
+    then compares the legal actions by sequential halving: each round imagines
+    fresh worlds (a determinization, its future dice and the others' plans) and
+    plays *every* surviving action in each of them, then keeps the better half.
+    Playing the rivals in the same worlds makes their comparison paired (common
+    random numbers: the dice are a function of seed, turn and rule), far less
+    noisy than the scores themselves.
+    """
+    seat = view.seat
+    arms = [action.id for action in view.legal_actions()]
+    if len(arms) == 1:
+        return arms[0]
+    belief = Belief(scenario, view)
+    own = _best_strategy(scenario, view, belief, iterations // 4, rng)
+    root, survivors = _halving(scenario, seat, arms, belief, iterations - iterations // 4, own, rng)
+    return min(survivors, key=lambda a: (-root.reward[a] / root.visits[a], arms.index(a)))
+
+
+def _best_strategy(scenario: Scenario, view: View, belief: Belief, iterations: int,
+                   rng: random.Random) -> Strategy | None:
+    """How the seat will play on below the tree: the strategy of its own whose imagined games,
+    played from now on in the same worlds, end best. A continuation drawn at random would make
+    every first move look as bad as the worst line that may follow it."""
+    own = scenario.strategies_for(view.seat)
+    if len(own) <= 1:
+        return own[0] if own else None
+    totals = dict.fromkeys(own, 0.0)
+    for _ in range(max(1, iterations // len(own))):
+        world, theirs = belief.sample(rng)
+        for strategy in own:
+            plan = {**theirs, view.seat: strategy}
+            first = plan_order(scenario, world, view.seat, strategy, rng)
+            totals[strategy] += _imagine(scenario, view.seat, _Node(), first, world, plan, rng, _Scale())
+    return max(own, key=lambda s: (totals[s], -own.index(s)))
+
+
+def _halving(scenario: Scenario, seat: str, arms: list[str], belief: Belief, iterations: int,
+             own: Strategy | None, rng: random.Random) -> tuple[_Node, list[str]]:
+    """Sequential halving of ``arms`` over about ``iterations`` imagined games: the root it grew,
+    and the arms left."""
+    root, scale = _Node(), _Scale()
+    rounds = max(1, math.ceil(math.log2(len(arms))))
+    for _ in range(rounds):
+        for _ in range(max(1, iterations // (rounds * len(arms)))):
+            world, theirs = belief.sample(rng)
+            plan = {**theirs, seat: own}
+            for arm in arms:
+                _imagine(scenario, seat, root, arm, world, plan, rng, scale)
+        if len(arms) == 1:
+            break
+        arms = sorted(arms, key=lambda a: -root.reward[a] / root.visits[a])[:max(1, len(arms) // 2)]
+    return root, arms
+
+
+def _imagine(scenario: Scenario, seat: str, root: _Node, first: str, state: GameState, plan: Plan,
+             rng: random.Random, scale: _Scale) -> float:
+    """One imagined game from ``state`` with ``first`` as the seat's action now; backs up its score."""
+    path: list[tuple[_Node, str]] = [(root, first)]
+    node = root.children.setdefault(first, _Node())
+    action = first
+    while True:
+        orders = {other: plan_order(scenario, state, other, plan[other], rng)
+                  for other in scenario.seats if other != seat}
+        orders[seat] = action
+        state = resolve_turn(scenario, state, orders).state
+        if state.over:
+            break
+        action = plan_order(scenario, state, seat, plan[seat], rng)
+        if node is not None:
+            action = node.select([a.id for a in legal_actions(scenario, state, seat)], action, scale)
+            path.append((node, action))
+            child = node.children.get(action)
+            if child is None:
+                node.children[action] = _Node()  # grow by one node per game; below it, play the plan
+            node = child
+    score = float(scores(scenario, state)[seat])
+    scale.add(score)
+    for visited, chosen in path:
+        visited.update(chosen, score)
+    return score
