@@ -14,7 +14,8 @@ From that table the report checks four targets (docs/balance.md):
   the spread of mean score across the seat's sensible strategies (its best
   responses) exceeds the standard deviation the dice give one matchup;
 - **no idle action**: every action is chosen by some purposeful computer
-  policy in self-play, or the scenario says why not (``[balance.unchosen]``).
+  policy playing its seat against the other seats' strategies, or the
+  scenario says why not (``[balance.unchosen]``).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from collections.abc import Mapping, Sequence
 
 from attrs import frozen
 
-from game.analysis.simulate import GameResult, Progress, run_matchups
+from game.analysis.simulate import GameResult, Progress, Rotation, run_matchups
 from game.engine.model import Scenario
 from game.errors import WargameError
 from game.players import POLICIES
@@ -35,7 +36,8 @@ from game.players.scripted_policy import PREFIX
 DEFAULT_RUNS = 100
 POLICY_RUNS = 20
 PURPOSEFUL = ("greedy", "cautious", "planner")
-"""The computer policies whose self-play must between them choose every action (random would, blindly)."""
+"""The computer policies that must between them choose every action (random would, blindly), each
+playing one seat against the others' strategies in rotation."""
 MIN_RESPONSES = 3
 MIN_EFFECT = 0.5
 """Points: a smaller move of another seat's mean score is not worth calling influence."""
@@ -104,7 +106,7 @@ class ActionUse:
     action: str
     seat: str
     chosen_by: tuple[str, ...]
-    """The purposeful policies that chose it in self-play."""
+    """The purposeful policies that chose it, playing its seat against the others' strategies."""
     reason: str
     """The scenario's reason why no policy is expected to choose it ("" if none given)."""
 
@@ -123,6 +125,8 @@ class BalanceReport:
     decisiveness: tuple[Decisiveness, ...]
     actions: tuple[ActionUse, ...]
     seats: tuple[str, ...]
+    policies: tuple[str, ...]
+    """The computer policies whose choices the actions check counts."""
 
     def findings(self) -> list[str]:
         """Each target not met, as one sentence."""
@@ -142,22 +146,25 @@ class BalanceReport:
                       "[balance.unchosen]" for a in self.actions if not a.chosen_by and not a.reason]
         return found
 
-    @property
-    def policies(self) -> tuple[str, ...]:
-        return tuple(p for p in PURPOSEFUL if p in POLICIES)
-
 
 def balance(scenario: Scenario, runs: int = DEFAULT_RUNS, seed: int = 0, *, policy_runs: int = POLICY_RUNS,
-            jobs: int = 1, progress: Progress | None = None) -> BalanceReport:
-    """Play every matchup of the scenario's strategies and measure the targets."""
+            policies: Sequence[str] = PURPOSEFUL, jobs: int = 1, progress: Progress | None = None) -> BalanceReport:
+    """Play every matchup of the scenario's strategies and measure the targets.
+
+    ``policy_runs`` games per policy and seat check which actions the computer
+    policies choose; ``policies`` (default ``PURPOSEFUL``) may name a cheaper
+    set, e.g. a quicker planner level for a test.
+    """
     missing = [seat for seat in scenario.seats if not scenario.strategies_for(seat)]
     if missing:
         raise WargameError(f"{scenario.id} has no [[strategies]] for {', '.join(missing)}: "
                            "the balance report plays each seat's strategies against the others'")
     profiles = list(itertools.product(*([s.id for s in scenario.strategies_for(seat)] for seat in scenario.seats)))
-    policies = [p for p in PURPOSEFUL if p in POLICIES]
-    matchups = [{seat: PREFIX + sid for seat, sid in zip(scenario.seats, profile)} for profile in profiles]
-    matchups += [dict.fromkeys(scenario.seats, policy) for policy in policies]
+    policies = [p for p in policies if p in POLICIES]
+    scripted = [{seat: PREFIX + sid for seat, sid in zip(scenario.seats, profile)} for profile in profiles]
+    matchups: list[Rotation] = [[controllers] for controllers in scripted]
+    tried = [(policy, seat) for policy in policies for seat in scenario.seats]
+    matchups += [[c | {seat: policy} for c in scripted] for policy, seat in tried]
     played = _play(scenario, runs, policy_runs, seed, matchups, len(profiles), jobs, progress)
     table = {profile: _scores(games, len(scenario.seats)) for profile, games in zip(profiles, played)}
     responses = [r for i in range(len(scenario.seats)) for r in _responses(scenario, table, i)]
@@ -171,14 +178,15 @@ def balance(scenario: Scenario, runs: int = DEFAULT_RUNS, seed: int = 0, *, poli
                          for j in range(len(scenario.seats)) if i != j),
         decisiveness=tuple(_decisiveness(scenario, table, i, sensible[seat])
                            for i, seat in enumerate(scenario.seats)),
-        actions=_action_use(scenario, dict(zip(policies, played[len(profiles):]))),
+        actions=_action_use(scenario, dict(zip(tried, played[len(profiles):]))),
         seats=scenario.seats,
+        policies=tuple(policies),
     )
 
 
-def _play(scenario: Scenario, runs: int, policy_runs: int, seed: int, matchups: list[dict[str, str]],
+def _play(scenario: Scenario, runs: int, policy_runs: int, seed: int, matchups: list[Rotation],
           scripted: int, jobs: int, progress: Progress | None) -> list[list[GameResult]]:
-    """Scripted matchups ``runs`` games each, then the policies' self-play ``policy_runs`` each."""
+    """Scripted matchups ``runs`` games each, then each policy in each seat ``policy_runs`` games."""
     done_first = runs * scripted
     total = done_first + policy_runs * (len(matchups) - scripted)
 
@@ -301,9 +309,12 @@ def _decisiveness(scenario: Scenario, table: Mapping[Profile, tuple], seat: int,
     return Decisiveness(scenario.seats[seat], statistics.fmean(spreads), dice, required)
 
 
-def _action_use(scenario: Scenario, games: Mapping[str, Sequence[GameResult]]) -> tuple[ActionUse, ...]:
+def _action_use(scenario: Scenario, games: Mapping[tuple[str, str], Sequence[GameResult]]) -> tuple[ActionUse, ...]:
+    """Which policies chose each action, from the games in which they played the action's seat."""
     def chosen(index: int) -> tuple[str, ...]:
-        return tuple(policy for policy, results in games.items() if any(r.choices[index] for r in results))
+        seat = scenario.actions[index].actor
+        return tuple(policy for (policy, played), results in games.items()
+                     if played == seat and any(r.choices[index] for r in results))
 
     return tuple(ActionUse(action.id, action.actor, chosen(i), scenario.balance.unchosen.get(action.id, ""))
                  for i, action in enumerate(scenario.actions))

@@ -1,9 +1,10 @@
 """Scenario lint: what is probably wrong with a scenario that loads fine.
 
 The loader already refuses everything that is wrong on its face. Lint plays
-sampled games (seeds derived as ``simulate`` derives them; every other game
-has all seats random, the rest all greedy, because random play alone rarely
-reaches the states a purposeful player heads for) and reports what those
+sampled games (seeds derived as ``simulate`` derives them; in turn all seats
+random, all greedy, and, when the scenario has strategies, every seat following
+one of its own in rotation, because random play alone rarely reaches the
+states a purposeful player heads for) and reports what those
 games never showed: actions never legal, events never fired, endings never
 reached, variables never changed, objectives that never vary. It reads the
 rules for variables nothing reads, and ``dominance.py`` finds actions never
@@ -13,7 +14,8 @@ it is about.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import itertools
+from collections.abc import Callable, Iterable, Sequence
 
 from attrs import frozen
 
@@ -24,10 +26,12 @@ from game.engine.adjudication import legal_actions
 from game.engine.expressions import Expression
 from game.engine.log import ENDING, EVENT
 from game.engine.model import Scenario
+from game.players.scripted_policy import PREFIX
 from game.session import Session
 
 DEFAULT_RUNS = 200
 SAMPLE_POLICIES = ("random", "greedy")
+"""Every seat plays one of these in a sampled game; with strategies, a third kind of game follows them."""
 
 
 @frozen
@@ -38,7 +42,8 @@ class LintReport:
 
 
 def lint(scenario: Scenario, runs: int = DEFAULT_RUNS, seed: int = 0) -> LintReport:
-    sessions = [sampled_game(scenario, game_seed(seed, i), SAMPLE_POLICIES[i % len(SAMPLE_POLICIES)])
+    kinds = sample_controllers(scenario)
+    sessions = [sampled_game(scenario, game_seed(seed, i), kinds[i % len(kinds)](i // len(kinds)))
                 for i in range(runs)]
     fixed = list(_objectives_fixed(scenario, sessions))
     varying = [seat for seat in scenario.seats if not any(f.subject == seat for f in fixed)]
@@ -54,8 +59,18 @@ def lint(scenario: Scenario, runs: int = DEFAULT_RUNS, seed: int = 0) -> LintRep
     return LintReport(runs, tuple(sorted(findings, key=lambda f: f.line)))
 
 
-def sampled_game(scenario: Scenario, seed: int, policy: str) -> Session:
-    session = Session(scenario, seed, dict.fromkeys(scenario.seats, policy))
+def sample_controllers(scenario: Scenario) -> list[Callable[[int], dict[str, str]]]:
+    """The kinds of sampled game, each giving the seats' controllers for its n-th game."""
+    kinds: list[Callable[[int], dict[str, str]]] = [
+        lambda n, policy=policy: dict.fromkeys(scenario.seats, policy) for policy in SAMPLE_POLICIES]
+    if all(scenario.strategies_for(seat) for seat in scenario.seats):
+        profiles = list(itertools.product(*(scenario.strategies_for(seat) for seat in scenario.seats)))
+        kinds.append(lambda n: {s.seat: PREFIX + s.id for s in profiles[n % len(profiles)]})
+    return kinds
+
+
+def sampled_game(scenario: Scenario, seed: int, controllers: dict[str, str]) -> Session:
+    session = Session(scenario, seed, controllers)
     session.play_to_end()
     return session
 

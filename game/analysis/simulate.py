@@ -30,6 +30,9 @@ MAX_RUNS = 10_000_000
 Progress = Callable[[int, int], None]
 """Called with (games done, games in all) as chunks finish."""
 
+Rotation = Sequence[Mapping[str, str]]
+"""Who plays each seat, game by game: game ``i`` of a run is played with ``rotation[i % len(rotation)]``."""
+
 
 @frozen
 class GameResult:
@@ -75,12 +78,12 @@ def play_game(scenario: Scenario, seed: int, controllers: Mapping[str, str]) -> 
 def run_games(scenario: Scenario, runs: int, seed: int, controllers: Mapping[str, str], *,
               jobs: int = 1, progress: Progress | None = None) -> list[GameResult]:
     """Play ``runs`` games on ``jobs`` processes; the results are in game order."""
-    return run_matchups(scenario, runs, seed, [controllers], jobs=jobs, progress=progress)[0]
+    return run_matchups(scenario, runs, seed, [[controllers]], jobs=jobs, progress=progress)[0]
 
 
-def run_matchups(scenario: Scenario, runs: int, seed: int, matchups: Sequence[Mapping[str, str]], *,
+def run_matchups(scenario: Scenario, runs: int, seed: int, matchups: Sequence[Rotation], *,
                  jobs: int = 1, progress: Progress | None = None) -> list[list[GameResult]]:
-    """``runs`` games of each matchup (seats to controllers), all on one pool of ``jobs`` processes.
+    """``runs`` games of each matchup (a rotation of controllers), all on one pool of ``jobs`` processes.
 
     Game ``i`` has the same seed in every matchup, so two matchups differ only
     by their players (common random numbers: the differences are less noisy).
@@ -97,7 +100,7 @@ def run_matchups(scenario: Scenario, runs: int, seed: int, matchups: Sequence[Ma
     # spawn, not fork: the UI may call this from a thread, and forking a threaded process can hang.
     context = multiprocessing.get_context("spawn")
     origin = scenario.origin
-    plain = [dict(m) for m in matchups]
+    plain = [[dict(c) for c in m] for m in matchups]
     with context.Pool(min(jobs, len(tasks)), initializer=_start_worker,
                       initargs=(origin.text, origin.path, seed, plain)) as pool:
         for (m, start, end), rows in zip(tasks, pool.imap(_worker_chunk, tasks)):
@@ -112,16 +115,15 @@ def _report(progress: Progress | None, done: int, total: int) -> None:
         progress(done, total)
 
 
-def _play_chunk(scenario: Scenario, seed: int, controllers: Mapping[str, str],
-                chunk: tuple[int, int]) -> list[GameResult]:
-    return [play_game(scenario, game_seed(seed, i), controllers) for i in range(*chunk)]
+def _play_chunk(scenario: Scenario, seed: int, rotation: Rotation, chunk: tuple[int, int]) -> list[GameResult]:
+    return [play_game(scenario, game_seed(seed, i), rotation[i % len(rotation)]) for i in range(*chunk)]
 
 
-_worker: tuple[Scenario, int, list[dict[str, str]]] | None = None
+_worker: tuple[Scenario, int, list[list[dict[str, str]]]] | None = None
 """In a worker process: the scenario (parsed from the parent's text), base seed and matchups."""
 
 
-def _start_worker(text: str, path: str, seed: int, matchups: list[dict[str, str]]) -> None:
+def _start_worker(text: str, path: str, seed: int, matchups: list[list[dict[str, str]]]) -> None:
     global _worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool
     _worker = (parse_scenario(text, path), seed, matchups)

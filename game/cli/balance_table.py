@@ -72,8 +72,8 @@ def _actions(scenario: Scenario, report: BalanceReport) -> list[str]:
     if not report.policy_runs:
         return [f"Actions chosen by {policies}: not checked (--policy-runs 0)."]
     idle = [a for a in report.actions if not a.chosen_by]
-    head = (f"Actions no computer policy chose ({policies}; {report.policy_runs:,} self-play games each): "
-            f"{len(idle)}")
+    head = (f"Actions no computer policy chose ({policies}; {report.policy_runs:,} games in each seat "
+            f"against the others' strategies): {len(idle)}")
     rows = [(shorten(f"{a.action}: {scenario.action(a.action).label}", LABEL_WIDTH),
              a.reason or "NO REASON GIVEN in [balance.unchosen]") for a in idle]
     return [head, *format_table(("action", "why"), rows, "<<")[1:]] if rows else [head]

@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Sequence
+import statistics
+from collections.abc import Mapping, Sequence
 
 from game.engine.adjudication import legal_actions, resolve_turn, scores
 from game.engine.model import Scenario, Strategy
@@ -31,9 +32,12 @@ from game.engine.state import GameState
 from game.engine.views import View
 from game.players.beliefs import Belief
 from game.players.playout import Plan, plan_order
+from game.players.scripted_policy import scripted_choice
 
 EXPLORATION = 0.7
 """UCB1's constant, for rewards scaled to 0..1."""
+CONFIDENCE = 1.0
+"""Standard errors by which another action must beat the best strategy's own move to replace it."""
 WIDENING = 4
 """A node below the root considers a second action after this many visits, a third after four
 times as many, and so on: exploring early would make the actions that keep options open look
@@ -88,14 +92,17 @@ class _Node:
 def search(scenario: Scenario, view: View, iterations: int, rng: random.Random) -> str:
     """The action the search prefers for ``view.seat`` after about ``iterations`` imagined games.
 
-    The root is the seat's information set. A quarter of the budget scouts how
-    the seat should play on below the tree (``_Continuations``); a fresh tree
-    then compares the legal actions by sequential halving: each round imagines
-    fresh worlds (a determinization, its future dice and the others' plans) and
-    plays *every* surviving action in each of them, then keeps the better half.
+    The root is the seat's information set. A quarter of the budget finds how
+    the seat should play on below the tree (``_best_strategy``); the rest
+    compares the legal actions by sequential halving: each round imagines fresh
+    worlds (a determinization, its future dice and the others' plans) and plays
+    *every* surviving action in each of them, then keeps the better half.
     Playing the rivals in the same worlds makes their comparison paired (common
     random numbers: the dice are a function of seed, turn and rule), far less
-    noisy than the scores themselves.
+    noisy than the scores themselves. The strategy's own move always survives,
+    and another replaces it only if it does better by ``CONFIDENCE`` standard
+    errors over the same worlds: the planner improves on its best line where
+    it can tell, and plays that line where it cannot.
     """
     seat = view.seat
     arms = [action.id for action in view.legal_actions()]
@@ -103,8 +110,22 @@ def search(scenario: Scenario, view: View, iterations: int, rng: random.Random) 
         return arms[0]
     belief = Belief(scenario, view)
     own = _best_strategy(scenario, view, belief, iterations // 4, rng)
-    root, survivors = _halving(scenario, seat, arms, belief, iterations - iterations // 4, own, rng)
-    return min(survivors, key=lambda a: (-root.reward[a] / root.visits[a], arms.index(a)))
+    default = scripted_choice(scenario, own, view) if own else arms[0]
+    results = _halving(scenario, seat, arms, default, belief, iterations - iterations // 4, own, rng)
+    rivals = [a for a in results if a != default]
+    if not rivals:
+        return default
+    best = max(rivals, key=lambda a: (statistics.fmean(results[a].values()), -arms.index(a)))
+    return best if _clearly_better(results[best], results[default]) else default
+
+
+def _clearly_better(scores: Mapping[int, float], baseline: Mapping[int, float]) -> bool:
+    """Whether ``scores`` beat ``baseline`` by ``CONFIDENCE`` standard errors over their common worlds."""
+    differences = [scores[w] - baseline[w] for w in scores if w in baseline]
+    if len(differences) < 2:
+        return False
+    mean, sd = statistics.fmean(differences), statistics.stdev(differences)
+    return mean > 0 and mean > CONFIDENCE * sd / math.sqrt(len(differences))
 
 
 def _best_strategy(scenario: Scenario, view: View, belief: Belief, iterations: int,
@@ -125,22 +146,26 @@ def _best_strategy(scenario: Scenario, view: View, belief: Belief, iterations: i
     return max(own, key=lambda s: (totals[s], -own.index(s)))
 
 
-def _halving(scenario: Scenario, seat: str, arms: list[str], belief: Belief, iterations: int,
-             own: Strategy | None, rng: random.Random) -> tuple[_Node, list[str]]:
-    """Sequential halving of ``arms`` over about ``iterations`` imagined games: the root it grew,
-    and the arms left."""
+def _halving(scenario: Scenario, seat: str, arms: list[str], default: str, belief: Belief, iterations: int,
+             own: Strategy | None, rng: random.Random) -> dict[str, dict[int, float]]:
+    """Sequential halving of ``arms`` (``default`` is never dropped) over about ``iterations``
+    imagined games: each surviving arm's score in each world it was played in."""
     root, scale = _Node(), _Scale()
+    results: dict[str, dict[int, float]] = {arm: {} for arm in arms}
     rounds = max(1, math.ceil(math.log2(len(arms))))
+    world_index = 0
     for _ in range(rounds):
         for _ in range(max(1, iterations // (rounds * len(arms)))):
             world, theirs = belief.sample(rng)
             plan = {**theirs, seat: own}
             for arm in arms:
-                _imagine(scenario, seat, root, arm, world, plan, rng, scale)
-        if len(arms) == 1:
+                results[arm][world_index] = _imagine(scenario, seat, root, arm, world, plan, rng, scale)
+            world_index += 1
+        if len(arms) <= 2:
             break
-        arms = sorted(arms, key=lambda a: -root.reward[a] / root.visits[a])[:max(1, len(arms) // 2)]
-    return root, arms
+        ranked = sorted(arms, key=lambda a: -statistics.fmean(results[a].values()))
+        arms = list(dict.fromkeys([default, *ranked[:max(1, len(arms) // 2)]]))
+    return {arm: results[arm] for arm in arms}
 
 
 def _imagine(scenario: Scenario, seat: str, root: _Node, first: str, state: GameState, plan: Plan,
