@@ -83,13 +83,29 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        source = Path(folder) / f"long-{args.scenario.name}"
-        source.write_text(lasting(args.scenario.read_text(), args.turns))
-        scenario = load_scenario(source)
-        session = Session(scenario, args.seed, dict.fromkeys(scenario.seats, "random"))
-        session.play_to_end()
-        path = save_session(session, Path(folder) / "long.wgsave")
+        path, scenario = long_save(Path(folder), args.scenario, args.turns, args.seed)
         report(path, args.rounds, len(scenario.origin.text.encode()))
+
+
+def long_save(folder: Path, scenario_path: Path, turns: int, seed: int):
+    """A save of a ``turns``-turn game of the lasting version of the scenario, and that scenario."""
+    source = folder / f"long-{scenario_path.name}"
+    source.write_text(lasting(scenario_path.read_text(), turns))
+    scenario = load_scenario(source)
+    session = Session(scenario, seed, dict.fromkeys(scenario.seats, "random"))
+    session.play_to_end()
+    return save_session(session, folder / "long.wgsave"), scenario
+
+
+def ratio_row(rounds: int, turns: int = 1200) -> None:
+    """One line for benchmarks/targets.py: checked load and replay against the decode of the file."""
+    with tempfile.TemporaryDirectory() as folder:
+        path, _ = long_save(Path(folder), DEFAULT, turns, 1)
+        data = path.read_bytes()
+        decode = best(rounds, lambda: msgpack.unpackb(data[len(envelope.MARKER) + 6 : -envelope.TRAILER_SIZE]))
+        checked = best(rounds, lambda: restore_session(load_save(path)))
+    print(f"checked load and replay of {turns:,} turns {checked * 1e3:.1f} ms (scenario parse cached), "
+          f"msgpack decode {decode * 1e3:.2f} ms = {checked / decode:.0f}x   (aim: at most 5x)", flush=True)
 
 
 def report(path: Path, rounds: int, scenario_bytes: int) -> None:

@@ -3,7 +3,9 @@
     python benchmarks/startup.py [--runs N] [--presses N]
 
 1. Launch to first frame: ``wargame`` (the title screen) against a minimal
-   Textual app started the same way, and their ratio (aim: at most 1.3x).
+   Textual app started the same way, and their ratio; and launch until the
+   scenario list shows the shipped scenario ("3 seats · 16 turns"), against
+   the same minimal first frame (aim for both: at most 1.3x).
 2. Key press to updated frame on the turn screen of the shipped scenario
    (aim: under 50 ms): the time from writing an arrow key to the terminal
    until the last byte of the new frame (the app then stays silent).
@@ -47,6 +49,8 @@ class Minimal(App):
 
 Minimal().run()
 """
+LISTED = "3 seats \u00b7 16 turns".encode()
+"""What the title screen's list shows for the shipped scenario."""
 KEYS = {"down": b"\x1b[B", "up": b"\x1b[A", "enter": b"\r", "f5": b"\x1b[15~"}
 
 
@@ -99,11 +103,12 @@ class Terminal:
         os.close(self.fd)
 
 
-def first_frame(argv: list[str], marker: bytes) -> float:
+def first_frame(argv: list[str], *markers: bytes) -> tuple[float, ...]:
+    """Seconds from launch until each of ``markers`` has been written, in turn."""
     with tempfile.TemporaryDirectory() as folder:
         terminal = Terminal(argv, folder)
         try:
-            return terminal.read_until(marker) - terminal.started
+            return tuple(terminal.read_until(marker) - terminal.started for marker in markers)
         finally:
             terminal.close()
 
@@ -138,15 +143,18 @@ def main() -> None:
         script.write(MINIMAL_APP)
     try:
         launches = range(args.runs + 1)  # the first of each warms the caches and is not counted
-        minimal = [first_frame([sys.executable, script.name], b"MINIMAL READY") for _ in launches][1:]
-        ours = [first_frame(WARGAME, b"H O R I Z O N") for _ in launches][1:]
+        minimal, ours = [], []
+        for _ in launches:  # interleaved, so a change in the machine's load hits both alike
+            minimal += first_frame([sys.executable, script.name], b"MINIMAL READY")
+            ours.append(first_frame(WARGAME, b"H O R I Z O N", LISTED))
     finally:
         os.unlink(script.name)
-    m, o = statistics.median(minimal), statistics.median(ours)
+    m = statistics.median(minimal[1:])
+    title, listed = (statistics.median(times[i] for times in ours[1:]) for i in (0, 1))
     print(f"launch to first frame, median of {args.runs}:")
-    print(f"  minimal Textual app  {m * 1000:7.0f} ms")
-    print(f"  wargame (title)      {o * 1000:7.0f} ms")
-    print(f"  ratio                {o / m:7.2f}x   (aim: at most 1.30x)")
+    print(f"  minimal Textual app      {m * 1000:7.0f} ms")
+    print(f"  wargame (title)          {title * 1000:7.0f} ms = {title / m:5.2f}x")
+    print(f"  wargame (scenario list)  {listed * 1000:7.0f} ms = {listed / m:5.2f}x   (aim: at most 1.30x)")
     times = key_latencies(args.presses)
     print(f"key press to updated frame on the turn screen, {len(times)} presses:")
     ninetieth = statistics.quantiles(times, n=10)[-1]

@@ -20,7 +20,7 @@ from game.engine.draws import draw, policy_stream
 from game.engine.log import LogEntry
 from game.engine.model import Scenario
 from game.engine.state import GameState, state_hash
-from game.engine.views import View, view_for
+from game.engine.views import View, knowledge_for, seen_events, view_for
 from game.errors import IllegalOrder, WargameError
 from game.players import check_policy, get_policy
 
@@ -119,6 +119,8 @@ class Session:
         self.controllers = dict(controllers)
         self.states: list[GameState] = [new_game(scenario, seed)]
         self.turns: list[TurnRecord] = []
+        self.seen: dict[str, frozenset[str]] = dict.fromkeys(scenario.seats, frozenset())
+        """The once-only events each seat was shown firing: what its computer player knows of them."""
         self.game_id = game_id or new_game_id()
         self.name = name
         self.parent = parent
@@ -144,11 +146,11 @@ class Session:
         return [seat for seat in self.scenario.seats if self.controllers[seat] == HUMAN]
 
     def computer_order(self, seat: str) -> Order:
-        """What the computer controlling ``seat`` orders this turn, from that seat's view only."""
+        """What the computer controlling ``seat`` orders this turn, from that seat's knowledge only."""
         policy = get_policy(self.controllers[seat])
-        view = view_for(self.scenario, self.state, (), seat)
+        knowledge = knowledge_for(self.scenario, self.state, self.seen[seat], seat)
         roll = draw(self.state.seed, self.state.turn, policy_stream(seat))
-        return Order(seat, policy.choose(self.scenario, view, roll))
+        return Order(seat, policy.choose(self.scenario, knowledge, roll))
 
     def play_turn(self, orders: Mapping[str, Order] | None = None) -> TurnRecord:
         """Resolve a turn: ``orders`` for the human seats, computers choose the rest.
@@ -173,6 +175,8 @@ class Session:
         record = TurnRecord(self.state.turn, ordered, resolution.entries, resolution.state)
         self.states.append(resolution.state)
         self.turns.append(record)
+        for seat in self.scenario.seats:
+            self.seen[seat] |= seen_events(self.scenario, resolution.entries, seat)
         return record
 
     def play_to_end(self) -> None:

@@ -7,3 +7,14 @@ SHIPPED = ROOT / "scenarios" / "over-the-horizon-2021.toml"
 FIXTURES = Path(__file__).resolve().parent / "scenarios"
 ARTICLE = ROOT.parent / "shared" / "source" / "article.txt"
 """The news report the shipped scenario quotes; on developers' machines beside the repo, never in it."""
+
+
+def block_at(path: Path, line: int) -> str:
+    """``path``'s text from ``line`` to the next table header: the rule a finding at ``line`` points at."""
+    lines = path.read_text().splitlines()
+    block = [lines[line - 1]]
+    for text in lines[line:]:
+        if text.startswith("["):
+            break
+        block.append(text)
+    return "\n".join(block)

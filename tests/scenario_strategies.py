@@ -151,12 +151,13 @@ def scenario_text(draw):
         lines += _variable_toml(spec) + [""]
     action_number = 0
     for seat in seats:
+        seen = [v for v in variables if seat in v.get("visible_to", [seat])]  # a when reads only these
         for _ in range(draw(st.integers(0, 4))):
             lines += ["[[actions]]", f'id = "{seat}.a{action_number}"', f'actor = "{seat}"',
                       f'label = "Action {action_number}"']
             action_number += 1
             if draw(st.booleans()):
-                lines.append(f"when = {_q(draw(bool_expr(variables)))}")
+                lines.append(f"when = {_q(draw(bool_expr(seen)))}")
             effects = draw(st.lists(effect(variables), min_size=1, max_size=3))
             lines.append(f"effects = {json.dumps(effects)}")
             if draw(st.booleans()):
@@ -169,8 +170,9 @@ def scenario_text(draw):
     for number in range(draw(st.integers(0, 4))):
         lines += ["[[events]]", f'id = "e{number}"', f"when = {_q(draw(bool_expr(variables)))}",
                   f"once = {str(draw(st.booleans())).lower()}",
-                  f"effects = {json.dumps(draw(st.lists(effect(variables), max_size=3)))}",
-                  f'text = "Event {number}"']
+                  f"effects = {json.dumps(draw(st.lists(effect(variables), max_size=3)))}"]
+        if draw(st.integers(0, 3)):  # a silent rule (no text) now and then
+            lines.append(f'text = "Event {number}"')
         if draw(st.booleans()):
             lines.append(f"chance = {_q(draw(chance_expr(variables)))}")
         if draw(st.integers(0, 2)) == 0:

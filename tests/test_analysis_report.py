@@ -8,7 +8,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from game.analysis.discussion import score_history, turning_points
+from game.analysis.discussion import discussion_questions, score_history, turning_points
 from game.analysis.markdown import escape
 from game.analysis.report import debrief_markdown
 from game.analysis.report_html import debrief_html
@@ -19,7 +19,7 @@ from game.engine import legal_actions
 from game.saves import load_save, restore_session, save_session
 from game.scenario import load_scenario
 from game.session import Order, Session
-from tests.paths import FIXTURES
+from tests.paths import FIXTURES, SHIPPED
 
 HERE = FIXTURES
 CRISIS = load_scenario(HERE / "crisis.toml")
@@ -165,3 +165,17 @@ def test_user_errors_exit_2_in_one_line(finished, tmp_path, capsys, argv, messag
     assert main(["report", *(a.format(save=save) for a in argv)]) == 2
     err = capsys.readouterr().err
     assert message in err and len(err.splitlines()) == 1
+
+
+def test_questions_name_seats_as_sentences_do_and_close_a_quoted_rationale():
+    """Issue 9.6: "the United States chose", and a full stop inside a quote that lacked one."""
+    scenario = load_scenario(SHIPPED)
+    session = Session(scenario, 5, {"us": "human", "russia": "random", "china": "random"})
+    while not session.over:
+        action = legal_actions(scenario, session.state, "us")[-1].id
+        session.play_turn({"us": Order("us", action, "to keep our options")})
+    points = turning_points(session)
+    text = " ".join(discussion_questions(session, points))
+    assert "United States" not in text.replace("the United States", "")
+    rationale = [q for q in discussion_questions(session, points) if "wrote in turn" in q]
+    assert not rationale or "\u201cto keep our options.\u201d" in rationale[0]

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from game.analysis import parallel
 from game.analysis.simulate import CHUNK, game_seed, play_game, run_games
 from game.analysis.summary import score_stats, summarise
 from game.cli import main
@@ -19,8 +20,11 @@ CRISIS = load_scenario(HERE / "crisis.toml")
 RANDOM = dict.fromkeys(MINI.seats, "random")
 
 
-def test_jobs_1_and_2_give_identical_numbers():
-    runs = 2 * CHUNK + 7  # several chunks, the last one short
+@pytest.mark.parametrize("worth_starting", [0.0, 60.0], ids=["with workers", "small run in-process"])
+def test_jobs_1_and_2_give_identical_numbers(monkeypatch, worth_starting):
+    monkeypatch.setattr(parallel, "WORTH_STARTING", worth_starting)
+    monkeypatch.setattr(parallel, "idle_cores", lambda: 1)
+    runs = 4 * CHUNK + 7  # several chunks, the last one short
     one = run_games(MINI, runs, 5, RANDOM, jobs=1)
     two = run_games(MINI, runs, 5, RANDOM, jobs=2)
     assert one == two

@@ -99,7 +99,7 @@ BROKEN = [
      "seat 'green' is not an actor"),
     ("action of a non-seat actor", 'actor = "blue"', 'actor = "crowd"', 'actor = "crowd"', "is not a seat"),
     ("duplicate action id", 'id = "blue.calm"', 'id = "red.push"', ('id = "red.push"', 2),
-     "duplicate action id 'red.push'"),
+     "action id 'red.push' is already the id of an action"),
     ("initial out of range", "initial = 3", "initial = 30", "initial = 30", "outside 0..10"),
     ("initial not a value", 'initial = "calm"', 'initial = "happy"', "happy", "not one of its values"),
     ("unknown visible_to actor", 'visible_to = ["red"]', 'visible_to = ["rde"]', "rde", "unknown actor 'rde'"),
@@ -113,6 +113,8 @@ BROKEN = [
     ("objective for a non-seat", 'blue = "10 - heat"', 'crowd = "1"', "crowd = ", "not a seat"),
     ("newer format", "format = 1", "format = 2", "format = 2", "format 2 is newer"),
     ("TOML syntax", 'title = "Base"', 'title = "Base', 'title = "Base', "not valid TOML"),
+    ("text without quotes", 'title = "Base"', "title = Base", "title = Base", "text needs quotes"),
+    ("a table declared twice", "[actors.crowd]", "[actors.red]", ("[actors.red]", 2), "[actors.red] is declared twice"),
     ("reserved variable name", "[variables.heat]", "[variables.turn]", "[variables.turn]", "cannot be used"),
     ("hold with a condition", 'id = "red.push"', 'id = "red.hold"', 'when = "heat < 9"', "built-in hold"),
 ]

@@ -2,8 +2,9 @@
 
 import pytest
 
-from game.engine import GameState, LogEntry, view_for
+from game.engine import GameState, LogEntry
 from game.engine.log import EVENT
+from game.engine.views import knowledge_for, seen_events
 from game.players import get_policy
 from game.players.lookahead import TurnModel, assumed_environment
 from game.scenario import load_scenario
@@ -16,12 +17,16 @@ def state(turn=1, gain=50, exposed=False, trap=False):
     return GameState(seed=1, turn=turn, values=(gain, exposed, trap))
 
 
+def knows(game_state, seat, entries=()):
+    return knowledge_for(SCENARIO, game_state, seen_events(SCENARIO, entries, seat), seat)
+
+
 def choice(policy, seat, game_state, entries=()):
-    return get_policy(policy).choose(SCENARIO, view_for(SCENARIO, game_state, entries, seat), 0.5)
+    return get_policy(policy).choose(SCENARIO, knows(game_state, seat, entries), 0.5)
 
 
 def expected(action_id, game_state, answer="b.hold"):
-    model = TurnModel(SCENARIO, view_for(SCENARIO, game_state, (), "a"))
+    model = TurnModel(SCENARIO, knows(game_state, "a"))
     return model.expected_score([SCENARIO.action(action_id), SCENARIO.action(answer)])
 
 
@@ -54,12 +59,12 @@ def test_events_after_the_actions_count():
 def test_hidden_variables_are_assumed_at_their_initial_value():
     """Alpha cannot see the trap, so it gambles as if there were none."""
     trapped = state(trap=True)
-    assert view_for(SCENARIO, trapped, (), "a") == view_for(SCENARIO, state(), (), "a")
+    assert knows(trapped, "a") == knows(state(), "a")
     assert choice("greedy", "a", trapped) == "a.gamble"
 
 
 def test_the_seat_that_sees_a_variable_uses_its_value():
-    env = assumed_environment(SCENARIO, view_for(SCENARIO, state(trap=True), (), "b"))
+    env = assumed_environment(SCENARIO, knows(state(trap=True), "b"))
     assert env[SCENARIO.index_of("trap") + 1] is True
 
 

@@ -79,10 +79,11 @@ def test_replay_as_a_seat_shows_only_what_that_seat_saw(saved, capsys):
     _, everything, _ = run(capsys, "replay", saved)
     _, alpha, _ = run(capsys, "replay", saved, "--as", "a")
     _, beta, _ = run(capsys, "replay", saved, "--as", "b")
-    assert "(private) Hide" in everything and "Beta's secret" in everything and "roll" in everything
+    assert "Beta \u00b7 Hide" in everything and "(known only to Beta)" in everything
+    assert "Beta's secret" in everything and "roll" in everything
     assert "Hide" not in alpha and "Beta's secret" not in alpha and "whisper" not in alpha
     assert "roll" not in alpha and "Briefing: You are Alpha" in alpha
-    assert "(private) Hide" in beta and "Only Beta hears the whisper" in beta
+    assert "Beta \u00b7 Hide" in beta and "(private)" in beta and "Only Beta hears the whisper" in beta
 
 
 def test_replay_to_a_turn_stops_after_it(saved, capsys):

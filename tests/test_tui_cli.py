@@ -67,9 +67,14 @@ def test_a_damaged_save_is_refused_in_one_line_from_a_clean_shell(tmp_path: Path
 
 
 def test_bare_wargame_loads_no_engine_before_the_first_frame():
-    """The title screen comes first; scenarios (and the engine) load after it, in a worker."""
+    """The title screen comes first; its list is read from the files' headers, which need no engine,
+    loader or save code; scenarios load in full after the first frame, in a worker."""
     loaded = "sorted(m for m in sys.modules if m.startswith(('game.engine', 'game.scenario', 'game.saves')))"
     code = ("import sys, game.tui.app, game.cli; "
             f"game.tui.app.HorizonApp.run = lambda self: print({loaded}); game.cli.main([])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+    code = f"import sys, game.tui.catalog as c; c.list_scenarios(c.default_dirs()); print({loaded})"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    header_only = ["game.scenario", "game.scenario.author_text", "game.scenario.header", "game.scenario.source_file"]
+    assert out.strip() == str(header_only)

@@ -10,7 +10,7 @@ import pytest
 
 from game.scenario import load_scenario
 from game.session import Session
-from tests.tui_driver import FIXTURES, make_app, screen_name, screen_text, wait_for, wait_until
+from tests.tui_driver import FIXTURES, make_app, screen_text, wait_for, wait_until
 
 
 def finished(seed: int = 6) -> Session:
@@ -55,17 +55,7 @@ async def test_the_debrief_opens_from_the_end_screen_and_exports(tmp_path: Path,
         await wait_for(pilot, "EndScreen")
 
 
-async def test_without_the_analysis_package_there_is_no_debrief(tmp_path: Path, monkeypatch):
-    monkeypatch.setitem(sys.modules, "game.analysis.report", None)
-    async with make_app(tmp_path / "saves", session=finished()).run_test(size=(100, 30)) as pilot:
-        end = await wait_for(pilot, "EndScreen")
-        assert not end.query("#debrief")
-        await pilot.press("d")
-        assert screen_name(pilot) == "EndScreen"
-
-
 async def test_the_real_debrief_of_a_finished_game_opens(tmp_path: Path):
-    pytest.importorskip("game.analysis.report")
     async with make_app(tmp_path / "saves", session=finished()).run_test(size=(100, 30)) as pilot:
         await wait_for(pilot, "EndScreen")
         await pilot.press("d")

@@ -25,7 +25,7 @@ PRIVATE_FIRST = {"north": "north.recruit", "south": "south.ledger", "east": "eas
 
 def order_for(screen) -> str:
     wanted = PRIVATE_FIRST[screen.seat] if screen.view.turn == 1 else first_available(screen)
-    assert any(o.action.id == wanted and o.available for o in screen.view.options[screen.seat])
+    assert any(o.id == wanted and o.available for o in screen.view.options[screen.seat])
     return wanted
 
 
@@ -80,7 +80,7 @@ async def test_three_humans_play_hot_seat_to_the_end_and_no_screen_leaks_a_secre
         await choose_scenario(pilot, "Trio")
         await set_up(pilot, ["human"] * 3, seed=11)
         first = await wait_for(pilot, "HandOffScreen")
-        assert first.seat_name == "Northland"
+        assert first.seat.name == "Northland"
         session = app.playthrough.session
         sent = await play_until_end(pilot, secrets_of=session.scenario, pick=order_for)
         assert session.over
@@ -117,7 +117,7 @@ async def test_quit_mid_game_and_continue_resumes_where_it_stopped(tmp_path: Pat
         await wait_for(pilot, "TitleScreen")
         await pilot.press("c")
         handoff = await wait_for(pilot, "HandOffScreen")
-        assert (handoff.seat_name, handoff.turn) == ("Northland", 2)
+        assert (handoff.seat.name, handoff.turn) == ("Northland", 2)
         session = app.playthrough.session
         assert [r.orders for r in session.turns] == orders_before
         await pilot.press("enter")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from game.saves import save_session
@@ -135,3 +136,32 @@ async def test_a_question_mark_typed_in_a_rationale_stays_in_the_rationale(tmp_p
         assert turn.query_one("#rationale").value == "why?"
         await pilot.press("tab", "question_mark")  # out of the field, ? is help again
         await wait_for(pilot, "HelpScreen")
+
+
+async def test_the_list_shows_headers_first_and_marks_a_broken_file_once_checked(tmp_path: Path):
+    shutil.copy(FIXTURES / "mini.toml", tmp_path / "mini.toml")
+    broken = (FIXTURES / "trio.toml").read_text() + '\n[[events]]\nid = "bad"\nwhen = "nonsense > 1"\n'
+    (tmp_path / "trio.toml").write_text(broken)
+    app = make_app(tmp_path / "saves", scenario_dirs=(tmp_path,))
+    async with app.run_test(size=(120, 40)) as pilot:
+        title = await wait_for(pilot, "TitleScreen")
+        await wait_until(pilot, lambda: title.entries, "the list")
+        await wait_until(pilot, lambda: any(e.broken for e in title.entries), "the full check")
+        assert [e.path.name for e in title.entries] == ["mini.toml", "trio.toml"]
+        assert title.entries[0].scenario is not None and "does not load" in screen_text(title)
+        await pilot.press("down")
+        assert "unknown name 'nonsense'" in str(title.query_one("#scenario-detail").render())
+
+
+def test_listing_reads_headers_only_and_checking_marks_what_does_not_load(tmp_path: Path):
+    from game.tui.catalog import check_all, list_scenarios
+
+    shutil.copy(FIXTURES / "mini.toml", tmp_path / "a.toml")
+    (tmp_path / "b.toml").write_text((FIXTURES / "trio.toml").read_text() + '\n[[events]]\nid = "x"\n')
+    (tmp_path / "c.toml").write_text("not toml at all [")
+    listed = list_scenarios([tmp_path])
+    assert [(e.path.name, e.broken, e.scenario) for e in listed] == [
+        ("a.toml", False, None), ("b.toml", False, None), ("c.toml", True, None)]
+    checked = check_all(listed)
+    assert [(e.path.name, e.broken, e.scenario is not None) for e in checked] == [
+        ("a.toml", False, True), ("c.toml", True, False), ("b.toml", True, False)]  # by title: c.toml < Trio

@@ -95,7 +95,7 @@ async def choose(pilot: Pilot, action: str, rationale: str) -> None:
 
 def first_available(screen: Screen) -> str:
     """The first action a turn screen offers that can be chosen."""
-    return next(o.action.id for o in screen.view.options[screen.seat] if o.available)
+    return next(o.id for o in screen.view.options[screen.seat] if o.available)
 
 
 def widget_text(widget: Widget) -> list[str]:

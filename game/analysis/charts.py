@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from game.engine.model import Scenario, Variable
+from game.presentation.words import format_value
 
 BLOCKS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588"
 
@@ -22,17 +23,6 @@ def sparkline(values: Sequence[float], low: float, high: float) -> str:
     top = len(BLOCKS) - 1
     levels = (0 if span <= 0 else min(top, max(0, round((v - low) / span * top))) for v in values)
     return "".join(BLOCKS[level] for level in levels)
-
-
-def format_value(value: Any) -> str:
-    """A value as a reader would say it: yes/no, whole numbers plain, names with spaces."""
-    if isinstance(value, str):
-        return value.replace("_", " ")
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, float):
-        return f"{round(value, 2):g}"
-    return str(value)
 
 
 def track_rows(scenario: Scenario, history: Sequence[Sequence[Any]]) -> list[tuple[str, str, str, str]]:

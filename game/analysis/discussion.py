@@ -17,6 +17,7 @@ from game.analysis.summary import Summary
 from game.engine.adjudication import scores
 from game.engine.log import ACTION
 from game.engine.model import Action, Event
+from game.seat_view.build import seat_name
 from game.session import HUMAN, Order, Session
 
 TURNING_POINTS = 3
@@ -80,20 +81,21 @@ def _order(session: Session, turn: int, seat: str) -> Order:
 
 def _about_decision(session: Session, point: TurningPoint, seat: str) -> str:
     scenario = session.scenario
-    name = scenario.actor_name(seat)
+    name = seat_name(scenario, seat)
     change = point.changes[seat]
     direction = f"rose by {change:g}" if change > 0 else f"fell by {-change:g}" if change else "did not move"
     label = scenario.action(_order(session, point.turn, seat).action).label
-    return (f"In turn {point.turn}, {name} chose \u201c{label}\u201d and its score {direction}. "
-            f"What did {name} know at that moment, and what else could it have done?")
+    return (f"In turn {point.turn}, {name.in_sentence()} chose \u201c{label}\u201d and its score {direction}. "
+            f"What did {name.in_sentence()} know at that moment, and what else could it have done?")
 
 
 def _about_rationale(session: Session, point: TurningPoint, seat: str) -> str:
-    rationale = _order(session, point.turn, seat).rationale
+    rationale = _order(session, point.turn, seat).rationale.strip()
     if not rationale or session.controllers[seat] != HUMAN:
         return ""
-    return (f"{session.scenario.actor_name(seat)}'s player wrote in turn {point.turn}: "
-            f"\u201c{rationale}\u201d Does that reasoning hold up in the light of what followed?")
+    stop = "" if rationale[-1] in ".!?" else "."
+    return (f"The player of {seat_name(session.scenario, seat).in_sentence()} wrote in turn {point.turn}: "
+            f"\u201c{rationale}{stop}\u201d Does that reasoning hold up in the light of what followed?")
 
 
 def _about_gamble(session: Session, point: TurningPoint) -> str:
@@ -105,7 +107,7 @@ def _about_gamble(session: Session, point: TurningPoint) -> str:
     outcome = "succeeded" if gamble.success else "failed"
     return (f"\u201c{scenario.action(gamble.rule).label}\u201d had a {gamble.chance:.0%} chance and "
             f"{outcome} in turn {point.turn}. Was it worth the risk, and how could "
-            f"{scenario.actor_name(gamble.actor)} have prepared for the other outcome?")
+            f"{seat_name(scenario, gamble.actor).in_sentence()} have prepared for the other outcome?")
 
 
 def _about_history(session: Session) -> list[str]:
@@ -121,7 +123,7 @@ def _about_history(session: Session) -> list[str]:
                 "What kept this run from going that way?" for rule in rules[:1]]
     rule = next((r for r in happened if isinstance(r, Action)), happened[0])
     entry = first[rule.id]
-    who = f"{scenario.actor_name(entry.actor)} chose" if entry.actor else "came"
+    who = f"{seat_name(scenario, entry.actor).in_sentence()} chose" if entry.actor else "came"
     who += f" \u201c{_name(rule)}\u201d"
     return [f"In this run, {who} in turn {entry.turn}. The record says: {rule.history} "
             "How does the run compare with what really happened, and what explains the difference?"]

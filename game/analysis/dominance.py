@@ -16,16 +16,13 @@ Each situation costs a play-out per legal action, so only the first
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 
+from game.analysis.fast_games import FastGame, Turn, play_fast
 from game.analysis.findings import Finding
-from game.engine.adjudication import legal_actions, resolve_turn, scores
-from game.engine.draws import draw, policy_stream
+from game.engine.adjudication import holds
 from game.engine.model import Action, Scenario
-from game.engine.state import GameState
-from game.engine.views import view_for
 from game.players import get_policy
-from game.session import Session
 
 MAX_GAMES = 30
 MIN_SITUATIONS = 20
@@ -35,7 +32,7 @@ Situation = dict[str, float]
 """The seat's final score after each of its legal actions, by action id."""
 
 
-def dominance_findings(scenario: Scenario, sessions: Sequence[Session],
+def dominance_findings(scenario: Scenario, sessions: Sequence[FastGame],
                        seats: Iterable[str]) -> Iterable[Finding]:
     """Findings for ``seats`` (those whose score varies: for the others every action is alike)."""
     situations = _situations(scenario, sessions[:MAX_GAMES])
@@ -84,36 +81,31 @@ def _no_difference(scenario: Scenario, action: Action, other: Action, situations
                    f"in {situations} sampled situations where both could be chosen")
 
 
-def _situations(scenario: Scenario, sessions: Sequence[Session]) -> dict[str, list[Situation]]:
+def _situations(scenario: Scenario, games: Sequence[FastGame]) -> dict[str, list[Situation]]:
+    """From traced all-random games: each seat's final score after each of its legal actions."""
     found: dict[str, list[Situation]] = {seat: [] for seat in scenario.seats}
-    for session in sessions:
-        final = session.scores()
-        for state, record in zip(session.states, session.turns):
-            orders = {order.seat: order.action for order in record.orders}
-            for seat in scenario.seats:
-                found[seat].append(_alternatives(scenario, state, orders, seat, final[seat]))
+    for game in games:
+        for turn in game.trace:
+            for position, seat in enumerate(scenario.seats):
+                found[seat].append(_alternatives(scenario, game, turn, position))
     return found
 
 
-def _alternatives(scenario: Scenario, state: GameState, orders: Mapping[str, str], seat: str,
-                  actual: float) -> Situation:
+def _alternatives(scenario: Scenario, game: FastGame, turn: Turn, position: int) -> Situation:
+    seat = scenario.seats[position]
+    env = [turn.turn, *turn.values]
     values = {}
-    for action in legal_actions(scenario, state, seat):
-        if action.id == orders[seat]:
-            values[action.id] = actual
+    for action in scenario.actions_for(seat):
+        if not holds(action.when, env):
+            continue
+        if action.id == turn.orders[position]:
+            values[action.id] = game.scores[position]
         else:
-            end = play_out(scenario, state, {**orders, seat: action.id})
-            values[action.id] = scores(scenario, end)[seat]
+            orders = (*turn.orders[:position], action.id, *turn.orders[position + 1:])
+            values[action.id] = play_out(scenario, game.seed, turn, orders).scores[position]
     return values
 
 
-def play_out(scenario: Scenario, state: GameState, orders: Mapping[str, str]) -> GameState:
-    """Resolve ``orders``, then let random seats finish the game, as the sampled games were played."""
-    random = get_policy("random")
-    state = resolve_turn(scenario, state, orders).state
-    while not state.over:
-        choices = {seat: random.choose(scenario, view_for(scenario, state, (), seat),
-                                       draw(state.seed, state.turn, policy_stream(seat)))
-                   for seat in scenario.seats}
-        state = resolve_turn(scenario, state, choices).state
-    return state
+def play_out(scenario: Scenario, seed: int, turn: Turn, orders: Sequence[str]) -> FastGame:
+    """Resolve ``orders`` in ``turn``, then let random seats finish the game, as the samples were played."""
+    return play_fast(scenario, seed, [get_policy("random")] * len(scenario.seats), start=turn, first=orders)

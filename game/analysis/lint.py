@@ -2,13 +2,14 @@
 
 The loader already refuses everything that is wrong on its face. Lint plays
 sampled games (seeds derived as ``simulate`` derives them; in turn all seats
-random, all greedy, and, when the scenario has strategies, every seat following
-one of its own in rotation, because random play alone rarely reaches the
-states a purposeful player heads for) and reports what those
+random, all greedy, and, when every seat has strategies, the seats following
+their own in rotation, because random play alone rarely reaches the states a
+purposeful player heads for) and reports what those
 games never showed: actions never legal, events never fired, endings never
 reached, variables never changed, objectives that never vary. It reads the
-rules for variables nothing reads, and ``dominance.py`` finds actions never
-better than another of the same seat. Each finding names the line of the rule
+rules for variables nothing reads and for hidden values a seat could infer
+(``inference.py``), and ``dominance.py`` finds actions never better than
+another of the same seat. Each finding names the line of the rule
 it is about.
 """
 
@@ -20,18 +21,18 @@ from collections.abc import Callable, Iterable, Sequence
 from attrs import frozen
 
 from game.analysis.dominance import dominance_findings
+from game.analysis.fast_games import FastGame, play_fast
 from game.analysis.findings import Finding
+from game.analysis.inference import inference_findings
 from game.analysis.simulate import game_seed
-from game.engine.adjudication import legal_actions
+from game.engine.adjudication import holds
 from game.engine.expressions import Expression
-from game.engine.log import ENDING, EVENT
 from game.engine.model import Scenario
+from game.players import Policy, get_policy
 from game.players.scripted_policy import PREFIX
-from game.session import Session
 
 DEFAULT_RUNS = 200
 SAMPLE_POLICIES = ("random", "greedy")
-"""Every seat plays one of these in a sampled game; with strategies, a third kind of game follows them."""
 
 
 @frozen
@@ -42,89 +43,84 @@ class LintReport:
 
 
 def lint(scenario: Scenario, runs: int = DEFAULT_RUNS, seed: int = 0) -> LintReport:
-    kinds = sample_controllers(scenario)
-    sessions = [sampled_game(scenario, game_seed(seed, i), kinds[i % len(kinds)](i // len(kinds)))
-                for i in range(runs)]
-    fixed = list(_objectives_fixed(scenario, sessions))
+    kinds = sample_kinds(scenario)
+    games = [sampled_game(scenario, game_seed(seed, i), kinds[i % len(kinds)](i // len(kinds)))
+             for i in range(runs)]
+    fixed = list(_objectives_fixed(scenario, games))
     varying = [seat for seat in scenario.seats if not any(f.subject == seat for f in fixed)]
+    # Dominance plays games out with random seats, as these were played: cheap, and the same draws.
+    randoms = games[::len(kinds)]
     findings = [
-        *_never_legal(scenario, sessions),
-        *_never_fired(scenario, sessions),
-        *_never_reached(scenario, sessions),
-        *_never_changed(scenario, sessions),
+        *_never_legal(scenario, games),
+        *_never_fired(scenario, games),
+        *_never_reached(scenario, games),
+        *_never_changed(scenario, games),
         *_never_read(scenario),
         *fixed,
-        *dominance_findings(scenario, [s for s in sessions if _all_random(s)], varying),
+        *dominance_findings(scenario, randoms, varying),
+        *inference_findings(scenario),
     ]
     return LintReport(runs, tuple(sorted(findings, key=lambda f: f.line)))
 
 
-def sample_controllers(scenario: Scenario) -> list[Callable[[int], dict[str, str]]]:
-    """The kinds of sampled game, each giving the seats' controllers for its n-th game."""
-    kinds: list[Callable[[int], dict[str, str]]] = [
-        lambda n, policy=policy: dict.fromkeys(scenario.seats, policy) for policy in SAMPLE_POLICIES]
+def sample_kinds(scenario: Scenario) -> list[Callable[[int], list[Policy]]]:
+    """The kinds of sampled game (all random first), each giving the seats' policies for its n-th game."""
+    kinds: list[Callable[[int], list[Policy]]] = [
+        lambda n, name=name: [get_policy(name)] * len(scenario.seats) for name in SAMPLE_POLICIES]
     if all(scenario.strategies_for(seat) for seat in scenario.seats):
         profiles = list(itertools.product(*(scenario.strategies_for(seat) for seat in scenario.seats)))
-        kinds.append(lambda n: {s.seat: PREFIX + s.id for s in profiles[n % len(profiles)]})
+        kinds.append(lambda n: [get_policy(PREFIX + s.id) for s in profiles[n % len(profiles)]])
     return kinds
 
 
-def sampled_game(scenario: Scenario, seed: int, controllers: dict[str, str]) -> Session:
-    session = Session(scenario, seed, controllers)
-    session.play_to_end()
-    return session
-
-
-def _all_random(session: Session) -> bool:
-    """Dominance plays games out with random seats, as these were played: cheap, and the same draws."""
-    return set(session.controllers.values()) == {"random"}
+def sampled_game(scenario: Scenario, seed: int, policies: Sequence[Policy]) -> FastGame:
+    """A game with seat ``i`` played by ``policies[i]``, every turn's situation traced."""
+    return play_fast(scenario, seed, policies, trace=True)
 
 
 def _games(runs: int) -> str:
     return f"{runs:,} sampled game{'s' if runs != 1 else ''}"
 
 
-def _never_legal(scenario: Scenario, sessions: Sequence[Session]) -> Iterable[Finding]:
-    legal = {action.id for session in sessions for state in session.states
-             for seat in scenario.seats for action in legal_actions(scenario, state, seat)}
-    for action in scenario.actions:
-        if action.id not in legal:
-            yield Finding(action.line, "never-legal", action.id,
-                          f"action {action.id!r} was never legal in {_games(len(sessions))} "
-                          f"(its when: {action.when.text})")
+def _never_legal(scenario: Scenario, games: Sequence[FastGame]) -> Iterable[Finding]:
+    never = list(scenario.actions)
+    for game in games:
+        for turn in game.trace:
+            env = [turn.turn, *turn.values]
+            never = [action for action in never if not holds(action.when, env)]
+    for action in never:
+        yield Finding(action.line, "never-legal", action.id,
+                      f"action {action.id!r} was never legal in {_games(len(games))} "
+                      f"(its when: {action.when.text})")
 
 
-def _happened(sessions: Sequence[Session], kind: str) -> set[str]:
-    return {entry.rule for session in sessions for entry in session.entries() if entry.kind == kind}
-
-
-def _never_fired(scenario: Scenario, sessions: Sequence[Session]) -> Iterable[Finding]:
-    fired = _happened(sessions, EVENT)
+def _never_fired(scenario: Scenario, games: Sequence[FastGame]) -> Iterable[Finding]:
+    fired = set().union(*(game.logged for game in games))
     for event in scenario.events:
         if event.id not in fired:
             yield Finding(event.line, "never-fired", event.id,
-                          f"event {event.id!r} never fired in {_games(len(sessions))} "
+                          f"event {event.id!r} never fired in {_games(len(games))} "
                           f"(its when: {event.when.text})")
 
 
-def _never_reached(scenario: Scenario, sessions: Sequence[Session]) -> Iterable[Finding]:
-    reached = _happened(sessions, ENDING)
+def _never_reached(scenario: Scenario, games: Sequence[FastGame]) -> Iterable[Finding]:
+    reached = {game.ending for game in games}
     for ending in scenario.endings:
         if ending.id not in reached:
             yield Finding(ending.line, "never-reached", ending.id,
-                          f"ending {ending.id!r} was never reached in {_games(len(sessions))} "
+                          f"ending {ending.id!r} was never reached in {_games(len(games))} "
                           f"(its when: {ending.when.text})")
 
 
-def _never_changed(scenario: Scenario, sessions: Sequence[Session]) -> Iterable[Finding]:
-    initial = sessions[0].states[0].values
-    changed = {i for session in sessions for state in session.states
-               for i, value in enumerate(state.values) if value != initial[i]}
+def _never_changed(scenario: Scenario, games: Sequence[FastGame]) -> Iterable[Finding]:
+    initial = tuple(v.initial for v in scenario.variables)
+    changed = {i for game in games for values in (*(turn.values for turn in game.trace), game.values)
+               for i, value in enumerate(values) if value != initial[i]}
     for i, variable in enumerate(scenario.variables):
         if i not in changed:
             yield Finding(variable.line, "never-changed", variable.name,
                           f"variable {variable.name!r} kept its initial value {variable.initial!r} "
-                          f"in {_games(len(sessions))}")
+                          f"in {_games(len(games))}")
 
 
 def _never_read(scenario: Scenario) -> Iterable[Finding]:
@@ -149,8 +145,8 @@ def rule_expressions(scenario: Scenario) -> Iterable[Expression]:
         yield from (r.when for r in scenario.map.routes if r.when is not None)
 
 
-def _objectives_fixed(scenario: Scenario, sessions: Sequence[Session]) -> Iterable[Finding]:
-    finals = [session.scores() for session in sessions]
+def _objectives_fixed(scenario: Scenario, games: Sequence[FastGame]) -> Iterable[Finding]:
+    finals = [dict(zip(scenario.seats, game.scores)) for game in games]
     for seat in scenario.seats:
         objective = scenario.objectives.get(seat)
         if objective is None:
@@ -158,4 +154,4 @@ def _objectives_fixed(scenario: Scenario, sessions: Sequence[Session]) -> Iterab
         elif len({final[seat] for final in finals}) == 1:
             yield Finding(objective.line, "objective-fixed", seat,
                           f"the objective of {seat!r} ended at {finals[0][seat]} in every one of "
-                          f"{_games(len(sessions))}, so its choices never mattered")
+                          f"{_games(len(games))}, so its choices never mattered")

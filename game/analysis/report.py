@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from game.analysis import charts
-from game.analysis.charts import format_value as number
 from game.analysis.discussion import discussion_questions, score_history, turning_points
 from game.analysis.history import history_section
 from game.analysis.markdown import escape, table
 from game.analysis.summary import Summary
 from game.analysis.timeline import event_text, timeline_section, turn_title, who_played
+from game.presentation.words import format_value as number
 from game.session import Session
 
 

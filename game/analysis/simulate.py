@@ -1,26 +1,28 @@
 """Monte Carlo runs: many headless games, spread over processes, combined in game order.
 
-The numbers must not depend on how many processes ran them. So game ``i``'s
-seed is derived from the base seed and ``i`` alone; games are cut into chunks
-of a fixed size whatever the number of processes; and the chunks' results are
-put back in game order before anything is added up. Every game is played by
-:class:`~game.session.Session`, exactly as ``wargame run --seed`` with the
-game's seed would play it.
+The numbers must not depend on how many processes ran them (``parallel.py``
+says how they are shared out). So game ``i``'s seed is derived from the base
+seed and ``i`` alone; games are cut into chunks of a fixed size whatever the
+number of processes; and the chunks' results are put back in game order before
+anything is added up. Every game is played on
+the engine's fast path (``fast_games.py``), which plays exactly the game
+``wargame run --seed`` with the game's seed plays through a Session.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
-import multiprocessing
 import os
-import signal
 from collections.abc import Callable, Mapping, Sequence
 
 from attrs import frozen
 
+from game.analysis.fast_games import play_fast
+from game.analysis.parallel import play_chunks
 from game.engine.model import Scenario
+from game.players import get_policy
 from game.scenario import parse_scenario
-from game.session import Session
 
 CHUNK = 50
 """Games per task sent to a process: small enough for a smooth progress bar."""
@@ -63,73 +65,57 @@ def default_jobs() -> int:
 
 
 def play_game(scenario: Scenario, seed: int, controllers: Mapping[str, str]) -> GameResult:
-    session = Session(scenario, seed, controllers)
-    session.play_to_end()
+    game = play_fast(scenario, seed, [get_policy(controllers[seat]) for seat in scenario.seats])
     position = {action.id: i for i, action in enumerate(scenario.actions)}
     choices = [0] * len(scenario.actions)
-    for record in session.turns:
-        for order in record.orders:
-            choices[position[order.action]] += 1
-    final = session.scores()
-    return GameResult(seed, session.state.ending or "", len(session.turns),
-                      tuple(final[seat] for seat in scenario.seats), tuple(choices))
+    for orders in game.orders:
+        for action in orders:
+            choices[position[action]] += 1
+    return GameResult(seed, game.ending or "", game.turns, game.scores, tuple(choices))
 
 
 def run_games(scenario: Scenario, runs: int, seed: int, controllers: Mapping[str, str], *,
               jobs: int = 1, progress: Progress | None = None) -> list[GameResult]:
-    """Play ``runs`` games on ``jobs`` processes; the results are in game order."""
+    """Play ``runs`` games on up to ``jobs`` processes (``parallel.py``); the results are in game order."""
     return run_matchups(scenario, runs, seed, [[controllers]], jobs=jobs, progress=progress)[0]
 
 
 def run_matchups(scenario: Scenario, runs: int, seed: int, matchups: Sequence[Rotation], *,
                  jobs: int = 1, progress: Progress | None = None) -> list[list[GameResult]]:
-    """``runs`` games of each matchup (a rotation of controllers), all on one pool of ``jobs`` processes.
+    """``runs`` games of each matchup (a rotation of controllers), sharing one set of processes.
 
     Game ``i`` has the same seed in every matchup, so two matchups differ only
     by their players (common random numbers: the differences are less noisy).
     """
     tasks = [(m, start, min(start + CHUNK, runs)) for m in range(len(matchups)) for start in range(0, runs, CHUNK)]
-    results: list[list[GameResult]] = [[] for _ in matchups]
-    total, done = runs * len(matchups), 0
-    if jobs <= 1 or len(tasks) <= 1:
-        for m, start, end in tasks:
-            results[m] += _play_chunk(scenario, seed, matchups[m], (start, end))
-            done += end - start
-            _report(progress, done, total)
-        return results
-    # spawn, not fork: the UI may call this from a thread, and forking a threaded process can hang.
-    context = multiprocessing.get_context("spawn")
+    played: list[list[GameResult]] = [[] for _ in tasks]
+    total, count = runs * len(matchups), 0
+
+    def done(index: int, rows: list[GameResult]) -> None:
+        nonlocal count
+        played[index] = rows
+        count += len(rows)
+        if progress is not None:
+            progress(count, total)
+
     origin = scenario.origin
     plain = [[dict(c) for c in m] for m in matchups]
-    with context.Pool(min(jobs, len(tasks)), initializer=_start_worker,
-                      initargs=(origin.text, origin.path, seed, plain)) as pool:
-        for (m, start, end), rows in zip(tasks, pool.imap(_worker_chunk, tasks)):
-            results[m] += rows
-            done += end - start
-            _report(progress, done, total)
+    play_chunks(tasks, functools.partial(_play_task, scenario, seed, plain), jobs,
+                (_start_worker, (origin.text, origin.path, seed, plain)), done)
+    results: list[list[GameResult]] = [[] for _ in matchups]
+    for (m, _, _), rows in zip(tasks, played):
+        results[m] += rows
     return results
 
 
-def _report(progress: Progress | None, done: int, total: int) -> None:
-    if progress is not None:
-        progress(done, total)
+def _play_task(scenario: Scenario, seed: int, matchups: Sequence[Rotation],
+               task: tuple[int, int, int]) -> list[GameResult]:
+    """Games ``start..end`` of matchup ``m``: game ``i`` with the rotation's ``i``-th controllers."""
+    m, start, end = task
+    rotation = matchups[m]
+    return [play_game(scenario, game_seed(seed, i), rotation[i % len(rotation)]) for i in range(start, end)]
 
 
-def _play_chunk(scenario: Scenario, seed: int, rotation: Rotation, chunk: tuple[int, int]) -> list[GameResult]:
-    return [play_game(scenario, game_seed(seed, i), rotation[i % len(rotation)]) for i in range(*chunk)]
-
-
-_worker: tuple[Scenario, int, list[list[dict[str, str]]]] | None = None
-"""In a worker process: the scenario (parsed from the parent's text), base seed and matchups."""
-
-
-def _start_worker(text: str, path: str, seed: int, matchups: list[list[dict[str, str]]]) -> None:
-    global _worker
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool
-    _worker = (parse_scenario(text, path), seed, matchups)
-
-
-def _worker_chunk(task: tuple[int, int, int]) -> list[GameResult]:
-    scenario, seed, matchups = _worker
-    matchup, start, end = task
-    return _play_chunk(scenario, seed, matchups[matchup], (start, end))
+def _start_worker(text: str, path: str, seed: int, matchups: list[list[dict[str, str]]]) -> Callable:
+    """In a worker process: the scenario parsed from the parent's text, and the function playing a task."""
+    return functools.partial(_play_task, parse_scenario(text, path), seed, matchups)

@@ -45,9 +45,6 @@ class SeatSummary:
         """The share of games this seat finished below ``score``."""
         return bisect.bisect_left(self.scores, score) / len(self.scores)
 
-    def share_above(self, score: float) -> float:
-        return (len(self.scores) - bisect.bisect_right(self.scores, score)) / len(self.scores)
-
 
 @frozen
 class EndingSummary:

@@ -6,10 +6,10 @@ changes included, each marked with who knew of it at the time.
 
 from __future__ import annotations
 
-from game.analysis.charts import format_value
 from game.analysis.markdown import escape, quote
 from game.engine.log import ACTION, ENDING, EVENT, OVERTAKEN, Change, LogEntry
 from game.engine.model import Scenario
+from game.presentation.words import format_value
 from game.session import HUMAN, Session, TurnRecord
 
 

@@ -1,23 +1,26 @@
 """The ``wargame`` command: one sub-command per module, user errors as one line.
 
 Each command module offers ``register(subparsers)``, which adds its parser and
-sets ``handler``; adding a command is one line in ``COMMANDS``. Modules import
+sets ``handler``; adding a command is one name in ``COMMANDS``. Modules import
 their heavy dependencies inside the handler, so ``wargame validate`` never
-pays for Textual.
+pays for Textual; and a bare ``wargame`` imports and builds only ``play``'s
+parser, so the title screen's first frame comes sooner.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
 from game import __version__
-from game.cli import balance, branch, diff, lint, play, replay, report, run, saves, simulate, validate
 from game.errors import ScenarioError, WargameError
 
-COMMANDS = (validate, run, replay, branch, diff, saves, simulate, lint, balance, report, play)
+COMMANDS = ("new", "validate", "run", "replay", "branch", "diff", "saves", "simulate", "lint", "balance", "report", "play")
+"""The modules of ``game.cli`` that each add one command, in the order ``--help`` lists them."""
+DEFAULT_COMMAND = "play"
 USAGE_ERROR = 2
 
 
@@ -29,23 +32,25 @@ class OneLineParser(argparse.ArgumentParser):
         raise SystemExit(USAGE_ERROR)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(commands: Sequence[str] = COMMANDS) -> argparse.ArgumentParser:
     parser = OneLineParser(
         prog="wargame",
         description="Horizon: a terminal wargame for policy training and classroom discussion.",
     )
     parser.add_argument("--version", action="version", version=f"wargame {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
-    for command in COMMANDS:
-        command.register(commands)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
+    for name in commands:
+        importlib.import_module(f"game.cli.{name}").register(subparsers)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:  # bare `wargame` opens the game
-        args = parser.parse_args(["play"])
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+    if not argv or args.command is None:  # bare `wargame` opens the game
+        args = build_parser([DEFAULT_COMMAND]).parse_args([DEFAULT_COMMAND])
     try:
         return args.handler(args)
     except ScenarioError as error:

@@ -34,3 +34,10 @@ def seed(text: str) -> int:
     from game.engine.adjudication import MAX_SEED
 
     return whole_number("seed", 0, MAX_SEED)(text)
+
+
+def add_formulas(parser: argparse.ArgumentParser) -> None:
+    """``--formulas``: the designer's and facilitator's view of the rules behind each change."""
+    parser.add_argument("--formulas", action="store_true",
+                        help="also show each change's effect, conditions and chances as the scenario writes "
+                             "them (only those the viewer may know)")

@@ -56,8 +56,8 @@ def report(a, b, comparison) -> list[str]:
 
 
 def _run(letter: str, saved) -> list[str]:
-    from game.cli.transcript import format_score
     from game.engine.adjudication import scores
+    from game.presentation.words import format_score
 
     name = f" \u00b7 {saved.name!r}" if saved.name else ""
     state = saved.final_state
@@ -78,7 +78,7 @@ def _wrapped(text: str, indent: str) -> list[str]:
 
 
 def _turn_lines(a, b, turn) -> list[str]:
-    from game.cli.transcript import format_score, format_value
+    from game.presentation.words import format_score, format_value
 
     scenario = a.scenario
     lines = [f"  turn {turn.turn}"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from game.cli import arguments
 
@@ -14,7 +15,8 @@ def register(commands: argparse._SubParsersAction) -> None:
         "lint", help="find likely mistakes in a scenario that loads",
         description="Play sampled games of a scenario and report, with file lines, actions never legal, "
                     "events never fired, endings never reached, variables never changed or never read, "
-                    "objectives that never vary and actions never better than another of the same seat. "
+                    "objectives that never vary, actions never better than another of the same seat and hidden "
+                    "values a seat could infer from a change it sees (with the loader's warnings). "
                     "Exit status 1 when something is found, 0 when clean.")
     parser.add_argument("scenario", metavar="SCENARIO", help="scenario file (.toml)")
     parser.add_argument("--runs", type=arguments.count, default=200, metavar="N",
@@ -30,6 +32,7 @@ def handle(args: argparse.Namespace) -> int:
     from game.scenario import load_scenario
 
     scenario = load_scenario(args.scenario)
+    sys.stderr.write("".join(f"{warning}\n" for warning in scenario.warnings))
     if args.runs > MAX_RUNS:
         raise WargameError(f"--runs {args.runs:,} is too many (at most {MAX_RUNS:,})")
     report = lint(scenario, args.runs, args.seed)

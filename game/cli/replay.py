@@ -29,6 +29,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--to", type=arguments.turn, metavar="TURN", help="stop after this turn")
     parser.add_argument("--as", dest="seat", default=FACILITATOR, metavar="SEAT",
                         help="show only what SEAT saw (default: facilitator, who sees everything)")
+    arguments.add_formulas(parser)
     parser.set_defaults(handler=handle)
 
 
@@ -45,7 +46,8 @@ def handle(args: argparse.Namespace) -> int:
         session = restore_session(saved, upto)
     except SaveDiverged as error:
         if not args.verify:  # show what does replay, up to the turn that does not
-            print("\n".join(transcript(saved, restore_session(saved, error.turn - 1), seat)))
+            print("\n".join(transcript(saved, restore_session(saved, error.turn - 1), seat,
+                                        formulas=args.formulas)))
         sys.stderr.write(f"wargame replay: {error}\n")
         return DIVERGED
     if args.verify:
@@ -54,7 +56,7 @@ def handle(args: argparse.Namespace) -> int:
               if upto else "no turns to replay: the initial state is the seed's")
         print(f"state-hash {state_hash(session.state)}")
     else:
-        print("\n".join(transcript(saved, session, seat)))
+        print("\n".join(transcript(saved, session, seat, formulas=args.formulas)))
     return 0
 
 
@@ -78,22 +80,19 @@ def describe(saved) -> str:
             f"by Horizon {saved.app_version}")
 
 
-def transcript(saved, session, seat: str | None) -> list[str]:
+def transcript(saved, session, seat: str | None, *, formulas: bool = False) -> list[str]:
     """The replayed turns as ``seat`` saw them (None: everything), with the briefing and the ending."""
     from game.cli.transcript import format_ending, format_seats, format_turn
-    from game.engine.views import view_for
+    from game.seat_view.build import seat_view
 
-    scenario = session.scenario
-    lines = [describe(saved), format_seats(scenario, session.controllers), _parent_line(saved),
-             f"As seen by: {scenario.actor_name(seat) if seat else 'the facilitator (everything)'}"]
-    if seat and scenario.actors[seat].briefing:
-        lines += ["", f"Briefing: {scenario.actors[seat].briefing.strip()}"]
-    for record, after in zip(session.turns, session.states[1:], strict=True):
-        entries = view_for(scenario, after, record.entries, seat).entries
-        orders = [order for order in record.orders if seat is None or order.seat == seat]
-        lines += ["", *format_turn(scenario, record.turn, entries, orders)]
-    view = session.view(seat)
-    lines += ["", *format_ending(scenario, view.entries, view.scores)]
+    view = seat_view(session, seat, formulas=formulas)
+    lines = [describe(saved), format_seats(view.seats, session.controllers), _parent_line(saved),
+             f"As seen by: {view.name(seat).name if seat else 'the facilitator (everything)'}"]
+    if seat and view.briefings.get(seat):
+        lines += ["", f"Briefing: {view.briefings[seat].strip()}"]
+    for turn in range(1, view.played + 1):
+        lines += ["", *format_turn(view, turn, formulas=formulas)]
+    lines += ["", *format_ending(view, formulas=formulas)]
     if len(session.turns) < saved.played:
         lines.append(f"Stopped after turn {len(session.turns)} of the {saved.played} saved.")
     elif not session.over:

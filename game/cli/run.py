@@ -36,32 +36,34 @@ def register(commands: argparse._SubParsersAction) -> None:
                              "(a what-if); repeat for several seats")
     parser.add_argument("--name", help="a name for the game, shown by `wargame saves`")
     parser.add_argument("--force", action="store_true", help="let --save replace a file holding another game")
+    arguments.add_formulas(parser)
     parser.set_defaults(handler=handle)
 
 
 def handle(args: argparse.Namespace) -> int:
     from game.cli.transcript import format_ending, format_seats
+    from game.seat_view.build import seat_view
 
     session, save_to, heading = _resume(args) if args.resume else _start(args)
     if args.name is not None:
         session.name = args.name
     orders = _first_orders(session, args.order)
-    scenario = session.scenario
     if save_to is not None:  # before playing, so a refused path costs nothing
         save(session, save_to, force=args.force)
     print(heading)
-    print(format_seats(scenario, session.controllers))
-    _play_to_end(session, orders, save_to, force=args.force)
+    print(format_seats(seat_view(session, None).seats, session.controllers))
+    _play_to_end(session, orders, save_to, force=args.force, formulas=args.formulas)
     print()
-    print("\n".join(format_ending(scenario, session.entries(), session.scores())))
+    print("\n".join(format_ending(seat_view(session, None), formulas=args.formulas)))
     if save_to is not None:
         print(f"\nSaved to {save_to} ({len(session.turns)} turns).")
     return 0
 
 
-def _play_to_end(session, orders: dict, save_to: Path | None, *, force: bool) -> None:
+def _play_to_end(session, orders: dict, save_to: Path | None, *, force: bool, formulas: bool) -> None:
     """Play and print every remaining turn, saving after each; on Ctrl-C, say what is saved."""
     from game.cli.transcript import format_turn
+    from game.seat_view.build import seat_view
 
     saved = len(session.turns)
     try:
@@ -69,7 +71,7 @@ def _play_to_end(session, orders: dict, save_to: Path | None, *, force: bool) ->
             record = session.play_turn(orders)
             orders = {}
             print()
-            print("\n".join(format_turn(session.scenario, record.turn, record.entries, record.orders)))
+            print("\n".join(format_turn(seat_view(session, None), record.turn, formulas=formulas)))
             if save_to is not None:
                 save(session, save_to, force=force)
                 saved = len(session.turns)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from game.analysis.summary import Summary
 from game.cli.table import format_table, shorten
-from game.cli.transcript import format_score
+from game.presentation.words import format_score
 
 LABEL_WIDTH = 52
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-LEFT, RIGHT = "<", ">"
-
 
 def format_table(headers: Sequence[str], rows: Sequence[Sequence[str]], align: str) -> list[str]:
     """Rows under headers; ``align`` holds one ``<`` or ``>`` per column."""

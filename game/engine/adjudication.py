@@ -19,6 +19,7 @@ from typing import Any
 
 from attrs import frozen
 
+from game.engine import arithmetic
 from game.engine.draws import chance_stream, draw
 from game.engine.expressions import Effect, Expression
 from game.engine.log import ACTION, ENDING, EVENT, OVERTAKEN, Change, LogEntry
@@ -101,9 +102,13 @@ def apply_effects(effects: Sequence[Effect], env: list[Any]) -> tuple[Change, ..
     return tuple(changes)
 
 
-def _chance(expression: Expression, env: Sequence[Any]) -> float:
-    """A chance expression's value, clamped to [0, 1] as the format promises."""
-    return min(1.0, max(0.0, float(expression.evaluate(env))))
+def probability(chance: Expression, env: Sequence[Any]) -> float:
+    """A chance's value as a probability, clamped to 0..1 as the format promises.
+
+    The draw, the odds a seat is shown and a computer player's expectations
+    all read a chance through here, so they can never disagree.
+    """
+    return arithmetic.probability(chance.evaluate(env))
 
 
 def _resolve_action(scenario: Scenario, state: GameState, action: Action, env: list[Any]) -> LogEntry:
@@ -115,7 +120,7 @@ def _resolve_action(scenario: Scenario, state: GameState, action: Action, env: l
     if action.chance is None:
         return LogEntry(state.turn, ACTION, action.id, action.label,
                         changes=apply_effects(action.effects, env), **common)
-    chance = _chance(action.chance, env)
+    chance = probability(action.chance, env)
     roll = draw(state.seed, state.turn, chance_stream(action.id))
     success = roll < chance
     changes = apply_effects(action.effects if success else action.fail_effects, env)
@@ -130,7 +135,7 @@ def _fire_events(scenario: Scenario, state: GameState, env: list[Any], fired: se
             continue
         chance = roll = None
         if event.chance is not None:
-            chance = _chance(event.chance, env)
+            chance = probability(event.chance, env)
             roll = draw(state.seed, state.turn, chance_stream(event.id))
             if roll >= chance:
                 continue

@@ -23,16 +23,32 @@ def _mix(z: int) -> int:
 
 
 @functools.lru_cache(maxsize=4096)
-def _stream_key(seed: int, stream: str) -> int:
-    """The part of a draw that stays the same all game: cached, since a game draws per turn."""
-    name = int.from_bytes(hashlib.blake2b(stream.encode(), digest_size=8).digest(), "big")
+def stream_name(stream: str) -> int:
+    """The 64-bit number a stream's name stands for in the mixer."""
+    return int.from_bytes(hashlib.blake2b(stream.encode(), digest_size=8).digest(), "big")
+
+
+def stream_key(seed: int, name: int) -> int:
+    """The part of a draw that stays the same all game (``name`` from :func:`stream_name`).
+
+    Bulk play computes it once per game and rule and then calls :func:`draw_keyed`.
+    """
     return _mix((seed & _MASK) ^ name)
+
+
+def draw_keyed(key: int, turn: int) -> float:
+    """The draw of turn ``turn`` in the stream whose key is ``key``."""
+    return (_mix(key ^ turn) >> 11) / (1 << 53)
+
+
+@functools.lru_cache(maxsize=4096)
+def _cached_key(seed: int, stream: str) -> int:
+    return stream_key(seed, stream_name(stream))
 
 
 def draw(seed: int, turn: int, stream: str) -> float:
     """A number in [0, 1) determined only by ``seed``, ``turn`` and ``stream``."""
-    z = _mix(_stream_key(seed, stream) ^ turn)
-    return (z >> 11) / (1 << 53)
+    return draw_keyed(_cached_key(seed, stream), turn)
 
 
 def chance_stream(rule_id: str) -> str:

@@ -19,11 +19,20 @@ PUBLIC, PRIVATE = "public", "private"
 DEFAULT_END_TEXT = "The last turn has been played."
 
 
+def hold_id(seat: str) -> str:
+    """The id of a seat's hold action, built in unless the scenario defines it."""
+    return f"{seat}.hold"
+
+
 @frozen
 class Actor:
     id: str
     name: str
     briefing: str = ""
+    article: str = ""
+    """Written before the name in a sentence ("the" for "the United States"); none by default."""
+    short_name: str = ""
+    """Where room is short (a news item's who, a table's column), e.g. "U.S."; the name by default."""
 
 
 @frozen
@@ -63,9 +72,10 @@ class Action:
     unavailable: str = ""
     """Shown to the player when ``when`` does not hold."""
     description: str = ""
-    tags: tuple[str, ...] = ()
     source: str = ""
     history: str = ""
+    reveals: frozenset[str] = frozenset()
+    """Hidden variables the author declares this action may give away to seats that see it."""
     builtin: bool = False
     line: int = 0
 
@@ -83,6 +93,8 @@ class Event:
     visible_to: frozenset[str] | None = None
     source: str = ""
     history: str = ""
+    reveals: frozenset[str] = frozenset()
+    """Hidden variables the author declares this event may give away to seats that see it."""
     line: int = 0
 
 
@@ -208,12 +220,16 @@ class Scenario:
     strategies: tuple[Strategy, ...] = ()
     balance: BalanceSpec = BalanceSpec()
     origin: Origin = Origin("", "", "")
+    warnings: tuple[str, ...] = ()
+    """``FILE:LINE: warning: ...`` lines: what loads but is probably not what the author meant."""
     _by_seat: Mapping[str, tuple[Action, ...]] = field(init=False, repr=False)
     _by_id: Mapping[str, Action] = field(init=False, repr=False)
     _slots: Mapping[str, int] = field(init=False, repr=False)
     _visible: Mapping[str | None, tuple[tuple[int, str], ...]] = field(init=False, repr=False)
     _visible_names: Mapping[str | None, frozenset[str]] = field(init=False, repr=False)
     _visible_getters: Mapping[str | None, Callable[[tuple], tuple]] = field(init=False, repr=False)
+    once_events: frozenset[str] = field(init=False, repr=False)
+    """Ids of the events that fire at most once a game."""
 
     def __attrs_post_init__(self) -> None:
         by_seat = {seat: tuple(a for a in self.actions if a.actor == seat) for seat in self.seats}
@@ -227,6 +243,7 @@ class Scenario:
         object.__setattr__(self, "_visible_names", names)
         getters = {seat: _getter([i for i, _ in slots]) for seat, slots in visible.items()}
         object.__setattr__(self, "_visible_getters", getters)
+        object.__setattr__(self, "once_events", frozenset(e.id for e in self.events if e.once))
 
     def actions_for(self, seat: str) -> tuple[Action, ...]:
         """The seat's actions in file order, its hold action included."""
@@ -234,6 +251,10 @@ class Scenario:
 
     def action(self, action_id: str) -> Action | None:
         return self._by_id.get(action_id)
+
+    def hold(self, seat: str) -> Action:
+        """The seat's hold action, which is always legal (the loader guarantees it exists)."""
+        return self._by_id[hold_id(seat)]
 
     def visible_slots(self, seat: str | None) -> tuple[tuple[int, str], ...]:
         """(position, name) of each variable ``seat`` may see (None: the facilitator, all)."""
@@ -256,9 +277,7 @@ class Scenario:
 
     def date_of(self, turn: int) -> datetime.date | None:
         """The first day of ``turn`` (1-based), when the scenario has a start date."""
-        if self.start_date is None:
-            return None
-        return self.start_date + datetime.timedelta(days=(turn - 1) * self.turn_days)
+        return None if self.start_date is None else turn_date(self.start_date, self.turn_days, turn)
 
     def strategies_for(self, seat: str) -> tuple[Strategy, ...]:
         """The seat's strategies, in file order."""
@@ -269,6 +288,11 @@ class Scenario:
 
     def actor_name(self, actor_id: str) -> str:
         return self.actors[actor_id].name
+
+
+def turn_date(start: datetime.date, turn_days: int, turn: int) -> datetime.date:
+    """The first day of ``turn`` (1-based) of a game that starts on ``start``."""
+    return start + datetime.timedelta(days=(turn - 1) * turn_days)
 
 
 def _getter(indexes: list[int]) -> Callable[[tuple], tuple]:

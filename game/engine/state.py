@@ -33,9 +33,6 @@ def initial_state(scenario: Scenario, seed: int) -> GameState:
     return GameState(seed, 1, tuple(v.initial for v in scenario.variables))
 
 
-def value_of(scenario: Scenario, state: GameState, name: str) -> int | bool | str:
-    return state.values[scenario.index_of(name)]
-
 
 def state_hash(state: GameState) -> str:
     """SHA-256 of a canonical encoding of ``state``, the same on every machine."""

@@ -12,14 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from functools import cached_property
+from itertools import compress
 from typing import Any
 from weakref import WeakKeyDictionary
 
 from attrs import evolve, field, frozen
 
-from game.engine.adjudication import environment, holds, scores, unavailable_reason
+from game.engine.adjudication import environment, holds, probability, scores, unavailable_reason
 from game.engine.expressions import Expression
-from game.engine.log import LogEntry
+from game.engine.log import EVENT, LogEntry
 from game.engine.model import Action, Ending, Objective, Place, Route, Scenario
 from game.engine.state import GameState
 
@@ -154,6 +155,71 @@ def view_for(scenario: Scenario, state: GameState, entries: Iterable[LogEntry], 
     )
 
 
+class Knowledge:
+    """What a computer seat knows when it decides: the least a policy needs, cheap to make.
+
+    A :class:`View` is made for people (log, options, map); a policy asks only
+    for its legal actions, the values it may see, and which once-only events
+    it saw fire. Like a view it holds nothing the seat may not see. It is made
+    for every computer seat every turn of every simulated game, so it is a
+    plain slotted class rather than an attrs one (whose frozen ``__init__``
+    costs several times more); treat it as read-only. Equal and hashable by
+    what the seat knows, so a policy can remember its decision for it.
+    """
+
+    __slots__ = ("scenario", "seat", "turn", "available", "visible_values", "seen", "legal", "_variables")
+
+    def __init__(self, scenario: Scenario, seat: str, turn: int, available: tuple[bool, ...],
+                 visible_values: tuple[Any, ...], seen: frozenset[str]) -> None:
+        self.scenario = scenario
+        self.seat = seat
+        self.turn = turn
+        self.available = available
+        """Whether each of the seat's actions (``scenario.actions_for(seat)``) may be chosen now."""
+        self.visible_values = visible_values
+        """The values of the variables this seat may see, in the order of ``scenario.visible_slots``."""
+        self.seen = seen
+        """Ids of the once-only events this seat saw fire (their log entries were shown to it)."""
+        self.legal: tuple[Action, ...] = tuple(compress(scenario.actions_for(seat), available))
+        """The seat's legal actions, in file order."""
+        self._variables: dict[str, Any] | None = None
+
+    @property
+    def variables(self) -> Mapping[str, Any]:
+        """The value of each variable this seat may see, by name."""
+        if self._variables is None:
+            names = (name for _, name in self.scenario.visible_slots(self.seat))
+            self._variables = dict(zip(names, self.visible_values))
+        return self._variables
+
+    def _key(self) -> tuple:
+        return self.seat, self.turn, self.available, self.visible_values, self.seen
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Knowledge):
+            return NotImplemented
+        return self.scenario is other.scenario and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (f"Knowledge(seat={self.seat!r}, turn={self.turn}, available={self.available}, "
+                f"visible_values={self.visible_values}, seen={set(self.seen) or '{}'})")
+
+
+def knowledge_for(scenario: Scenario, state: GameState, seen: frozenset[str], seat: str) -> Knowledge:
+    """What ``seat`` knows in ``state`` (``seen``: from :func:`seen_events` of its log)."""
+    available = () if state.over else _availability(scenario, seat, environment(state))
+    return Knowledge(scenario, seat, state.turn, available, scenario.visible_values(seat, state.values), seen)
+
+
+def seen_events(scenario: Scenario, entries: Iterable[LogEntry], seat: str) -> frozenset[str]:
+    """The once-only events whose firing ``seat`` was shown in ``entries``."""
+    once = scenario.once_events
+    return frozenset(e.rule for e in entries if e.kind == EVENT and e.rule in once and e.visible(seat))
+
+
 def _entry_for(scenario: Scenario, entry: LogEntry, seat: str | None) -> LogEntry:
     if seat is None:
         return entry
@@ -207,9 +273,9 @@ def _options(scenario: Scenario, seat: str, flags: tuple[bool, ...], visible_env
             options.append(available_option if available else unavailable_option)
             continue
         hidden = not knowable(scenario, action.chance, viewer)
-        probability = None if hidden else min(1.0, max(0.0, float(action.chance.evaluate(visible_env))))
+        chance = None if hidden else probability(action.chance, visible_env)
         reason = "" if available else unavailable_reason(action)
-        options.append(Option(action, available, reason, probability, hidden))
+        options.append(Option(action, available, reason, chance, hidden))
     return tuple(options)
 
 

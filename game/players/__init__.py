@@ -1,6 +1,6 @@
 """Computer players: policies that choose a seat's action from that seat's view.
 
-A policy sees only a :class:`~game.engine.View` of its own seat, never the
+A policy sees only the :class:`~game.engine.views.Knowledge` of its own seat, never the
 state, so it cannot cheat; and it draws randomness only from the ``roll`` it is
 handed (a draw from the game's seeded generator), so games replay exactly.
 """

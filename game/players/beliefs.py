@@ -2,7 +2,8 @@
 
 Information-set search starts every iteration from a *determinization*: a
 whole state that agrees with everything the seat sees, and a guess at how the
-other seats play. Its visible values are the view's. Everything else comes
+other seats play. Its visible values are the seat's own (its ``Knowledge``), and
+so are the once-only events it was shown firing. Everything else comes
 from ``PARTICLES`` imagined games of plausible play (``playout.py``: each seat
 follows one of its strategies) from the start of the scenario, recorded turn
 by turn: a particle weighs more the closer its visible values at this turn are
@@ -15,7 +16,7 @@ state.
 
 The particles depend only on the scenario, so they are played once per
 scenario and process and shared by every seat and game; they are the same for
-every seed, which keeps every decision a pure function of the view and roll.
+every seed, which keeps every decision a pure function of the knowledge and roll.
 """
 
 from __future__ import annotations
@@ -29,15 +30,18 @@ from weakref import WeakKeyDictionary
 
 from attrs import evolve
 
-from game.engine.adjudication import new_game, resolve_turn
+from game.engine.adjudication import new_game
+from game.engine.fastpath import fast_form, next_state
 from game.engine.model import Scenario
 from game.engine.state import GameState
-from game.engine.views import View
+from game.engine.views import Knowledge
 from game.players.playout import Plan, draw_plan, plan_order
 
 PARTICLES = 128
 SHARPNESS = 1.5
-"""How fast a particle's weight falls with its distance from the view (per unit of mismatch)."""
+"""How fast a particle's weight falls with its distance from what the seat sees (per unit of mismatch).
+Gentle on purpose: no particle may fit a seat that plays none of the strategies, and a sharp weight
+would then put all belief on whichever happens to fit least badly."""
 _MAX_SEED = (1 << 63) - 1
 
 Particle = tuple[Plan, tuple[GameState, ...]]
@@ -60,25 +64,28 @@ def _imagine(scenario: Scenario, index: int) -> Particle:
     state = new_game(scenario, rng.randrange(_MAX_SEED))
     plan = draw_plan(scenario, rng)
     states = [state]
+    fast = fast_form(scenario)
     while not state.over:
-        orders = {seat: plan_order(scenario, state, seat, plan[seat], rng) for seat in scenario.seats}
-        state = resolve_turn(scenario, state, orders).state
+        state = next_state(fast, state, [plan_order(scenario, state, seat, plan[seat], rng) for seat in scenario.seats])
         states.append(state)
     return plan, tuple(states)
 
 
 class Belief:
-    """The particles at the view's turn, weighted by how well they agree with the view."""
+    """The particles at the seat's turn, weighted by how well they agree with what it knows."""
 
-    def __init__(self, scenario: Scenario, view: View) -> None:
+    def __init__(self, scenario: Scenario, knowledge: Knowledge) -> None:
         self.scenario = scenario
-        self.view = view
-        slots = [i for i, _ in scenario.visible_slots(view.seat)]
+        self.knowledge = knowledge
+        slots = [i for i, _ in scenario.visible_slots(knowledge.seat)]
         particles = histories(scenario)
         self.plans = [plan for plan, _ in particles]
-        self.states = [history[min(view.turn, len(history)) - 1] for _, history in particles]
-        weights = [math.exp(-SHARPNESS * _mismatch(scenario, slots, view.visible_values, state.values))
+        self.states = [history[min(knowledge.turn, len(history)) - 1] for _, history in particles]
+        weights = [math.exp(-SHARPNESS * _mismatch(scenario, slots, knowledge.visible_values, state.values))
                    for state in self.states]
+        shown = [e.id for e in scenario.events if e.once and (e.visible_to is None or knowledge.seat in e.visible_to)]
+        self.unseen = frozenset(shown) - knowledge.seen
+        """Once-only events the seat would have been shown had they fired: they have not."""
         total = sum(weights)
         self.cumulative = list(itertools.accumulate(w / total for w in weights))
 
@@ -87,15 +94,16 @@ class Belief:
         draws), and the plans the other seats followed in the imagined game it comes from."""
         pick = min(bisect.bisect_right(self.cumulative, rng.random()), len(self.states) - 1)
         values = list(self.states[pick].values)
-        for (slot, _), value in zip(self.scenario.visible_slots(self.view.seat), self.view.visible_values):
+        for (slot, _), value in zip(self.scenario.visible_slots(self.knowledge.seat), self.knowledge.visible_values):
             values[slot] = value
-        state = evolve(self.states[pick], seed=rng.randrange(_MAX_SEED), turn=self.view.turn,
-                       values=tuple(values), ending=None, over=False)
+        fired = (self.states[pick].fired - self.unseen) | self.knowledge.seen
+        state = evolve(self.states[pick], seed=rng.randrange(_MAX_SEED), turn=self.knowledge.turn,
+                       values=tuple(values), fired=fired, ending=None, over=False)
         return state, self.plans[pick]
 
 
 def _mismatch(scenario: Scenario, slots: Sequence[int], seen: Sequence, values: Sequence) -> float:
-    """How far a particle's visible values are from the view's: 1 per differing flag or name,
+    """How far a particle's visible values are from the seat's: 1 per differing flag or name,
     an integer's difference as a share of its range."""
     total = 0.0
     for slot, value in zip(slots, seen):

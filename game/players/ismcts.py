@@ -1,22 +1,29 @@
-"""Information-set Monte Carlo tree search for one seat, from that seat's view only.
+"""Information-set Monte Carlo tree search for one seat, from what that seat knows only.
 
-Each iteration draws a determinization from the seat's belief (``beliefs.py``)
-and a plan for every seat (``playout.py``: a strategy each, drawn afresh), then
-plays the game to its end:
+The seat cannot see the true state, so every imagined game starts from a
+*determinization* drawn from its belief (``beliefs.py``): a whole state that
+agrees with everything the seat knows, with fresh dice, and a plan for each
+other seat (one of its strategies, or random play) that the imagined history
+behind the state supports. The search then goes in three steps:
 
-- **In the tree**, the searching seat picks its action by UCB1 over the
-  actions legal in this determinization (counting, for each action, the visits
-  in which it was available, as information-set search must when what is
-  legal differs between the states a node stands for); the other seats play
-  their plans. Turns are simultaneous, so a node is the searching seat's own
-  sequence of actions ("open loop"): the others' moves and the dice are drawn
-  anew each time, and the node's statistics average over them.
-- **Below the tree**, every seat plays its plan to the last turn.
-- **Back up** the seat's final score; UCB1 puts the means on 0..1 by the range
-  of final scores seen so far.
+1. **How to play on.** A quarter of the budget plays each of the seat's own
+   strategies from now to the end in the same worlds; the best becomes the
+   seat's default play below the tree.
+2. **Which move now.** The rest compares the legal moves by sequential halving
+   over fresh worlds, every surviving move played in every world of a round
+   (common random numbers: the dice are a function of seed, turn and rule, so
+   two moves played in one world meet the same luck). Below the root the seat's
+   later moves grow a tree keyed by its own sequence of moves ("open loop":
+   turns are simultaneous and the others' moves and the dice are drawn anew),
+   where a node plays the default until its visits earn it a wider choice
+   (progressive widening, UCB1 among the moves it has widened to, counting a
+   move's availability as information-set search must).
+3. **Aggregate.** The default's own move is kept unless another beat it by
+   ``CONFIDENCE`` standard errors over the worlds both were played in.
 
-The answer is the root action visited most (ties: the one listed first). All
-randomness comes from ``rng``, so the same view and roll give the same choice.
+Imagined turns resolve on the engine's fast path (``fastpath.next_state``),
+the same resolution as a played turn without its log. All randomness comes
+from ``rng``, so the same knowledge and roll give the same choice.
 """
 
 from __future__ import annotations
@@ -26,10 +33,11 @@ import random
 import statistics
 from collections.abc import Mapping, Sequence
 
-from game.engine.adjudication import legal_actions, resolve_turn, scores
+from game.engine.adjudication import legal_actions
+from game.engine.fastpath import fast_form, next_state
 from game.engine.model import Scenario, Strategy
 from game.engine.state import GameState
-from game.engine.views import View
+from game.engine.views import Knowledge
 from game.players.beliefs import Belief
 from game.players.playout import Plan, plan_order
 from game.players.scripted_policy import scripted_choice
@@ -89,8 +97,8 @@ class _Node:
         self.reward[action] = self.reward.get(action, 0.0) + reward
 
 
-def search(scenario: Scenario, view: View, iterations: int, rng: random.Random) -> str:
-    """The action the search prefers for ``view.seat`` after about ``iterations`` imagined games.
+def search(scenario: Scenario, knowledge: Knowledge, iterations: int, rng: random.Random) -> str:
+    """The action the search prefers for ``knowledge.seat`` after about ``iterations`` imagined games.
 
     The root is the seat's information set. A quarter of the budget finds how
     the seat should play on below the tree (``_best_strategy``); the rest
@@ -104,13 +112,13 @@ def search(scenario: Scenario, view: View, iterations: int, rng: random.Random) 
     errors over the same worlds: the planner improves on its best line where
     it can tell, and plays that line where it cannot.
     """
-    seat = view.seat
-    arms = [action.id for action in view.legal_actions()]
+    seat = knowledge.seat
+    arms = [action.id for action in knowledge.legal]
     if len(arms) == 1:
         return arms[0]
-    belief = Belief(scenario, view)
-    own = _best_strategy(scenario, view, belief, iterations // 4, rng)
-    default = scripted_choice(scenario, own, view) if own else arms[0]
+    belief = Belief(scenario, knowledge)
+    own = _best_strategy(scenario, seat, belief, iterations // 4, rng)
+    default = scripted_choice(scenario, own, knowledge) if own else arms[0]
     results = _halving(scenario, seat, arms, default, belief, iterations - iterations // 4, own, rng)
     rivals = [a for a in results if a != default]
     if not rivals:
@@ -128,21 +136,21 @@ def _clearly_better(scores: Mapping[int, float], baseline: Mapping[int, float]) 
     return mean > 0 and mean > CONFIDENCE * sd / math.sqrt(len(differences))
 
 
-def _best_strategy(scenario: Scenario, view: View, belief: Belief, iterations: int,
+def _best_strategy(scenario: Scenario, seat: str, belief: Belief, iterations: int,
                    rng: random.Random) -> Strategy | None:
     """How the seat will play on below the tree: the strategy of its own whose imagined games,
     played from now on in the same worlds, end best. A continuation drawn at random would make
     every first move look as bad as the worst line that may follow it."""
-    own = scenario.strategies_for(view.seat)
+    own = scenario.strategies_for(seat)
     if len(own) <= 1:
         return own[0] if own else None
     totals = dict.fromkeys(own, 0.0)
     for _ in range(max(1, iterations // len(own))):
         world, theirs = belief.sample(rng)
         for strategy in own:
-            plan = {**theirs, view.seat: strategy}
-            first = plan_order(scenario, world, view.seat, strategy, rng)
-            totals[strategy] += _imagine(scenario, view.seat, _Node(), first, world, plan, rng, _Scale())
+            plan = {**theirs, seat: strategy}
+            first = plan_order(scenario, world, seat, strategy, rng)
+            totals[strategy] += _imagine(scenario, seat, _Node(), first, world, plan, rng, _Scale())
     return max(own, key=lambda s: (totals[s], -own.index(s)))
 
 
@@ -174,11 +182,11 @@ def _imagine(scenario: Scenario, seat: str, root: _Node, first: str, state: Game
     path: list[tuple[_Node, str]] = [(root, first)]
     node = root.children.setdefault(first, _Node())
     action = first
+    fast = fast_form(scenario)
     while True:
-        orders = {other: plan_order(scenario, state, other, plan[other], rng)
-                  for other in scenario.seats if other != seat}
-        orders[seat] = action
-        state = resolve_turn(scenario, state, orders).state
+        orders = [action if other == seat else plan_order(scenario, state, other, plan[other], rng)
+                  for other in scenario.seats]
+        state = next_state(fast, state, orders)
         if state.over:
             break
         action = plan_order(scenario, state, seat, plan[seat], rng)
@@ -189,7 +197,7 @@ def _imagine(scenario: Scenario, seat: str, root: _Node, first: str, state: Game
             if child is None:
                 node.children[action] = _Node()  # grow by one node per game; below it, play the plan
             node = child
-    score = float(scores(scenario, state)[seat])
+    score = float(fast.score[scenario.seats.index(seat)]([state.turn, *state.values]))
     scale.add(score)
     for visited, chosen in path:
         visited.update(chosen, score)

@@ -1,138 +1,173 @@
 """One turn ahead, as a seat can imagine it: the model the greedy and cautious players search.
 
-A seat does not know the true state, only its view. The model starts from the
-view and assumes that every variable the seat cannot see still holds its
-initial value: the scenario file is public, the current value is not, so the
-initial value is the one guess that uses no hidden information. A once-only
-event counts as already fired only if the seat's view shows it firing.
+A seat does not know the true state, only what it is shown (its
+:class:`~game.engine.views.Knowledge`). The model assumes that every variable
+the seat cannot see still holds its initial value: the scenario file is
+public, the current value is not, so the initial value is the one guess that
+uses no hidden information. A once-only event counts as already fired only if
+the seat was shown it firing.
 
-From that environment the model resolves a joint order as the engine does
-(actions in seat order, an action whose ``when`` no longer holds is overtaken,
-then the events in file order) and takes the expectation over every chance,
-action or event: ``p * success + (1 - p) * failure``, both branches explored.
+From that environment the model resolves a joint order with the engine's own
+fast, log-free resolution (``fastpath.advance``: actions in seat order, one
+whose ``when`` no longer holds is overtaken, then the events in file order)
+and takes the expectation over every chance, action or event:
+``p * success + (1 - p) * failure``, both branches explored.
+
+Every chance doubles the work after it, so the work per decision is bounded
+(``EXACT_BUDGET``). Past it the model switches, for the whole decision, to an
+estimate: the mean over ``SAMPLES`` resolutions whose chances are decided by
+fixed draws (the same draws for every option compared, so the comparison is
+fair and the choice deterministic). docs/analysis.md says so to the players.
 """
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
-from game.engine.adjudication import apply_effects, holds
-from game.engine.expressions import Effect, Expression
-from game.engine.log import EVENT
+from game.engine.draws import draw_keyed
+from game.engine.expressions import Expression
+from game.engine.fastpath import Env, Keys, Rule, advance, fast_form
 from game.engine.model import Action, Event, Scenario
-from game.engine.views import View
-from game.scenario import hold_id
+from game.engine.views import Knowledge
+
+EXACT_BUDGET = 40_000
+"""Rule steps an exact decision may take (about 0.1 s here) before the model estimates instead."""
+SAMPLES = 32
+"""Resolutions an estimate averages over, at most."""
+SAMPLED_BUDGET = 150_000
+"""Rule steps an estimated decision should take (a few tenths of a second here): it sets the number
+of samples, at least one, so a policy bounds the number of evaluations it asks for."""
+
+T = TypeVar("T")
 
 
-def assumed_environment(scenario: Scenario, view: View) -> list[Any]:
+class OverBudget(Exception):
+    """An exact search would take more than ``EXACT_BUDGET`` steps (internal to the model)."""
+
+
+def assumed_environment(scenario: Scenario, knowledge: Knowledge) -> Env:
     """The engine's environment as the seat imagines it: seen values, else initial ones."""
-    seen = view.variables
-    return [view.turn, *(seen.get(v.name, v.initial) for v in scenario.variables)]
+    seen = knowledge.variables
+    return [knowledge.turn, *(seen.get(v.name, v.initial) for v in scenario.variables)]
 
 
-def seen_events(view: View) -> frozenset[str]:
-    """Ids of the events the view shows firing."""
-    return frozenset(entry.rule for entry in view.entries if entry.kind == EVENT)
-
-
-def legal_choices(view: View) -> list[Action]:
-    """The viewing seat's legal actions, in file order."""
-    return [option.action for option in view.options[view.seat] if option.available]
-
-
-def possible_actions(scenario: Scenario, env: Sequence[Any], seat: str) -> list[Action]:
+def possible_actions(scenario: Scenario, env: Env, seat: str) -> list[Action]:
     """The actions ``seat`` could choose in the imagined environment, in file order."""
-    return [action for action in scenario.actions_for(seat) if holds(action.when, env)]
-
-
-def hold_action(scenario: Scenario, seat: str) -> Action:
-    return scenario.action(hold_id(seat))
+    return [action for action in scenario.actions_for(seat) if action.when is None or action.when.evaluate(env)]
 
 
 class TurnModel:
     """One seat's imagined turn: its assumed environment, the events still to come, and a memo.
 
-    Every chance doubles the work after it, so two things keep the model fast
-    without changing its answer: events that cannot touch the score, not even
-    through a later event, are left out; and the value of the events phase is
-    remembered by (event reached, environment) for the life of the model,
-    which is one decision.
+    Two things keep the exact model fast without changing its answer: events
+    that cannot touch the score, not even through a later event, are left out;
+    and the value of the events phase is remembered by (rule reached, values
+    of the variables those events and the score read) for the life of the
+    model, which is one decision: joint orders that differ only in what the
+    score cannot feel share one computation.
     """
 
-    def __init__(self, scenario: Scenario, view: View) -> None:
-        self.env = assumed_environment(scenario, view)
-        objective = scenario.objectives.get(view.seat)
-        self.score = objective.score if objective else None
-        fired = seen_events(view)
-        pending = [e for e in scenario.events if not (e.once and e.id in fired)]
-        self.events = _bearing_on(self.score, pending) if self.score else ()
+    def __init__(self, scenario: Scenario, knowledge: Knowledge) -> None:
+        self.fast = fast_form(scenario)
+        self.env = assumed_environment(scenario, knowledge)
+        objective = scenario.objectives.get(knowledge.seat)
+        self.score = self.fast.score[scenario.seats.index(knowledge.seat)] if objective else None
+        pending = [e for e in scenario.events if not (e.once and e.id in knowledge.seen)]
+        bearing, read = _bearing_on(objective.score, pending) if objective else ((), set())
+        kept = {event.id for event in bearing}
+        self.events = tuple(rule for rule in self.fast.events if rule.id in kept)
+        slots = [0, *(scenario.index_of(name) + 1 for name in sorted(read))]
+        self._relevant = operator.itemgetter(*slots)
+        """The turn and the values the events phase and the score read: the memo's key."""
+        self.seats = len(scenario.seats)
         self._memo: dict[tuple[int, tuple[Any, ...]], float] = {}
+        self.steps = 0
+        """Rule steps taken so far: the measure of the work done, bounded per decision."""
+        self._samples: list[Keys] | None = None
+
+    def decide(self, search: Callable[[], T], evaluations: int) -> T:
+        """Run ``search``, which makes ``evaluations`` calls of :meth:`expected_score`.
+
+        Exactly, unless that would take more than ``EXACT_BUDGET`` steps: then
+        again as an estimate, with as many samples (at most ``SAMPLES``) as
+        keep the whole search within ``SAMPLED_BUDGET`` steps (but at least one).
+        """
+        try:
+            return search()
+        except OverBudget:
+            rules = self.seats + len(self.events)
+            samples = max(1, min(SAMPLES, SAMPLED_BUDGET // max(1, evaluations * rules)))
+            self._samples = [Keys(sample, self.fast) for sample in range(samples)]
+            return search()
+
+    @property
+    def estimated(self) -> bool:
+        """Whether this decision is being estimated from samples rather than computed exactly."""
+        return self._samples is not None
 
     def expected_score(self, orders: Sequence[Action]) -> float:
         """The seat's expected score after ``orders`` (one action per seat, in seat order) resolve."""
         if self.score is None:
             return 0.0  # a seat without an objective scores 0 whatever happens
-        return self._actions(orders, 0, list(self.env))
+        rules = (*(self.fast.actions[action.id] for action in orders), *self.events)
+        if self._samples is None:
+            return self._exact(rules, 0, list(self.env))
+        return sum(self._sampled(rules, list(self.env), keys) for keys in self._samples) / len(self._samples)
 
-    def _actions(self, orders: Sequence[Action], start: int, env: list[Any]) -> float:
-        """Resolve ``orders[start:]`` on ``env`` (mutated), branching at the first chance."""
-        for index in range(start, len(orders)):
-            action = orders[index]
-            if not holds(action.when, env):
-                continue  # overtaken by events
-            if action.chance is None:
-                apply_effects(action.effects, env)
-                continue
-            return _branch(action.chance, action.effects, action.fail_effects, env,
-                           lambda after, following=index + 1: self._actions(orders, following, after))
-        return self._events(0, env)
-
-    def _events(self, start: int, env: list[Any]) -> float:
-        key = (start, tuple(env))
-        if key in self._memo:
-            return self._memo[key]
-        for index in range(start, len(self.events)):
-            event = self.events[index]
-            if not event.when.evaluate(env):
-                continue
-            if event.chance is None:
-                apply_effects(event.effects, env)
-                continue
-            value = _branch(event.chance, event.effects, (), env,
-                            lambda after, following=index + 1: self._events(following, after))
-            break
+    def _exact(self, rules: Sequence[Rule], start: int, env: Env) -> float:
+        events_phase = start >= self.seats  # the same for every joint order: remembered
+        if events_phase:
+            key = (start, self._relevant(env))
+            value = self._memo.get(key)
+            if value is not None:
+                return value
+        index = advance(rules, start, env)
+        self.steps += index - start + 1
+        if self.steps > EXACT_BUDGET:
+            raise OverBudget
+        if index == len(rules):
+            value = float(self.score(env))
         else:
-            value = float(self.score.evaluate(env))
-        self._memo[key] = value
+            rule = rules[index]
+            p = rule.chance(env)
+            value = 0.0
+            if p > 0.0:
+                branch = list(env)
+                rule.hit(branch)
+                value += p * self._exact(rules, index + 1, branch)
+            if p < 1.0:
+                branch = list(env)
+                rule.miss(branch)
+                value += (1.0 - p) * self._exact(rules, index + 1, branch)
+        if events_phase:
+            self._memo[key] = value
         return value
 
+    def _sampled(self, rules: Sequence[Rule], env: Env, keys: Keys) -> float:
+        """One resolution whose chances are decided by a sample's fixed draws."""
+        turn = env[0]
+        index = advance(rules, 0, env)
+        steps = index + 1
+        while index < len(rules):
+            rule = rules[index]
+            (rule.hit if draw_keyed(keys[rule.number], turn) < rule.chance(env) else rule.miss)(env)
+            following = advance(rules, index + 1, env)
+            steps += following - index
+            index = following
+        self.steps += steps
+        return float(self.score(env))
 
-def _bearing_on(score: Expression, events: Sequence[Event]) -> tuple[Event, ...]:
-    """The events that can change ``score``, directly or by changing what a later such event reads."""
+
+def _bearing_on(score: Expression, events: Sequence[Event]) -> tuple[tuple[Event, ...], set[str]]:
+    """The events that can change ``score``, directly or by changing what a later such event reads;
+    and every variable that those events and the score read (their effects' targets included)."""
     relevant = set(score.reads)
     kept = []
     for event in reversed(events):
         if any(effect.target in relevant for effect in event.effects):
             kept.append(event)
             relevant |= event.when.reads | (event.chance.reads if event.chance else frozenset())
-            relevant |= {name for effect in event.effects for name in effect.expression.reads}
-    return tuple(reversed(kept))
-
-
-def _branch(chance: Expression, success: Sequence[Effect], failure: Sequence[Effect], env: list[Any],
-            then: Callable[[list[Any]], float]) -> float:
-    """p * (value after success) + (1 - p) * (value after failure), skipping a branch that cannot happen."""
-    p = min(1.0, max(0.0, float(chance.evaluate(env))))  # clamped, as the format says
-    value = 0.0
-    if p > 0.0:
-        value += p * then(_after(success, env))
-    if p < 1.0:
-        value += (1.0 - p) * then(_after(failure, env))
-    return value
-
-
-def _after(effects: Sequence[Effect], env: list[Any]) -> list[Any]:
-    branch = list(env)
-    apply_effects(effects, branch)
-    return branch
+            relevant |= {name for effect in event.effects for name in (*effect.expression.reads, effect.target)}
+    return tuple(reversed(kept)), relevant

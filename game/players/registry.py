@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from game.engine.model import Scenario
-from game.engine.views import View
+from game.engine.views import Knowledge
 from game.errors import WargameError
 from game.players.cautious_policy import CautiousPolicy
 from game.players.greedy_policy import GreedyPolicy
@@ -18,8 +18,12 @@ class Policy(Protocol):
     name: str
     description: str
 
-    def choose(self, scenario: Scenario, view: View, roll: float) -> str:
-        """The id of a legal action for ``view.seat``; ``roll`` is a draw in [0, 1)."""
+    def choose(self, scenario: Scenario, knowledge: Knowledge, roll: float) -> str:
+        """The id of one of ``knowledge.legal``; ``roll`` is a draw in [0, 1) from the game's seed.
+
+        ``knowledge`` is all the seat may know (``game.engine.views.Knowledge``);
+        ``scenario`` gives the public rules.
+        """
 
 
 POLICIES: dict[str, Policy] = {

@@ -9,26 +9,23 @@ variables that seat can see: a strategy that peeked would be no fair baseline.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any
 
-from game.engine.expressions import BOOL
-from game.engine.model import Action, BalanceSpec, Step, Strategy, Variable
+from game.engine.model import Action, BalanceSpec, Step, Strategy
 
 STRATEGY_KEYS = {"id", "seat", "label", "description", "plan"}
 STEP_KEYS = {"do", "when"}
 BALANCE_KEYS = {"unchosen", "decisive"}
-_ID = re.compile(r"[A-Za-z0-9_.-]+\Z")
 
 
-def read_strategies(loader: Any, actions: Sequence[Action], variables: Sequence[Variable]) -> list[Strategy]:
+def read_strategies(loader: Any, actions: Sequence[Action]) -> list[Strategy]:
     """Every ``[[strategies]]`` table that is sound; problems go to ``loader``."""
     by_id = {action.id: action for action in actions}
     seen: set[str] = set()
     strategies = []
     for index, raw in enumerate(_array(loader)):
-        strategy = _read_strategy(loader, ("strategies", index), raw, by_id, variables)
+        strategy = _read_strategy(loader, ("strategies", index), raw, by_id)
         if strategy is None:
             continue
         if strategy.id in seen:
@@ -48,35 +45,28 @@ def _array(loader: Any) -> list[Any]:
     return value
 
 
-def _read_strategy(loader: Any, path: tuple, raw: Any, actions: dict[str, Action],
-                   variables: Sequence[Variable]) -> Strategy | None:
+def _read_strategy(loader: Any, path: tuple, raw: Any, actions: dict[str, Action]) -> Strategy | None:
     table = loader.table(path, raw, STRATEGY_KEYS, "strategy")
-    strategy_id = loader.get(table, path, "id", str, "a strategy")
+    strategy_id = loader.ident(table, path, "id", "a strategy")
     what = f"strategy {strategy_id!r}" if strategy_id else "strategy"
-    if strategy_id is not None and not _ID.match(strategy_id):
-        loader.problem((*path, "id"), f"{what}: an id holds only ASCII letters, digits, _, . and -")
-        strategy_id = None
     seat = loader.get(table, path, "seat", str, what)
     if seat is not None and seat not in loader.seats:
         loader.problem((*path, "seat"), f"seat {seat!r} of {what} is not a seat of the scenario")
         seat = None
-    label = loader.get(table, path, "label", str, what)
-    description = loader.get(table, path, "description", str, what, "")
+    label = loader.author_text(table, path, "label", what)
+    description = loader.author_text(table, path, "description", what, "", lines=True)
     plan = loader.get(table, path, "plan", list, what)
     if plan is not None and not plan:
         loader.problem((*path, "plan"), f"the plan of {what} is empty", "list the actions it takes, in order")
     if None in (strategy_id, seat, label, plan):
         return None
-    visible = {v.name for v in variables if v.visible(seat)}
-    steps = [_read_step(loader, (*path, "plan", i), item, what, seat, actions, visible)
-             for i, item in enumerate(plan)]
+    steps = [_read_step(loader, (*path, "plan", i), item, what, seat, actions) for i, item in enumerate(plan)]
     if None in steps:
         return None
     return Strategy(strategy_id, seat, label, tuple(steps), description or "", loader.lines.line(path))
 
 
-def _read_step(loader: Any, path: tuple, item: Any, what: str, seat: str, actions: dict[str, Action],
-               visible: set[str]) -> Step | None:
+def _read_step(loader: Any, path: tuple, item: Any, what: str, seat: str, actions: dict[str, Action]) -> Step | None:
     if isinstance(item, str):
         item = {"do": item}
     if not isinstance(item, dict):
@@ -92,14 +82,14 @@ def _read_step(loader: Any, path: tuple, item: Any, what: str, seat: str, action
         loader.problem((*path, "do") if "do" in table else path,
                        f"{what} plays for {seat!r}, which has no action {action_id!r}", hint)
         return None
-    when = loader.expression(table.get("when"), (*path, "when"), f"a step of {what}", BOOL)
+    when = loader.condition(table, path, f"a step of {what}")
     if "when" in table and when is None:
         return None
-    hidden = sorted(when.reads - visible) if when else []
-    if hidden:
-        loader.problem((*path, "when"), f"a step of {what} reads {', '.join(map(repr, hidden))}, "
-                       f"which {seat!r} cannot see", "a strategy plays from its seat's view")
-        return None
+    if when is not None:
+        problems = len(loader.problems)
+        loader.check_knowable(when, seat, (*path, "when"), f"a step of {what}")
+        if len(loader.problems) > problems:
+            return None
     return Step(action_id, when)
 
 

@@ -7,6 +7,9 @@ same path the loader walks: ``("actions", 2, "effects", 1)`` is the second
 effect of the third ``[[actions]]`` table. Only positions are recorded; the
 text is never interpreted here, so a file this scanner misreads still loads,
 its messages merely point at the nearest enclosing line.
+
+The scan also notes the first string that is never closed, so a file that
+``tomllib`` refuses for it can be told where the string began.
 """
 
 from __future__ import annotations
@@ -51,6 +54,9 @@ class LineMap:
 
     def __init__(self, text: str) -> None:
         self._lines: dict[Path, int] = {}
+        self.unclosed_string: tuple[int, str] | None = None
+        """(line, delimiter) of the first string left open: a one-line string at the end of its
+        line, a multi-line one at the end of the text."""
         self._scan(text.splitlines())
 
     def line(self, path: Sequence[str | int]) -> int:
@@ -95,6 +101,12 @@ class LineMap:
             if key:
                 self._record((*table, *key), number)
                 value.start((*table, *key), line[equals + 1 :], number)
+        if value.in_string:
+            self._unclosed(*value.opened)
+
+    def _unclosed(self, number: int, delimiter: str) -> None:
+        if self.unclosed_string is None:
+            self.unclosed_string = (number, delimiter)
 
 
 def _key_end(line: str) -> int:
@@ -121,10 +133,16 @@ class _ValueScanner:
         self._depth = 0  # bracket depth of arrays and inline tables
         self._index = 0
         self._expect_element = False
+        self.opened: tuple[int, str] | None = None
+        """(line, delimiter) where the string now open began."""
 
     @property
     def busy(self) -> bool:
         return self._string is not None or self._depth > 0
+
+    @property
+    def in_string(self) -> bool:
+        return self._string is not None
 
     def start(self, path: Path, text: str, number: int) -> None:
         self._path, self._string, self._depth, self._index = path, None, 0, 0
@@ -147,8 +165,10 @@ class _ValueScanner:
                 self._expect_element = False
             if text.startswith(('"""', "'''"), i):
                 self._string, i = text[i : i + 3], i + 3
+                self.opened = (number, self._string)
             elif char in "\"'":
                 self._string, i = char, i + 1
+                self.opened = (number, char)
             elif char in "[{":
                 self._depth += 1
                 self._expect_element = self._depth == 1 and char == "["
@@ -163,6 +183,7 @@ class _ValueScanner:
             else:
                 i += 1
         if self._string in ('"', "'"):
+            self._owner._unclosed(number, self._string)
             self._string = None  # single-line strings cannot continue; the file is broken anyway
 
     def _in_string(self, text: str, i: int) -> int:

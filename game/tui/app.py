@@ -35,14 +35,23 @@ class HorizonApp(App[None]):
         self.options = options or LaunchOptions()
         self.lobby = Lobby(self, self.options, clock)
         """The game flows; ``clock`` gives their dates (fixed in snapshot tests)."""
+        self.formulas = False
+        """Whether screens in facilitator mode show the rules as written (key f), from screen to screen."""
 
     def get_default_screen(self) -> TitleScreen:
-        """The title screen is the bottom of the stack: the first frame, and where games return."""
-        return TitleScreen()
+        """The title screen is the bottom of the stack: the first frame, and where games return.
+
+        Its list, read from the files' headers (a few ms), is in that first frame; the full check of
+        every file comes after it (``on_mount``), in a thread that would otherwise compete with it.
+        """
+        from game.tui.catalog import default_dirs, list_scenarios
+
+        extra = [Path(self.options.scenario.origin.path)] if self.options.scenario else []
+        return TitleScreen(list_scenarios(self.options.scenario_dirs or default_dirs(), extra))
 
     def on_mount(self) -> None:
-        # After the first frame: the loading thread would otherwise compete with it for the GIL.
-        self.call_after_refresh(self.load_catalog)
+        title = self.screen_stack[0]
+        self.call_after_refresh(self.check_catalog, title.entries)
         options = self.options
         if options.session is not None:
             self.start(self.lobby.play(options.session, options.facilitator, options.load))
@@ -50,12 +59,11 @@ class HorizonApp(App[None]):
             self.start(self.lobby.set_up(options.scenario, options.seed, options.controllers))
 
     @work(thread=True, group="catalog")
-    def load_catalog(self) -> None:
-        from game.tui.catalog import default_dirs, find_scenarios
+    def check_catalog(self, entries: list) -> None:
+        """Load every listed scenario in full, then show the list again with the broken ones marked."""
+        from game.tui.catalog import check_all
 
-        extra = [Path(self.options.scenario.origin.path)] if self.options.scenario else []
-        entries = find_scenarios(self.options.scenario_dirs or default_dirs(), extra)
-        self.call_from_thread(self.show_catalog, entries)
+        self.call_from_thread(self.show_catalog, check_all(entries))
 
     def show_catalog(self, entries: list) -> None:
         for screen in self.screen_stack:
@@ -103,6 +111,10 @@ class HorizonApp(App[None]):
         if title is None:
             return
         entry = title.selected
+        if entry is not None and entry.scenario is None and not entry.broken:
+            from game.tui.catalog import check
+
+            entry = check(entry)  # chosen before the background check reached it
         if entry is None or entry.scenario is None:
             self.notify("Choose a scenario that loads first.", severity="warning")
             return

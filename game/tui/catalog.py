@@ -1,20 +1,24 @@
-"""The scenarios the title screen offers: found in folders, loaded, broken ones kept with their reason.
+"""The scenarios the title screen offers: found in folders, listed from their headers, then checked.
 
-Loading compiles every expression, so the title screen calls this from a
-thread worker; a scenario that fails to load is listed with its first problem
-rather than hidden, so an author sees why it is missing.
+Listing reads only each file's header (``game.scenario.header``: title,
+summary, seats, length), so the list is on screen at once; then every file
+is loaded in full, in the background, and a scenario that fails to load is
+kept with its first problem rather than hidden, so an author sees why it
+cannot be played.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from attrs import frozen
-
-from game.engine.model import Scenario
 from game.errors import ScenarioError
-from game.scenario import load_scenario
+from game.scenario.header import ScenarioHeader, read_header
+
+if TYPE_CHECKING:
+    from game.engine.model import Scenario
 
 SHIPPED = (
     Path(__file__).resolve().parents[1] / "shipped_scenarios",
@@ -24,20 +28,25 @@ SHIPPED = (
 them there, see pyproject.toml) or beside it (an editable or source install)."""
 
 
-@frozen
+@dataclass(frozen=True)
 class ScenarioEntry:
+    """One file of the list; a dataclass, as it is made before the engine is imported."""
+
     path: Path
-    scenario: Scenario | None
+    header: ScenarioHeader | None
+    """None when even the header cannot be read (``problem`` says why)."""
+    scenario: Scenario | None = None
+    """Set once the file has been loaded in full and found good."""
     problem: str = ""
-    """The first problem found when ``scenario`` is None."""
+    """The first problem found, when the file does not load."""
 
     @property
     def title(self) -> str:
-        return self.scenario.title if self.scenario else self.path.name
+        return self.header.title if self.header else self.path.name
 
     @property
-    def summary(self) -> str:
-        return self.scenario.summary if self.scenario else self.problem
+    def broken(self) -> bool:
+        return bool(self.problem)
 
 
 def default_dirs() -> tuple[Path, ...]:
@@ -57,14 +66,33 @@ def scenario_files(dirs: Iterable[Path], extra: Iterable[Path] = ()) -> list[Pat
     return list(found.values())
 
 
-def load_entry(path: Path) -> ScenarioEntry:
+def list_scenarios(dirs: Iterable[Path], extra: Iterable[Path] = ()) -> list[ScenarioEntry]:
+    """Every scenario found, from its header alone; good ones first, by title."""
+    return _ordered(_listed(path) for path in scenario_files(dirs, extra))
+
+
+def check_all(entries: Iterable[ScenarioEntry]) -> list[ScenarioEntry]:
+    """The entries once each file is loaded in full (slow: call it from a worker)."""
+    return _ordered(check(entry) for entry in entries)
+
+
+def check(entry: ScenarioEntry) -> ScenarioEntry:
+    if entry.broken:
+        return entry
+    from game.scenario import load_scenario
+
     try:
-        return ScenarioEntry(path, load_scenario(path))
+        return replace(entry, scenario=load_scenario(entry.path))
     except ScenarioError as error:
-        return ScenarioEntry(path, None, error.problems[0] if error.problems else str(error))
+        return replace(entry, problem=error.problems[0] if error.problems else str(error))
 
 
-def find_scenarios(dirs: Iterable[Path], extra: Iterable[Path] = ()) -> list[ScenarioEntry]:
-    """Load every scenario found; good ones first, by title."""
-    entries = [load_entry(path) for path in scenario_files(dirs, extra)]
-    return sorted(entries, key=lambda e: (e.scenario is None, e.title.lower()))
+def _listed(path: Path) -> ScenarioEntry:
+    try:
+        return ScenarioEntry(path, read_header(path))
+    except ScenarioError as error:
+        return ScenarioEntry(path, None, problem=error.problems[0] if error.problems else str(error))
+
+
+def _ordered(entries: Iterable[ScenarioEntry]) -> list[ScenarioEntry]:
+    return sorted(entries, key=lambda e: (e.broken, e.title.lower()))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime
+import functools
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -102,10 +103,13 @@ class Lobby:
 
     async def replay(self, session: Session, path: Path | None) -> None:
         """The replay viewer; a branch from it is played as a new game."""
+        from game.seat_view.build import seat_view
         from game.tui import storage
         from game.tui.screens.replay import ReplayScreen
 
-        at = await self.app.push_screen_wait(ReplayScreen(session))
+        screen = ReplayScreen(functools.partial(seat_view, session), len(session.turns),
+                              formulas_allowed=self.options.facilitator)
+        at = await self.app.push_screen_wait(screen)
         if at is None:
             return
         try:

@@ -15,14 +15,13 @@ from typing import TYPE_CHECKING, Any
 
 from textual.screen import Screen
 
-from game.engine.views import FACILITATOR
 from game.errors import WargameError
+from game.seat_view.build import seat_view
 from game.session import Order, Session
 from game.tui import storage
-from game.tui.game_views import previous_values, rationales, view_at
 from game.tui.screens.backdrop import GameBackdrop
 from game.tui.screens.briefing import BriefingScreen
-from game.tui.screens.debrief import DebriefScreen, debrief_writer
+from game.tui.screens.debrief import DebriefScreen
 from game.tui.screens.end import DEBRIEF, EndScreen
 from game.tui.screens.handoff import HandOffScreen
 from game.tui.screens.resolution import ResolutionScreen
@@ -61,34 +60,30 @@ class Playthrough:
             orders = {seat: await self.seat_turn(seat) for seat in self.session.humans()}
             await self.resolve(orders)
             if self.watching:
-                await self.show(self.resolution(FACILITATOR))
-        write = debrief_writer()
-        while (choice := await self.show(EndScreen(self.session, debrief=write is not None))) == DEBRIEF:
-            await self.show(DebriefScreen(self.session, write, self.saves_dir))
+                await self.show(self.resolution(None))
+        from game.analysis.report import debrief_markdown  # the analysis machinery only once a game ends
+
+        while (choice := await self.show(EndScreen(seat_view(self.session, None),
+                                                   formulas_allowed=self.watching))) == DEBRIEF:
+            await self.show(DebriefScreen(self.session, debrief_markdown, self.saves_dir))
         await self.app.pop_screen()
         return choice
 
     async def seat_turn(self, seat: str) -> Order:
         """The hand-off, then the briefing or last turn's results, then the seat's turn."""
-        viewer = FACILITATOR if self.watching else seat
+        viewer = None if self.watching else seat
+        view = seat_view(self.session, viewer)
         if self.hot_seat:
             self.backdrop.status("Waiting for the next player\u2026")
-            await self.show(HandOffScreen(self.session.scenario.actor_name(seat), self.session.state.turn))
+            await self.show(HandOffScreen(view.name(seat), view.turn))
         if not self.watching:
-            first = not self.session.turns
-            await self.show(BriefingScreen(self.session.scenario, self.session.view(seat)) if first
-                            else self.resolution(seat))
-        played = len(self.session.turns)
-        return await self.show(TurnScreen(self.session.scenario, self.session.view(viewer), seat,
-                                          previous_values(self.session, played, viewer),
-                                          rationales(self.session, played, viewer)))
+            await self.show(BriefingScreen(view) if not view.played else self.resolution(seat))
+        return await self.show(TurnScreen(view, seat, formulas_allowed=self.watching))
 
     def resolution(self, viewer: str | None) -> ResolutionScreen:
-        played = len(self.session.turns)
-        turn = self.session.turns[-1].turn
-        return ResolutionScreen(self.session.scenario, view_at(self.session, played, viewer), turn,
-                                previous_values(self.session, played, viewer),
-                                rationales(self.session, played, viewer).get(turn, {}))
+        """Last turn's results as ``viewer`` (None: the facilitator) may know them."""
+        view = seat_view(self.session, viewer)
+        return ResolutionScreen(view, view.played, formulas_allowed=self.watching)
 
     async def resolve(self, orders: dict[str, Order]) -> None:
         """Resolve the turn off the event loop (computer seats choose there too), then autosave."""

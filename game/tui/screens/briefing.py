@@ -8,19 +8,20 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown, Static
 
-from game.engine.model import Scenario
-from game.engine.views import View
+from game.seat_view.model import SeatView
 
 
-def briefing_markdown(scenario: Scenario, view: View) -> str:
+def briefing_markdown(view: SeatView) -> str:
     """The briefing as Markdown: the scenario's summary, the seat's briefing and its objective."""
     seat = view.seat
-    parts = [f"# {scenario.actor_name(seat)}", scenario.summary, "## Your briefing",
+    parts = [f"# {view.name(seat).name}", view.summary, "## Your briefing",
              view.briefings.get(seat) or "_The scenario gives this seat no briefing._"]
     objective = view.objectives.get(seat)
     if objective is not None:
-        parts += ["## Your objective (secret)", objective.text or f"Your score: `{objective.score.text}`"]
-    parts += [f"_{scenario.turns} turns of {scenario.turn_days} days. Press Enter to begin._"]
+        parts += ["## Your objective (secret)",
+                  objective.text or "_The scenario does not put your objective in words; your score is "
+                                    "revealed at the end._"]
+    parts += [f"_{view.turns} turns of {view.turn_days} days. Press Enter to begin._"]
     return "\n\n".join(part for part in parts if part)
 
 
@@ -30,16 +31,16 @@ class BriefingScreen(Screen[None]):
     CSS_PATH = "briefing.tcss"
     BINDINGS = [Binding("enter", "done", "Begin", key_display="Enter")]
 
-    def __init__(self, scenario: Scenario, view: View) -> None:
+    def __init__(self, view: SeatView) -> None:
         super().__init__()
-        self.scenario, self.view = scenario, view
-        self.sub_title = f"Briefing \u00b7 {scenario.actor_name(view.seat)}"
+        self.view = view
+        self.sub_title = f"Briefing \u00b7 {view.name(view.seat).name}"
 
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="briefing"):
-            yield Static(self.scenario.title, id="briefing-title", markup=False)
-            yield Markdown(briefing_markdown(self.scenario, self.view))
+            yield Static(self.view.title, id="briefing-title", markup=False)
+            yield Markdown(briefing_markdown(self.view))
         yield Footer()
 
     def action_done(self) -> None:

@@ -21,15 +21,6 @@ from game.session import Session
 DebriefWriter = Callable[[Session], str]
 
 
-def debrief_writer() -> DebriefWriter | None:
-    """The analysis package's debrief, or None in a build without it."""
-    try:
-        from game.analysis.report import debrief_markdown
-    except ImportError:
-        return None
-    return debrief_markdown
-
-
 class DebriefScreen(Screen[None]):
     """Shows ``write(session)``; written in a thread, as it reads the whole game."""
 

@@ -1,5 +1,5 @@
 """The end of a game: how it ended, every seat's score with its secret objective revealed,
-and the tracks over the whole game. Secrets no longer matter, so this shows everything.
+and the tracks over the whole game. Secrets no longer matter, so this shows the facilitator's view.
 """
 
 from __future__ import annotations
@@ -8,33 +8,18 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Static
 
-from game.cli.transcript import format_score
-from game.engine.views import FACILITATOR
-from game.session import HUMAN, Session
-from game.tui.game_views import view_at
+from game.presentation.scores import score_rows
+from game.seat_view.model import SeatView
+from game.tui.screens.formulas import FormulaToggle
 from game.tui.widgets.track_chart import TrackChart
 
 REPLAY, TITLE, DEBRIEF = "replay", "title", "debrief"
 
 
-def ending_text(session: Session) -> str:
-    view = session.view(FACILITATOR)
-    if view.ending is not None:
-        return view.ending.text
-    return session.scenario.end_text
-
-
-def track_history(session: Session) -> list[tuple[object, list[object]]]:
-    """Each variable and its value at the start and after each turn."""
-    scenario = session.scenario
-    return [(v, [state.values[i] for state in session.states]) for i, v in enumerate(scenario.variables)]
-
-
-class EndScreen(Screen[str]):
-    """Dismisses with REPLAY, DEBRIEF or TITLE."""
+class EndScreen(FormulaToggle[str]):
+    """Shows the facilitator's ``view`` of a finished game; dismisses with REPLAY, DEBRIEF or TITLE."""
 
     CSS_PATH = "end.tcss"
     BINDINGS = [
@@ -44,20 +29,19 @@ class EndScreen(Screen[str]):
         Binding("escape,t", "finish('title')", "Title screen", id="end.title"),
     ]
 
-    def __init__(self, session: Session, *, debrief: bool) -> None:
-        super().__init__()
-        self.session, self.debrief = session, debrief
-        self.sub_title = f"{session.scenario.title}: game over after turn {len(session.turns)}"
+    def __init__(self, view: SeatView, *, formulas_allowed: bool = False) -> None:
+        super().__init__(formulas_allowed=formulas_allowed)
+        self.view = view
+        self.sub_title = f"{view.title}: game over after turn {view.turn - 1}"
 
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="end-body"):
             yield Static("Game over", classes="pane-title")
-            yield Static(ending_text(self.session), id="ending", markup=False)
+            yield Static(self.view.ending, id="ending", markup=False)
             with Horizontal(id="end-buttons"):
                 yield Button("Replay", variant="primary", id="replay", compact=True)
-                if self.debrief:
-                    yield Button("Debrief", id="debrief", compact=True)
+                yield Button("Debrief", id="debrief", compact=True)
                 yield Button("Save as\u2026", id="save", compact=True)
                 yield Button("Title screen", id="title", compact=True)
             yield Static("Scores and objectives (revealed)", classes="pane-title")
@@ -67,22 +51,16 @@ class EndScreen(Screen[str]):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns("Seat", "Played by", "Score", "Objective")
-        view = view_at(self.session, len(self.session.turns), FACILITATOR)
-        for seat, score in (view.scores or {}).items():
-            objective = view.objectives.get(seat)
-            controller = self.session.controllers[seat]
-            played_by = "human" if controller == HUMAN else controller
-            table.add_row(self.session.scenario.actor_name(seat), played_by, format_score(score),
-                          objective.text or objective.score.text if objective else "")
-        self.query_one(TrackChart).show(track_history(self.session))
+        self.query_one(DataTable).add_columns("Seat", "Played by", "Score", "Objective")
+        self.redraw()
+        self.query_one(TrackChart).show(self.view.tracks)
         self.query_one("#replay").focus()
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "finish" and parameters == (DEBRIEF,):
-            return self.debrief
-        return True
+    def redraw(self) -> None:
+        table = self.query_one(DataTable)
+        table.clear()
+        for row in score_rows(self.view, formulas=self.formulas):
+            table.add_row(row.seat.name, self.view.controllers.get(row.seat.id, ""), row.score, row.objective)
 
     @on(Button.Pressed)
     def pressed(self, event: Button.Pressed) -> None:

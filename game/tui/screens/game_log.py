@@ -2,30 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
-from game.cli.transcript import turn_heading
-from game.engine.model import Scenario
-from game.engine.views import View
-from game.tui.game_views import entries_of_turn
+from game.presentation.words import turn_heading
+from game.seat_view.model import SeatView
 from game.tui.widgets.news_feed import NewsFeed
 
 
 class GameLogScreen(ModalScreen[None]):
-    """The log of ``view``: a seat's own, or the facilitator's whole one."""
+    """The log of ``view``: a seat's own, or the facilitator's whole one (with formulas if shown)."""
 
     CSS_PATH = "game_log.tcss"
     BINDINGS = [Binding("escape,l,q", "close", "Close")]
 
-    def __init__(self, scenario: Scenario, view: View, rationales: Mapping[int, Mapping[str, str]]) -> None:
+    def __init__(self, view: SeatView, *, formulas: bool = False) -> None:
         super().__init__()
-        self.scenario, self.view, self.rationales = scenario, view, rationales
+        self.view, self.formulas = view, formulas
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="log"):
@@ -33,9 +29,9 @@ class GameLogScreen(ModalScreen[None]):
             if not turns:
                 yield Static("Nothing has happened yet.", classes="log-empty")
             for turn in turns:
-                yield Static(turn_heading(self.scenario, turn), classes="log-turn", markup=False)
+                yield Static(turn_heading(self.view, turn), classes="log-turn", markup=False)
                 feed = NewsFeed()
-                feed.show(self.scenario, entries_of_turn(self.view, turn), self.rationales.get(turn, {}))
+                feed.show(self.view, self.view.entries_of(turn), formulas=self.formulas)
                 yield feed
         yield Footer()
 

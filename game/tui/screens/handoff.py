@@ -12,6 +12,8 @@ from textual.containers import Center, Middle, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from game.seat_view.model import SeatName
+
 
 class HandOffScreen(Screen[None]):
     """"Pass to Russia. Others look away. Press Enter." Dismissed by the seat's player."""
@@ -19,19 +21,20 @@ class HandOffScreen(Screen[None]):
     CSS_PATH = "handoff.tcss"
     BINDINGS = [Binding("enter", "ready", "Continue", key_display="Enter")]
 
-    def __init__(self, seat_name: str, turn: int) -> None:
+    def __init__(self, seat: SeatName, turn: int) -> None:
         super().__init__()
-        self.seat_name = seat_name
+        self.seat = seat
+        """Only the seat's name: nothing of its view is handed to this screen."""
         self.turn = turn
         self.sub_title = f"Turn {turn}: pass the keyboard"
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Middle(), Center(), Vertical(id="curtain"):
-            yield Static(f"Pass to {self.seat_name}.", id="pass-to", markup=False)
+            yield Static(f"Pass to {self.seat.in_sentence()}.", id="pass-to", markup=False)
             yield Static("Others look away.", id="look-away")
-            yield Static(f"{self.seat_name}: press Enter when you are at the keyboard.", id="press-enter",
-                         markup=False)
+            yield Static(f"{self.seat.in_sentence(first=True)}: press Enter when you are at the keyboard.",
+                         id="press-enter", markup=False)
         yield Footer()
 
     def action_ready(self) -> None:

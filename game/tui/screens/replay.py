@@ -4,26 +4,29 @@ and branch a what-if from any point.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from game.cli.transcript import turn_heading
-from game.engine.views import FACILITATOR
-from game.session import Session
+from game.presentation.words import turn_heading
+from game.seat_view.model import SeatView
 from game.tui.dialogs.confirm import ConfirmDialog
 from game.tui.dialogs.text_prompt import TextPrompt
-from game.tui.game_views import entries_of_turn, previous_values, rationales, view_at
+from game.tui.screens.formulas import FormulaToggle
 from game.tui.widgets.news_feed import NewsFeed
 from game.tui.widgets.region_map import RegionMap
 from game.tui.widgets.track_meters import TrackMeters
 
+ViewAt = Callable[..., SeatView]
+"""``view_at(viewer, played, formulas=...)``: the game as ``viewer`` saw it after ``played`` turns."""
 
-class ReplayScreen(Screen[int | None]):
+
+class ReplayScreen(FormulaToggle[int | None]):
     """Dismisses with the number of turns to branch after, or None when closed."""
 
     CSS_PATH = "replay.tcss"
@@ -41,14 +44,16 @@ class ReplayScreen(Screen[int | None]):
 
     played: reactive[int] = reactive(0, init=False)
     """How many turns have been played at the point shown (0: the start)."""
-    viewer: reactive[str | None] = reactive(FACILITATOR, init=False)
+    viewer: reactive[str | None] = reactive(None, init=False)
     """Whose view is shown: a seat, or None for the facilitator."""
 
-    def __init__(self, session: Session, *, viewer: str | None = FACILITATOR) -> None:
-        super().__init__()
-        self.session = session
-        self.set_reactive(ReplayScreen.played, len(session.turns))
+    def __init__(self, view_at: ViewAt, total: int, *, viewer: str | None = None,
+                 formulas_allowed: bool = False) -> None:
+        super().__init__(formulas_allowed=formulas_allowed)
+        self.view_at, self.total = view_at, total
+        self.set_reactive(ReplayScreen.played, total)
         self.set_reactive(ReplayScreen.viewer, viewer)
+        self.view = view_at(viewer, total)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -56,7 +61,7 @@ class ReplayScreen(Screen[int | None]):
         with Horizontal(id="replay-body"):
             with VerticalScroll(id="replay-situation"):
                 yield TrackMeters(id="tracks")
-                if self.session.scenario.map is not None:
+                if self.view.map is not None:
                     yield RegionMap(id="map")
             with VerticalScroll(id="replay-news"):
                 yield NewsFeed(id="feed")
@@ -72,44 +77,43 @@ class ReplayScreen(Screen[int | None]):
         self.redraw()
 
     def redraw(self) -> None:
-        session, played, viewer = self.session, self.played, self.viewer
-        view = view_at(session, played, viewer)
-        self.query_one(TrackMeters).show(session.scenario.variables, view.variables,
-                                         previous_values(session, played, viewer))
-        if session.scenario.map is not None:
-            self.query_one(RegionMap).show(session.scenario.map, view.places, view.routes)
+        view = self.view = self.view_at(self.viewer, self.played, formulas=self.formulas)
+        self.query_one(TrackMeters).show(view.tracks)
+        if view.map is not None:
+            self.query_one(RegionMap).show(view.map)
         feed = self.query_one(NewsFeed)
-        if played:
-            turn = session.turns[played - 1].turn
-            words = rationales(session, played, viewer)[turn]
-            feed.show(session.scenario, entries_of_turn(view, turn), words)
+        if self.played:
+            feed.show(view, view.entries_of(self.played), formulas=self.formulas)
         else:
-            feed.show(session.scenario, (), {}, empty="The start of the game: step forward with \u2192.")
+            feed.show(view, (), empty="The start of the game: step forward with \u2192.")
         self.query_one("#timeline", Static).update(self.timeline())
-        who = session.scenario.actor_name(viewer) if viewer else "the facilitator"
-        self.sub_title = f"Replay of {session.name or session.scenario.title} \u00b7 as {who}"
+        self.sub_title = f"Replay of {view.game_name or view.title} \u00b7 as {self.who()}"
+
+    def who(self, *, title: bool = False) -> str:
+        if self.viewer is None:
+            return "Facilitator (everything)" if title else "the facilitator"
+        seat = self.view.name(self.viewer)
+        return seat.name if title else seat.in_sentence()
 
     def timeline(self) -> Content:
-        total, played, scenario = len(self.session.turns), self.played, self.session.scenario
-        where = turn_heading(scenario, self.session.turns[played - 1].turn) if played else "Start"
-        marks = Content.assemble(("\u25a0" * played, "$accent"),
-                                 ("\u25a1" * (total - played), "$foreground 40%"))
-        who = self.session.scenario.actor_name(self.viewer) if self.viewer else "Facilitator (everything)"
-        return Content.assemble(" As ", (who, "b $accent"), " \u00b7 ", (where, "b"),
-                                f" ({played} of {total} played)  ", marks)
+        where = turn_heading(self.view, self.played) if self.played else "Start"
+        marks = Content.assemble(("\u25a0" * self.played, "$accent"),
+                                 ("\u25a1" * (self.total - self.played), "$foreground 40%"))
+        return Content.assemble(" As ", (self.who(title=True), "b $accent"), " \u00b7 ", (where, "b"),
+                                f" ({self.played} of {self.total} played)  ", marks)
 
     def action_step(self, delta: int) -> None:
-        self.played = max(0, min(len(self.session.turns), self.played + delta))
+        self.played = max(0, min(self.total, self.played + delta))
 
     def action_go(self, where: int) -> None:
-        self.played = len(self.session.turns) if where < 0 else where
+        self.played = self.total if where < 0 else where
 
     def action_next_viewer(self) -> None:
-        order = [FACILITATOR, *self.session.scenario.seats]
+        order = [None, *(seat.id for seat in self.view.seats)]
         self.viewer = order[(order.index(self.viewer) + 1) % len(order)]
 
     def action_jump(self) -> None:
-        total = len(self.session.turns)
+        total = self.total
 
         def check(text: str) -> str:
             ok = text.isdigit() and 0 <= int(text) <= total

@@ -1,24 +1,20 @@
-"""What happened last turn, as this seat may know it: orders, news items, and why each change."""
+"""What happened last turn, as this seat may know it: orders, news items, and each change in words."""
 
 from __future__ import annotations
-
-from collections.abc import Mapping
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from game.cli.transcript import turn_heading
-from game.engine.model import Scenario
-from game.engine.views import View
-from game.tui.game_views import entries_of_turn
+from game.presentation.words import turn_heading
+from game.seat_view.model import SeatView
+from game.tui.screens.formulas import FormulaToggle
 from game.tui.widgets.news_feed import NewsFeed
 from game.tui.widgets.track_meters import TrackMeters
 
 
-class ResolutionScreen(Screen[None]):
+class ResolutionScreen(FormulaToggle[None]):
     """The results of ``turn`` in ``view`` (a seat's, or the facilitator's)."""
 
     CSS_PATH = "resolution.tcss"
@@ -28,13 +24,11 @@ class ResolutionScreen(Screen[None]):
         Binding("escape", "app.leave_game", "Leave", id="game.leave"),
     ]
 
-    def __init__(self, scenario: Scenario, view: View, turn: int, previous: Mapping[str, object],
-                 rationales: Mapping[str, str]) -> None:
-        super().__init__()
-        self.scenario, self.view, self.turn, self.previous = scenario, view, turn, previous
-        self.rationales = rationales
-        who = scenario.actor_name(view.seat) if view.seat else "Facilitator"
-        self.sub_title = f"{turn_heading(scenario, turn)}: results \u00b7 {who}"
+    def __init__(self, view: SeatView, turn: int, *, formulas_allowed: bool = False) -> None:
+        super().__init__(formulas_allowed=formulas_allowed)
+        self.view, self.turn = view, turn
+        who = view.name(view.seat).name if view.seat else "Facilitator"
+        self.sub_title = f"{turn_heading(view, turn)}: results \u00b7 {who}"
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -48,9 +42,12 @@ class ResolutionScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(NewsFeed).show(self.scenario, entries_of_turn(self.view, self.turn), self.rationales)
-        self.query_one(TrackMeters).show(self.scenario.variables, self.view.variables, self.previous)
+        self.query_one(TrackMeters).show(self.view.tracks)
+        self.redraw()
         self.query_one("#news").focus()
+
+    def redraw(self) -> None:
+        self.query_one(NewsFeed).show(self.view, self.view.entries_of(self.turn), formulas=self.formulas)
 
     def action_done(self) -> None:
         self.dismiss(None)

@@ -30,31 +30,29 @@ MENU = (
 
 
 def entry_prompt(entry: ScenarioEntry) -> Content:
-    scenario = entry.scenario
-    if scenario is None:
+    header = entry.header
+    if entry.broken or header is None:
         return Content.assemble((entry.title, "$error b"), "\n",
                                 ("does not load: see why on the right", "$error i"))
-    facts = f"{len(scenario.seats)} seats \u00b7 {scenario.turns} turns \u00b7 {entry.path.name}"
+    facts = f"{len(header.seats)} seats \u00b7 {header.turns} turns \u00b7 {entry.path.name}"
     return Content.assemble((entry.title, "b"), "\n", (facts, "$text-muted"))
 
 
 def entry_detail(entry: ScenarioEntry) -> Content:
-    scenario = entry.scenario
-    if scenario is None:
+    header = entry.header
+    if entry.broken or header is None:
         return Content.assemble(("This scenario does not load:\n", "$error b"), entry.problem)
-    seats = ", ".join(scenario.actor_name(seat) for seat in scenario.seats)
-    start = f", from {scenario.start_date:%d %B %Y}" if scenario.start_date else ""
-    lines = [Content.styled(scenario.title, "b $accent"), Content(scenario.summary), Content(""),
-             Content.assemble(("Seats: ", "b"), seats),
-             Content.assemble(("Length: ", "b"),
-                              f"{scenario.turns} turns of {scenario.turn_days} days{start}")]
-    if scenario.source:
-        lines.append(Content.assemble(("Source: ", "b"), (scenario.source, "i")))
+    start = f", from {header.start_date:%d %B %Y}" if header.start_date else ""
+    lines = [Content.styled(header.title, "b $accent"), Content(header.summary), Content(""),
+             Content.assemble(("Seats: ", "b"), ", ".join(header.seats)),
+             Content.assemble(("Length: ", "b"), f"{header.turns} turns of {header.turn_days} days{start}")]
+    if header.source:
+        lines.append(Content.assemble(("Source: ", "b"), (header.source, "i")))
     return Content("\n").join(lines)
 
 
 class TitleScreen(Screen[None]):
-    """Lists ``entries`` once the app has loaded them (``show_entries``)."""
+    """Lists ``entries`` once the app has found them (``show_entries``), and again once they are checked."""
 
     CSS_PATH = "title.tcss"
     BINDINGS = [
@@ -65,9 +63,9 @@ class TitleScreen(Screen[None]):
         Binding("q", "app.quit", "Quit", id="title.quit"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, entries: Sequence[ScenarioEntry] = ()) -> None:
         super().__init__()
-        self.entries: list[ScenarioEntry] = []
+        self.entries: list[ScenarioEntry] = list(entries)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -77,24 +75,35 @@ class TitleScreen(Screen[None]):
         with Horizontal(id="title-body"):
             with Vertical(id="title-left"):
                 yield Static("Scenarios", classes="pane-title")
-                yield OptionList(Option("Looking for scenarios\u2026", disabled=True), id="scenarios")
+                yield OptionList(*self._options(), id="scenarios")
             with Vertical(id="title-right"):
                 yield Static(id="scenario-detail")
                 yield OptionList(*(Option(Content.assemble((f" {key:>2} ", "$accent b"), f" {label}"),
                                           id=action) for key, label, action in MENU), id="menu")
         yield Footer()
 
+    def on_mount(self) -> None:
+        if self.entries:
+            scenarios = self.query_one("#scenarios", OptionList)
+            scenarios.highlighted = 0
+            scenarios.focus()
+
+    def _options(self) -> list[Option]:
+        if not self.entries:
+            return [Option("No scenarios found: put .toml files in scenarios/ or run wargame play FILE",
+                           disabled=True)]
+        return [Option(entry_prompt(e), id=str(i)) for i, e in enumerate(self.entries)]
+
     def show_entries(self, entries: Sequence[ScenarioEntry]) -> None:
+        """Show ``entries`` (the list once checked): the same scenario stays highlighted."""
+        was = self.selected
         self.entries = list(entries)
         scenarios = self.query_one("#scenarios", OptionList)
         scenarios.clear_options()
-        if not entries:
-            scenarios.add_option(Option("No scenarios found: put .toml files in scenarios/ "
-                                        "or run wargame play FILE", disabled=True))
-            return
-        scenarios.add_options([Option(entry_prompt(e), id=str(i)) for i, e in enumerate(entries)])
-        scenarios.highlighted = 0
-        scenarios.focus()
+        scenarios.add_options(self._options())
+        paths = [entry.path for entry in entries]
+        if paths:
+            scenarios.highlighted = paths.index(was.path) if was is not None and was.path in paths else 0
 
     @property
     def selected(self) -> ScenarioEntry | None:

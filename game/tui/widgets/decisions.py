@@ -4,29 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option as ListOption
 
-from game.engine.views import Option
-
-
-def chance_text(option: Option) -> str:
-    if option.chance is not None:
-        return f"{option.chance:.0%}"
-    return "chance unknown" if option.chance_hidden else ""
-
-
-def prompt(option: Option) -> Content:
-    chance = chance_text(option)
-    parts: list[Content | str | tuple[str, str]] = [option.action.label]
-    if chance:
-        parts += ["  ", (chance, "$accent b" if option.available else "")]
-    if option.action.visibility == "private":
-        parts += ["  ", ("private", "$warning")]
-    if not option.available:
-        parts += ["\n", (f"  unavailable: {option.reason}", "i")]
-    return Content.assemble(*parts)
+from game.presentation.options import option_prompt
+from game.seat_view.model import OptionView
+from game.tui.spans import joined
 
 
 class DecisionList(OptionList):
@@ -36,9 +19,12 @@ class DecisionList(OptionList):
     DecisionList { height: auto; max-height: 100%; }
     """
 
-    def show(self, options: Sequence[Option]) -> None:
-        """List ``options``, highlighting the first one that can be chosen."""
+    def show(self, options: Sequence[OptionView], *, formulas: bool = False) -> None:
+        """List ``options``, highlighting the first one that can be chosen (or keeping the one highlighted)."""
+        kept = self.highlighted_option.id if self.highlighted is not None else None
         self.clear_options()
-        self.add_options([ListOption(prompt(o), id=o.action.id, disabled=not o.available) for o in options])
+        self.add_options([ListOption(joined(option_prompt(o, formulas=formulas)), id=o.id, disabled=not o.available)
+                          for o in options])
+        ids = [o.id for o in options]
         first = next((i for i, o in enumerate(options) if o.available), None)
-        self.highlighted = first
+        self.highlighted = ids.index(kept) if kept in ids else first

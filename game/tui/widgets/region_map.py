@@ -1,7 +1,7 @@
 """The scenario's map drawn in the terminal: places, who holds what, and the routes in use.
 
-Everything comes from the scenario's ``[map]`` and the view: the widget knows
-no place by name. When the pane is narrower than the map, positions are
+Everything comes from the view's map (the scenario's ``[map]`` as the viewer
+may see it): the widget knows no place by name. When the pane is narrower than the map, positions are
 scaled and the background art is left out rather than cut in half.
 """
 
@@ -12,8 +12,7 @@ from collections.abc import Sequence
 from textual.content import Content
 from textual.widget import Widget
 
-from game.engine.model import MapSpec, Route
-from game.engine.views import PlaceView
+from game.seat_view.model import MapView, PlaceView, RouteView
 
 KIND_STYLES = ("$accent", "$warning", "$success", "$error", "$secondary", "$primary")
 MARKER, ACTIVE_MARKER, TRAIL = "\u25cb", "\u25c9", "\u00b7"
@@ -21,7 +20,7 @@ MARKER, ACTIVE_MARKER, TRAIL = "\u25cb", "\u25c9", "\u00b7"
 
 def kind_styles(places: Sequence[PlaceView]) -> dict[str, str]:
     """A style per place kind, by order of first appearance, so colours are stable for a scenario."""
-    kinds = dict.fromkeys(p.place.kind for p in places)
+    kinds = dict.fromkeys(p.kind for p in places)
     return {kind: KIND_STYLES[i % len(KIND_STYLES)] for i, kind in enumerate(kinds)}
 
 
@@ -66,26 +65,27 @@ class Canvas:
         return [Content.assemble(*((c, s) for c, s in row)).rstrip() for row in self.cells]
 
 
-def draw(spec: MapSpec, places: Sequence[PlaceView], routes: Sequence[Route], width: int) -> list[Content]:
+def draw(shown: MapView, width: int) -> list[Content]:
     """The map's lines at ``width`` columns (at most the map's own width)."""
-    width = max(10, min(width, spec.width))
-    scale = width / spec.width
-    canvas = Canvas(width, spec.height)
+    places, routes = shown.places, shown.routes
+    width = max(10, min(width, shown.width))
+    scale = width / shown.width
+    canvas = Canvas(width, shown.height)
     if scale == 1:
-        for y, row in enumerate(spec.art.splitlines()[: spec.height]):
+        for y, row in enumerate(shown.art.splitlines()[: shown.height]):
             canvas.put(0, y, row, "$foreground 40%")
-    at = {p.place.id: (int(p.place.x * scale), p.place.y) for p in places}
+    at = {p.id: (int(p.x * scale), p.y) for p in places}
     for route in routes:
         if route.start in at and route.end in at:
             for x, y in _line(*at[route.start], *at[route.end]):
                 canvas.put(x, y, TRAIL, "$accent")
     styles = kind_styles(places)
     for item in places:  # markers first: labels keep clear of them
-        x, y = at[item.place.id]
-        canvas.put(x, y, ACTIVE_MARKER if item.status else MARKER, f"{styles[item.place.kind]} b", claim=True)
-    for item in sorted(places, key=lambda p: len(p.place.name)):  # short names first: they fit whole
-        x, y = at[item.place.id]
-        _label(canvas, x, y, item.place.name, f"{styles[item.place.kind]} b" if item.status else "")
+        x, y = at[item.id]
+        canvas.put(x, y, ACTIVE_MARKER if item.status else MARKER, f"{styles[item.kind]} b", claim=True)
+    for item in sorted(places, key=lambda p: len(p.name)):  # short names first: they fit whole
+        x, y = at[item.id]
+        _label(canvas, x, y, item.name, f"{styles[item.kind]} b" if item.status else "")
     return canvas.lines()
 
 
@@ -104,11 +104,11 @@ def _cut(name: str, room: int) -> str:
     return name if len(name) <= room else name[: room - 1] + "\u2026"
 
 
-def legend(places: Sequence[PlaceView], routes: Sequence[Route]) -> list[Content]:
+def legend(places: Sequence[PlaceView], routes: Sequence[RouteView]) -> list[Content]:
     """Who holds what, and the routes in use, in words."""
-    names = {p.place.id: p.place.name for p in places}
+    names = {p.id: p.name for p in places}
     styles = kind_styles(places)
-    lines = [Content.assemble((ACTIVE_MARKER, f"{styles[p.place.kind]} b"), f" {p.place.name}: ",
+    lines = [Content.assemble((ACTIVE_MARKER, f"{styles[p.kind]} b"), f" {p.name}: ",
                               (p.status, "b")) for p in places if p.status]
     lines += [Content.assemble((TRAIL * 3, "$accent"), f" {names.get(r.start, r.start)} \u2013 "
                                f"{names.get(r.end, r.end)}", f": {r.label}" if r.label else "")
@@ -125,16 +125,14 @@ class RegionMap(Widget):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.spec: MapSpec | None = None
-        self.places: tuple[PlaceView, ...] = ()
-        self.routes: tuple[Route, ...] = ()
+        self.map: MapView | None = None
 
-    def show(self, spec: MapSpec | None, places: Sequence[PlaceView], routes: Sequence[Route]) -> None:
-        self.spec, self.places, self.routes = spec, tuple(places), tuple(routes)
+    def show(self, map_view: MapView | None) -> None:
+        self.map = map_view
         self.refresh(layout=True)
 
     def render(self) -> Content:
-        if self.spec is None:
+        if self.map is None:
             return Content("")
-        lines = draw(self.spec, self.places, self.routes, self.content_region.width or self.spec.width)
-        return Content("\n").join([*lines, Content(""), *legend(self.places, self.routes)])
+        lines = draw(self.map, self.content_region.width or self.map.width)
+        return Content("\n").join([*lines, Content(""), *legend(self.map.places, self.map.routes)])

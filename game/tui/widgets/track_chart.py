@@ -7,18 +7,19 @@ from collections.abc import Sequence
 from textual.content import Content
 from textual.widget import Widget
 
-from game.cli.transcript import format_value
-from game.engine.model import Variable
+from game.presentation.words import format_value
+from game.seat_view.model import Track
 
 LEVELS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588"
 LABEL = 32
 
 
-def spark(variable: Variable, values: Sequence[object], step: int) -> Content:
+def spark(track: Track, step: int) -> Content:
     """Whole numbers as bar heights; other tracks as a mark where they changed."""
-    if variable.type == "int":
-        low = variable.low if variable.low is not None else min(values)
-        high = variable.high if variable.high is not None else max(values)
+    values = track.history
+    if track.type == "int":
+        low = track.low if track.low is not None else min(values)
+        high = track.high if track.high is not None else max(values)
         span = max(1, high - low)
         cells = [LEVELS[round((len(LEVELS) - 1) * (v - low) / span)] * step for v in values]
         return Content.styled("".join(cells), "$accent")
@@ -26,15 +27,15 @@ def spark(variable: Variable, values: Sequence[object], step: int) -> Content:
     return Content.styled("".join(marks), "$secondary")
 
 
-def chart_lines(tracks: Sequence[tuple[Variable, Sequence[object]]], width: int) -> list[Content]:
-    turns = max((len(values) for _, values in tracks), default=1)
+def chart_lines(tracks: Sequence[Track], width: int) -> list[Content]:
+    turns = max((len(track.history) for track in tracks), default=1)
     room = max(1, width - LABEL - 24)
     step = max(1, min(4, room // max(1, turns)))
     lines = []
-    for variable, values in tracks:
-        label = variable.label[:LABEL - 1].ljust(LABEL)
-        ends = f"  {format_value(values[0])} \u2192 {format_value(values[-1])}"
-        lines.append(Content.assemble(label, spark(variable, values, step), ends))
+    for track in tracks:
+        label = track.label[:LABEL - 1].ljust(LABEL)
+        ends = f"  {format_value(track.history[0])} \u2192 {format_value(track.value)}"
+        lines.append(Content.assemble(label, spark(track, step), ends))
     every = max(1, 4 // step)
     axis = "".join(f"{i}".ljust(step)[:step] if i % every == 0 else " " * step for i in range(turns))
     lines.append(Content.styled(" " * LABEL + axis + "  turn", "$foreground 60%"))
@@ -50,9 +51,9 @@ class TrackChart(Widget):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.tracks: list[tuple[Variable, Sequence[object]]] = []
+        self.tracks: list[Track] = []
 
-    def show(self, tracks: Sequence[tuple[Variable, Sequence[object]]]) -> None:
+    def show(self, tracks: Sequence[Track]) -> None:
         self.tracks = list(tracks)
         self.refresh(layout=True)
 

@@ -1,0 +1,94 @@
+"""What happened, as lines: each log entry's headline, outcome, changes, rationale and source.
+
+Students read sentences ("Central Asian receptivity fell by 2, to 3."), never
+an effect as written; with ``formulas`` (the facilitator's and the designer's
+choice) each change also shows the effect that made it, when the view holds it
+(a view holds only the formulas its viewer may know). A rule without text has
+no headline: its changes speak for it.
+"""
+
+from __future__ import annotations
+
+from game.engine.log import ACTION, ENDING, EVENT, OVERTAKEN
+from game.presentation.spans import BAD, END, GOOD, MUTED, NEWS, QUOTE, SEAT, STRONG, WARNING, Line, Span, line
+from game.presentation.words import and_list, format_value, percent, turn_heading
+from game.seat_view.model import ChangeView, EntryView, SeatView
+
+DETAIL = 4
+"""Indent of what follows a headline."""
+
+
+def turn_lines(view: SeatView, turn: int, *, formulas: bool = False) -> list[Line]:
+    """A turn's heading, then the lines of each of its entries in ``view``."""
+    lines = [line((turn_heading(view, turn), STRONG))]
+    for entry in view.entries_of(turn):
+        lines += entry_lines(view, entry, formulas=formulas)
+    return lines
+
+
+def entry_lines(view: SeatView, entry: EntryView, *, formulas: bool = False) -> list[Line]:
+    """An entry: what happened and how it came out, the rationale, each change, the intent, the source."""
+    head = headline(view, entry, formulas=formulas)
+    indent = DETAIL if head is not None else 0
+    lines = [head] if head is not None else []
+    if entry.rationale:
+        lines.append(line(("Rationale: ", MUTED), (f"\u201c{entry.rationale}\u201d", QUOTE), indent=DETAIL))
+    lines += [change_line(change, formulas=formulas, indent=indent) for change in entry.changes]
+    if entry.reason:
+        lines.append(line(("Reason: ", MUTED), (entry.reason, QUOTE), indent=DETAIL))
+    if entry.source and entry.kind != ENDING:
+        lines.append(line(("Why: ", MUTED), (f"\u201c{entry.source}\u201d", QUOTE), indent=DETAIL))
+    return lines
+
+
+def headline(view: SeatView, entry: EntryView, *, formulas: bool = False) -> Line | None:
+    """Who did what and how it came out; None for a rule without text (unless formulas are shown)."""
+    if entry.kind == EVENT:
+        if entry.text:
+            return line(("News", NEWS), " \u00b7 ", (entry.text, STRONG), *outcome(entry), *_known_to(view, entry))
+        return line(("Rule", NEWS), " \u00b7 ", (entry.rule, MUTED)) if formulas else None
+    if entry.kind == ENDING:
+        return line(("End", END), " \u00b7 ", (entry.text, STRONG))
+    who = (view.name(entry.who).short, SEAT)
+    if entry.kind == OVERTAKEN:
+        why = f" ({entry.unavailable})" if entry.unavailable else ""
+        formula = (f"  [requires {entry.requires}]", MUTED) if formulas and entry.requires else ""
+        return line(who, " \u00b7 ", (entry.text, WARNING), f": overtaken by events{why}", formula,
+                    *_known_to(view, entry))
+    return line(who, " \u00b7 ", (entry.text, STRONG), *outcome(entry), *_known_to(view, entry))
+
+
+def outcome(entry: EntryView) -> list[Span]:
+    """``succeeded (chance 48%, roll 0.23)``: the odds when the viewer may know them, the draw for the
+    facilitator; an event that had a chance shows only its odds (it fired, or it would not be here)."""
+    details = [f"chance {percent(entry.chance)}"] if entry.chance is not None else []
+    if entry.roll is not None:
+        details.append(f"roll {entry.roll:.2f}")
+    odds = (f" ({', '.join(details)})", MUTED) if details else ("", MUTED)
+    if entry.kind != ACTION:
+        return [odds]
+    if entry.success is None:
+        return []
+    return ["  ", ("succeeded", GOOD) if entry.success else ("failed", BAD), odds]
+
+
+def _known_to(view: SeatView, entry: EntryView) -> list[Span]:
+    """Private entries say so; the facilitator is told who saw them."""
+    if not entry.private:
+        return []
+    if view.seat is None:
+        names = and_list(view.name(seat).in_sentence() for seat in entry.known_to) or "no seat"
+        return [(f"  (known only to {names})", WARNING)]
+    return [("  (private)", WARNING)]
+
+
+def change_line(change: ChangeView, *, formulas: bool = False, indent: int = DETAIL) -> Line:
+    """``Central Asian receptivity fell by 2, to 3.``; ``Waiver issued: now yes (was no).``"""
+    formula = (f"  [{change.formula}]", MUTED) if formulas and change.formula else ""
+    label = (change.label, STRONG)
+    if change.type == "int" and isinstance(change.before, int) and isinstance(change.after, int):
+        moved = "rose" if change.after > change.before else "fell"
+        return line(label, f" {moved} by {abs(change.after - change.before)}, to ",
+                    (format_value(change.after), STRONG), ".", formula, indent=indent)
+    return line(label, ": now ", (format_value(change.after), STRONG), f" (was {format_value(change.before)}).",
+                formula, indent=indent)

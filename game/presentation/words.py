@@ -1,0 +1,51 @@
+"""Values, scores, dates and names as people read and say them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from game.seat_view.model import SeatView
+
+
+def format_value(value: Any) -> str:
+    """A value as a reader would say it: yes/no, whole numbers plain, names with spaces."""
+    if isinstance(value, str):
+        return value.replace("_", " ")
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{round(value, 2):g}"
+    return str(value)
+
+
+def format_score(score: float) -> str:
+    """A score in a column of scores: whole numbers plain, fractions to two places."""
+    if isinstance(score, int) or float(score).is_integer():
+        return str(int(score))
+    return f"{score:.2f}"
+
+
+def percent(chance: float) -> str:
+    return f"{chance:.0%}"
+
+
+def turn_heading(view: SeatView, turn: int) -> str:
+    """``Turn 3/16 · 05 Jul 2021``."""
+    date = view.date_of(turn)
+    return f"Turn {turn}/{view.turns}" + (f" \u00b7 {date:%d %b %Y}" if date else "")
+
+
+def viewer_name(view: SeatView, *, first: bool = False) -> str:
+    """Who the view is for, as a sentence names it: ``the United States``, ``the facilitator``."""
+    if view.seat is None:
+        return "The facilitator" if first else "the facilitator"
+    return view.name(view.seat).in_sentence(first=first)
+
+
+def and_list(names: Iterable[str]) -> str:
+    """``Russia``, ``Russia and China``, ``the United States, Russia and China``."""
+    names = list(names)
+    if len(names) < 2:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} and {names[-1]}"

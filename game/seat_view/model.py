@@ -1,0 +1,268 @@
+"""What one seat, or the facilitator, may know of a game: plain frozen values that can travel.
+
+A :class:`SeatView` is self-contained: it holds no ``Scenario``, no seed and no
+hidden value, only text, numbers and ids the seat may see, so a screen given
+one can show nothing else, and a host can send it over a socket as it is
+(``wire.py``). ``build.py`` makes one from a session; the engine's
+``views.py`` decides what is visible, and these classes only carry the result.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+
+from attrs import field, frozen
+
+from game.engine.model import turn_date
+
+Value = int | bool | str
+"""A track's value."""
+
+FACILITATOR_ID = "facilitator"
+"""The ``who`` of what the white cell did, and the sender of the facilitator's messages."""
+
+
+@frozen
+class SeatName:
+    """How a seat is named: ``name`` in titles, ``article`` before it in sentences, ``short`` where room is short."""
+
+    id: str
+    name: str
+    article: str = ""
+    short_name: str = ""
+
+    @property
+    def short(self) -> str:
+        return self.short_name or self.name
+
+    def in_sentence(self, *, first: bool = False) -> str:
+        """``the United States`` (``The United States`` at the start of a sentence)."""
+        if not self.article:
+            return self.name
+        article = self.article[:1].upper() + self.article[1:] if first else self.article
+        return f"{article} {self.name}"
+
+
+@frozen
+class Track:
+    """A variable the viewer may see, with its value at the start and after each turn of this view."""
+
+    name: str
+    label: str
+    type: str
+    """``int``, ``bool`` or ``enum``."""
+    history: tuple[Value, ...]
+    """Its value at the start of the game and after each played turn; the last one is now."""
+    low: int | None = None
+    high: int | None = None
+    values: tuple[str, ...] = ()
+    """An enum's possible values."""
+    group: str = ""
+    description: str = ""
+    secret: bool = False
+    """Kept from some seats (the viewer is not one of them)."""
+
+    @property
+    def value(self) -> Value:
+        return self.history[-1]
+
+    @property
+    def before(self) -> Value | None:
+        """Its value at the start of the last played turn (None before the first)."""
+        return self.history[-2] if len(self.history) > 1 else None
+
+
+@frozen
+class OptionView:
+    """One of a seat's actions as that seat sees it this turn."""
+
+    id: str
+    label: str
+    available: bool
+    description: str = ""
+    reason: str = ""
+    """The author's words on why it is unavailable, when it is and the author gave some."""
+    requires: str = ""
+    """Its condition as written (a formula, for the facilitator's and the designer's eyes only)."""
+    chance: float | None = None
+    """Its chance of success now, when it is available, has one, and the viewer may know it."""
+    chance_hidden: bool = False
+    """Available, with a chance that depends on what the viewer cannot see."""
+    chance_formula: str = ""
+    """The chance as written, when the viewer may know what it reads."""
+    private: bool = False
+    """Only its actor learns that it was done."""
+    source: str = ""
+
+
+@frozen
+class ChangeView:
+    """One variable changed by one effect, as the viewer may see it."""
+
+    variable: str
+    label: str
+    type: str
+    before: Value
+    after: Value
+    formula: str = ""
+    """The effect as written, only when every variable it reads is visible to the viewer."""
+
+
+@frozen
+class EntryView:
+    """One thing that happened, ready to render: who, what, the outcome, the changes, why."""
+
+    turn: int
+    kind: str
+    """``action``, ``overtaken``, ``event``, ``ending`` or ``intervention`` (see ``game.engine.log``)."""
+    rule: str
+    """The action, event or ending id behind it ("" for the time limit and the white cell's acts)."""
+    text: str
+    """An action's label, an event's or ending's text, an intervention's headline ("" for a silent rule)."""
+    who: str = ""
+    """The seat that acted, ``facilitator`` for an intervention, "" for a rule."""
+    private: bool = False
+    """Not every seat saw it."""
+    known_to: tuple[str, ...] = ()
+    """For the facilitator: the seats that saw a private entry."""
+    changes: tuple[ChangeView, ...] = ()
+    success: bool | None = None
+    chance: float | None = None
+    roll: float | None = None
+    """The draw, for the facilitator only."""
+    source: str = ""
+    unavailable: str = ""
+    """For an overtaken action: the author's words on why it no longer applied."""
+    requires: str = ""
+    """For an overtaken action: its condition as written, when the viewer may know what it reads."""
+    rationale: str = ""
+    """The player's own words with this order: the viewer's own, or everyone's for the facilitator."""
+    by: str = ""
+    """For the facilitator: who gave the order (``human``, a policy, ``facilitator``)."""
+    reason: str = ""
+    """For the facilitator: why the white cell did this."""
+
+
+@frozen
+class MessageView:
+    """A message between seats (or from the facilitator) that the viewer sent or received."""
+
+    turn: int
+    sender: str
+    recipients: tuple[str, ...]
+    text: str
+
+
+@frozen
+class OrderView:
+    """An order given this turn and not yet resolved: the viewer's own, or any for the facilitator."""
+
+    seat: str
+    action: str
+    label: str
+    rationale: str = ""
+    by: str = ""
+
+
+@frozen
+class ObjectiveView:
+    text: str
+    formula: str = ""
+    """The score expression, when every variable it reads is visible to the viewer."""
+
+
+@frozen
+class PlaceView:
+    id: str
+    name: str
+    x: int
+    y: int
+    kind: str = ""
+    status: str = ""
+    """What the viewer may know of who holds it ("" when nothing, or nothing knowable)."""
+
+
+@frozen
+class RouteView:
+    start: str
+    end: str
+    label: str = ""
+
+
+@frozen
+class MapView:
+    """The scenario's map as the viewer may see it: every place, the routes it may know are in use."""
+
+    width: int
+    height: int
+    art: str = ""
+    places: tuple[PlaceView, ...] = ()
+    routes: tuple[RouteView, ...] = ()
+
+
+@frozen
+class SeatView:
+    """The game as ``seat`` may know it (None: the facilitator) after ``played`` turns.
+
+    Mappings keyed by seat hold the viewer's own entry only, or every seat's
+    for the facilitator (briefings, objectives and scores: everyone's once
+    the game is over).
+    """
+
+    seat: str | None
+    scenario_id: str
+    title: str
+    turns: int
+    seats: tuple[SeatName, ...]
+    turn: int
+    """The turn about to be played (``turns + 1`` after the last one)."""
+    played: int
+    """Turns resolved so far in this view."""
+    summary: str = ""
+    game_name: str = ""
+    start_date: str = ""
+    """ISO date of the first turn's first day ("" when the scenario has none)."""
+    turn_days: int = 7
+    over: bool = False
+    ending: str = ""
+    """How the game ended, once it has."""
+    briefings: Mapping[str, str] = field(factory=dict)
+    objectives: Mapping[str, ObjectiveView] = field(factory=dict)
+    scores: Mapping[str, float] | None = None
+    tracks: tuple[Track, ...] = ()
+    options: Mapping[str, tuple[OptionView, ...]] = field(factory=dict)
+    entries: tuple[EntryView, ...] = ()
+    messages: tuple[MessageView, ...] = ()
+    map: MapView | None = None
+    pending: Mapping[str, OrderView] = field(factory=dict)
+    """Orders given in the open turn: the viewer's own, or every seat's for the facilitator."""
+    decided: tuple[str, ...] = ()
+    """Seats that have given an order in the open turn (not what it is)."""
+    controllers: Mapping[str, str] = field(factory=dict)
+    """For the facilitator: who plays each seat (``human`` or a policy)."""
+    intended: Mapping[str, OrderView] = field(factory=dict)
+    """For the facilitator: what each computer seat would order now."""
+
+    @property
+    def facilitator(self) -> bool:
+        return self.seat is None
+
+    def name(self, seat: str) -> SeatName:
+        """The naming of ``seat``; the white cell's acts are the facilitator's."""
+        for named in self.seats:
+            if named.id == seat:
+                return named
+        return SeatName(seat, "Facilitator" if seat == FACILITATOR_ID else seat)
+
+    def date_of(self, turn: int) -> datetime.date | None:
+        """The first day of ``turn``, when the scenario has a start date."""
+        if not self.start_date:
+            return None
+        return turn_date(datetime.date.fromisoformat(self.start_date), self.turn_days, turn)
+
+    def entries_of(self, turn: int) -> tuple[EntryView, ...]:
+        return tuple(entry for entry in self.entries if entry.turn == turn)
+
+    def track(self, name: str) -> Track | None:
+        return next((t for t in self.tracks if t.name == name), None)

@@ -1,0 +1,59 @@
+"""The presentation's lines as Textual content: one style per role, wrapped to a pane's width."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.content import Content
+
+from game.presentation.spans import (
+    BAD,
+    END,
+    GOOD,
+    MUTED,
+    NEWS,
+    ODDS,
+    PLAIN,
+    QUOTE,
+    SEAT,
+    STRONG,
+    WARNING,
+    Line,
+    Span,
+)
+
+STYLES = {PLAIN: "", STRONG: "b", SEAT: "$accent b", GOOD: "$success b", BAD: "$error b", WARNING: "$warning",
+          ODDS: "$accent b", MUTED: "$text-muted", QUOTE: "i", NEWS: "reverse $warning b", END: "reverse $error b"}
+BADGES = frozenset({NEWS, END})
+"""Roles drawn as a tag with a space inside each end."""
+
+
+def _span(span: Span) -> tuple[str, str]:
+    text, role = span
+    return (f" {text} " if role in BADGES else text), STYLES[role]
+
+
+def content(line: Line) -> Content:
+    """One line, styled, without its indent."""
+    return Content.assemble(*(_span(span) for span in line.spans))
+
+
+def joined(lines: Iterable[Line]) -> Content:
+    """Lines one under another, each at its indent (for panes that wrap by themselves)."""
+    return Content("\n").join(content(item).pad_left(item.indent) for item in lines)
+
+
+HANG = 2
+"""Extra indent of a wrapped line's continuation, so each line's start stands out."""
+
+
+def wrapped(lines: Iterable[Line], width: int) -> list[Content]:
+    """Lines wrapped to at most ``width`` cells (but never narrower than 10), with a hanging indent."""
+    out: list[Content] = []
+    for item in lines:
+        first, *rest = content(item).wrap(max(10, width - item.indent))
+        out.append(first.pad_left(item.indent))
+        if rest:
+            hang = item.indent + HANG
+            out += [part.pad_left(hang) for part in Content(" ").join(rest).wrap(max(10, width - hang))]
+    return out

@@ -1,0 +1,228 @@
+"""Fuzz targets for the two loaders: scenario text and save bytes (issue 12.8).
+
+Each target starts from real inputs (the hostile cases of
+tests/hostile_cases.py, the fixture scenarios, saves of games played on
+them) and mutates them two ways: blindly, on bytes (flip, insert, delete,
+repeat, cut), and knowing the structure (a scenario's ``key = value`` lines
+get extreme values, expressions and escapes; a save's decoded msgpack gets a
+leaf replaced and is re-sealed with a right checksum, which is what reaches
+the checks behind the checksum). The property is the loaders' promise:
+
+- a scenario text loads, or is refused with ``ScenarioError`` whose every
+  problem is one ``FILE:LINE:`` line; one that loads plays to its end with
+  random seats, and every seat's view and the scores hold bounded numbers;
+- save bytes load or are refused with ``SaveError`` (nothing else), and a save
+  that loads restores or is refused with ``SaveError``.
+
+In the suite each target runs a few dozen examples. For a long run:
+
+    FUZZ_EXAMPLES=20000 .venv/bin/pytest -m slow tests/test_fuzz_loaders.py
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+from functools import cache
+
+import msgpack
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from game.engine.adjudication import legal_actions
+from game.engine.arithmetic import LIMIT
+from game.engine.views import view_for
+from game.errors import ScenarioError
+from game.saves import SaveError, restore_session
+from game.saves.codec import decode_game, encode_game
+from game.saves.envelope import open_envelope, seal
+from game.saves.records import SavedGame
+from game.scenario import parse_scenario
+from game.session import Session
+from tests.hostile_cases import BASE, LEGAL, REFUSED
+from tests.paths import FIXTURES
+
+BRIEF = settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+LONG = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "5000")), deadline=None,
+                suppress_health_check=list(HealthCheck))
+
+SEED_TEXTS = [BASE, *(case.text() for case in (*REFUSED.values(), *LEGAL.values())),
+              *((FIXTURES / name).read_text() for name in ("mini.toml", "trio.toml", "choices.toml"))]
+
+INTERESTING_VALUES = [
+    "0", "-1", "1000000000000", "-1000000000000", "1000000000001", "9223372036854775808", "1e308", "-1e-320",
+    "nan", "inf", "true", '""', '" "', '"\\u001b[2J"', '"\\r\\n"', '"\\u202e"', "[]", "[[]]", "{}", '["a", 1]',
+    "9999-12-31", "0001-01-01", "2021-06-21T10:00:00", '"a.hold"', '"b.hold"', '"turn == 99"', '"x"',
+    '"x * 1000000000000 * 1000000000000"', '"x / 5e-324"', '"1 +" ', '"(" ', '"x if x else x"',
+    '"' + "+".join(["x"] * 300) + '"', '"' + "-" * 80 + 'x"', '"not " ', '"x += 1"', '"x = 1e12"',
+    '"""\nmulti\nline"""', "'''raw'''", '"unterminated',
+]
+
+
+@st.composite
+def mutated_texts(draw) -> str:
+    text = draw(st.sampled_from(SEED_TEXTS))
+    for _ in range(draw(st.integers(0, 3))):  # 0: the seed as it is, which must hold too
+        text = draw(st.sampled_from([_line_mutation, _byte_mutation]))(draw, text)
+    return text
+
+
+def _line_mutation(draw, text: str) -> str:
+    """Structure-aware: change one line of the TOML (a value, a duplicate, a deletion, a swap)."""
+    lines = text.split("\n")
+    index = draw(st.integers(0, len(lines) - 1))
+    line = lines[index]
+    kind = draw(st.sampled_from(["value", "value", "value", "duplicate", "delete", "swap", "header"]))
+    if kind == "value" and "=" in line:
+        key = line.split("=", 1)[0]
+        lines[index] = f"{key}= {draw(st.sampled_from(INTERESTING_VALUES))}"
+    elif kind == "duplicate":
+        lines.insert(index, line)
+    elif kind == "delete":
+        del lines[index]
+    elif kind == "swap":
+        other = draw(st.integers(0, len(lines) - 1))
+        lines[index], lines[other] = lines[other], line
+    elif kind == "header":
+        lines.insert(index, draw(st.sampled_from(["[[actions]]", "[[events]]", "[[endings]]", "[scenario]",
+                                                  "[variables.x]", "[map]", "[[map.places]]", "[objectives]"])))
+    return "\n".join(lines)
+
+
+def _byte_mutation(draw, text: str) -> str:
+    data = bytearray(text.encode())
+    return _mutate_bytes(draw, data).decode("utf-8", "replace")
+
+
+def _mutate_bytes(draw, data: bytearray) -> bytearray:
+    """Blind: flip, insert, delete, repeat or cut bytes."""
+    if not data:
+        return bytearray(draw(st.binary(max_size=8)))
+    at = draw(st.integers(0, len(data) - 1))
+    kind = draw(st.sampled_from(["flip", "insert", "delete", "repeat", "cut"]))
+    if kind == "flip":
+        data[at] ^= 1 << draw(st.integers(0, 7))
+    elif kind == "insert":
+        data[at:at] = draw(st.binary(min_size=1, max_size=8))
+    elif kind == "delete":
+        del data[at:at + draw(st.integers(1, 16))]
+    elif kind == "repeat":
+        data[at:at] = data[at:at + draw(st.integers(1, 64))] * draw(st.integers(1, 4))
+    else:
+        del data[at:]
+    return data
+
+
+def _bounded(value) -> bool:
+    return not isinstance(value, (int, float)) or isinstance(value, bool) or (
+        not (isinstance(value, float) and math.isnan(value)) and -LIMIT <= value <= LIMIT)
+
+
+def check_scenario_text(text: str) -> None:
+    try:
+        scenario = parse_scenario(text, "fuzz.toml")
+    except ScenarioError as error:
+        assert error.problems
+        for problem in error.problems:
+            assert re.match(r"fuzz\.toml:\d+: \S", problem) and "\n" not in problem, problem
+        return
+    session = Session(scenario, 5, dict.fromkeys(scenario.seats, "random"))
+    session.play_to_end()
+    for state in session.states:
+        assert state.over or all(legal_actions(scenario, state, seat) for seat in scenario.seats)
+    assert all(_bounded(score) for score in session.scores().values())
+    for seat in (*scenario.seats, None):
+        view = view_for(scenario, session.state, session.entries(), seat)
+        assert all(_bounded(value) for value in view.visible_values)
+        assert all(o.chance is None or 0 <= o.chance <= 1 for options in view.options.values() for o in options)
+
+
+@BRIEF
+@given(mutated_texts())
+def test_fuzz_the_scenario_loader(text):
+    check_scenario_text(text)
+
+
+@pytest.mark.slow
+@LONG
+@given(mutated_texts())
+def test_fuzz_the_scenario_loader_long(text):
+    check_scenario_text(text)
+
+
+# -- saves ------------------------------------------------------------------------------------------
+
+
+@cache
+def seed_saves() -> tuple[bytes, ...]:
+    """Saves of games on the base scenario and on the legal extremes, finished and not."""
+    saves = []
+    for number, text in enumerate([BASE, *(case.text() for case in LEGAL.values())]):
+        scenario = parse_scenario(text, f"seed{number}.toml")
+        session = Session(scenario, number, dict.fromkeys(scenario.seats, "random"))
+        for _ in range(number % 4 + 1):
+            if not session.over:
+                session.play_turn()
+        saves.append(encode_game(SavedGame.of(session)))
+    return tuple(saves)
+
+
+LEAVES = st.one_of(st.none(), st.booleans(), st.integers(-(2**63), 2**64 - 1), st.floats(),
+                   st.text(max_size=12), st.binary(max_size=12), st.sampled_from([[], {}, [[]], {"": 0}]))
+
+
+def _mutate_structure(draw, value, depth=0):
+    """Replace one leaf (or a whole subtree) of decoded msgpack by something else."""
+    if isinstance(value, dict) and value and depth < 8:
+        key = draw(st.sampled_from(sorted(value, key=repr)))
+        if draw(st.integers(0, 9)) == 0:
+            return {k: v for k, v in value.items() if k != key}
+        return {**value, key: _mutate_structure(draw, value[key], depth + 1)}
+    if isinstance(value, list) and value and depth < 8:
+        index = draw(st.integers(0, len(value) - 1))
+        if draw(st.integers(0, 9)) == 0:
+            return value[:index] + value[index + 1:]
+        return [*value[:index], _mutate_structure(draw, value[index], depth + 1), *value[index + 1:]]
+    if isinstance(value, str) and draw(st.booleans()):
+        return draw(st.sampled_from(SEED_TEXTS)) if len(value) > 200 else value + draw(st.text(max_size=4))
+    return draw(LEAVES)
+
+
+@st.composite
+def mutated_saves(draw) -> bytes:
+    data = draw(st.sampled_from(seed_saves()))
+    if draw(st.booleans()):
+        version, body = open_envelope(data, "seed", 99)
+        fields = msgpack.unpackb(bytes(body), strict_map_key=False)
+        body = msgpack.packb(_mutate_structure(draw, fields), use_bin_type=True)
+        return seal(version, body)
+    buffer = bytearray(data)
+    for _ in range(draw(st.integers(1, 3))):
+        buffer = _mutate_bytes(draw, buffer)
+    return bytes(buffer)
+
+
+def check_save_bytes(data: bytes) -> None:
+    try:
+        saved = decode_game(data, "fuzz.wgsave")
+    except SaveError:
+        return
+    try:
+        restore_session(saved)
+    except SaveError:
+        pass
+
+
+@BRIEF
+@given(mutated_saves())
+def test_fuzz_the_save_loader(data):
+    check_save_bytes(data)
+
+
+@pytest.mark.slow
+@LONG
+@given(mutated_saves())
+def test_fuzz_the_save_loader_long(data):
+    check_save_bytes(data)
