@@ -9,7 +9,7 @@ From that table the report checks four targets (docs/balance.md):
 - **no dominant line**: at least ``MIN_RESPONSES`` of a seat's strategies are
   each the best response to some mix of the other seats' strategies;
 - **influence**: each seat's choice of strategy moves each other seat's mean
-  score measurably;
+  score measurably, whatever the others play;
 - **decisions over dice**: for the seats the scenario names (all by default),
   the spread of mean score across the seat's sensible strategies (its best
   responses) exceeds the standard deviation the dice give one matchup;
@@ -78,6 +78,7 @@ class Influence:
     means: tuple[tuple[str, float], ...]
     """``other``'s mean score under each of ``seat``'s strategies (the rest averaged over)."""
     effect: float
+    """The mean, over the other seats' combinations of strategies, of the gap ``seat``'s choice makes."""
     se: float
 
     @property
@@ -279,20 +280,27 @@ def _variance_of_difference(a: Sequence[float], b: Sequence[float]) -> float:
 
 
 def _influence(scenario: Scenario, table: Mapping[Profile, tuple], seat: int, other: int) -> Influence:
+    """How far ``seat``'s choice moves ``other``'s mean score when the rest play as they do.
+
+    For each combination of the other seats' strategies (``other``'s own
+    included), the gap between the two strategies of ``seat`` that leave
+    ``other`` best and worst off; the effect is its mean over those
+    combinations. Averaging ``other``'s score over its own strategies first
+    would hide the influence a game of answers is made of (rock moves a
+    scissors player's score a lot, and a random player's not at all).
+    """
     own = [s.id for s in scenario.strategies_for(scenario.seats[seat])]
     rest = _others(scenario, seat)
-
-    def per_game(strategy: str) -> list[float]:
-        """``other``'s score in each game, averaged over the matchups of the remaining seats."""
-        columns = [table[_with(q, seat, strategy)][other] for q in rest]
-        return [statistics.fmean(values) for values in zip(*columns)]
-
-    games = {s: per_game(s) for s in own}
-    means = {s: statistics.fmean(g) for s, g in games.items()}
-    high, low = max(own, key=means.__getitem__), min(own, key=means.__getitem__)
-    se = math.sqrt(_variance_of_difference(games[high], games[low]))
-    return Influence(scenario.seats[seat], scenario.seats[other], tuple(means.items()),
-                     means[high] - means[low], se)
+    gaps, variances = [], []
+    for q in rest:
+        scores = {s: table[_with(q, seat, s)][other] for s in own}
+        means = {s: statistics.fmean(v) for s, v in scores.items()}
+        high, low = max(own, key=means.__getitem__), min(own, key=means.__getitem__)
+        gaps.append(means[high] - means[low])
+        variances.append(_variance_of_difference(scores[high], scores[low]))
+    overall = {s: statistics.fmean(statistics.fmean(table[_with(q, seat, s)][other]) for q in rest) for s in own}
+    return Influence(scenario.seats[seat], scenario.seats[other], tuple(overall.items()),
+                     statistics.fmean(gaps), math.sqrt(sum(variances)) / len(rest))
 
 
 def _decisiveness(scenario: Scenario, table: Mapping[Profile, tuple], seat: int,

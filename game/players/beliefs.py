@@ -31,7 +31,7 @@ from weakref import WeakKeyDictionary
 from attrs import evolve
 
 from game.engine.adjudication import new_game
-from game.engine.fastpath import fast_form, next_state
+from game.engine.fastpath import Keys, fast_form, next_state
 from game.engine.model import Scenario
 from game.engine.state import GameState
 from game.engine.views import Knowledge
@@ -65,8 +65,11 @@ def _imagine(scenario: Scenario, index: int) -> Particle:
     plan = draw_plan(scenario, rng)
     states = [state]
     fast = fast_form(scenario)
+    keys = Keys(state.seed, fast)
     while not state.over:
-        state = next_state(fast, state, [plan_order(scenario, state, seat, plan[seat], rng) for seat in scenario.seats])
+        env = [state.turn, *state.values]
+        state = next_state(fast, state, [plan_order(scenario, env, seat, plan[seat], rng) for seat in scenario.seats],
+                           keys)
         states.append(state)
     return plan, tuple(states)
 

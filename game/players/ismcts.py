@@ -33,13 +33,12 @@ import random
 import statistics
 from collections.abc import Mapping, Sequence
 
-from game.engine.adjudication import legal_actions
-from game.engine.fastpath import fast_form, next_state
+from game.engine.fastpath import Keys, fast_form, next_state
 from game.engine.model import Scenario, Strategy
 from game.engine.state import GameState
 from game.engine.views import Knowledge
 from game.players.beliefs import Belief
-from game.players.playout import Plan, plan_order
+from game.players.playout import Plan, legal_ids, plan_order
 from game.players.scripted_policy import scripted_choice
 
 EXPLORATION = 0.7
@@ -149,7 +148,7 @@ def _best_strategy(scenario: Scenario, seat: str, belief: Belief, iterations: in
         world, theirs = belief.sample(rng)
         for strategy in own:
             plan = {**theirs, seat: strategy}
-            first = plan_order(scenario, world, seat, strategy, rng)
+            first = plan_order(scenario, [world.turn, *world.values], seat, strategy, rng)
             totals[strategy] += _imagine(scenario, seat, _Node(), first, world, plan, rng, _Scale())
     return max(own, key=lambda s: (totals[s], -own.index(s)))
 
@@ -183,21 +182,24 @@ def _imagine(scenario: Scenario, seat: str, root: _Node, first: str, state: Game
     node = root.children.setdefault(first, _Node())
     action = first
     fast = fast_form(scenario)
+    keys = Keys(state.seed, fast)
+    env = [state.turn, *state.values]
     while True:
-        orders = [action if other == seat else plan_order(scenario, state, other, plan[other], rng)
+        orders = [action if other == seat else plan_order(scenario, env, other, plan[other], rng)
                   for other in scenario.seats]
-        state = next_state(fast, state, orders)
+        state = next_state(fast, state, orders, keys)
+        env = [state.turn, *state.values]
         if state.over:
             break
-        action = plan_order(scenario, state, seat, plan[seat], rng)
+        action = plan_order(scenario, env, seat, plan[seat], rng)
         if node is not None:
-            action = node.select([a.id for a in legal_actions(scenario, state, seat)], action, scale)
+            action = node.select(legal_ids(scenario, env, seat), action, scale)
             path.append((node, action))
             child = node.children.get(action)
             if child is None:
                 node.children[action] = _Node()  # grow by one node per game; below it, play the plan
             node = child
-    score = float(fast.score[scenario.seats.index(seat)]([state.turn, *state.values]))
+    score = float(fast.score[scenario.seats.index(seat)](env))
     scale.add(score)
     for visited, chosen in path:
         visited.update(chosen, score)

@@ -13,9 +13,8 @@ from __future__ import annotations
 import random
 from collections.abc import Mapping
 
-from game.engine.adjudication import environment, legal_actions
+from game.engine.fastpath import Env, fast_form
 from game.engine.model import Scenario, Strategy
-from game.engine.state import GameState
 from game.players.scripted_policy import first_applicable
 
 Plan = Mapping[str, Strategy | None]
@@ -35,10 +34,15 @@ def draw_plan(scenario: Scenario, rng: random.Random) -> dict[str, Strategy | No
     return plan
 
 
-def plan_order(scenario: Scenario, state: GameState, seat: str, strategy: Strategy | None,
-               rng: random.Random) -> str:
-    """``seat``'s order in ``state`` under its plan."""
-    legal = legal_actions(scenario, state, seat)
+def legal_ids(scenario: Scenario, env: Env, seat: str) -> list[str]:
+    """The ids of ``seat``'s legal actions in ``env``, in file order (the fast path's availability)."""
+    flags = fast_form(scenario).available[scenario.seats.index(seat)](env)
+    return [action.id for action, legal in zip(scenario.actions_for(seat), flags) if legal]
+
+
+def plan_order(scenario: Scenario, env: Env, seat: str, strategy: Strategy | None, rng: random.Random) -> str:
+    """``seat``'s order in the imagined environment ``env`` under its plan."""
+    legal = legal_ids(scenario, env, seat)
     if strategy is None:
-        return legal[rng.randrange(len(legal))].id
-    return first_applicable(scenario, strategy, {action.id for action in legal}, environment(state))
+        return legal[rng.randrange(len(legal))]
+    return first_applicable(scenario, strategy, legal, env)
