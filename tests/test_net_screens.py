@@ -100,6 +100,7 @@ async def test_the_facilitator_pauses_and_resolves_a_turn_with_seats_undecided(t
             await pilot.pause(0.3)
             await pilot.press("y")
             await until(pilot, lambda: app.view.played == 1, "the turn resolved")
+            assert app.screen.sub_title.startswith("Turn 2/")  # the console stays up: its title follows
             orders = host.games[1].session.turns[0].orders
             assert {order.by for order in orders} == {FACILITATOR}
 

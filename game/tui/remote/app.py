@@ -96,7 +96,15 @@ class RemoteApp(App[None]):
     # -- the turn's countdown in every screen's title --------------------------------------------
 
     def _tick(self) -> None:
-        screen = self.screen
+        self._title(self.screen)
+        self.flow.settle()
+
+    def retitle(self, screen: Screen, heading: str) -> None:
+        """A screen that stays up from turn to turn (the console) gives its new heading."""
+        self._titles[screen] = heading
+        self._title(screen)
+
+    def _title(self, screen: Screen) -> None:
         base = self._titles.setdefault(screen, screen.sub_title or "")
         suffix = ""
         if self.status.paused:
@@ -107,7 +115,6 @@ class RemoteApp(App[None]):
         if not self.connection.connected:
             suffix += " \u00b7 reconnecting\u2026"
         screen.sub_title = base + suffix
-        self.flow.settle()
 
     # -- requests -------------------------------------------------------------------------------
 
