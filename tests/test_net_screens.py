@@ -51,6 +51,7 @@ async def test_a_seat_orders_waits_and_sees_the_results_as_soon_as_the_turn_reso
                     await seat.update()
                     await seat.ask(lambda rid: p.OrderByPolicy(rid, "random"))
                 await until(pilot, lambda: isinstance(app.screen, ResolutionScreen), "the results")
+                assert "ctrl+s" not in app.screen.active_bindings  # the host keeps the save, not the seat
                 await pilot.press("enter")
                 await until(pilot, lambda: isinstance(app.screen, TurnScreen) and app.screen.view.turn == 2,
                             "the next turn")

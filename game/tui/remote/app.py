@@ -157,8 +157,9 @@ class RemoteApp(App[None]):
         self.push_screen(ConfirmDialog("Leave this game?", detail, yes="Leave", no="Stay"),
                          lambda sure: self.exit() if sure else None)
 
-    def action_save_as(self) -> None:
-        self.notify("The host saves this game as it goes; ask the facilitator for its save.", timeout=5)
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The hot-seat screens' Ctrl+S is not offered: the host keeps the save (the facilitator has it)."""
+        return action != "save_as"
 
     def action_help(self) -> None:
         from game.tui.screens.help import HelpScreen
