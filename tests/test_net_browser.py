@@ -111,6 +111,8 @@ async def test_a_tab_comes_back_by_itself_when_its_host_is_killed_and_restarted(
             processes.host(*command, cwd=tmp_path, port=port)
             async with RecordingSeat(links[FACILITATOR]) as facilitator:  # nobody touched the page
                 await facilitator.until(lambda u: "china" in u.status.connected, timeout=60)
+                await tab.wait_for_timeout(1500)
+                await _order(tab, facilitator, "china", 1)  # keys reach it without a click
         finally:
             await tab.screenshot(path=str(tmp_path / "china.png"))
             await browser.close()
