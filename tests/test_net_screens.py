@@ -87,6 +87,11 @@ async def test_the_facilitator_pauses_and_resolves_a_turn_with_seats_undecided(t
         app = RemoteApp(link_of(host, FACILITATOR))
         async with app.run_test(size=(120, 40)) as pilot:
             await until(pilot, lambda: isinstance(app.screen, ConsoleScreen), "the console")
+            await pilot.press("f2")
+            await pilot.pause(0.3)
+            await pilot.press("space", "tab", *"The summit is next week.", "ctrl+o")
+            await until(pilot, lambda: len(app.view.messages) == 1, "the facilitator's message")
+            assert not [note for note in app._notifications if note.title.startswith("Message from")]
             await pilot.press("p")
             await until(pilot, lambda: app.status.paused, "the pause")
             assert host.games[1].session.paused

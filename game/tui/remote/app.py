@@ -86,7 +86,7 @@ class RemoteApp(App[None]):
     def _tell_news(self, before: SeatView, was: p.Status, view: SeatView, status: p.Status) -> None:
         """Notices of what arrived: messages for this seat, a pause, a resume."""
         for message in view.messages[len(before.messages):]:
-            if message.sender != view.seat:
+            if message.sender != self.link.role:
                 who = "the facilitator" if message.sender == FACILITATOR else view.name(message.sender).name
                 self.notify(message.text, title=f"Message from {who}", timeout=12)
         if status.paused != was.paused:
