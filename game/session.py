@@ -68,7 +68,7 @@ from game.journal import (
     header_after,
 )
 from game.lock import Lock
-from game.players import get_policy
+from game.players import check_policy, get_policy
 
 __all__ = ["FACILITATOR", "HUMAN", "MAX_RATIONALE", "TIMED_OUT", "Message", "Order", "Parent", "Session",
            "Sink", "TurnRecord", "check_controllers", "new_game_id", "parse_seat_options", "utc_now"]
@@ -168,7 +168,7 @@ def check_controllers(scenario: Scenario, controllers: Mapping[str, str]) -> Non
         if controller is None:
             raise WargameError(f"no controller for seat {seat!r}")
         if controller != HUMAN:
-            get_policy(controller)
+            check_policy(scenario, seat, controller)
 
 
 def new_game_id() -> str:
