@@ -16,6 +16,22 @@ class WargameError(ValueError):
     """A user error: its ``str`` is a complete, one-line explanation."""
 
 
+class FileError(WargameError):
+    """A file cannot be read or written; ``str`` is one line naming it.
+
+    ``file`` is how the file was named (its path, as given) and ``reason``
+    the rest of the line, for screens that show the file name elsewhere.
+    """
+
+    def __init__(self, file: str, reason: str) -> None:
+        super().__init__(f"{file}: {reason}")
+        self.file = file
+        self.reason = reason
+
+    def __reduce__(self):  # so the error survives pickling, e.g. out of a worker process
+        return type(self), (self.file, self.reason)
+
+
 class ExpressionError(WargameError):
     """An expression or effect in a scenario is not acceptable.
 
@@ -47,3 +63,23 @@ class ScenarioError(WargameError):
 
 class IllegalOrder(WargameError):
     """An order that the rules refuse; the state it was given to is unchanged."""
+
+
+class RefusedIntervention(WargameError):
+    """A facilitator's act the game cannot take now (an unknown event, a value out of bounds, ...)."""
+
+
+class Diverged(WargameError):
+    """Recomputing a game from its journal did not give what the journal recorded.
+
+    The journal is intact as bytes: the rules recomputing it differ from the
+    ones that wrote it, or it was forged. ``turn`` is the first turn that differs.
+    """
+
+    def __init__(self, turn: int, what: str) -> None:
+        super().__init__(f"turn {turn} diverges: {what}")
+        self.turn = turn
+        self.what = what
+
+    def __reduce__(self):
+        return type(self), (self.turn, self.what)

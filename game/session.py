@@ -1,72 +1,130 @@
-"""A game in progress, Textual-free: what both the CLI and the TUI drive.
+"""A game in progress, Textual-free: what the CLI, the TUI and the networked host drive.
 
-A session owns the scenario, the seed, who controls each seat, and the
-history of resolved turns (orders, log entries and state hash per turn). The
-order history is the truth: everything else can be recomputed from it, which
-is what saves, replays and branches rely on.
+A session owns the scenario, the game's header (id, name, seed, who controls
+each seat, the facilitator's lock), the resolved turns, and the **open turn**:
+from the moment the previous turn resolves until it resolves itself, it
+accepts, in any order, seats' orders (:meth:`Session.submit`,
+:meth:`Session.withdraw`), messages between seats (:meth:`Session.send`) and
+the facilitator's acts (:meth:`Session.intervene`); :meth:`Session.resolve`
+lets the computer seats choose and resolves it.
+
+Everything accepted is an event of ``game.journal``. Each is handed to every
+sink (a save file, the host's database) *before* the session changes in
+memory, and a sink that raises refuses it: nothing acknowledged is ever
+lost. :meth:`Session.restore` rebuilds a session from its header and events
+alone, recomputing every turn and checking each one's draws and state hash.
 """
 
 from __future__ import annotations
 
 import datetime
+import unicodedata
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
+from typing import Protocol
 
-from attrs import frozen
+from attrs import evolve, field, frozen
 
-from game.engine.adjudication import new_game, resolve_turn, scores
+from game.engine.adjudication import check_order, new_game, resolve_turn, scores
 from game.engine.draws import draw, policy_stream
-from game.engine.log import LogEntry
-from game.engine.model import Scenario
+from game.engine.interventions import (
+    IMMEDIATE,
+    ForceChance,
+    Intervention,
+    ReplaceOrder,
+    apply_intervention,
+    check_intervention,
+)
+from game.engine.log import ACTION, FACILITATOR, OVERTAKEN, LogEntry
+from game.engine.model import Scenario, hold_id
 from game.engine.state import GameState, state_hash
 from game.engine.views import View, knowledge_for, seen_events, view_for
-from game.errors import IllegalOrder, WargameError
+from game.errors import Diverged, IllegalOrder, RefusedIntervention, WargameError
+from game.journal import (
+    HUMAN,
+    MAX_NAME,
+    OPEN_TURN,
+    Event,
+    GameHeader,
+    HeaderFields,
+    Intervened,
+    Locked,
+    Message,
+    MessageSent,
+    Order,
+    OrderGiven,
+    OrderWithdrawn,
+    Parent,
+    Paused,
+    Renamed,
+    Resumed,
+    SeatsChanged,
+    TurnResolved,
+    draws_of,
+    header_after,
+)
+from game.lock import Lock
 from game.players import check_policy, get_policy
 
-HUMAN = "human"
-"""The controller of a seat played by a person."""
+__all__ = ["FACILITATOR", "HUMAN", "MAX_RATIONALE", "TIMED_OUT", "Message", "Order", "Parent", "Session",
+           "Sink", "TurnRecord", "check_controllers", "new_game_id", "parse_seat_options", "utc_now"]
 
 MAX_RATIONALE = 4000
-"""Longest rationale a player may give with an order, in characters (saves stay small)."""
-
-
-@frozen
-class Order:
-    seat: str
-    action: str
-    rationale: str = ""
-    """The player's own words on why, kept for the debrief."""
-
-
-@frozen
-class Parent:
-    """Where a branch came from: the parent game and the turn after which it parted."""
-
-    game_id: str
-    name: str
-    file: str
-    """The parent save's file name (no folders) when the branch was made; it may since have moved."""
-    turn: int
-    """The branch holds the parent's turns 1..turn (0: only the seed and seats)."""
-    state_hash: str
-    """The parent's state hash after ``turn``, so a comparison can confirm the common stem."""
+"""Longest rationale or message, in characters (saves stay small)."""
+TIMED_OUT = "timer"
+"""The ``by`` of a hold given for a seat whose time ran out."""
+MARKED = frozenset({FACILITATOR, TIMED_OUT})
+"""Orders whose ``by`` the log shows: the facilitator's, and holds when time ran out."""
 
 
 @frozen
 class TurnRecord:
-    """One resolved turn: what was ordered, what happened, and the state after it."""
+    """One resolved turn: the facilitator's acts, the orders, the messages, what happened, the state after."""
 
     turn: int
     orders: tuple[Order, ...]
     entries: tuple[LogEntry, ...]
+    """The interventions' entries first, in the order given, then the resolution's."""
     state: GameState
     """The state after this turn."""
+    interventions: tuple[Intervention, ...] = ()
+    messages: tuple[Message, ...] = ()
 
     @cached_property
     def state_hash(self) -> str:
         """SHA-256 of ``state``: computed when first asked for, since bulk simulation never asks."""
         return state_hash(self.state)
+
+    def event(self) -> TurnResolved:
+        """This turn as the journal holds it."""
+        return TurnResolved(self.turn, self.orders, self.interventions, self.messages, draws_of(self.entries),
+                            self.state_hash, self.state.over)
+
+
+class Sink(Protocol):
+    """Where a session's events go before they are accepted (a save file, a database)."""
+
+    def accept(self, event: Event) -> None:
+        """Make ``event`` durable, or raise (a :class:`~game.errors.WargameError`) to refuse it."""
+
+
+@frozen
+class _OpenTurn:
+    """The turn being played: what has been accepted for it so far. Replaced, never changed."""
+
+    start: GameState
+    """The state when the turn opened."""
+    state: GameState
+    """The state now: ``start`` with the immediate interventions applied."""
+    entries: tuple[LogEntry, ...] = ()
+    orders: Mapping[str, Order] = field(factory=dict)
+    interventions: tuple[Intervention, ...] = ()
+    messages: tuple[Message, ...] = ()
+    withdrawn: Mapping[str, Order] = field(factory=dict)
+    """Orders an intervention made illegal, until their seat orders again."""
+    events: tuple[Event, ...] = ()
+    """This turn's events as accepted, for a compacted journal."""
 
 
 def parse_seat_options(scenario: Scenario, options: Iterable[str], default: str) -> dict[str, str]:
@@ -102,58 +160,211 @@ def utc_now() -> datetime.datetime:
     return datetime.datetime.now(datetime.UTC)
 
 
-class Session:
-    """One game: scenario, seed, controllers, and the turns played so far.
+class Session(HeaderFields):
+    """One game: scenario, header, the turns played, and the open turn.
 
-    ``game_id`` tells saves of this game from saves of others (a save may be
-    overwritten only by its own game); ``name`` is the players' label for it;
-    ``parent`` is set when the game was branched from another one.
+    ``game_id`` tells saves of this game from saves of others; ``name`` is
+    the players' label for it; ``parent`` is set when it was branched from
+    another game; ``lock`` is the facilitator's passphrase hash, if any.
     """
 
     def __init__(self, scenario: Scenario, seed: int, controllers: Mapping[str, str], *,
                  game_id: str | None = None, name: str = "", parent: Parent | None = None,
-                 created: datetime.datetime | None = None) -> None:
+                 created: datetime.datetime | None = None, lock: Lock | None = None,
+                 sinks: Sequence[Sink] = ()) -> None:
         check_controllers(scenario, controllers)
+        header = GameHeader(game_id or new_game_id(), _checked_name(name), created or utc_now(), seed,
+                            tuple((seat, controllers[seat]) for seat in scenario.seats), parent, lock)
+        self._begin(scenario, header, sinks)
+
+    def _begin(self, scenario: Scenario, header: GameHeader, sinks: Sequence[Sink]) -> None:
         self.scenario = scenario
-        self.seed = seed
-        self.controllers = dict(controllers)
-        self.states: list[GameState] = [new_game(scenario, seed)]
+        self.header = header
+        self.initial = new_game(scenario, header.seed)
+        """The state before the first turn."""
         self.turns: list[TurnRecord] = []
+        self.paused = False
+        """A paused game accepts orders, messages and acts, but resolves no turn until resumed."""
         self.seen: dict[str, frozenset[str]] = dict.fromkeys(scenario.seats, frozenset())
-        """The once-only events each seat was shown firing: what its computer player knows of them."""
-        self.game_id = game_id or new_game_id()
-        self.name = name
-        self.parent = parent
-        self.created = created or utc_now()
+        """The once-only events each seat was shown firing in the resolved turns: what its computer
+        player knows of them (with the open turn's, see ``computer_order``)."""
+        self._open = _OpenTurn(self.initial, self.initial)
+        self._sinks = list(sinks)
+
+    # -- reading ------------------------------------------------------------------------
 
     @property
     def state(self) -> GameState:
-        return self.states[-1]
+        """The state now: after the last resolved turn and the open turn's immediate interventions."""
+        return self._open.state
 
     @property
     def over(self) -> bool:
         return self.state.over
 
+    @property
+    def turn(self) -> int:
+        """The open turn's number (one past the last turn once the game is over)."""
+        return self.state.turn
+
+    @property
+    def states(self) -> list[GameState]:
+        """The state at the start and after each resolved turn (each stored once, in its turn)."""
+        return [self.initial, *(record.state for record in self.turns)]
+
+    def state_after(self, played: int) -> GameState:
+        """The state after the first ``played`` turns (0: the start)."""
+        return self.turns[played - 1].state if played else self.initial
+
     def entries(self, upto: int | None = None) -> list[LogEntry]:
-        """The whole log, or the log of the first ``upto`` turns."""
-        return [entry for record in self.turns[:upto] for entry in record.entries]
+        """The log of the first ``upto`` turns, or the whole log with the open turn's entries so far."""
+        resolved = [entry for record in self.turns[:upto] for entry in record.entries]
+        return resolved if upto is not None else [*resolved, *self._open.entries]
 
     def view(self, seat: str | None) -> View:
         """The current view of ``seat`` (None: the facilitator)."""
         return view_for(self.scenario, self.state, self.entries(), seat)
 
     def humans(self) -> list[str]:
-        return [seat for seat in self.scenario.seats if self.controllers[seat] == HUMAN]
+        return [seat for seat, controller in self.header.controllers if controller == HUMAN]
 
-    def computer_order(self, seat: str) -> Order:
-        """What the computer controlling ``seat`` orders this turn, from that seat's knowledge only."""
-        policy = get_policy(self.controllers[seat])
-        knowledge = knowledge_for(self.scenario, self.state, self.seen[seat], seat)
+    def pending(self, seat: str) -> Order | None:
+        """The order ``seat`` has given in the open turn, if any (for that seat and the facilitator only)."""
+        return self._open.orders.get(seat)
+
+    def decided(self) -> frozenset[str]:
+        """The seats that have given an order in the open turn (who, never what: any seat may know this)."""
+        return frozenset(self._open.orders)
+
+    def withdrawn(self, seat: str) -> Order | None:
+        """The order of ``seat`` that a facilitator's act made illegal, until the seat orders again."""
+        return self._open.withdrawn.get(seat)
+
+    @property
+    def open_interventions(self) -> tuple[Intervention, ...]:
+        """The facilitator's acts in the open turn so far, in order."""
+        return self._open.interventions
+
+    def messages(self, seat: str | None) -> list[Message]:
+        """Every message ``seat`` sent or received, the open turn's included (None: all of them)."""
+        every = [m for record in self.turns for m in record.messages] + list(self._open.messages)
+        return [m for m in every if seat is None or seat == m.sender or seat in m.recipients]
+
+    def computer_order(self, seat: str, policy_name: str | None = None) -> Order:
+        """What the computer controlling ``seat`` (or the policy named) orders now, from that seat's knowledge only.
+
+        A policy named for a person's seat is how ``wargame join --policy`` plays it: the seat's process
+        never holds the rules, so the host chooses for it, exactly as for a computer seat.
+        """
+        controller = policy_name or self.controller(seat)
+        policy = get_policy(controller)
+        seen = self.seen[seat] | seen_events(self.scenario, self._open.entries, seat)
+        knowledge = knowledge_for(self.scenario, self.state, seen, seat)
         roll = draw(self.state.seed, self.state.turn, policy_stream(seat))
-        return Order(seat, policy.choose(self.scenario, knowledge, roll))
+        return Order(seat, policy.choose(self.scenario, knowledge, roll), by=controller)
+
+    def intended_order(self, seat: str) -> Order:
+        """The order a computer seat would give if the turn resolved now (the facilitator may replace it)."""
+        return self.pending(seat) or self.computer_order(seat)
+
+    def controller(self, seat: str) -> str:
+        return dict(self.header.controllers)[seat]
+
+    def scores(self) -> dict[str, float]:
+        return scores(self.scenario, self.state)
+
+    def events(self) -> list[Event]:
+        """The journal of this game, compacted: every resolved turn, then the open turn as accepted."""
+        paused = [Paused(self.turn)] if self.paused else []
+        return [*(record.event() for record in self.turns), *paused, *self._open.events]
+
+    # -- sinks --------------------------------------------------------------------------
+
+    def attach(self, sink: Sink) -> None:
+        """Pass every event accepted from now on to ``sink`` as well (before it is accepted)."""
+        self._sinks.append(sink)
+
+    def detach(self, sink: Sink) -> None:
+        """Stop passing events to ``sink`` (nothing happens if it was not attached)."""
+        if sink in self._sinks:
+            self._sinks.remove(sink)
+
+    def _accept(self, event: Event) -> None:
+        """Hand ``event`` to every sink; any that raises refuses it, and the caller changes nothing."""
+        for sink in self._sinks:
+            sink.accept(event)
+
+    # -- the open turn ------------------------------------------------------------------
+
+    def submit(self, order: Order) -> None:
+        """A seat's order for the open turn (a later one from the same seat replaces it).
+
+        Raises :class:`IllegalOrder`, changing nothing, if the order is not one the seat may give now.
+        """
+        self.check_order(order)
+        event = OrderGiven(self.turn, order)
+        self._accept(event)
+        self._open = evolve(self._open, orders={**self._open.orders, order.seat: order},
+                            withdrawn=_without(self._open.withdrawn, order.seat),
+                            events=(*self._open.events, event))
+
+    def withdraw(self, seat: str) -> None:
+        """Take back ``seat``'s order for the open turn."""
+        if seat not in self._open.orders:
+            raise IllegalOrder(f"{seat!r} has no order to withdraw")
+        event = OrderWithdrawn(self.turn, seat)
+        self._accept(event)
+        self._open = evolve(self._open, orders=_without(self._open.orders, seat), events=(*self._open.events, event))
+
+    def send(self, message: Message) -> Message:
+        """Deliver a message to its recipients (``recipients`` empty: every other seat); returns it as sent."""
+        message = self._checked_message(message)
+        event = MessageSent(message)
+        self._accept(event)
+        self._open = evolve(self._open, messages=(*self._open.messages, message), events=(*self._open.events, event))
+        return message
+
+    def intervene(self, act: Intervention) -> tuple[str, ...]:
+        """A facilitator's act on the open turn; returns the seats whose orders it made illegal.
+
+        Events, injects and tracks apply at once; rulings and replaced orders
+        when the turn resolves. Raises :class:`RefusedIntervention` (nothing
+        changes) if the game cannot take the act now.
+        """
+        opened = self._after(self._open, act)
+        event = Intervened(self.turn, act)
+        self._accept(event)
+        withdrawn = tuple(seat for seat in self._open.orders if seat not in opened.orders)
+        self._open = evolve(opened, events=(*self._open.events, event))
+        return withdrawn
+
+    def check_interventions(self, acts: Sequence[Intervention]) -> None:
+        """Refuse, changing nothing, a series of acts of which any would be refused when given in turn."""
+        opened = self._open
+        for act in acts:
+            opened = self._after(opened, act)
+
+    def resolve(self, *, hold_missing: str | None = None) -> TurnRecord:
+        """Resolve the open turn: computer seats choose now, human seats must have ordered.
+
+        With ``hold_missing`` (``TIMED_OUT``, or ``FACILITATOR`` for "resolve
+        now"), a human seat without an order holds, and the log says so.
+        Raises :class:`IllegalOrder`, changing nothing, if a human seat has no
+        order, the game is over or paused.
+        """
+        if self.paused:
+            raise IllegalOrder("the game is paused: resume it to resolve the turn")
+        if self.over:
+            raise IllegalOrder("the game is over: no more turns")
+        orders = tuple(self._final_order(seat, hold_missing) for seat in self.scenario.seats)
+        record = _resolved(self.scenario, self._open, orders)
+        if self._sinks:
+            self._accept(record.event())
+        self._close(record)
+        return record
 
     def play_turn(self, orders: Mapping[str, Order] | None = None) -> TurnRecord:
-        """Resolve a turn: ``orders`` for the human seats, computers choose the rest.
+        """Submit ``orders`` (the human seats', and any computer seat's to set), then resolve.
 
         Raises :class:`IllegalOrder`, leaving the session unchanged, if any
         order is refused or a human seat has none.
@@ -163,26 +374,272 @@ class Session:
             if seat not in self.scenario.seats or order.seat != seat:
                 raise IllegalOrder(f"an order for {order.seat!r} was given as {seat!r}'s"
                                    if seat in self.scenario.seats else f"{seat!r} is not a seat")
-            if len(order.rationale) > MAX_RATIONALE:
-                raise IllegalOrder(f"{seat!r}'s rationale is longer than {MAX_RATIONALE} characters")
-        for seat in self.scenario.seats:
-            if seat not in orders:
-                if self.controllers[seat] == HUMAN:
-                    raise IllegalOrder(f"no order for the human seat {seat!r}")
-                orders[seat] = self.computer_order(seat)
-        ordered = tuple(orders[seat] for seat in self.scenario.seats)
-        resolution = resolve_turn(self.scenario, self.state, {o.seat: o.action for o in ordered})
-        record = TurnRecord(self.state.turn, ordered, resolution.entries, resolution.state)
-        self.states.append(resolution.state)
-        self.turns.append(record)
-        for seat in self.scenario.seats:
-            self.seen[seat] |= seen_events(self.scenario, resolution.entries, seat)
-        return record
+            self.check_order(order)
+        missing = [s for s in self.humans() if s not in orders and s not in self._open.orders]
+        if missing:
+            raise IllegalOrder(f"no order for the human seat {missing[0]!r}")
+        for order in orders.values():
+            self.submit(order)
+        return self.resolve()
 
     def play_to_end(self) -> None:
         """Let the computers play every remaining turn (all seats must be computers)."""
         while not self.over:
             self.play_turn()
 
-    def scores(self) -> dict[str, float]:
-        return scores(self.scenario, self.state)
+    # -- the game itself ----------------------------------------------------------------
+
+    def rename(self, name: str) -> None:
+        self._change_header(Renamed(_checked_name(name)))
+
+    def change_seats(self, controllers: Mapping[str, str]) -> None:
+        """Hand seats to other controllers (``"human"`` or a policy); seats not named keep theirs."""
+        for seat in controllers:
+            if seat not in self.scenario.seats:
+                raise WargameError(f"{seat!r} is not a seat of {self.scenario.id}")
+        merged = {**self.controllers, **controllers}
+        check_controllers(self.scenario, merged)
+        self._change_header(SeatsChanged(tuple((seat, merged[seat]) for seat in self.scenario.seats)))
+
+    def set_lock(self, lock: Lock) -> None:
+        """Lock the facilitator's view with a new passphrase hash."""
+        self._change_header(Locked(lock))
+
+    def _change_header(self, event: Renamed | SeatsChanged | Locked) -> None:
+        self._accept(event)
+        self.header = header_after(self.header, event)
+
+    def pause(self) -> None:
+        if not self.paused:
+            self._accept(Paused(self.turn))
+            self.paused = True
+
+    def resume(self) -> None:
+        if self.paused:
+            self._accept(Resumed(self.turn))
+            self.paused = False
+
+    def branch(self, at: int, *, file: str = "", name: str | None = None) -> Session:
+        """A new game (new id, ``parent`` set) holding the first ``at`` turns of this one, ready to go on.
+
+        Same scenario, seed, seats and lock, so the shared turns are identical;
+        ``file`` is this game's save file name, recorded in the parent. Raises
+        :class:`WargameError` if ``at`` is out of range or the game was over after it.
+        """
+        if not 0 <= at <= len(self.turns):
+            raise WargameError(f"has turns 0 to {len(self.turns)}, not turn {at}")
+        if self.state_after(at).over:
+            raise WargameError(f"the game was over after turn {at}: branch at an earlier turn")
+        parent = Parent(self.game_id, self.name, file, at, state_hash(self.state_after(at)))
+        suffix = f" \u00b7 what-if from turn {at}"
+        header = evolve(self.header, game_id=new_game_id(), created=utc_now(), parent=parent,
+                        name=_checked_name(name if name is not None
+                                           else (self.name or self.scenario.title)[: MAX_NAME - len(suffix)] + suffix))
+        branched = Session.__new__(Session)
+        branched._begin(self.scenario, header, ())
+        branched.turns = self.turns[:at]
+        for record in branched.turns:
+            branched._see(record)
+        branched._open = _OpenTurn(branched.state_after(at), branched.state_after(at))
+        return branched
+
+    @classmethod
+    def restore(cls, scenario: Scenario, header: GameHeader, events: Iterable[Event], *,
+                upto: int | None = None) -> Session:
+        """The game a journal holds, every turn recomputed (after turn ``upto`` only, if given).
+
+        A resolved turn supersedes the earlier events of its turn; the events
+        after the last resolved turn are the open turn, accepted again as they
+        were. Raises :class:`~game.errors.Diverged` naming the first turn whose
+        recomputation differs from the journal or whose content the rules refuse.
+        A seat's policy need not be known here until the game is played on.
+        """
+        session = cls.__new__(cls)
+        session._begin(scenario, header, ())
+        events = list(events)
+        resolved = [e.turn for e in events if isinstance(e, TurnResolved)]
+        last = resolved[-1] if resolved else 0
+        for event in events:
+            if upto is not None and len(session.turns) >= upto and not isinstance(event, (Renamed, SeatsChanged,
+                                                                                        Locked)):
+                continue
+            if isinstance(event, OPEN_TURN) and _turn_of(event) <= last:
+                continue  # superseded by its turn's TurnResolved
+            session._replay(event)
+        return session
+
+    # -- inside ---------------------------------------------------------------------------
+
+    def _check_open(self) -> None:
+        if self.over:
+            raise IllegalOrder("the game is over: no more orders")
+
+    def check_order(self, order: Order) -> None:
+        """Raise :class:`IllegalOrder` if ``order`` is not one its seat may give now."""
+        self._check_open()
+        check_order(self.scenario, self.state, order.seat, order.action)
+        if len(order.rationale) > MAX_RATIONALE:
+            raise IllegalOrder(f"{order.seat!r}'s rationale is longer than {MAX_RATIONALE} characters")
+        if not order.by or len(order.by) > MAX_NAME:
+            raise IllegalOrder(f"{order.seat!r}'s order says nothing of who gave it")
+
+    def _checked_message(self, message: Message) -> Message:
+        self._check_open()
+        seats = self.scenario.seats
+        if message.turn != self.turn:
+            raise IllegalOrder(f"a message of turn {message.turn} cannot be sent in turn {self.turn}")
+        if message.sender != FACILITATOR and message.sender not in seats:
+            raise IllegalOrder(f"{message.sender!r} is not a seat (nor the facilitator)")
+        for seat in message.recipients:
+            if seat not in seats:
+                raise IllegalOrder(f"{seat!r} is not a seat (seats: {', '.join(seats)})")
+        wanted = set(message.recipients or seats) - {message.sender}
+        if not wanted:
+            raise IllegalOrder("a message needs a recipient other than its sender")
+        text = message.text.strip()
+        if not text:
+            raise IllegalOrder("the message is empty")
+        if len(text) > MAX_RATIONALE:
+            raise IllegalOrder(f"a message may have at most {MAX_RATIONALE} characters")
+        if any(unicodedata.category(c) == "Cc" and c != "\n" for c in text):
+            raise IllegalOrder("the message holds a control character; write plain text")
+        return Message(message.turn, message.sender, tuple(s for s in seats if s in wanted), text)
+
+    def _after(self, opened: _OpenTurn, act: Intervention) -> _OpenTurn:
+        """The open turn with ``act`` applied (pure), pending orders it made illegal withdrawn."""
+        check_intervention(self.scenario, opened.state, act)
+        acts = (*opened.interventions, act)
+        if isinstance(act, ReplaceOrder):
+            if self.controller(act.seat) == HUMAN:
+                raise RefusedIntervention(f"{act.seat!r} is played by a person: only a computer seat's order "
+                                          "can be replaced (send the seat a message instead)")
+            order = Order(act.seat, act.action, by=FACILITATOR)
+            return evolve(opened, orders={**opened.orders, act.seat: order}, interventions=acts)
+        if not isinstance(act, IMMEDIATE):
+            return evolve(opened, interventions=acts)
+        resolution = apply_intervention(self.scenario, opened.state, act)
+        kept, dropped = {}, dict(opened.withdrawn)
+        for seat, order in opened.orders.items():
+            try:
+                check_order(self.scenario, resolution.state, seat, order.action)
+                kept[seat] = order
+            except IllegalOrder:
+                dropped[seat] = order
+        return evolve(opened, state=resolution.state, entries=(*opened.entries, *resolution.entries),
+                      orders=kept, withdrawn=dropped, interventions=acts)
+
+    def _final_order(self, seat: str, hold_missing: str | None) -> Order:
+        order = self._open.orders.get(seat)
+        if order is not None:
+            return order
+        if self.controller(seat) != HUMAN:
+            return self.computer_order(seat)
+        if hold_missing is None:
+            raise IllegalOrder(f"no order for the human seat {seat!r}")
+        return Order(seat, hold_id(seat), by=hold_missing)
+
+    def _close(self, record: TurnRecord) -> None:
+        self.turns.append(record)
+        self._see(record)
+        self._open = _OpenTurn(record.state, record.state)
+
+    def _see(self, record: TurnRecord) -> None:
+        for seat in self.scenario.seats:
+            self.seen[seat] |= seen_events(self.scenario, record.entries, seat)
+
+    def _replay(self, event: Event) -> None:
+        """Accept a journalled event again, as :meth:`restore` does; refusals are divergence."""
+        turn = self.turn
+        try:
+            if isinstance(event, TurnResolved):
+                self._replay_turn(event)
+            elif isinstance(event, OPEN_TURN) and _turn_of(event) != turn:
+                raise WargameError(f"an event of turn {_turn_of(event)} came while turn {turn} was open")
+            elif isinstance(event, OrderGiven):
+                self.submit(event.order)
+            elif isinstance(event, OrderWithdrawn):
+                self.withdraw(event.seat)
+            elif isinstance(event, MessageSent):
+                if self.send(event.message) != event.message:
+                    raise WargameError("a message is not as it was sent")
+            elif isinstance(event, Intervened):
+                self.intervene(event.act)
+            elif isinstance(event, (Renamed, SeatsChanged, Locked)):
+                self._check_header_event(event)
+                self.header = header_after(self.header, event)
+            elif isinstance(event, Paused):
+                self.paused = True
+            elif isinstance(event, Resumed):
+                self.paused = False
+        except Diverged:
+            raise
+        except WargameError as error:
+            raise Diverged(turn, f"the rules refuse it ({error})") from None
+
+    def _check_header_event(self, event: Renamed | SeatsChanged | Locked) -> None:
+        if isinstance(event, Renamed):
+            _checked_name(event.name)
+        elif isinstance(event, SeatsChanged) and tuple(s for s, _ in event.controllers) != self.scenario.seats:
+            raise WargameError("new seats are not the scenario's seats")
+
+    def _replay_turn(self, event: TurnResolved) -> None:
+        turn = self.turn
+        if event.turn != turn:
+            raise Diverged(turn, f"the journal has turn {event.turn} where turn {turn} comes")
+        opened = _OpenTurn(self._open.start, self._open.start)
+        for act in event.interventions:
+            opened = self._after(opened, act)
+        for message in event.messages:
+            if self._checked_message(message) != message:
+                raise WargameError("a message is not as it was sent")
+        if tuple(order.seat for order in event.orders) != self.scenario.seats:
+            raise WargameError("the orders are not one per seat, in seat order")
+        if event.messages:
+            opened = evolve(opened, messages=event.messages)
+        try:
+            record = _resolved(self.scenario, opened, event.orders)
+        except IllegalOrder as error:
+            raise Diverged(turn, f"its orders are refused ({error})") from None
+        if draws_of(record.entries) != event.draws:
+            raise Diverged(turn, "the replayed chance draws differ from the recorded ones")
+        if record.state_hash != event.state_hash:
+            raise Diverged(turn, f"the replayed state hash {record.state_hash[:16]}\u2026 differs from the "
+                                 f"recorded {event.state_hash[:16]}\u2026")
+        if record.state.over != event.over:
+            raise Diverged(turn, "the journal says the game " + ("ended" if event.over else "went on")
+                           + " after it, but it did not")
+        self._close(record)
+
+
+def _resolved(scenario: Scenario, opened: _OpenTurn, orders: tuple[Order, ...]) -> TurnRecord:
+    """The open turn resolved with ``orders`` (one per seat, in seat order) and its rulings: pure."""
+    rulings = {act.rule: act for act in opened.interventions if isinstance(act, ForceChance)}
+    resolution = resolve_turn(scenario, opened.state, {o.seat: o.action for o in orders}, rulings)
+    marked = {o.seat: o for o in orders if o.by in MARKED}
+    entries = tuple(_marked(e, marked[e.actor], opened.interventions) if e.actor in marked else e
+                    for e in resolution.entries) if marked else resolution.entries
+    return TurnRecord(opened.state.turn, orders, (*opened.entries, *entries), resolution.state,
+                      opened.interventions, opened.messages)
+
+
+def _marked(entry: LogEntry, order: Order, acts: tuple[Intervention, ...]) -> LogEntry:
+    """A seat's action entry marked with who gave its order (one of ``MARKED``), and the facilitator's reason."""
+    if entry.kind not in (ACTION, OVERTAKEN):
+        return entry
+    why = [a.reason for a in acts if isinstance(a, ReplaceOrder) and a.seat == order.seat and a.reason]
+    reason = "; ".join(filter(None, [*why[-1:], entry.reason]))
+    return evolve(entry, by=order.by, reason=reason)
+
+
+def _turn_of(event: Event) -> int:
+    return event.message.turn if isinstance(event, MessageSent) else event.turn
+
+
+def _without(mapping: Mapping[str, Order], seat: str) -> dict[str, Order]:
+    return {s: o for s, o in mapping.items() if s != seat}
+
+
+def _checked_name(name: str) -> str:
+    if len(name) > MAX_NAME:
+        raise WargameError(f"a game's name may have at most {MAX_NAME} characters")
+    return name

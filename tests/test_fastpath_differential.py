@@ -22,8 +22,8 @@ from game.engine import legal_actions, new_game, resolve_turn, scores
 from game.engine.adjudication import MAX_SEED
 from game.engine.fastpath import fast_form, next_state
 from game.engine.views import knowledge_for
+from game.journal import draws_of
 from game.players import get_policy
-from game.saves.records import draws_of
 from game.scenario import load_scenario, parse_scenario
 from game.session import Session
 from tests.paths import SHIPPED

@@ -5,8 +5,9 @@ tests/hostile_cases.py, the fixture scenarios, saves of games played on
 them) and mutates them two ways: blindly, on bytes (flip, insert, delete,
 repeat, cut), and knowing the structure (a scenario's ``key = value`` lines
 get extreme values, expressions and escapes; a save's decoded msgpack gets a
-leaf replaced and is re-sealed with a right checksum, which is what reaches
-the checks behind the checksum). The property is the loaders' promise:
+leaf replaced and is re-sealed with right checksums, which is what reaches
+the checks behind them: format 2's frames chained again, format 1's body
+sealed again). The property is the loaders' promise:
 
 - a scenario text loads, or is refused with ``ScenarioError`` whose every
   problem is one ``FILE:LINE:`` line; one that loads plays to its end with
@@ -36,13 +37,16 @@ from game.engine.arithmetic import LIMIT
 from game.engine.views import view_for
 from game.errors import ScenarioError
 from game.saves import SaveError, restore_session
-from game.saves.codec import decode_game, encode_game
-from game.saves.envelope import open_envelope, seal
-from game.saves.records import SavedGame
+from game.saves.codec import decode_game
+from game.saves.envelope import open_envelope
+from game.saves.format2 import PREFIX
 from game.scenario import parse_scenario
 from game.session import Session
 from tests.hostile_cases import BASE, LEGAL, REFUSED
 from tests.paths import FIXTURES
+from tests.saves_forge import chained, frames, seal_v1
+from tests.saves_support import save_bytes
+from tests.test_saves_format1 import KNOWN
 
 BRIEF = settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
 LONG = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "5000")), deadline=None,
@@ -157,7 +161,9 @@ def test_fuzz_the_scenario_loader_long(text):
 
 @cache
 def seed_saves() -> tuple[bytes, ...]:
-    """Saves of games on the base scenario and on the legal extremes, finished and not."""
+    """Saves of games on the base scenario and on the legal extremes, finished and not; and two in format 1."""
+    import tarfile
+
     saves = []
     for number, text in enumerate([BASE, *(case.text() for case in LEGAL.values())]):
         scenario = parse_scenario(text, f"seed{number}.toml")
@@ -165,7 +171,9 @@ def seed_saves() -> tuple[bytes, ...]:
         for _ in range(number % 4 + 1):
             if not session.over:
                 session.play_turn()
-        saves.append(encode_game(SavedGame.of(session)))
+        saves.append(save_bytes(session))
+    with tarfile.open(KNOWN / "format1-saves.tar.xz") as archive:
+        saves += [archive.extractfile(name).read() for name in ("known-01.wgsave", "mini-humans.wgsave")]
     return tuple(saves)
 
 
@@ -194,10 +202,11 @@ def _mutate_structure(draw, value, depth=0):
 def mutated_saves(draw) -> bytes:
     data = draw(st.sampled_from(seed_saves()))
     if draw(st.booleans()):
+        if data.startswith(PREFIX):
+            return chained(_mutate_structure(draw, frames(data)))
         version, body = open_envelope(data, "seed", 99)
         fields = msgpack.unpackb(bytes(body), strict_map_key=False)
-        body = msgpack.packb(_mutate_structure(draw, fields), use_bin_type=True)
-        return seal(version, body)
+        return seal_v1(version, msgpack.packb(_mutate_structure(draw, fields), use_bin_type=True))
     buffer = bytearray(data)
     for _ in range(draw(st.integers(1, 3))):
         buffer = _mutate_bytes(draw, buffer)

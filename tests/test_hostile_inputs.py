@@ -135,20 +135,19 @@ def _forged_save(tmp_path, text: str, name: str):
     """A save whose embedded scenario is ``text`` (under a file name holding escape codes), checksums right."""
     import hashlib
 
-    from attrs import evolve
-
-    from game.saves.codec import encode_game
-    from game.saves.records import SavedGame
     from game.scenario import parse_scenario
     from game.session import Session
+    from tests.saves_forge import chained, frames
+    from tests.saves_support import save_bytes
 
     scenario = parse_scenario(BASE, "hostile.toml")
     session = Session(scenario, 1, dict.fromkeys(scenario.seats, "random"))
     session.play_turn()
-    game = evolve(SavedGame.of(session), scenario_text=text, sha256=hashlib.sha256(text.encode()).hexdigest(),
-                  scenario_file="hostile\x1b[2J\r.toml")
+    values = frames(save_bytes(session))
+    values[0][2]["scenario"].update(text=text, sha256=hashlib.sha256(text.encode()).hexdigest(),
+                                    file="hostile\x1b[2J\r.toml")
     path = tmp_path / name
-    path.write_bytes(encode_game(game))
+    path.write_bytes(chained(values))
     return path
 
 

@@ -16,9 +16,10 @@ import pytest
 from game.cli import main
 from game.engine.state import state_hash
 from game.saves import load_save, restore_session
-from game.saves.envelope import MARKER, TRAILER_SIZE, seal
+from game.saves.envelope import MARKER
 from game.session import Session
 from tests.paths import SHIPPED
+from tests.saves_forge import chained, frames, seal_v1, turn_frames
 from tests.saves_support import MINI
 
 
@@ -62,14 +63,14 @@ def test_run_save_names_the_game_and_prints_where_it_went(saved, capsys, tmp_pat
 
 
 def test_an_interrupted_run_keeps_every_turn_it_finished(tmp_path, capsys, monkeypatch):
-    real = Session.play_turn
+    real = Session.resolve
 
-    def interrupted_in_turn_3(session, orders=None):
+    def interrupted_in_turn_3(session, **options):
         if len(session.turns) == 2:
             raise KeyboardInterrupt
-        return real(session, orders)
+        return real(session, **options)
 
-    monkeypatch.setattr(Session, "play_turn", interrupted_in_turn_3)
+    monkeypatch.setattr(Session, "resolve", interrupted_in_turn_3)
     code, _, err = run(capsys, "run", MINI, "--save", tmp_path / "cut.wgsave")
     assert code == 130 and "turns 1 to 2 are saved in" in err and "run --resume" in err
     assert load_save(tmp_path / "cut.wgsave").played == 2
@@ -109,20 +110,22 @@ def test_branch_resume_and_diff_name_the_branch_turn(saved, tmp_path, capsys):
 
 
 def test_saves_lists_runs_and_flags_damaged_ones(saved, tmp_path, capsys):
-    (tmp_path / "cut.wgsave").write_bytes(saved.read_bytes()[:-10])
+    data = saved.read_bytes()
+    (tmp_path / "torn.wgsave").write_bytes(data[:-10])
+    (tmp_path / "flipped.wgsave").write_bytes(data[:-60] + bytes([data[-60] ^ 1]) + data[-59:])
     code, out, _ = run(capsys, "saves", tmp_path)
-    assert code == 0 and "2 saves, 1 damaged" in out
-    assert "cut.wgsave  [DAMAGED]\n      truncated: " in out
+    assert code == 0 and "3 saves, 1 damaged" in out
+    assert "flipped.wgsave  [DAMAGED]\n      damaged: frame 6 " in out
     assert "first run · Mini · turn 5/5 (over) · a=random, b=random" in out
+    assert "first run · Mini · turn 4/5 (in progress) · a=random" in out  # the torn last turn is dropped
 
 
 def test_every_bad_save_is_one_line_and_status_2(saved, tmp_path, capsys):
     data = saved.read_bytes()
-    body = msgpack.unpackb(data[len(MARKER) + 6 : -TRAILER_SIZE])
-    cases = {"empty": b"", "garbage": b"\x00garbage", "truncated": data[:-40],
+    cases = {"empty": b"", "garbage": b"\x00garbage", "cut in its header": data[:100],
              "flipped": data[:200] + bytes([data[200] ^ 4]) + data[201:],
-             "future": seal(9, msgpack.packb(body)), "deep": seal(1, b"\x91" * 100_000),
-             "huge": MARKER + b"\x01\xc6\xff\xff\xff\xf0"}
+             "future": seal_v1(9, msgpack.packb({})), "deep": seal_v1(1, b"\x91" * 100_000),
+             "huge": MARKER + b"\x01\xc6\xff\xff\xff\xf0", "format 1 cut": seal_v1(1, b"\x80")[:-3]}
     for name, content in cases.items():
         path = tmp_path / f"{name}.wgsave"
         path.write_bytes(content)
@@ -133,11 +136,10 @@ def test_every_bad_save_is_one_line_and_status_2(saved, tmp_path, capsys):
 
 
 def test_a_diverging_save_exits_1_naming_the_turn(saved, tmp_path, capsys):
-    data = saved.read_bytes()
-    body = msgpack.unpackb(data[len(MARKER) + 6 : -TRAILER_SIZE])
-    body["turns"][2][3] = bytes(32)
+    values = frames(saved.read_bytes())
+    values[turn_frames(values)[2]][2][6] = bytes(32)
     forged = tmp_path / "forged.wgsave"
-    forged.write_bytes(seal(1, msgpack.packb(body)))
+    forged.write_bytes(chained(values))
     assert "turn 3 diverges" in one_line_error(capsys, "replay", forged, "--verify", status=1)
     code, out, err = run(capsys, "replay", forged)
     assert code == 1 and "turn 3 diverges" in err
@@ -145,14 +147,11 @@ def test_a_diverging_save_exits_1_naming_the_turn(saved, tmp_path, capsys):
 
 
 def test_a_seat_played_by_a_policy_this_horizon_lacks_replays_but_cannot_play_on(saved, tmp_path, capsys):
-    data = saved.read_bytes()
-    body = msgpack.unpackb(data[len(MARKER) + 6 : -TRAILER_SIZE])
-    body["seats"][1][1] = "clairvoyant"
-    after_two = restore_session(load_save(saved), 2).state
-    body["turns"] = body["turns"][:2]
-    body["snapshots"] = [[3, list(after_two.values), sorted(after_two.fired), None, False]]
+    values = frames(saved.read_bytes())
+    values[0][2]["game"]["seats"][1][1] = "clairvoyant"
+    values = values[: turn_frames(values)[1] + 1]
     future = tmp_path / "future.wgsave"
-    future.write_bytes(seal(1, msgpack.packb(body)))
+    future.write_bytes(chained(values))
     assert run(capsys, "replay", future, "--verify")[0] == 0
     assert "unknown policy 'clairvoyant'" in one_line_error(capsys, "run", "--resume", future)
     assert run(capsys, "run", "--resume", future, "--seat", "b=random")[0] == 0
@@ -182,6 +181,6 @@ def test_wrong_flags_are_one_line_and_status_2(saved, tmp_path, capsys):
     assert "no such folder" in one_line_error(capsys, "saves", tmp_path / "nowhere")
     branch = tmp_path / "b.wgsave"
     run(capsys, "branch", saved, "--at", 1, "-o", branch)
-    assert "cannot choose it now" in one_line_error(capsys, "run", "--resume", branch, "--order", "a=calm")
+    assert "cannot choose 'a.calm' now" in one_line_error(capsys, "run", "--resume", branch, "--order", "a=calm")
     assert "has no action" in one_line_error(capsys, "run", "--resume", branch, "--order", "a=fly")
     assert load_save(branch).played == 1

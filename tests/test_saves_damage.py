@@ -2,39 +2,32 @@
 
 Covers the issue's list: empty, garbage, truncated, bit-flipped,
 future-version and hostile (huge declared lengths, deep nesting) files, plus
-forged files whose checksum is right but whose content is not.
+forged files whose checksums are right but whose content is not. A format-2
+file cut anywhere reads as the valid prefix it was, or is refused in one line.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-from types import SimpleNamespace
 
 import msgpack
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from game.saves import (
-    SavedGame,
-    SaveDiverged,
-    SaveError,
-    codec,
-    format1,
-    load_save,
-    restore_session,
-    save_session,
-)
-from game.saves.codec import decode_game, encode_game
-from game.saves.envelope import MARKER, TRAILER_SIZE, seal
-from tests.saves_support import MINI, examples, games, play, scenario, scenarios
+from game.saves import SaveDiverged, SaveError, load_save, restore_session, save_session
+from game.saves.codec import decode_game
+from game.saves.envelope import MARKER
+from game.saves.format2 import PREFIX
+from tests.saves_forge import chained, frames, seal_v1, turn_frames
+from tests.saves_support import MINI, examples, games, play, save_bytes, scenario, scenarios
 
 SCENARIOS = pytest.mark.parametrize("path", scenarios(), ids=lambda p: p.stem)
 
 
 def small_save() -> bytes:
-    return encode_game(SavedGame.of(play(scenario(MINI), seed=1, turns=2, name="small")))
+    return save_bytes(play(scenario(MINI), seed=1, turns=2, name="small"))
 
 
 def refusal(data: bytes) -> str:
@@ -46,19 +39,24 @@ def refusal(data: bytes) -> str:
     return error.value.reason
 
 
-def body_of(data: bytes) -> dict:
-    return msgpack.unpackb(data[len(MARKER) + 1 + 5 : -TRAILER_SIZE])
+def loads_as_a_prefix_or_is_refused(data: bytes, cut: int, whole) -> str:
+    """Read ``data[:cut]``: it must be a prefix of the whole journal, or one line saying why not."""
+    try:
+        saved = decode_game(data[:cut], "x.wgsave")
+    except SaveError as error:
+        assert "\n" not in str(error)
+        return error.reason.split(":")[0]
+    assert saved.header == whole.header and saved.events == whole.events[: len(saved.events)]
+    restore_session(saved)
+    return "prefix"
 
 
-def forged(body: dict, version: int = 1) -> bytes:
-    """A file with a right checksum around ``body``: what a careless or hostile writer makes."""
-    return seal(version, msgpack.packb(body, use_bin_type=True))
-
-
-def test_every_truncation_of_a_valid_save_is_refused():
+def test_every_truncation_of_a_format2_save_loads_as_a_prefix_or_is_refused_in_one_line():
     data = small_save()
-    reasons = {refusal(data[:cut]).split(":")[0] for cut in range(len(data))}
-    assert reasons == {"empty file (0 bytes)", "truncated"}
+    whole = decode_game(data, "x.wgsave")
+    outcomes = [loads_as_a_prefix_or_is_refused(data, cut, whole) for cut in range(len(data) + 1)]
+    assert set(outcomes) == {"empty file (0 bytes)", "truncated", "prefix"}
+    assert outcomes[-1] == "prefix" and outcomes.index("prefix") > len(PREFIX) + 100  # the header frame first
 
 
 def test_every_single_flipped_bit_is_detected():
@@ -73,12 +71,22 @@ def test_every_single_flipped_bit_is_detected():
 @settings(max_examples=examples(0.3))
 @given(data=st.data())
 def test_a_flipped_bit_or_a_cut_anywhere_in_a_random_game_is_detected(path, data):
-    saved = encode_game(SavedGame.of(data.draw(games(scenario(path)))))
+    saved = save_bytes(data.draw(games(scenario(path))))
     bit = data.draw(st.integers(0, len(saved) * 8 - 1))
     flipped = bytearray(saved)
     flipped[bit // 8] ^= 1 << bit % 8
     refusal(bytes(flipped))
-    refusal(saved[: data.draw(st.integers(0, len(saved) - 1))])
+    loads_as_a_prefix_or_is_refused(saved, data.draw(st.integers(0, len(saved))), decode_game(saved, "x"))
+
+
+def test_a_torn_last_frame_is_dropped_and_said_so():
+    data = small_save()
+    whole = decode_game(data, "x.wgsave")
+    torn = decode_game(data[:-5], "x.wgsave")
+    assert torn.events == whole.events[:-1] and torn.dropped > 0 and whole.dropped == 0
+    zeros = decode_game(data[:-34] + bytes(34), "x.wgsave")  # the sum never reached the disk
+    assert zeros.events == whole.events[:-1]
+    assert decode_game(data + bytes(500), "x.wgsave").events == whole.events  # a tail of zeros
 
 
 @given(st.binary(max_size=600))
@@ -100,18 +108,23 @@ _MSGPACK_VALUES = st.recursive(
 
 @given(_MSGPACK_VALUES)
 def test_any_msgpack_body_with_a_right_checksum_raises_only_save_error(body):
-    refusal(seal(1, msgpack.packb(body, use_bin_type=True)))
+    refusal(seal_v1(1, msgpack.packb(body, use_bin_type=True)))
+
+
+@given(st.lists(_MSGPACK_VALUES, max_size=4))
+def test_any_msgpack_frames_with_right_sums_raise_only_save_error(values):
+    refusal(chained(values))
 
 
 @settings(max_examples=examples(1))
 @given(data=st.data())
 def test_a_forged_change_to_any_one_field_loads_or_is_refused_and_never_crashes(data):
     session = data.draw(games(scenario(MINI), max_turns=3))
-    body = body_of(encode_game(SavedGame.of(session)))
-    target, key = _random_slot(data, body)
+    values = frames(save_bytes(session))
+    target, key = _random_slot(data, values)
     target[key] = data.draw(_MSGPACK_VALUES | _similar(target[key]))
     try:
-        saved = decode_game(forged(body), "x.wgsave")
+        saved = decode_game(chained(values), "x.wgsave")
     except SaveError as error:
         assert "\n" not in str(error)
         return
@@ -124,7 +137,9 @@ def test_a_forged_change_to_any_one_field_loads_or_is_refused_and_never_crashes(
 def _similar(value) -> st.SearchStrategy:
     """Values of the same kind as ``value``, which get past the structure checks to the deeper ones."""
     names = st.sampled_from(["a", "b", "crowd", "a.push", "a.calm", "b.hide", "b.shove", "a.hold", "drift",
-                             "whisper", "maxed", "calm", "tense", "human", "random", "x"])
+                             "whisper", "maxed", "calm", "tense", "human", "random", "x", "facilitator",
+                             "order", "withdraw", "message", "intervene", "turn", "rename", "seats", "lock",
+                             "pause", "resume", "fire", "inject", "set", "force", "replace", "x += 1"])
     if isinstance(value, bool):
         return st.booleans()
     if isinstance(value, int):
@@ -150,43 +165,44 @@ def _random_slot(data, value):
 
 def test_empty_garbage_future_and_hostile_files_each_get_their_own_reason():
     data = small_save()
-    body = msgpack.packb(body_of(data))
     assert refusal(b"") == "empty file (0 bytes): not a Horizon save"
     assert refusal(b"PK\x03\x04 a zip file").startswith("not a Horizon save")
-    assert refusal(data[:-1]).startswith("truncated: ")
-    assert refusal(data[:-1] + bytes([data[-1] ^ 1])).startswith("damaged: checksum mismatch")
-    assert refusal(seal(2, body)).startswith("written by a newer format (save format 2;")
-    assert refusal(seal(0, body)).startswith("damaged: unknown save format 0")
+    assert refusal(PREFIX + b"\xc4").startswith("truncated: the file ends inside its header frame")
+    assert refusal(data[:-1] + bytes([data[-1] ^ 1])).startswith("damaged: frame 3 (bytes ")
+    assert "does not chain to the ones before it" in refusal(data[:-1] + bytes([data[-1] ^ 1]))
+    assert refusal(data[:20] + bytes([data[20] ^ 1]) + data[21:]) == "damaged: frame 1 at byte 16 has a damaged head"
+    assert refusal(data[:40] + bytes([data[40] ^ 1]) + data[41:]).startswith("damaged: frame 1 (bytes 16 to ")
+    assert refusal(data[:16] + b"\x00\x08" + data[18:]) == "damaged: frame 1 at byte 16 does not begin like a frame"
+    assert refusal(seal_v1(3, b"\x80")).startswith("written by a newer format (save format 3;")
+    assert refusal(seal_v1(0, b"\x80")).startswith("damaged: unknown save format 0")
     huge = MARKER + b"\x01\xc6\xff\xff\xff\xff" + b"\x00" * 100
     assert refusal(huge).startswith("truncated: ")
-    assert refusal(seal(1, b"\xdd\xff\xff\xff\xff")).startswith("damaged: invalid content (body: not valid")
-    assert refusal(seal(1, b"\x91" * 100_000)).startswith("damaged: invalid content (body: not valid")
-    assert refusal(seal(1, b"\x81\xa1k" + b"\x91" * 100_000 + b"\xc0")).startswith("damaged: invalid")
+    assert refusal(seal_v1(1, b"\xdd\xff\xff\xff\xff")).startswith("damaged: invalid content (body: not valid")
+    assert refusal(seal_v1(1, b"\x91" * 100_000)).startswith("damaged: invalid content (body: not valid")
+    assert refusal(seal_v1(1, b"\x81\xa1k" + b"\x91" * 100_000 + b"\xc0")).startswith("damaged: invalid")
+    deep = chained([["event", "2026-01-05T09:00:00+00:00", []]])
+    assert refusal(deep) == "damaged: invalid content (frame 1: expected the header)"
 
 
-def test_a_forged_body_that_does_not_fit_its_scenario_is_refused():
-    body = body_of(small_save())
-    body["turns"][0][1][0][1] = "a.fly"
-    assert refusal(forged(body)) == ("damaged: does not fit its scenario (turns[0].orders: 'a' has no action "
-                                     "'a.fly')")
-    body = body_of(small_save())
-    body["snapshots"][-1][1][0] = 99
-    assert "does not fit variable 'x'" in refusal(forged(body))
+def test_a_forged_journal_that_does_not_fit_its_scenario_is_refused():
+    values = frames(small_save())
+    values[turn_frames(values)[0]][2][2][0][1] = "a.fly"
+    assert refusal(chained(values)) == ("damaged: does not fit its scenario (turns[0].orders: 'a' has no action "
+                                        "'a.fly')")
+    values = frames(small_save())
+    values[0][2]["game"]["seats"] = values[0][2]["game"]["seats"][::-1]
+    assert "seats: expected a, b" in refusal(chained(values))
 
 
 def test_an_invalid_embedded_scenario_is_named_with_its_file_and_line():
-    body = body_of(small_save())
-    text = body["scenario"]["text"].replace('type = "int"', 'type = "integer"', 1)
-    body["scenario"].update(text=text, sha256=hashlib.sha256(text.encode()).hexdigest())
-    reason = refusal(forged(body))
-    assert reason.startswith("scenario text invalid: mini.toml:")
+    assert with_scenario_text(MINI.read_text().replace('type = "int"', 'type = "integer"', 1), check=False) \
+        .startswith("scenario text invalid: mini.toml:")
 
 
 def test_a_wrong_state_hash_is_reported_as_the_first_diverging_turn():
-    session = play(scenario(MINI), seed=1, turns=4)
-    body = body_of(encode_game(SavedGame.of(session)))
-    body["turns"][1][3] = bytes(32)
-    saved = decode_game(forged(body), "x.wgsave")
+    values = frames(save_bytes(play(scenario(MINI), seed=1, turns=4)))
+    values[turn_frames(values)[1]][2][6] = bytes(32)
+    saved = decode_game(chained(values), "x.wgsave")
     with pytest.raises(SaveDiverged) as error:
         restore_session(saved)
     assert error.value.turn == 2 and "turn 2 diverges" in str(error.value)
@@ -218,32 +234,16 @@ def test_a_file_written_and_read_back_loads(tmp_path):
     assert load_save(save_session(session, tmp_path / "a.wgsave")).played == len(session.turns)
 
 
-def test_a_newer_horizon_reads_an_older_file_and_upgrades_it_only_by_saving(tmp_path, monkeypatch):
-    """The version policy (docs/save-format.md, "Versions"), with a made-up format 2 beside format 1."""
-    old = save_session(play(scenario(MINI), seed=1, turns=2), tmp_path / "old.wgsave")
-    before = old.read_bytes()
-    format2 = SimpleNamespace(encode=format1.encode, unpack=format1.unpack,
-                              read_fields=lambda document: {**format1.read_fields(document), "format": 2})
-    monkeypatch.setattr(codec, "FORMAT", 2)
-    monkeypatch.setattr(codec, "_FORMATS", {1: format1, 2: format2})
-    saved = load_save(old)
-    assert saved.format == 1 and old.read_bytes() == before
-    session = restore_session(saved)
-    session.play_turn()
-    save_session(session, old)
-    assert load_save(old).format == 2
-    monkeypatch.undo()
-    assert refusal(old.read_bytes()).startswith("written by a newer format (save format 2;")
-
-
-def with_scenario_text(text: str) -> bytes:
-    body = body_of(small_save())
-    body["scenario"].update(text=text, sha256=hashlib.sha256(text.encode()).hexdigest())
-    return forged(body)
+def with_scenario_text(text: str, *, check: bool = True):
+    """A save embedding ``text`` as its scenario: the bytes, or (``check=False``) why it is refused."""
+    values = frames(small_save())
+    block = values[0][2]["scenario"]
+    block.update(text=text, sha256=hashlib.sha256(text.encode()).hexdigest())
+    return chained(values) if check else refusal(chained(values))
 
 
 def test_a_scenario_text_nested_too_deeply_is_one_line():
-    reason = refusal(with_scenario_text("a = " + "[" * 5000 + "]" * 5000))
+    reason = with_scenario_text("a = " + "[" * 5000 + "]" * 5000, check=False)
     assert reason == "scenario text invalid: mini.toml:1: not valid TOML: arrays or tables nested too deeply"
 
 

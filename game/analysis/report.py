@@ -15,6 +15,7 @@ from game.analysis import charts
 from game.analysis.discussion import discussion_questions, score_history, turning_points
 from game.analysis.history import history_section
 from game.analysis.markdown import escape, table
+from game.analysis.rulings import rulings_section
 from game.analysis.summary import Summary
 from game.analysis.timeline import event_text, timeline_section, turn_title, who_played
 from game.presentation.words import format_value as number
@@ -29,6 +30,7 @@ def debrief_markdown(session: Session, simulation: Summary | None = None) -> str
         timeline_section(session),
         _tracks(session),
         _outcome(session),
+        rulings_section(session),
         _turning_points(session, points),
         history_section(session),
         _questions(session, points, simulation),

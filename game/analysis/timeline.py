@@ -1,16 +1,17 @@
-"""The debrief's timeline: every turn, each seat's decision and why, the chances, the injects.
+"""The debrief's timeline: every turn, each seat's decision and why, the chances, the injects, the messages.
 
 Entries are shown as the facilitator sees them: private moves and hidden
-changes included, each marked with who knew of it at the time.
+changes included, each marked with who knew of it at the time; the
+facilitator's acts with their reasons; the messages seats sent each other.
 """
 
 from __future__ import annotations
 
 from game.analysis.markdown import escape, quote
-from game.engine.log import ACTION, ENDING, EVENT, OVERTAKEN, Change, LogEntry
+from game.engine.log import ACTION, ENDING, EVENT, FACILITATOR, INTERVENTION, OVERTAKEN, Change, LogEntry
 from game.engine.model import Scenario
 from game.presentation.words import format_value
-from game.session import HUMAN, Session, TurnRecord
+from game.session import HUMAN, TIMED_OUT, Message, Session, TurnRecord
 
 
 def turn_title(scenario: Scenario, turn: int) -> str:
@@ -32,6 +33,7 @@ def timeline_section(session: Session) -> list[str]:
         lines += [f"### {turn_title(session.scenario, record.turn)}", ""]
         for entry in record.entries:
             lines += _entry(session, record, entry, quoted)
+        lines += [_message(session.scenario, message) for message in record.messages]
         lines.append("")
     if not session.turns:
         lines.append("No turn was played.")
@@ -47,9 +49,14 @@ def _entry(session: Session, record: TurnRecord, entry: LogEntry, quoted: set[st
         lines = [f"- **{escape(scenario.actor_name(entry.actor))}** {_decision(scenario, entry)}",
                  *_rationale(session, record, entry.actor)]
     elif entry.kind == EVENT and (entry.text or entry.changes):
-        lines = [f"- **News:** {escape(event_text(entry))}{_known_to(scenario, entry)}"]
+        lines = [f"- **News:** {escape(event_text(entry))}{_ruled(entry)}{_known_to(scenario, entry)}"]
+    elif entry.kind == INTERVENTION:
+        lines = [f"- **The facilitator:** {escape(entry.text or '(a change to the tracks)')}"
+                 f"{_known_to(scenario, entry)}"]
     else:
         return []
+    if entry.reason:
+        lines.append(f"  - The facilitator's reason: {quote(escape(entry.reason))}")
     lines += [f"  - {_change(scenario, change)}" for change in entry.changes]
     if entry.source and entry.rule not in quoted:
         quoted.add(entry.rule)
@@ -69,8 +76,19 @@ def _decision(scenario: Scenario, entry: LogEntry) -> str:
     outcome = ""
     if entry.success is not None and entry.chance is not None:
         word = "succeeded" if entry.success else "failed"
-        outcome = f" It {word} (chance {entry.chance:.0%}, roll {entry.roll:.2f})."
-    return f"chose *{label}*.{outcome}{_known_to(scenario, entry)}"
+        outcome = f" It {word} (chance {entry.chance:.0%}, roll {entry.roll:.2f}){_ruled(entry)}."
+    by = {FACILITATOR: " (the facilitator gave this order)", TIMED_OUT: " (no decision in time: it held)"}
+    return f"chose *{label}*{by.get(entry.by, '')}.{outcome}{_known_to(scenario, entry)}"
+
+
+def _ruled(entry: LogEntry) -> str:
+    return ", as the facilitator ruled, whatever the roll" if entry.ruled else ""
+
+
+def _message(scenario: Scenario, message: Message) -> str:
+    sender = "The facilitator" if message.sender == FACILITATOR else escape(scenario.actor_name(message.sender))
+    to = " and ".join(escape(scenario.actor_name(seat)) for seat in message.recipients)
+    return f"- **Message** from {sender} to {to}: {quote(escape(message.text))}"
 
 
 def _known_to(scenario: Scenario, entry: LogEntry) -> str:

@@ -24,15 +24,17 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
-    from game.cli.run import save
-    from game.saves import autosave_path, branch_session, load_save
+    from game.saves import SaveConflict, autosave_path, branch_session, load_save, save_session
 
     saved = load_save(args.save)
     session = branch_session(saved, args.at)
     if args.name is not None:
-        session.name = args.name
+        session.rename(args.name)
     output = Path(args.output) if args.output else autosave_path(session, Path(args.save).parent)
-    save(session, output, force=args.force)
+    try:
+        save_session(session, output, force=args.force)
+    except SaveConflict as error:
+        raise SaveConflict(error.file, f"{error.reason} (--force replaces it)") from None
     print(f"Branched {saved.name or saved.title!r} after turn {args.at} of {saved.played} into {output}")
     print(f"  new game {session.game_id[:8]} \u00b7 {session.name!r} \u00b7 "
           f"parent {saved.game_id[:8]} ({args.save})")

@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 import textwrap
 
+from game.cli import passphrase
+
 DIFFERENT = 1
 WIDTH = 100
 
@@ -21,6 +23,7 @@ def register(commands: argparse._SubParsersAction) -> None:
                     "Exit status: 0 same game, 1 different, 2 trouble.")
     parser.add_argument("a", metavar="A", help="a saved game (.wgsave)")
     parser.add_argument("b", metavar="B", help="another saved game of the same scenario")
+    passphrase.add_argument(parser)
     parser.set_defaults(handler=handle)
 
 
@@ -29,6 +32,8 @@ def handle(args: argparse.Namespace) -> int:
     from game.saves.compare import compare
 
     a, b = load_save(args.a), load_save(args.b)
+    for saved, name in ((a, args.a), (b, args.b)):
+        passphrase.unlock(saved.lock, saved.over, args, name)
     comparison = compare(a, b)
     print("\n".join(report(a, b, comparison)))
     return 0 if comparison.first is None else DIFFERENT
@@ -37,7 +42,7 @@ def handle(args: argparse.Namespace) -> int:
 def report(a, b, comparison) -> list[str]:
     """The comparison as lines of text: the two runs, their relation, the stem, then each differing turn."""
     scenario = a.scenario
-    lines = [*_run("A", a), *_run("B", b)]
+    lines = [*_run("A", a, comparison.final_a), *_run("B", b, comparison.final_b)]
     if comparison.relation:
         lines.append(comparison.relation + ".")
     text = "same scenario text" if comparison.same_text else "different texts of it (matched by name)"
@@ -55,12 +60,11 @@ def report(a, b, comparison) -> list[str]:
     return lines
 
 
-def _run(letter: str, saved) -> list[str]:
+def _run(letter: str, saved, state) -> list[str]:
     from game.engine.adjudication import scores
     from game.presentation.words import format_score
 
     name = f" \u00b7 {saved.name!r}" if saved.name else ""
-    state = saved.final_state
     if state.over:
         endings = saved.scenario.endings
         ending = next((e.text for e in endings if e.id == state.ending), saved.scenario.end_text)

@@ -1,16 +1,15 @@
 """Writing the commands' output files: atomically, with user errors in one line.
 
-A file is written beside its destination under a temporary name and renamed
-over it, so a crash or a full disk never leaves a half-written report or
-replaces a good one with a broken one.
+Files are written by the project's one atomic writer, so a crash or a full
+disk never leaves a half-written report or replaces a good one with a broken one.
 """
 
 from __future__ import annotations
 
 import os
-import secrets
 from pathlib import Path
 
+from game.atomic import write_atomically
 from game.errors import WargameError
 
 
@@ -26,18 +25,6 @@ def check_writable(path: str | Path) -> None:
 
 
 def write_text_atomically(path: str | Path, text: str) -> None:
-    path = Path(path)
+    """Write a command's output file whole or not at all (``game.atomic``), after checking the destination."""
     check_writable(path)
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    try:
-        with open(temporary, "x", encoding="utf-8") as file:  # "x": the umask's permissions, never clobbers
-            file.write(text)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise WargameError(f"{path}: cannot write: {error.strerror or error}") from None
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+    write_atomically(path, text.encode())

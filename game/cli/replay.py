@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from game.cli import arguments
+from game.cli import arguments, passphrase
 
 FACILITATOR = "facilitator"
 DIVERGED = 1
@@ -29,6 +29,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--to", type=arguments.turn, metavar="TURN", help="stop after this turn")
     parser.add_argument("--as", dest="seat", default=FACILITATOR, metavar="SEAT",
                         help="show only what SEAT saw (default: facilitator, who sees everything)")
+    passphrase.add_argument(parser)
     arguments.add_formulas(parser)
     parser.set_defaults(handler=handle)
 
@@ -38,6 +39,7 @@ def handle(args: argparse.Namespace) -> int:
     from game.saves import SaveDiverged, SaveError, load_save, restore_session
 
     saved = load_save(args.save)
+    passphrase.unlock(saved.lock, saved.over, args, args.save)
     seat = seat_argument(saved.scenario, args.seat)
     upto = saved.played if args.to is None else args.to
     if upto > saved.played:
@@ -98,8 +100,6 @@ def transcript(saved, session, seat: str | None, *, formulas: bool = False) -> l
     elif not session.over:
         lines.append(f"The game goes on after turn {saved.played}: wargame run --resume {saved.path}")
     return [line for line in lines if line is not None]
-
-
 
 
 def _parent_line(saved) -> str | None:

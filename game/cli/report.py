@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from game.cli import arguments
+from game.cli import arguments, passphrase
 from game.errors import WargameError
 
 DEFAULT_RUNS = 500
@@ -27,6 +27,7 @@ def register(commands: argparse._SubParsersAction) -> None:
                         help="processes for the simulation (default: all cores)")
     parser.add_argument("--baseline", default="random", metavar="POLICY",
                         help="the policy that plays people's seats in the simulation (default: random)")
+    passphrase.add_argument(parser)
     parser.set_defaults(handler=handle)
 
 
@@ -43,7 +44,9 @@ def handle(args: argparse.Namespace) -> int:
     html = bool(args.output) and args.output.lower().endswith((".html", ".htm"))
     if args.output:
         check_writable(args.output)
-    session = restore_session(load_save(args.save))
+    saved = load_save(args.save)
+    passphrase.unlock(saved.lock, saved.over, args, args.save)
+    session = restore_session(saved)
     simulation = _simulate(session, args) if args.runs else None
     text = (debrief_html if html else debrief_markdown)(session, simulation)
     if args.output:

@@ -41,7 +41,7 @@ def _entry(summary) -> list[str]:
     when = summary.updated.astimezone().strftime("%Y-%m-%d %H:%M")
     if summary.damaged is not None:
         return [f"  {when}  {summary.path.name}  [DAMAGED]", f"      {summary.damaged}"]
-    status = "over" if summary.over else "in progress"
+    status = "over" if summary.over else "in progress, locked" if summary.locked else "in progress"
     seats = ", ".join(f"{seat}={who}" for seat, who in summary.controllers.items())
     branch = f" \u00b7 branch of {summary.parent.file or summary.parent.game_id[:8]} after turn " \
              f"{summary.parent.turn}" if summary.parent else ""

@@ -15,7 +15,7 @@ values; a refused order raises :class:`IllegalOrder` and changes nothing.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
@@ -26,6 +26,12 @@ from game.engine.log import ACTION, ENDING, EVENT, OVERTAKEN, Change, LogEntry
 from game.engine.model import PRIVATE, Action, Scenario
 from game.engine.state import GameState, initial_state
 from game.errors import IllegalOrder, WargameError
+
+if TYPE_CHECKING:
+    from game.engine.interventions import ForceChance
+
+Rulings = Mapping[str, "ForceChance"]
+"""The facilitator's rulings for a turn: rule id -> the outcome its chance is to have."""
 
 MAX_SEED = (1 << 63) - 1
 
@@ -81,13 +87,26 @@ def check_orders(scenario: Scenario, state: GameState, orders: Mapping[str, str]
     for seat in scenario.seats:
         if seat not in orders:
             raise IllegalOrder(f"no order for {seat!r}")
-        action = scenario.action(orders[seat])
-        if action is None or action.actor != seat:
-            raise IllegalOrder(f"{seat!r} has no action {orders[seat]!r}")
-        if not holds(action.when, env):
-            raise IllegalOrder(f"{seat!r} cannot choose {action.id!r} now: {unavailable_reason(action)}")
-        chosen[seat] = action
+        chosen[seat] = _legal_action(scenario, env, seat, orders[seat])
     return chosen
+
+
+def check_order(scenario: Scenario, state: GameState, seat: str, action_id: str) -> Action:
+    """The action one seat's order names, if it may choose it now; else :class:`IllegalOrder`."""
+    if state.over:
+        raise IllegalOrder("the game is over: no more orders")
+    if seat not in scenario.seats:
+        raise IllegalOrder(f"{seat!r} is not a seat of this scenario (seats: {', '.join(scenario.seats)})")
+    return _legal_action(scenario, environment(state), seat, action_id)
+
+
+def _legal_action(scenario: Scenario, env: Sequence[Any], seat: str, action_id: str) -> Action:
+    action = scenario.action(action_id)
+    if action is None or action.actor != seat:
+        raise IllegalOrder(f"{seat!r} has no action {action_id!r}")
+    if not holds(action.when, env):
+        raise IllegalOrder(f"{seat!r} cannot choose {action.id!r} now: {unavailable_reason(action)}")
+    return action
 
 
 def apply_effects(effects: Sequence[Effect], env: list[Any]) -> tuple[Change, ...]:
@@ -111,7 +130,7 @@ def probability(chance: Expression, env: Sequence[Any]) -> float:
     return arithmetic.probability(chance.evaluate(env))
 
 
-def _resolve_action(scenario: Scenario, state: GameState, action: Action, env: list[Any]) -> LogEntry:
+def _resolve_action(state: GameState, action: Action, env: list[Any], rulings: Rulings) -> LogEntry:
     visible_to = frozenset({action.actor}) if action.visibility == PRIVATE else None
     common = dict(actor=action.actor, source=action.source, visible_to=visible_to)
     if not holds(action.when, env):
@@ -122,40 +141,61 @@ def _resolve_action(scenario: Scenario, state: GameState, action: Action, env: l
                         changes=apply_effects(action.effects, env), **common)
     chance = probability(action.chance, env)
     roll = draw(state.seed, state.turn, chance_stream(action.id))
-    success = roll < chance
+    success, ruled = _outcome(roll, chance, rulings.get(action.id))
     changes = apply_effects(action.effects if success else action.fail_effects, env)
     return LogEntry(state.turn, ACTION, action.id, action.label, changes=changes,
-                    chance=chance, roll=roll, success=success, **common)
+                    chance=chance, roll=roll, success=success, **common, **ruled)
 
 
-def _fire_events(scenario: Scenario, state: GameState, env: list[Any], fired: set[str]) -> list[LogEntry]:
+def _outcome(roll: float, chance: float, ruling: ForceChance | None) -> tuple[bool, dict[str, Any]]:
+    """Whether a chance succeeds: as drawn, or as the facilitator ruled (the entry then says so).
+
+    The roll is drawn either way and kept in the entry, so a ruled turn's
+    draws are the same as an unruled one's and the log shows what the dice said.
+    """
+    if ruling is None:
+        return roll < chance, {}
+    return ruling.success, {"ruled": True, "reason": ruling.reason}
+
+
+def _fire_events(scenario: Scenario, state: GameState, env: list[Any], fired: set[str],
+                 rulings: Rulings) -> list[LogEntry]:
     entries = []
     for event in scenario.events:
         if event.once and event.id in fired or not event.when.evaluate(env):
             continue
         chance = roll = None
+        ruled: dict[str, Any] = {}
         if event.chance is not None:
             chance = probability(event.chance, env)
             roll = draw(state.seed, state.turn, chance_stream(event.id))
-            if roll >= chance:
+            success, ruled = _outcome(roll, chance, rulings.get(event.id))
+            if not success:
                 continue
         if event.once:
             fired.add(event.id)
         changes = apply_effects(event.effects, env)
-        if event.text or changes:  # a silent rule that changed nothing has nothing to explain
+        if event.text or changes or ruled:  # a silent rule that changed nothing has nothing to explain
             entries.append(LogEntry(state.turn, EVENT, event.id, event.text, source=event.source,
                                     visible_to=event.visible_to, changes=changes, chance=chance, roll=roll,
-                                    success=None if chance is None else True))
+                                    success=None if chance is None else True, **ruled))
     return entries
 
 
-def resolve_turn(scenario: Scenario, state: GameState, orders: Mapping[str, str]) -> Resolution:
-    """Play one turn: ``orders`` maps every seat to the id of its chosen action."""
+def resolve_turn(scenario: Scenario, state: GameState, orders: Mapping[str, str],
+                 rulings: Rulings | None = None) -> Resolution:
+    """Play one turn: ``orders`` maps every seat to the id of its chosen action.
+
+    ``rulings`` are the facilitator's: the outcome each named rule's chance is
+    to have this turn, whatever its roll (a rule that draws no chance this
+    turn is not affected).
+    """
     chosen = check_orders(scenario, state, orders)
+    rulings = rulings or {}
     env = environment(state)
-    entries = [_resolve_action(scenario, state, chosen[seat], env) for seat in scenario.seats]
+    entries = [_resolve_action(state, chosen[seat], env, rulings) for seat in scenario.seats]
     fired = set(state.fired)
-    entries += _fire_events(scenario, state, env, fired)
+    entries += _fire_events(scenario, state, env, fired, rulings)
     ending = next((e for e in scenario.endings if e.when.evaluate(env)), None)
     over = ending is not None or state.turn >= scenario.turns
     if ending is not None:

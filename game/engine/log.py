@@ -17,6 +17,11 @@ EVENT = "event"
 """A scenario event fired."""
 ENDING = "ending"
 """The game ended, by an ending rule or because the last turn was played."""
+INTERVENTION = "intervention"
+"""The facilitator acted on the game (an event fired, an inject, a track set): see ``interventions.py``."""
+
+FACILITATOR = "facilitator"
+"""``LogEntry.by`` of what the facilitator did or decided rather than the rules or a seat."""
 
 
 @frozen
@@ -45,6 +50,14 @@ class LogEntry:
     chance: float | None = None
     roll: float | None = None
     success: bool | None = None
+    by: str | None = None
+    """Whose hand is behind the entry beyond its rule: ``FACILITATOR`` for an intervention or an
+    order the facilitator gave for a computer seat; or another mark an order carries (e.g. a seat
+    that held when its time ran out). None for ordinary play."""
+    ruled: bool = False
+    """The facilitator decided this chance's outcome, whatever the roll (kept in ``roll``) said."""
+    reason: str = ""
+    """The facilitator's reason, for the facilitator and the debrief only: never in a seat's view."""
 
     def visible(self, seat: str | None) -> bool:
         return seat is None or self.visible_to is None or seat in self.visible_to

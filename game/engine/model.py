@@ -13,14 +13,14 @@ from collections.abc import Callable, Mapping
 
 from attrs import field, frozen
 
-from game.engine.expressions import Effect, Expression
+from game.engine.expressions import BOOL, INT, TEXT, Effect, Expression, Symbol
 
 PUBLIC, PRIVATE = "public", "private"
 DEFAULT_END_TEXT = "The last turn has been played."
 
 
 def hold_id(seat: str) -> str:
-    """The id of a seat's hold action, built in unless the scenario defines it."""
+    """The id of a seat's hold action, built in unless the scenario defines it (and always legal)."""
     return f"{seat}.hold"
 
 
@@ -55,6 +55,12 @@ class Variable:
     def visible(self, seat: str | None) -> bool:
         """Whether ``seat`` (None: the facilitator) may see this variable."""
         return seat is None or self.visible_to is None or seat in self.visible_to
+
+    def symbol(self, slot: int) -> Symbol:
+        """How expressions see this variable when it lives in environment slot ``slot``."""
+        kind = {"int": INT, "bool": BOOL, "enum": TEXT}[self.type]
+        return Symbol(self.name, slot, kind, self.low, self.high,
+                      frozenset(self.values) if self.type == "enum" else None)
 
 
 @frozen
@@ -228,6 +234,9 @@ class Scenario:
     _visible: Mapping[str | None, tuple[tuple[int, str], ...]] = field(init=False, repr=False)
     _visible_names: Mapping[str | None, frozenset[str]] = field(init=False, repr=False)
     _visible_getters: Mapping[str | None, Callable[[tuple], tuple]] = field(init=False, repr=False)
+    symbols: Mapping[str, Symbol] = field(init=False, repr=False)
+    """Every variable as expressions name it, for compiling expressions after load (a facilitator's
+    inject is checked exactly as the scenario's own effects were)."""
     once_events: frozenset[str] = field(init=False, repr=False)
     """Ids of the events that fire at most once a game."""
 
@@ -243,6 +252,7 @@ class Scenario:
         object.__setattr__(self, "_visible_names", names)
         getters = {seat: _getter([i for i, _ in slots]) for seat, slots in visible.items()}
         object.__setattr__(self, "_visible_getters", getters)
+        object.__setattr__(self, "symbols", {v.name: v.symbol(i + 1) for i, v in enumerate(self.variables)})
         object.__setattr__(self, "once_events", frozenset(e.id for e in self.events if e.once))
 
     def actions_for(self, seat: str) -> tuple[Action, ...]:

@@ -20,7 +20,7 @@ from attrs import evolve, field, frozen
 
 from game.engine.adjudication import environment, holds, probability, scores, unavailable_reason
 from game.engine.expressions import Expression
-from game.engine.log import EVENT, LogEntry
+from game.engine.log import EVENT, INTERVENTION, LogEntry
 from game.engine.model import Action, Ending, Objective, Place, Route, Scenario
 from game.engine.state import GameState
 
@@ -215,9 +215,10 @@ def knowledge_for(scenario: Scenario, state: GameState, seen: frozenset[str], se
 
 
 def seen_events(scenario: Scenario, entries: Iterable[LogEntry], seat: str) -> frozenset[str]:
-    """The once-only events whose firing ``seat`` was shown in ``entries``."""
+    """The once-only events whose firing ``seat`` was shown in ``entries`` (by the rules or the facilitator)."""
     once = scenario.once_events
-    return frozenset(e.rule for e in entries if e.kind == EVENT and e.rule in once and e.visible(seat))
+    return frozenset(e.rule for e in entries if e.kind in (EVENT, INTERVENTION) and e.rule in once
+                     and e.visible(seat))
 
 
 def _entry_for(scenario: Scenario, entry: LogEntry, seat: str | None) -> LogEntry:
@@ -225,7 +226,7 @@ def _entry_for(scenario: Scenario, entry: LogEntry, seat: str | None) -> LogEntr
         return entry
     changes = tuple(c for c in entry.changes if scenario.variable(c.variable).visible(seat))
     chance = entry.chance if knowable(scenario, _chance_of(scenario, entry.rule), seat) else None
-    return evolve(entry, changes=changes, chance=chance, roll=None)
+    return evolve(entry, changes=changes, chance=chance, roll=None, reason="")
 
 
 def _chance_of(scenario: Scenario, rule: str) -> Expression | None:

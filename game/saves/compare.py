@@ -52,6 +52,9 @@ class Comparison:
     same_seed: bool
     relation: str
     """How the two saves are related ("B is a branch of A after turn 5"), or ""."""
+    final_a: GameState
+    """The state at the end of A (as replayed, so verified), and of B."""
+    final_b: GameState
 
 
 def compare(a: SavedGame, b: SavedGame) -> Comparison:
@@ -65,7 +68,8 @@ def compare(a: SavedGame, b: SavedGame) -> Comparison:
     turns = () if first is None else tuple(
         diff for turn in range(first, max(a.played, b.played) + 1)
         if (diff := _turn_difference(run_a, run_b, turn)) is not None)
-    return Comparison(common, first, turns, a.sha256 == b.sha256, a.seed == b.seed, _relation(a, b))
+    return Comparison(common, first, turns, a.sha256 == b.sha256, a.seed == b.seed, _relation(a, b),
+                      run_a.state_after(a.played), run_b.state_after(b.played))
 
 
 def _common_turns(a: SavedGame, b: SavedGame) -> int:
@@ -101,7 +105,7 @@ def _orders_in(run: Session, turn: int) -> dict[str, str]:
 
 
 def _state_after(run: Session, turn: int) -> GameState | None:
-    return run.states[turn] if turn <= len(run.turns) else None
+    return run.state_after(turn) if turn <= len(run.turns) else None
 
 
 def _values(run_a: Session, state_a, run_b: Session, state_b):

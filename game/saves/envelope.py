@@ -1,17 +1,22 @@
-"""The outer frame of a save file: the same in every format version, so it can judge any file.
+"""The start and the end of a save file, which every format shares, and format 1's frame.
+
+Every save begins with the marker (the msgpack string "HORIZON-WGSAVE") and
+a msgpack unsigned integer, its format version, and a complete file ends
+with a msgpack bin of 32 bytes: the SHA-256 of every byte before it. In
+format 1 the middle is one msgpack bin holding the body:
 
     marker     the msgpack string "HORIZON-WGSAVE" (15 bytes)
-    version    a msgpack unsigned integer: the format of the body
-    body       a msgpack bin holding the body (itself msgpack, laid out as its version says)
+    version    1
+    body       a msgpack bin holding the body (itself msgpack, laid out as format 1 says)
     checksum   a msgpack bin of 32 bytes: the SHA-256 of every byte before it
 
-The whole file is therefore a msgpack stream of four objects. Because the
-frame never changes, this module can tell, for any file and any version, the
-five ways a file can fail before its body is even decoded: not a save (no
-marker), truncated (shorter than its header declares), damaged (the checksum
-does not match: a flipped bit anywhere, the checksum included, is caught),
-and written by a newer format. The checksum is tested before the version, so
-a damaged version number reads as damage, not as a newer format.
+Format 2 appends frames instead (``format2``), each ending with that same
+checksum, so its last one is the whole file's. This module tells, for any
+file, the ways it can fail before a body is decoded: not a save (no marker),
+truncated (shorter than its header declares), damaged (the checksum does not
+match: a flipped bit anywhere, the checksum included, is caught), and written
+by a newer format. The checksum is tested before the version, so a damaged
+version number reads as damage, not as a newer format.
 """
 
 from __future__ import annotations
@@ -24,6 +29,8 @@ MARKER = b"\xaeHORIZON-WGSAVE"
 CHECKSUM_TAG = b"\xc4\x20"
 """msgpack's header for a 32-byte bin: the checksum's first two bytes."""
 TRAILER_SIZE = len(CHECKSUM_TAG) + 32
+JOURNAL_VERSION = 2
+"""The version byte of format 2, whose frames ``format2`` reads (it ends with the same checksum rule)."""
 _UINT_WIDTHS = {0xCC: 1, 0xCD: 2, 0xCE: 4, 0xCF: 8}
 _BIN_WIDTHS = {0xC4: 1, 0xC5: 2, 0xC6: 4}
 
@@ -32,25 +39,13 @@ class _Short(Exception):
     """The data ends inside the frame's header."""
 
 
-def seal(version: int, body: bytes) -> bytes:
-    """The complete file for a ``body`` of format ``version``."""
-    head = MARKER + _uint(version) + b"\xc6" + len(body).to_bytes(4, "big")
-    checksum = hashlib.sha256(head)
-    checksum.update(body)
-    return b"".join((head, body, CHECKSUM_TAG, checksum.digest()))
-
-
-def _uint(value: int) -> bytes:
-    if value < 0x80:
-        return bytes([value])
-    return b"\xcd" + value.to_bytes(2, "big")
-
-
-def open_envelope(data: bytes, name: str, newest: int) -> tuple[int, memoryview]:
-    """Check the frame of ``data`` and return its format version and body.
+def open_envelope(data: bytes, name: str, newest: int) -> tuple[int, memoryview | None]:
+    """Check the frame of ``data`` and return its format version and, for format 1, its body.
 
     ``name`` names the file in messages; ``newest`` is the newest format this
-    Horizon reads. Raises :class:`SaveError` for anything but an intact frame.
+    Horizon reads. A format-2 file is returned with no body: its frames are
+    checked by ``format2``. Raises :class:`SaveError` for anything but an
+    intact format-1 frame, a format-2 file, or a newer format's intact file.
     """
     if not data:
         raise SaveError(name, "empty file (0 bytes): not a Horizon save")
@@ -61,20 +56,22 @@ def open_envelope(data: bytes, name: str, newest: int) -> tuple[int, memoryview]
     except _Short:
         raise SaveError(name, f"truncated: the file ends inside its header, after {len(data):,} bytes") \
             from None
+    if data[len(MARKER)] == JOURNAL_VERSION:
+        return JOURNAL_VERSION, None
     if not _checksum_holds(data):
         if header is not None and header[2] + TRAILER_SIZE > len(data):
             raise SaveError(name, f"truncated: {len(data):,} bytes of the "
                                   f"{header[2] + TRAILER_SIZE:,} its header declares")
         raise SaveError(name, "damaged: checksum mismatch (the file changed after it was written)")
-    if header is None or header[2] + TRAILER_SIZE != len(data):
-        raise SaveError(name, "damaged: the frame around the body is malformed")
-    version, start, end = header
-    if version < 1:
-        raise SaveError(name, f"damaged: unknown save format {version}")
-    if version > newest:
+    version = header[0] if header is not None else None
+    if version is not None and version > newest:
         raise SaveError(name, f"written by a newer format (save format {version}; this Horizon reads "
                               f"formats up to {newest}): open it with a newer Horizon")
-    return version, memoryview(data)[start:end]
+    if header is None or header[2] + TRAILER_SIZE != len(data):
+        raise SaveError(name, "damaged: the frame around the body is malformed")
+    if version != 1:
+        raise SaveError(name, f"damaged: unknown save format {version}")
+    return version, memoryview(data)[header[1] : header[2]]
 
 
 def _checksum_holds(data: bytes) -> bool:
@@ -94,6 +91,8 @@ def _header(data: bytes) -> tuple[int, int, int] | None:
         version = int.from_bytes(raw, "big")
     else:
         return None
+    if version == JOURNAL_VERSION:
+        return version, pos, pos
     tag, pos = _take(data, pos, 1)
     if tag[0] not in _BIN_WIDTHS:
         return None

@@ -1,8 +1,10 @@
-"""Save files on disk: bounded reads, the overwrite guard, autosaves and listings.
+"""Save files on disk: bounded reads, one-off writes, autosaves and listings.
 
-Writing never loses data: it is atomic (``atomic.py``), and it never replaces
+Writing never loses data: it is atomic (``game.atomic``), it never replaces
 another game's save, or turns of this game that the session lacks, unless
-forced.
+forced, and it holds the save's lock while it writes (``ownership``). A game
+being played keeps its save with a :class:`~game.saves.journal_file.SaveFile`,
+which appends each event instead of rewriting the file.
 
 Reading never changes the file and never trusts its size: anything that is
 not a regular file, or is larger than ``MAX_SAVE_BYTES``, is refused before
@@ -17,17 +19,13 @@ import re
 import stat
 from pathlib import Path
 
-from attrs import frozen
-
-from game.saves.atomic import write_atomically
-from game.saves.codec import decode_game, encode_game
-from game.saves.records import SaveConflict, SavedGame, SaveError, SaveSummary
+from game.atomic import clean_stale
+from game.saves.codec import decode_game
+from game.saves.journal_file import MAX_SAVE_BYTES, SaveFile, write_session
+from game.saves.ownership import SaveLock
+from game.saves.records import SavedGame, SaveError, SaveSummary
 from game.session import Session
 
-MAX_SAVE_BYTES = 16 * 1024 * 1024
-"""Largest save read or written. A 10,000-turn game (the loader's most) of three seats takes
-about 2 MB beside its scenario text; the limit also bounds the memory a hostile file can make
-the decoder spend (about 170 MB for 16 MiB of the smallest msgpack objects)."""
 SUFFIX = ".wgsave"
 DEFAULT_FOLDER = "saves"
 
@@ -35,10 +33,10 @@ DEFAULT_FOLDER = "saves"
 def load_save(path: str | os.PathLike[str]) -> SavedGame:
     """Read and check a save file; raises :class:`SaveError` (one line naming the file) and nothing else.
 
-    Checks the frame, the checksum, the format version, the structure of
+    Checks the frames, the checksums, the format version, the structure of
     every field and the embedded scenario (through the normal loader). It
     does not replay the game: :func:`restore_session` does, checking every
-    state hash.
+    state hash. A torn last frame (a write a crash cut off) is left out.
     """
     path = Path(path)
     return decode_game(_read_bounded(path), str(path), path)
@@ -72,78 +70,21 @@ def _read_bounded(path: Path) -> bytes:
 
 
 def save_session(session: Session, path: str | os.PathLike[str], *, force: bool = False) -> Path:
-    """Write ``session`` to ``path`` atomically and return the path.
+    """Write ``session`` to ``path`` once, atomically, and return the path (a copy, a branch, save-as).
 
     Without ``force`` it refuses (:class:`SaveConflict`) to replace a file
     that is not a save of this same game, or one whose turns this session
-    does not all contain (that would lose turns: branch instead). Any other
-    failure is a :class:`SaveError`; either way the file at ``path`` is
-    unchanged.
+    does not all contain (that would lose turns: branch instead). Raises
+    :class:`SaveError` if another process owns the file; either way the file
+    at ``path`` is unchanged.
     """
     path = Path(path)
-    if not session.scenario.origin.text:
-        raise SaveError(str(path), "cannot save a game whose scenario was not read from a file or text")
-    game = SavedGame.of(session)
-    data = encode_game(game)
-    if len(data) > MAX_SAVE_BYTES:
-        raise SaveError(str(path), f"this game would take {len(data):,} bytes, more than a save may hold")
-    if not force and not _still_ours(path, game):
-        _guard_overwrite(path, game)
-    write_atomically(path, data)
-    _remember(path, game)
+    lock = SaveLock.acquire(path)
+    try:
+        write_session(session, path, force=force)
+    finally:
+        lock.release()
     return path
-
-
-@frozen
-class _Written:
-    """What this process last wrote to a path, and how the file looked right after."""
-
-    game_id: str
-    turns: tuple
-    identity: tuple[int, int, int]
-
-
-_written: dict[Path, _Written] = {}
-"""Saves written by this process, so autosaving turn after turn need not re-read its own file
-(re-reading made a 1,200-turn headless run with --save take 70 times as long)."""
-
-
-def _file_identity(path: Path) -> tuple[int, int, int] | None:
-    try:
-        info = os.stat(path)
-    except OSError:
-        return None
-    return info.st_ino, info.st_mtime_ns, info.st_size
-
-
-def _remember(path: Path, game: SavedGame) -> None:
-    _written[path.resolve()] = _Written(game.game_id, game.turns, _file_identity(path))
-
-
-def _still_ours(path: Path, game: SavedGame) -> bool:
-    """Whether ``path`` is unchanged since this process saved ``game``'s game there, a prefix of ``game``."""
-    written = _written.get(path.resolve())
-    return (written is not None and written.game_id == game.game_id
-            and written.identity == _file_identity(path)
-            and game.turns[: len(written.turns)] == written.turns)
-
-
-def _guard_overwrite(path: Path, game: SavedGame) -> None:
-    if not os.path.lexists(path):
-        return
-    if path.is_dir():
-        raise SaveError(str(path), "is a folder: give a file name")
-    try:
-        existing = load_save(path)
-    except SaveError as error:
-        raise SaveConflict(str(path), f"exists and is not a save this Horizon can read ({error.reason}): "
-                                      "refusing to replace it") from None
-    if existing.game_id != game.game_id:
-        what = f"{existing.name or existing.title!r}, {existing.played} turns"
-        raise SaveConflict(str(path), f"holds another game ({what}): refusing to replace it")
-    if game.turns[: existing.played] != existing.turns:
-        raise SaveConflict(str(path), "holds turns of this game that this session lacks: refusing to drop "
-                                      "them (branch the game instead)")
 
 
 def autosave_path(session: Session, folder: str | os.PathLike[str] = DEFAULT_FOLDER) -> Path:
@@ -152,22 +93,24 @@ def autosave_path(session: Session, folder: str | os.PathLike[str] = DEFAULT_FOL
     return Path(folder) / f"{stem}-{session.created:%Y%m%d-%H%M%S}-{session.game_id[:6]}{SUFFIX}"
 
 
-def autosave(session: Session, folder: str | os.PathLike[str] = DEFAULT_FOLDER) -> Path:
-    """Save ``session`` to its own autosave file in ``folder`` (created if missing), atomically."""
+def autosave(session: Session, folder: str | os.PathLike[str] = DEFAULT_FOLDER) -> SaveFile:
+    """Keep ``session`` in its own autosave file in ``folder`` (created if missing) from now on."""
     path = autosave_path(session, folder)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise SaveError(str(path.parent), f"cannot create the folder: {error.strerror}") from None
-    return save_session(session, path)
+    return SaveFile.own(session, path)
 
 
 def list_saves(folder: str | os.PathLike[str] = DEFAULT_FOLDER) -> list[SaveSummary]:
     """Every ``*.wgsave`` in ``folder``, newest first; a file that cannot load is listed as damaged.
 
     Never raises for a bad file, and returns ``[]`` for a missing folder. It
-    checks what :func:`load_save` checks, not whether the game replays.
+    checks what :func:`load_save` checks, not whether the game replays. It
+    also deletes the hidden temporary files killed writers left there.
     """
+    clean_stale(folder)
     try:
         paths = sorted(p for p in Path(folder).iterdir() if p.suffix == SUFFIX and not p.name.startswith("."))
     except OSError:
@@ -183,8 +126,8 @@ def _summary(path: Path) -> SaveSummary:
         return SaveSummary(path, path.stem, _modified(path), damaged=error.reason)
     return SaveSummary(path, game.name or path.stem, game.updated, game_id=game.game_id,
                        scenario_id=game.scenario_id, title=game.title, played=game.played,
-                       turns=game.scenario.turns, over=game.over, controllers=dict(game.controllers),
-                       created=game.created, parent=game.parent)
+                       turns=game.scenario.turns, over=game.over, controllers=game.controllers,
+                       created=game.created, parent=game.parent, locked=game.lock is not None)
 
 
 def _modified(path: Path) -> datetime.datetime:

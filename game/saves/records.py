@@ -1,49 +1,38 @@
 """What a save holds, as plain frozen values, and the errors reading one can raise.
 
-A :class:`SavedGame` is the whole content of a ``.wgsave`` file: the header
-(who wrote it, which game, which scenario text, seed and seats), the order log
-of every resolved turn with its chance draws and the state hash after it, and
-a few state snapshots that only make showing a late turn fast. The order log
-is the truth; a snapshot is accepted only if it hashes to its turn's
-recorded state hash.
+A :class:`SavedGame` is the whole content of a ``.wgsave`` file, whatever
+its format: who began it, the scenario's text, the game's header (id, name,
+seed, seats, lock) and its journal: every event the session accepted, each
+resolved turn with its orders, the facilitator's acts, the messages, the
+chance draws and the state hash after it. The journal is the truth;
+everything else is recomputed from it by replaying.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping, Sequence
-from pathlib import Path, PurePath
+from collections.abc import Mapping
+from functools import cached_property
+from pathlib import Path
 
 from attrs import field, frozen
 
-from game import __version__
 from game.engine.adjudication import new_game
-from game.engine.log import LogEntry
 from game.engine.model import Scenario
-from game.engine.state import GameState, state_hash
-from game.errors import WargameError
-from game.session import Order, Parent, Session, utc_now
+from game.engine.state import state_hash
+from game.errors import FileError
+from game.journal import Event, GameHeader, HeaderFields, Parent, TurnResolved
 
-FORMAT = 1
+FORMAT = 2
 """The save format this Horizon writes (it reads every format from 1 up to this one)."""
-SNAPSHOT_EVERY = 50
-"""A save keeps the state after every this many turns, and after its last turn."""
 
 
-class SaveError(WargameError):
+class SaveError(FileError):
     """A save file cannot be read, written or replayed; ``str`` is one line naming the file.
 
     ``file`` is how the file was named (its path, as given) and ``reason`` the
     rest of the line, for screens that show the file name elsewhere.
     """
-
-    def __init__(self, file: str, reason: str) -> None:
-        super().__init__(f"{file}: {reason}")
-        self.file = file
-        self.reason = reason
-
-    def __reduce__(self):  # so the error survives pickling, e.g. out of a worker process
-        return type(self), (self.file, self.reason)
 
 
 class SaveConflict(SaveError):
@@ -67,51 +56,22 @@ class SaveDiverged(SaveError):
 
 
 @frozen
-class Draw:
-    """One chance drawn in a turn: for which rule, at what probability, and the roll."""
+class SavedGame(HeaderFields):
+    """The content of one save file, in any format, as today's values.
 
-    rule: str
-    chance: float
-    roll: float
-
-    @property
-    def success(self) -> bool:
-        return self.roll < self.chance
-
-
-def draws_of(entries: tuple[LogEntry, ...]) -> tuple[Draw, ...]:
-    """The chance draws a turn's log entries record, in resolution order."""
-    return tuple(Draw(e.rule, e.chance, e.roll) for e in entries if e.roll is not None)
-
-
-@frozen
-class SavedTurn:
-    """One resolved turn as saved: every seat's order, the chances drawn, the state hash after it."""
-
-    turn: int
-    orders: tuple[Order, ...]
-    draws: tuple[Draw, ...]
-    state_hash: str
-    """Hex SHA-256 of the state after this turn (``game.engine.state_hash``)."""
-
-
-@frozen
-class SavedGame:
-    """The content of one save file; equal saves hold the same game, byte for byte.
-
-    ``scenario`` is loaded from ``scenario_text`` by the normal loader (so it
-    is as valid as any scenario file), and ``path`` is where it was read from;
-    neither takes part in equality. Not hashable (``controllers`` is a dict).
-    It holds no log entries: :func:`~game.saves.restore_session` replays the
-    orders and gives a session whose turns carry them.
+    ``header`` is the game's header as its journal leaves it (any renaming,
+    change of seats or new lock applied); ``events`` the journal, in order (a
+    format-1 file's turns become :class:`~game.journal.TurnResolved`
+    events). ``scenario`` is loaded from ``scenario_text`` by the normal loader
+    (so it is as valid as any scenario file), and ``path`` is where it was
+    read from; neither takes part in equality. It holds no log entries:
+    :func:`~game.saves.restore_session` replays the journal into a session.
     """
 
     format: int
     app_version: str
-    """The Horizon version that wrote the file."""
-    game_id: str
-    """32 hex digits; every game and every branch gets its own."""
-    name: str
+    """The Horizon version that began the file."""
+    header: GameHeader
     scenario_id: str
     title: str
     scenario_file: str
@@ -119,33 +79,18 @@ class SavedGame:
     sha256: str
     """Hex SHA-256 of ``scenario_text`` in UTF-8."""
     scenario_text: str
-    seed: int
-    controllers: Mapping[str, str]
-    """Seat -> ``"human"`` or a computer policy's name, in the scenario's seat order."""
-    parent: Parent | None
-    created: datetime.datetime
+    events: tuple[Event, ...]
     updated: datetime.datetime
-    """When the file was last written (UTC); outside the state hash, inside the checksum."""
-    turns: tuple[SavedTurn, ...]
-    snapshots: tuple[GameState, ...]
-    """States after some turns (every ``SNAPSHOT_EVERY`` and the last), for speed only."""
+    """When the file was last written to (UTC); outside the state hash, inside the checksums."""
     scenario: Scenario = field(eq=False, repr=False)
     path: Path | None = field(default=None, eq=False)
+    dropped: int = field(default=0, eq=False)
+    """Bytes of a torn last frame (a write cut off by a crash) that reading left out."""
 
-    @classmethod
-    def of(cls, session: Session, updated: datetime.datetime | None = None) -> SavedGame:
-        """What saving ``session`` now writes (``updated`` defaults to now)."""
-        scenario = session.scenario
-        return cls(
-            format=FORMAT, app_version=__version__, game_id=session.game_id, name=session.name,
-            scenario_id=scenario.id, title=scenario.title, scenario_file=PurePath(scenario.origin.path).name,
-            sha256=scenario.origin.sha256, scenario_text=scenario.origin.text, seed=session.seed,
-            controllers={seat: session.controllers[seat] for seat in scenario.seats},
-            parent=session.parent, created=session.created, updated=updated or utc_now(),
-            turns=tuple(SavedTurn(r.turn, r.orders, draws_of(r.entries), r.state_hash)
-                        for r in session.turns),
-            snapshots=snapshots_of(session.states), scenario=scenario,
-        )
+    @cached_property
+    def turns(self) -> tuple[TurnResolved, ...]:
+        """Every resolved turn, in order."""
+        return tuple(e for e in self.events if isinstance(e, TurnResolved))
 
     @property
     def played(self) -> int:
@@ -153,28 +98,14 @@ class SavedGame:
         return len(self.turns)
 
     @property
-    def final_state(self) -> GameState:
-        """The state after the last saved turn (checked against its hash when loaded)."""
-        if self.snapshots and self.snapshots[-1].turn == self.played + 1:
-            return self.snapshots[-1]
-        return new_game(self.scenario, self.seed)
-
-    @property
     def over(self) -> bool:
-        return self.final_state.over
+        return bool(self.turns) and self.turns[-1].over
 
     def state_hash_after(self, turn: int) -> str:
         """The recorded state hash after ``turn`` (0: the initial state)."""
         if turn == 0:
             return state_hash(new_game(self.scenario, self.seed))
         return self.turns[turn - 1].state_hash
-
-
-def snapshots_of(states: Sequence[GameState]) -> tuple[GameState, ...]:
-    """The states a save keeps: after every ``SNAPSHOT_EVERY``-th turn, and after the last."""
-    last = len(states) - 1
-    kept = [*range(SNAPSHOT_EVERY, last, SNAPSHOT_EVERY), last] if last else []
-    return tuple(states[k] for k in kept)
 
 
 @frozen
@@ -200,3 +131,5 @@ class SaveSummary:
     controllers: Mapping[str, str] = field(factory=dict)
     created: datetime.datetime | None = None
     parent: Parent | None = None
+    locked: bool = False
+    """The game has a facilitator passphrase."""

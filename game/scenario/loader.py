@@ -20,7 +20,6 @@ from typing import Any
 
 from game.engine.arithmetic import LIMIT
 from game.engine.expressions import (
-    BOOL,
     INT,
     RESERVED,
     TEXT,
@@ -242,9 +241,7 @@ class _Loader(Reader):
             else:
                 variables.append(variable)
                 self.variables[name] = variable
-                values = frozenset(variable.values) if variable.type == "enum" else None
-                kind = {"int": INT, "bool": BOOL, "enum": TEXT}[variable.type]
-                self.symbols[name] = Symbol(name, len(self.symbols) + 1, kind, variable.low, variable.high, values)
+                self.symbols[name] = variable.symbol(len(self.symbols) + 1)
         return variables
 
     def read_variable(self, name: str, raw: Any) -> Variable | None:

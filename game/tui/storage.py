@@ -8,15 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from attrs import evolve
-
 from game.saves import (
     SaveConflict,
-    SavedGame,
     SaveError,
+    SaveFile,
     SaveSummary,
     autosave,
-    branch_session,
     list_saves,
     load_save,
     restore_session,
@@ -24,7 +21,13 @@ from game.saves import (
 )
 from game.session import Session
 
-__all__ = ["SaveConflict", "SaveSummary", "autosave", "branch", "latest", "list_saves", "restore", "save_as"]
+__all__ = ["SaveConflict", "SaveFile", "SaveSummary", "branch", "keep", "latest", "list_saves", "restore",
+           "save_as"]
+
+
+def keep(session: Session, folder: Path, path: Path | None) -> SaveFile:
+    """Keep ``session`` saved from now on: in ``path`` (the file it was loaded from), else its autosave."""
+    return autosave(session, folder) if path is None else SaveFile.own(session, path)
 
 
 def save_as(session: Session, path: Path, *, force: bool = False) -> None:
@@ -49,5 +52,4 @@ def restore(path: Path) -> Session:
 
 def branch(session: Session, at: int, path: Path | None) -> Session:
     """A new game holding the first ``at`` turns of ``session`` (saved at ``path``, if it was)."""
-    saved = SavedGame.of(session)
-    return branch_session(evolve(saved, path=path) if path else saved, at)
+    return session.branch(at, file=path.name if path else "")

@@ -17,11 +17,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown
 
 from game.session import Session
+from game.tui.dismissal import DismissOnce
 
 DebriefWriter = Callable[[Session], str]
 
 
-class DebriefScreen(Screen[None]):
+class DebriefScreen(DismissOnce, Screen[None]):
     """Shows ``write(session)``; written in a thread, as it reads the whole game."""
 
     CSS_PATH = "debrief.tcss"
@@ -61,17 +62,20 @@ class DebriefScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="export")
     def export(self, text: str) -> None:
+        from game.atomic import write_atomically
+        from game.errors import FileError
         from game.tui.lobby import slug
 
         path = self.folder / f"{slug(self.session.name or self.session.scenario.id)}-debrief.md"
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_name(f".{path.name}.tmp")
-            temporary.write_text(text, encoding="utf-8")
-            temporary.replace(path)
+            write_atomically(path, text.encode())
         except OSError as error:
             self.app.call_from_thread(self.notify, f"{path}: {error.strerror}", title="Not exported",
                                       severity="error")
+            return
+        except FileError as error:
+            self.app.call_from_thread(self.notify, str(error), title="Not exported", severity="error")
             return
         self.app.call_from_thread(self.notify, f"Wrote {path}", title="Exported")
 

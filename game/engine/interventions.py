@@ -1,0 +1,275 @@
+"""The white cell's acts: what a facilitator may do to a game besides the rules, as pure functions.
+
+In a seminar wargame the control team steers play: it fires an inject when
+the room needs a jolt, rules that a chance went the other way, adds a change
+the rules did not foresee. Each act here carries the facilitator's reason,
+kept for the facilitator and the debrief and never shown to a seat.
+
+Three act at once on the state of the open turn (:class:`FireEvent`,
+:class:`Inject`, :class:`SetTrack`): :func:`apply_intervention` gives the new
+state and one log entry of kind ``intervention``, visible to the seats the act
+concerns, marked as the facilitator's. Two act when the turn resolves:
+:class:`ForceChance` (a ruling ``resolve_turn`` applies) and
+:class:`ReplaceOrder` (the order a computer seat gives). Every act is checked
+against the scenario and the state first (:func:`check_intervention`), with a
+one-line reason when refused, and is deterministic once accepted: a game
+replays exactly from its seed, orders and acts.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections.abc import Iterable
+
+from attrs import evolve, field, frozen
+
+from game.engine.adjudication import Resolution, apply_effects, check_order, environment
+from game.engine.arithmetic import LIMIT
+from game.engine.expressions import Effect, compile_effect
+from game.engine.log import FACILITATOR, INTERVENTION, Change, LogEntry
+from game.engine.model import Scenario, Variable
+from game.engine.state import GameState
+from game.errors import ExpressionError, IllegalOrder, RefusedIntervention
+
+MAX_REASON = 4000
+"""Longest reason or headline, in characters, as long as a player's rationale may be."""
+MAX_EFFECTS = 20
+"""Most effects one inject may have."""
+
+
+def _recipients(value: Iterable[str] | None) -> frozenset[str] | None:
+    return None if value is None else frozenset(value)
+
+
+@frozen
+class FireEvent:
+    """Fire a scenario event now, as authored: its effects, text, quote and audience."""
+
+    event: str
+    reason: str = ""
+
+
+@frozen
+class Inject:
+    """An ad-hoc inject: a headline for ``recipients`` (None: every seat), with effects on the tracks.
+
+    The effects are written in the scenario's expression language and checked
+    exactly as the scenario's own effects are.
+    """
+
+    headline: str
+    recipients: frozenset[str] | None = field(default=None, converter=_recipients)
+    effects: tuple[str, ...] = field(default=(), converter=tuple)
+    reason: str = ""
+
+
+@frozen
+class SetTrack:
+    """Set a variable to a value within its bounds."""
+
+    variable: str
+    value: int | bool | str
+    reason: str = ""
+
+
+@frozen
+class ForceChance:
+    """The umpire's ruling: this turn's chance of an action or event succeeds or fails, whatever the roll."""
+
+    rule: str
+    success: bool
+    reason: str = ""
+
+
+@frozen
+class ReplaceOrder:
+    """The order a computer seat gives this turn, chosen by the facilitator instead of its policy."""
+
+    seat: str
+    action: str
+    reason: str = ""
+
+
+Intervention = FireEvent | Inject | SetTrack | ForceChance | ReplaceOrder
+IMMEDIATE = (FireEvent, Inject, SetTrack)
+"""The acts that change the state of the open turn at once; the others wait for it to resolve."""
+
+
+def check_intervention(scenario: Scenario, state: GameState, act: Intervention) -> None:
+    """Refuse, with one line saying why, an act this game cannot take now."""
+    if state.over:
+        raise RefusedIntervention("the game is over: no more interventions")
+    _check_text(act.reason, "the reason", empty_ok=True)
+    if isinstance(act, FireEvent):
+        _check_event(scenario, state, act)
+    elif isinstance(act, Inject):
+        _compile_inject(scenario, act)
+    elif isinstance(act, SetTrack):
+        check_track_value(_variable(scenario, act.variable), act.value)
+    elif isinstance(act, ForceChance):
+        _check_ruling(scenario, act)
+    elif isinstance(act, ReplaceOrder):
+        _check_replacement(scenario, state, act)
+    else:
+        raise TypeError(f"not an intervention: {act!r}")
+
+
+def apply_intervention(scenario: Scenario, state: GameState, act: FireEvent | Inject | SetTrack) -> Resolution:
+    """The state after an immediate act, and its log entry; raises :class:`RefusedIntervention` as the check does."""
+    check_intervention(scenario, state, act)
+    env = environment(state)
+    fired = state.fired
+    common = dict(by=FACILITATOR, reason=act.reason)
+    if isinstance(act, FireEvent):
+        event = next(e for e in scenario.events if e.id == act.event)
+        changes = apply_effects(event.effects, env)
+        fired = fired | {event.id} if event.once else fired
+        entry = LogEntry(state.turn, INTERVENTION, event.id, event.text, source=event.source,
+                         visible_to=event.visible_to, changes=changes, **common)
+    elif isinstance(act, Inject):
+        changes = apply_effects(_compile_inject(scenario, act), env)
+        entry = LogEntry(state.turn, INTERVENTION, "", act.headline.strip(), visible_to=act.recipients,
+                         changes=changes, **common)
+    else:
+        variable = scenario.variable(act.variable)
+        slot = scenario.index_of(act.variable) + 1
+        changes = () if env[slot] == act.value else (
+            Change(variable.name, env[slot], act.value, f"{variable.name} = {literal(act.value)}"),)
+        env[slot] = act.value
+        entry = LogEntry(state.turn, INTERVENTION, "", f"The facilitator sets {variable.label} to "
+                         f"{display(act.value)}.", visible_to=variable.visible_to, changes=changes, **common)
+    return Resolution(evolve(state, values=tuple(env[1:]), fired=fired), (entry,))
+
+
+def literal(value: int | bool | str) -> str:
+    """A value as the expression language writes it."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return repr(value)
+
+
+def display(value: int | bool | str) -> str:
+    """A value as a sentence shows it."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def track_value(scenario: Scenario, name: str, text: str) -> int | bool | str:
+    """Read what a person typed as a value for variable ``name`` (``5``, ``true``, ``serious``); checked."""
+    variable = _variable(scenario, name)
+    text = text.strip()
+    if variable.type == "bool":
+        value: int | bool | str | None = {"true": True, "false": False, "yes": True, "no": False}.get(text.lower())
+        if value is None:
+            raise RefusedIntervention(f"{name!r} holds true or false, not {text!r}")
+    elif variable.type == "int":
+        try:
+            value = int(text)
+        except ValueError:
+            raise RefusedIntervention(f"{name!r} holds whole numbers, not {text!r}") from None
+    else:
+        value = text.strip("'\"")
+    check_track_value(variable, value)
+    return value
+
+
+def check_track_value(variable: Variable, value: object) -> None:
+    """Refuse a value that does not fit ``variable`` (its type, its bounds, its named values)."""
+    name = variable.name
+    if variable.type == "bool":
+        if not isinstance(value, bool):
+            raise RefusedIntervention(f"{name!r} holds true or false, not {value!r}")
+    elif variable.type == "int":
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise RefusedIntervention(f"{name!r} holds whole numbers, not {value!r}")
+        low = -LIMIT if variable.low is None else variable.low
+        high = LIMIT if variable.high is None else variable.high
+        if not low <= value <= high:
+            raise RefusedIntervention(f"{name!r} goes from {low} to {high}: {value} is out of bounds")
+    elif value not in variable.values:
+        raise RefusedIntervention(f"{name!r} is one of {', '.join(variable.values)}, not {value!r}")
+
+
+def _check_text(text: object, what: str, *, empty_ok: bool) -> None:
+    if not isinstance(text, str):
+        raise RefusedIntervention(f"{what} must be text")
+    if not empty_ok and not text.strip():
+        raise RefusedIntervention(f"{what} is empty")
+    if len(text) > MAX_REASON:
+        raise RefusedIntervention(f"{what} is longer than {MAX_REASON} characters")
+    if any(unicodedata.category(c) == "Cc" and c != "\n" for c in text):
+        raise RefusedIntervention(f"{what} holds a control character; write plain text")
+
+
+def _variable(scenario: Scenario, name: str) -> Variable:
+    if name not in scenario.symbols:
+        raise RefusedIntervention(f"no variable {name!r}{_suggest(name, scenario.symbols)}")
+    return scenario.variable(name)
+
+
+def _suggest(name: str, candidates: Iterable[str]) -> str:
+    close = difflib.get_close_matches(name, sorted(candidates), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _check_event(scenario: Scenario, state: GameState, act: FireEvent) -> None:
+    event = next((e for e in scenario.events if e.id == act.event), None)
+    if event is None:
+        raise RefusedIntervention(f"no event {act.event!r}{_suggest(act.event, (e.id for e in scenario.events))}")
+    if event.once and event.id in state.fired:
+        raise RefusedIntervention(f"the event {event.id!r} has already fired, and it fires only once")
+
+
+def _compile_inject(scenario: Scenario, act: Inject) -> tuple[Effect, ...]:
+    _check_text(act.headline, "the headline", empty_ok=False)
+    if act.recipients is not None:
+        if not act.recipients:
+            raise RefusedIntervention("an inject needs at least one recipient (or every seat)")
+        for seat in sorted(act.recipients):
+            if seat not in scenario.seats:
+                raise RefusedIntervention(f"{seat!r} is not a seat (seats: {', '.join(scenario.seats)})")
+    if len(act.effects) > MAX_EFFECTS:
+        raise RefusedIntervention(f"an inject may have at most {MAX_EFFECTS} effects")
+    effects = []
+    for text in act.effects:
+        try:
+            effect = compile_effect(text, scenario.symbols)
+        except ExpressionError as error:
+            raise RefusedIntervention(f"effect {text!r}: {error}") from None
+        _check_no_inference(scenario, effect)
+        effects.append(effect)
+    return tuple(effects)
+
+
+def _check_no_inference(scenario: Scenario, effect: Effect) -> None:
+    """Refuse an effect that would show a seat a change worked out from what that seat cannot see."""
+    target = scenario.variable(effect.target)
+    for seat in scenario.seats:
+        if not target.visible(seat):
+            continue
+        hidden = sorted(effect.expression.reads - scenario.visible_names(seat))
+        if hidden:
+            raise RefusedIntervention(
+                f"effect {effect.text!r} would show {scenario.actor_name(seat)} a change of {target.name!r} "
+                f"worked out from {hidden[0]!r}, which that seat cannot see: use a number")
+
+
+def _check_ruling(scenario: Scenario, act: ForceChance) -> None:
+    if not isinstance(act.success, bool):
+        raise RefusedIntervention("a ruling is success or failure")
+    action = scenario.action(act.rule)
+    rule = action or next((e for e in scenario.events if e.id == act.rule), None)
+    if rule is None:
+        ids = [a.id for a in scenario.actions] + [e.id for e in scenario.events]
+        raise RefusedIntervention(f"no action or event {act.rule!r}{_suggest(act.rule, ids)}")
+    if rule.chance is None:
+        raise RefusedIntervention(f"{act.rule!r} has no chance to rule on: it always succeeds")
+
+
+def _check_replacement(scenario: Scenario, state: GameState, act: ReplaceOrder) -> None:
+    try:
+        check_order(scenario, state, act.seat, act.action)
+    except IllegalOrder as error:
+        raise RefusedIntervention(str(error)) from None

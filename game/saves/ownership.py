@@ -1,0 +1,91 @@
+"""One writer per save: an exclusive lock beside the file for as long as a process owns it.
+
+Two processes appending to one save would each think the other's turns were
+never played, and one of them would lose its game. So whoever writes a save
+(``wargame run --save``, a game in the terminal app, the host) first takes an
+advisory ``flock`` on a hidden lock file beside it, ``.NAME.lock``, and keeps
+it until it lets the game go; a second writer is refused at once, in one
+line, before it plays a turn. The lock is on the link's target when the
+save is reached through a symbolic link, so two links to one file share one
+lock. A lock file left by a killed process holds no lock and is simply taken
+again (or cleaned with the folder's stale temporary files).
+"""
+
+from __future__ import annotations
+
+import datetime
+import errno
+import fcntl
+import os
+from pathlib import Path
+
+from game.atomic import target
+from game.saves.records import SaveError
+
+
+def lock_path(save: Path) -> Path:
+    """The lock file of a save (already resolved to its target)."""
+    return save.with_name(f".{save.name}.lock")
+
+
+class SaveLock:
+    """This process's hold on one save file; :meth:`release` lets it go."""
+
+    def __init__(self, save: Path, descriptor: int) -> None:
+        self.save = save
+        """The save's real path (a link's target)."""
+        self._descriptor: int | None = descriptor
+
+    @classmethod
+    def acquire(cls, path: str | os.PathLike[str]) -> SaveLock:
+        """Own the save at ``path``, or raise :class:`SaveError` saying who does."""
+        save = target(path)
+        where = lock_path(save)
+        while True:
+            try:
+                descriptor = os.open(where, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
+            except OSError as error:
+                raise SaveError(str(path), f"cannot lock it for writing: {error.strerror}") from None
+            try:
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError as error:
+                holder = _holder(descriptor)
+                os.close(descriptor)
+                if error.errno in (errno.EWOULDBLOCK, errno.EACCES, errno.EAGAIN):
+                    raise SaveError(str(path), f"is in use by another Horizon{holder}: close that game first "
+                                               "(or save this one under another name)") from None
+                raise SaveError(str(path), f"cannot lock it for writing: {error.strerror}") from None
+            if _same_file(descriptor, where):  # not unlinked by a releasing owner meanwhile
+                break
+            os.close(descriptor)
+        os.ftruncate(descriptor, 0)
+        os.write(descriptor, f"{os.getpid()} {datetime.datetime.now():%Y-%m-%d %H:%M}\n".encode())
+        return cls(save, descriptor)
+
+    def release(self) -> None:
+        """Let the save go (the lock file is removed while still held, so no waiter takes a dead one)."""
+        if self._descriptor is None:
+            return
+        try:
+            lock_path(self.save).unlink(missing_ok=True)
+        except OSError:
+            pass
+        os.close(self._descriptor)
+        self._descriptor = None
+
+
+def _same_file(descriptor: int, path: Path) -> bool:
+    try:
+        mine, now = os.fstat(descriptor), os.stat(path, follow_symlinks=False)
+    except OSError:
+        return False
+    return (mine.st_dev, mine.st_ino) == (now.st_dev, now.st_ino)
+
+
+def _holder(descriptor: int) -> str:
+    """" (process 123 since 2026-01-05 10:02)", from what the owner wrote in the lock file, if readable."""
+    try:
+        pid, _, since = os.pread(descriptor, 100, 0).decode().strip().partition(" ")
+    except (OSError, UnicodeDecodeError):
+        return ""
+    return f" (process {pid} since {since})" if pid.isdigit() and since else ""
