@@ -72,8 +72,7 @@ def test_putins_other_measures_intelligence_airspace_and_arms():
     assert sky["reach"] == 2, "the humanitarian corridor adds reach"
     armed = Game()
     armed.play(russia="arm_alliance")
-    assert armed["front"] == 1 and armed["afghan_influence"] == 2
-    assert "afghan_influence" not in armed.view("us").variables
+    assert armed["front"] == 1 and armed["arms"] == 1 and armed["afghan_influence"] == 1, "a say only once Kabul falls"
     outcomes = {entry.success for seed in range(1, 30) for entry in Game(seed=seed, relation=8).play(russia="share_intel")
                 if entry.rule == "russia.share_intel"}
     assert outcomes == {True, False}, "intelligence may or may not prove useful"
@@ -100,11 +99,15 @@ def test_the_northern_bases_give_reach_and_special_forces_need_them():
     assert "us.air_campaign" not in Game(turn=3).legal("us"), "the bombing begins on 7 October"
 
 
-def test_kabul_falls_when_the_front_gives_way():
-    game = Game(turn=9, front=5, threat=6)
+def test_kabul_falls_when_the_front_gives_way_and_moscows_arms_buy_a_say_there():
+    game = Game(turn=9, front=5, threat=6, arms=1)
     entries = game.play(russia="arm_alliance")
     assert fired(entries, "kabul-falls") and game["kabul_fallen"]
     assert game["threat"] == 4 and "russia.arm_alliance" not in game.legal("russia")
+    assert game["afghan_influence"] == 1 + 2 and "afghan_influence" not in game.view("us").variables
+    heavy = Game(turn=9, front=6, arms=5)
+    heavy.play()
+    assert heavy["afghan_influence"] == 1 + 3, "up to three deliveries count"
 
 
 def test_the_sanctuary_regrows_while_the_taliban_hold_kabul():
