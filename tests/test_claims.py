@@ -217,9 +217,10 @@ def test_c14_unilateral_options_need_no_russian_consent():
 def test_c15_russia_gathers_intelligence_that_washington_cannot_see():
     """C15: "Russia is more concerned with gathering intelligence on the U.S. and our allies than it
     is sharing information on terrorist threats"; the letter asks for a briefing."""
-    game = Game(waiver=True)
-    game.play(us="share_threat_data")
-    assert game["russian_intel"] == 2
+    for seed in range(1, 40):
+        game = Game(seed=seed, waiver=True)
+        shared = next(e for e in game.play(us="share_threat_data") if e.rule == "us.share_threat_data")
+        assert game["russian_intel"] == (2 if shared.success else 1), "Moscow learns either way"
     assert "russian_intel" not in game.view("us").variables
     assert "russian_intel" in game.view("russia").variables
     base = Game(russian_base="tajikistan")
