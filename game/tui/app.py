@@ -181,7 +181,7 @@ class HorizonApp(App[None]):
         if self.playthrough is None:
             self.notify("There is no game to save here.", severity="warning")
             return
-        self.run_worker(self.lobby.save_as(self.playthrough.session), group="save", exclusive=True)
+        self.run_worker(self.lobby.save_as(self.playthrough), group="save", exclusive=True)
 
     def action_leave_game(self) -> None:
         from game.tui.dialogs.confirm import ConfirmDialog

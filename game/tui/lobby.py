@@ -119,30 +119,31 @@ class Lobby:
             return
         await self.play(branched, self.options.facilitator, None)
 
-    async def save_as(self, session: Session) -> None:
-        """Ask for a name, save under it; replacing another game's save is asked about first."""
+    async def save_as(self, playthrough: Playthrough) -> None:
+        """Ask for a name; the game goes on in a file of that name (replacing another game's is asked first)."""
         from game.tui.dialogs.confirm import ConfirmDialog
         from game.tui.dialogs.text_prompt import TextPrompt
 
-        name = await self.app.push_screen_wait(TextPrompt("Save this game as:", session.name))
+        name = await self.app.push_screen_wait(TextPrompt("Save this game as:", playthrough.session.name))
         if name is None:
             return
         path = self.options.saves_dir / f"{slug(name)}{SAVE_SUFFIX}"
-        conflict = await self.try_save(session, path, force=False)
+        conflict = await self.try_save(playthrough, name, path, force=False)
         if conflict and await self.app.push_screen_wait(ConfirmDialog("Replace that file?", str(conflict),
                                                                       yes="Replace", no="Keep it", default=False)):
-            await self.try_save(session, path, force=True)
+            await self.try_save(playthrough, name, path, force=True)
 
-    async def try_save(self, session: Session, path: Path, *, force: bool) -> SaveConflict | None:
+    async def try_save(self, playthrough: Playthrough, name: str, path: Path, *,
+                       force: bool) -> SaveConflict | None:
         """Save off the event loop; a conflict is returned to ask about, other failures are told."""
         from game.tui import storage
 
         try:
-            await asyncio.to_thread(storage.save_as, session, path, force=force)
+            await playthrough.save_as(name, path, force=force)
         except storage.SaveConflict as conflict:
             return conflict
         except WargameError as error:
             self.notify_error("Not saved", error)
             return None
-        self.app.notify(f"Saved to {path}", title="Saved")
+        self.app.notify(f"The game goes on in {path} as \u201c{name}\u201d.", title="Saved")
         return None

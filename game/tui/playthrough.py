@@ -114,6 +114,18 @@ class Playthrough:
         except WargameError as error:
             self.app.notify(f"Autosave failed: {error}", severity="error", timeout=8)
 
+    async def save_as(self, name: str, path: Path, *, force: bool = False) -> None:
+        """Go on in ``path`` under ``name``; the file kept until now stays as it was (see storage.save_as)."""
+        kept, self.keeper = self.keeper, None
+        try:
+            self.keeper = await asyncio.to_thread(storage.save_as, self.session, name, path, kept, force=force)
+        except WargameError:
+            if kept is not None:
+                await self.keep()  # back in the file it was kept in
+            raise
+        self.path = path
+        self.backdrop.sub_title = name
+
     def let_go(self) -> None:
         """Stop keeping the save (when the game ends, is left, or its save failed)."""
         if self.keeper is not None:
