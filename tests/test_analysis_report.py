@@ -159,6 +159,8 @@ def test_the_command_writes_markdown_and_html(finished, tmp_path, capsys):
     (["{save}", "--baseline", "clever"], "unknown policy"),
     (["{save}", "--runs", "-1"], "--runs must be 0 or more"),
     (["{save}", "-o", "/no/such/folder/report.md"], "no such folder"),
+    (["{save}", "-o", "debrief.pdf"], "not .pdf (for a PDF, print the .html"),  # issue 9.9: never Markdown in a .pdf
+    (["{save}", "-o", "debrief"], ".md or .html"),
 ])
 def test_user_errors_exit_2_in_one_line(finished, tmp_path, capsys, argv, message):
     save = str(save_session(finished, tmp_path / "game.wgsave"))

@@ -46,6 +46,8 @@ def build_parser(commands: Sequence[str] = COMMANDS) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
+    if argv and argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version"):
+        argv = [DEFAULT_COMMAND, *argv]  # `wargame --saves DIR`: options of the game itself
     if argv:
         parser = build_parser()
         args = parser.parse_args(argv)

@@ -51,7 +51,8 @@ class HorizonApp(App[None]):
         from game.tui.catalog import default_dirs, list_scenarios
 
         extra = [Path(self.options.scenario.origin.path)] if self.options.scenario else []
-        return TitleScreen(list_scenarios(self.options.scenario_dirs or default_dirs(), extra))
+        return TitleScreen(list_scenarios(self.options.scenario_dirs or default_dirs(), extra),
+                           saves=self.options.saves_dir)
 
     def on_mount(self) -> None:
         title = self.screen_stack[0]

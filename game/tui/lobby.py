@@ -76,7 +76,8 @@ class Lobby:
             if path is None:
                 latest = await asyncio.to_thread(storage.latest, self.options.saves_dir)
                 if latest is None:
-                    self.app.notify(f"No saved game in {self.options.saves_dir}/ yet.", severity="warning")
+                    self.app.notify(f"No saved game in {self.options.saves_dir.absolute()}/ yet.",
+                                    severity="warning")
                     return
                 path = Path(latest.path)
             session = await asyncio.to_thread(storage.restore, path)

@@ -42,7 +42,7 @@ class SavesDialog(DismissOnce, ModalScreen[Path | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.title_text, classes="dialog-title")
-            yield Static(f"Looking in {self.folder}/\u2026", id="saves-status", classes="dialog-detail",
+            yield Static(f"Looking in {self.folder.absolute()}/\u2026", id="saves-status", classes="dialog-detail",
                          markup=False)
             yield DataTable(id="saves", cursor_type="row", zebra_stripes=True)
         yield Footer()
@@ -63,8 +63,9 @@ class SavesDialog(DismissOnce, ModalScreen[Path | None]):
         for summary in self.summaries:
             table.add_row(*row(summary))
         count = len(self.summaries)
-        status = f"{count} save{'s' if count != 1 else ''} in {self.folder}/" if count else \
-            f"No saves in {self.folder}/ yet: finish a turn and the game saves itself."
+        folder = self.folder.absolute()
+        status = f"{count} save{'s' if count != 1 else ''} in {folder}/" if count else \
+            f"No saves in {folder}/ yet: finish a turn and the game saves itself."
         self.query_one("#saves-status", Static).update(status)
         table.focus()
 

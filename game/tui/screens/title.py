@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -51,6 +52,11 @@ def entry_detail(entry: ScenarioEntry) -> Content:
     return Content("\n").join(lines)
 
 
+def saves_line(folder: Path) -> Content:
+    return Content.assemble(("Saves: ", "b"), (str(folder.absolute()), "$text-muted"),
+                            ("  (--saves DIR or HORIZON_SAVES to change)", "$text-muted i"))
+
+
 class TitleScreen(Screen[None]):
     """Lists ``entries`` once the app has found them (``show_entries``), and again once they are checked."""
 
@@ -63,9 +69,11 @@ class TitleScreen(Screen[None]):
         Binding("q", "app.quit", "Quit", id="title.quit"),
     ]
 
-    def __init__(self, entries: Sequence[ScenarioEntry] = ()) -> None:
+    def __init__(self, entries: Sequence[ScenarioEntry] = (), saves: Path | None = None) -> None:
         super().__init__()
         self.entries: list[ScenarioEntry] = list(entries)
+        self.saves = saves
+        """The folder games are saved in, shown so a teacher started elsewhere sees which one is used."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -80,6 +88,8 @@ class TitleScreen(Screen[None]):
                 yield Static(id="scenario-detail")
                 yield OptionList(*(Option(Content.assemble((f" {key:>2} ", "$accent b"), f" {label}"),
                                           id=action) for key, label, action in MENU), id="menu")
+                if self.saves is not None:
+                    yield Static(saves_line(self.saves), id="saves-folder")
         yield Footer()
 
     def on_mount(self) -> None:
