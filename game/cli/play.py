@@ -61,6 +61,9 @@ def options_from(args: argparse.Namespace):
 
 def handle(args: argparse.Namespace) -> int:
     options = options_from(args)
+    from game.tui.terminal import require_terminal
+
+    require_terminal("play")
     from game.tui.app import HorizonApp
 
     app = HorizonApp(options)
