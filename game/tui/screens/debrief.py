@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import ComposeResult
@@ -17,9 +18,37 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown
 
 from game.session import Session
+
+if TYPE_CHECKING:
+    from textual.app import App
 from game.tui.dismissal import DismissOnce
 
 DebriefWriter = Callable[[Session], str]
+
+
+def export_debrief(app: App, session: Session, markdown: str, folder: Path) -> None:
+    """Write the debrief as Markdown and as printable HTML into ``folder``, telling the user either way.
+
+    Blocks (the HTML renders the whole game): call it from a thread worker.
+    """
+    from game.analysis.report_html import debrief_html
+    from game.atomic import write_atomically
+    from game.errors import FileError
+    from game.tui.lobby import slug
+
+    stem = folder / f"{slug(session.name or session.scenario.id)}-debrief"
+    written = []
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for path, text in ((stem.with_suffix(".md"), markdown), (stem.with_suffix(".html"), debrief_html(session))):
+            write_atomically(path, text.encode())
+            written.append(path)
+    except (OSError, FileError) as error:
+        why = f"{folder}: {error.strerror}" if isinstance(error, OSError) else str(error)
+        app.call_from_thread(app.notify, why, title="Not exported", severity="error")
+        return
+    app.call_from_thread(app.notify, f"Wrote {written[0]} and {written[1].name} (open it in a browser to print)",
+                         title="Exported")
 
 
 class DebriefScreen(DismissOnce, Screen[None]):
@@ -27,7 +56,7 @@ class DebriefScreen(DismissOnce, Screen[None]):
 
     CSS_PATH = "debrief.tcss"
     BINDINGS = [
-        Binding("e", "export", "Export as Markdown", id="debrief.export"),
+        Binding("e", "export", "Export (Markdown, HTML)", id="debrief.export"),
         Binding("escape,q", "close", "Back", id="debrief.close"),
     ]
 
@@ -62,22 +91,7 @@ class DebriefScreen(DismissOnce, Screen[None]):
 
     @work(thread=True, exclusive=True, group="export")
     def export(self, text: str) -> None:
-        from game.atomic import write_atomically
-        from game.errors import FileError
-        from game.tui.lobby import slug
-
-        path = self.folder / f"{slug(self.session.name or self.session.scenario.id)}-debrief.md"
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            write_atomically(path, text.encode())
-        except OSError as error:
-            self.app.call_from_thread(self.notify, f"{path}: {error.strerror}", title="Not exported",
-                                      severity="error")
-            return
-        except FileError as error:
-            self.app.call_from_thread(self.notify, str(error), title="Not exported", severity="error")
-            return
-        self.app.call_from_thread(self.notify, f"Wrote {path}", title="Exported")
+        export_debrief(self.app, self.session, text, self.folder)
 
     def action_close(self) -> None:
         self.dismiss(None)
