@@ -16,3 +16,20 @@ ENVIRONMENT = "HORIZON_SAVES"
 
 def default_saves_folder() -> Path:
     return Path(os.environ.get(ENVIRONMENT) or "saves")
+
+
+def folder_shown(folder: Path) -> str:
+    """``folder`` as a person reads it, ending in ``/``: from the working folder when it lies inside it
+    (``saves/``), else from the home folder (``~/class/saves/``), else absolute.
+
+    Short enough for the title screen at 80 columns, and still says which folder is meant wherever
+    the game was started from.
+    """
+    full = folder.absolute()
+    for base, prefix in ((Path.cwd(), ""), (Path.home(), "~/")):
+        try:
+            inside = full.relative_to(base)
+        except ValueError:
+            continue
+        return f"{prefix or './'}" if inside == Path() else f"{prefix}{inside}/"
+    return f"{str(full).rstrip('/')}/"

@@ -8,6 +8,7 @@ from pathlib import Path
 from game.cli import build_parser, main
 from game.cli.play import options_from
 from game.saves import save_session
+from game.saves_folder import folder_shown
 from game.scenario import load_scenario
 from game.session import Session
 from tests.tui_driver import FIXTURES, make_app, screen_text, wait_for, wait_until
@@ -48,3 +49,15 @@ async def test_the_title_screen_and_load_show_the_folder_in_use(tmp_path: Path):
         dialog = await wait_for(pilot, "SavesDialog")
         await wait_until(pilot, lambda: "No saves in" in screen_text(dialog), "the listing")
         assert str(saves.absolute()) in screen_text(dialog)
+
+
+def test_a_folder_is_named_from_where_the_game_started(monkeypatch, tmp_path):
+    """Short on the title screen at 80 columns, and still unambiguous wherever the game was started."""
+    (tmp_path / "work").mkdir()
+    monkeypatch.chdir(tmp_path / "work")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert folder_shown(Path("saves")) == "saves/"
+    assert folder_shown(tmp_path / "work") == "./"
+    assert folder_shown(tmp_path / "home" / "class" / "saves") == "~/class/saves/"
+    assert folder_shown(Path("/srv/class")) == "/srv/class/"
+    assert folder_shown(Path("/")) == "/"

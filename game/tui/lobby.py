@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game.errors import WargameError
+from game.saves_folder import folder_shown
 from game.tui.launch import LaunchOptions
 
 if TYPE_CHECKING:
@@ -76,7 +77,7 @@ class Lobby:
             if path is None:
                 latest = await asyncio.to_thread(storage.latest, self.options.saves_dir)
                 if latest is None:
-                    self.app.notify(f"No saved game in {self.options.saves_dir.absolute()}/ yet.",
+                    self.app.notify(f"No saved game in {folder_shown(self.options.saves_dir)} yet.",
                                     severity="warning")
                     return
                 path = Path(latest.path)

@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Static
 
+from game.saves_folder import folder_shown
 from game.tui.dismissal import DismissOnce
 from game.tui.storage import SaveSummary, list_saves
 
@@ -42,7 +43,7 @@ class SavesDialog(DismissOnce, ModalScreen[Path | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.title_text, classes="dialog-title")
-            yield Static(f"Looking in {self.folder.absolute()}/\u2026", id="saves-status", classes="dialog-detail",
+            yield Static(f"Looking in {folder_shown(self.folder)}\u2026", id="saves-status", classes="dialog-detail",
                          markup=False)
             yield DataTable(id="saves", cursor_type="row", zebra_stripes=True)
         yield Footer()
@@ -63,9 +64,9 @@ class SavesDialog(DismissOnce, ModalScreen[Path | None]):
         for summary in self.summaries:
             table.add_row(*row(summary))
         count = len(self.summaries)
-        folder = self.folder.absolute()
-        status = f"{count} save{'s' if count != 1 else ''} in {folder}/" if count else \
-            f"No saves in {folder}/ yet: finish a turn and the game saves itself."
+        folder = folder_shown(self.folder)
+        status = f"{count} save{'s' if count != 1 else ''} in {folder}" if count else \
+            f"No saves in {folder} yet: finish a turn and the game saves itself."
         self.query_one("#saves-status", Static).update(status)
         table.focus()
 

@@ -9,11 +9,13 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
+
+from game.saves_folder import folder_shown
 
 if TYPE_CHECKING:  # loading the catalog's module compiles scenarios' machinery: not before the first frame
     from game.tui.catalog import ScenarioEntry
@@ -53,7 +55,7 @@ def entry_detail(entry: ScenarioEntry) -> Content:
 
 
 def saves_line(folder: Path) -> Content:
-    return Content.assemble(("Saves: ", "b"), (str(folder.absolute()), "$text-muted"),
+    return Content.assemble(("Saves: ", "b"), (folder_shown(folder), "$text-muted"),
                             ("  (--saves DIR or HORIZON_SAVES to change)", "$text-muted i"))
 
 
@@ -84,8 +86,9 @@ class TitleScreen(Screen[None]):
             with Vertical(id="title-left"):
                 yield Static("Scenarios", classes="pane-title")
                 yield OptionList(*self._options(), id="scenarios")
+                with VerticalScroll(id="scenario-detail-pane", can_focus=False):
+                    yield Static(id="scenario-detail")
             with Vertical(id="title-right"):
-                yield Static(id="scenario-detail")
                 yield OptionList(*(Option(Content.assemble((f" {key:>2} ", "$accent b"), f" {label}"),
                                           id=action) for key, label, action in MENU), id="menu")
                 if self.saves is not None:
