@@ -40,10 +40,7 @@ def command_line(saves: Path | None) -> str:
 def handle(args: argparse.Namespace) -> int:
     if not 0 < args.port < 65536:
         raise WargameError(f"--port {args.port}: give a port from 1 to 65535")
-    try:
-        from textual_serve.server import Server
-    except ImportError:
-        raise WargameError("serving needs textual-serve: pip install 'horizon-wargame[web]'") from None
+    from textual_serve.server import Server  # a dependency; imported here so other commands start fast
     print(f"Open http://{args.host}:{args.port} in a browser (Ctrl+C here to stop).", file=sys.stderr)
     Server(command_line(args.saves), host=args.host, port=args.port, title="Horizon").serve()
     return 0
