@@ -9,6 +9,7 @@ import-light: it is read before the first frame.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 ENVIRONMENT = "HORIZON_SAVES"
@@ -33,3 +34,8 @@ def folder_shown(folder: Path) -> str:
             continue
         return f"{prefix or './'}" if inside == Path() else f"{prefix}{inside}/"
     return f"{str(full).rstrip('/')}/"
+
+
+def slug(name: str) -> str:
+    """A file name made from a game's name (``Period 4: Thursday`` gives ``period-4-thursday``)."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "game"

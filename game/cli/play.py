@@ -27,6 +27,9 @@ def register(commands: argparse._SubParsersAction) -> None:
                         help="one screen sees everything and steps the game (no hand-offs)")
     parser.add_argument("--saves", metavar="FOLDER", type=Path, default=None,
                         help="where games are saved (default: $HORIZON_SAVES, else saves/ here)")
+    parser.add_argument("--plain", action="store_true",
+                        help="line mode for screen readers and pipes: each screen as text, numbered choices "
+                             "read from standard input")
     parser.set_defaults(handler=handle)
 
 
@@ -61,6 +64,13 @@ def options_from(args: argparse.Namespace):
 
 def handle(args: argparse.Namespace) -> int:
     options = options_from(args)
+    if args.plain:
+        import sys
+
+        from game.plain.console import Console
+        from game.plain.walk import run_plain
+
+        return run_plain(options, Console(sys.stdin, sys.stdout, terminal=sys.stdout.isatty()))
     from game.tui.terminal import require_terminal
 
     require_terminal("play")

@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import datetime
 import functools
-import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,14 +26,6 @@ if TYPE_CHECKING:
     from game.saves import SaveConflict
     from game.session import Session
     from game.tui.playthrough import Playthrough
-
-SAVE_SUFFIX = ".wgsave"
-
-
-def slug(name: str) -> str:
-    """A file name made from a game's name."""
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "game"
-
 
 class Lobby:
     """The game flows of ``app``, with what the command line chose and where dates come from."""
@@ -123,13 +114,14 @@ class Lobby:
 
     async def save_as(self, playthrough: Playthrough) -> None:
         """Ask for a name; the game goes on in a file of that name (replacing another game's is asked first)."""
+        from game.tui import storage
         from game.tui.dialogs.confirm import ConfirmDialog
         from game.tui.dialogs.text_prompt import TextPrompt
 
         name = await self.app.push_screen_wait(TextPrompt("Save this game as:", playthrough.session.name))
         if name is None:
             return
-        path = self.options.saves_dir / f"{slug(name)}{SAVE_SUFFIX}"
+        path = storage.save_path(self.options.saves_dir, name)
         conflict = await self.try_save(playthrough, name, path, force=False)
         if conflict and await self.app.push_screen_wait(ConfirmDialog("Replace that file?", str(conflict),
                                                                       yes="Replace", no="Keep it", default=False)):

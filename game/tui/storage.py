@@ -19,15 +19,22 @@ from game.saves import (
     load_save,
     restore_session,
 )
+from game.saves.files import SUFFIX
+from game.saves_folder import slug
 from game.session import Session
 
 __all__ = ["SaveConflict", "SaveFile", "SaveSummary", "branch", "keep", "latest", "list_saves", "restore",
-           "save_as"]
+           "save_as", "save_path"]
 
 
 def keep(session: Session, folder: Path, path: Path | None) -> SaveFile:
     """Keep ``session`` saved from now on: in ``path`` (the file it was loaded from), else its autosave."""
     return autosave(session, folder) if path is None else SaveFile.own(session, path)
+
+
+def save_path(folder: Path, name: str) -> Path:
+    """Where "Save as" puts a game named ``name``: a file named after it."""
+    return folder / f"{slug(name)}{SUFFIX}"
 
 
 def save_as(session: Session, name: str, path: Path, kept: SaveFile | None, *, force: bool = False) -> SaveFile:

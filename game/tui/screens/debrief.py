@@ -27,27 +27,17 @@ DebriefWriter = Callable[[Session], str]
 
 
 def export_debrief(app: App, session: Session, markdown: str, folder: Path) -> None:
-    """Write the debrief as Markdown and as printable HTML into ``folder``, telling the user either way.
+    """Write the debrief's files (:func:`~game.analysis.debrief_files.write_debrief`), telling the user either
+    way. Blocks (the HTML renders the whole game): call it from a thread worker."""
+    from game.analysis.debrief_files import write_debrief
+    from game.errors import WargameError
 
-    Blocks (the HTML renders the whole game): call it from a thread worker.
-    """
-    from game.analysis.report_html import debrief_html
-    from game.atomic import write_atomically
-    from game.errors import FileError
-    from game.tui.lobby import slug
-
-    stem = folder / f"{slug(session.name or session.scenario.id)}-debrief"
-    written = []
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        for path, text in ((stem.with_suffix(".md"), markdown), (stem.with_suffix(".html"), debrief_html(session))):
-            write_atomically(path, text.encode())
-            written.append(path)
-    except (OSError, FileError) as error:
-        why = f"{folder}: {error.strerror}" if isinstance(error, OSError) else str(error)
-        app.call_from_thread(app.notify, why, title="Not exported", severity="error")
+        markdown_path, html_path = write_debrief(session, markdown, folder)
+    except WargameError as error:
+        app.call_from_thread(app.notify, str(error), title="Not exported", severity="error")
         return
-    app.call_from_thread(app.notify, f"Wrote {written[0]} and {written[1].name} (open it in a browser to print)",
+    app.call_from_thread(app.notify, f"Wrote {markdown_path} and {html_path.name} (open it in a browser to print)",
                          title="Exported")
 
 
