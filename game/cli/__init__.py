@@ -20,7 +20,7 @@ from game import __version__
 from game.errors import ScenarioError, WargameError
 
 COMMANDS = ("new", "validate", "run", "replay", "branch", "diff", "saves", "simulate", "lint", "balance", "report",
-            "play", "host", "join")
+            "serve", "play", "host", "join")
 """The modules of ``game.cli`` that each add one command, in the order ``--help`` lists them."""
 DEFAULT_COMMAND = "play"
 USAGE_ERROR = 2
@@ -48,6 +48,8 @@ def build_parser(commands: Sequence[str] = COMMANDS) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
+    if argv and argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version"):
+        argv = [DEFAULT_COMMAND, *argv]  # `wargame --saves DIR`: options of the game itself
     if argv:  # a named command builds its own parser only: `wargame simulate` never imports host or join
         args = build_parser([argv[0]] if argv[0] in COMMANDS else COMMANDS).parse_args(argv)
     if not argv or args.command is None:  # bare `wargame` opens the game
