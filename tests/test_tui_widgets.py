@@ -95,7 +95,7 @@ def test_a_meter_fits_its_pane_and_never_cuts_its_label(kind, before, now, width
     shown = track(kind, [before, now])
     line = meter_line(shown, width).plain
     assert all(len(part) <= width for part in line.splitlines())
-    assert " ".join(line.split()).startswith(" ".join(shown.label.split()))
+    assert "".join(line.split()).startswith("".join(shown.label.split()))  # whole, if folded onto lines
     if shown.type == "int" and shown.value != shown.before:
         arrow = "\u25b2" if shown.value > shown.before else "\u25bc"
         assert f"{arrow}{abs(shown.value - shown.before)}" in line
