@@ -57,10 +57,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.handler(args)
     except ScenarioError as error:
-        sys.stderr.write("".join(f"{problem}\n" for problem in error.problems))
+        sys.stderr.write("".join(f"{_plain(str(problem), multiline=True)}\n" for problem in error.problems))
         return USAGE_ERROR
     except WargameError as error:
-        sys.stderr.write(f"wargame {args.command}: {error}\n")
+        sys.stderr.write(f"wargame {args.command}: {_plain(str(error), multiline=False)}\n")
         return USAGE_ERROR
     except KeyboardInterrupt:
         sys.stderr.write("wargame: interrupted\n")
@@ -68,3 +68,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()  # the reader went away (e.g. `wargame run ... | head`): nothing to report
         return 0
+
+
+def _plain(message: str, *, multiline: bool) -> str:
+    """``message`` without control characters: it may quote a file's name or what a user typed.
+
+    The cleaner is imported here, when an error happens, so a bare ``wargame`` loads no scenario code.
+    """
+    from game.scenario.author_text import clean
+
+    return clean(message, multiline=multiline)

@@ -41,11 +41,11 @@ def handle(args: argparse.Namespace) -> int:
 def _entry(summary) -> list[str]:
     when = summary.updated.astimezone().strftime("%Y-%m-%d %H:%M")
     if summary.damaged is not None:
-        return [f"  {when}  {summary.path.name}  [DAMAGED]", f"      {summary.damaged}"]
+        return [f"  {when}  {summary.file}  [DAMAGED]", f"      {summary.damaged}"]
     status = "over" if summary.over else "in progress, locked" if summary.locked else "in progress"
     seats = ", ".join(f"{seat}={who}" for seat, who in summary.controllers.items())
     branch = f" \u00b7 branch of {summary.parent.file or summary.parent.game_id[:8]} after turn " \
              f"{summary.parent.turn}" if summary.parent else ""
-    return [f"  {when}  {summary.path.name}",
+    return [f"  {when}  {summary.file}",
             f"      {summary.name} \u00b7 {summary.title} \u00b7 turn {summary.played}/{summary.turns} "
             f"({status}) \u00b7 {seats}{branch}"]

@@ -29,8 +29,7 @@ def row(summary: SaveSummary) -> tuple[str | Content, ...]:
     scenario, the turn, one seat a line, the date over the time; a damaged one shows why in place of
     what it holds."""
     when = f"{summary.updated.astimezone():%Y-%m-%d\n%H:%M}"
-    name, file = Content(wrapped(summary.name or summary.path.stem)), Content.styled(wrapped(summary.path.name),
-                                                                                    "$text-muted")
+    name, file = Content(wrapped(summary.name)), Content.styled(wrapped(summary.file), "$text-muted")
     if summary.damaged:
         why = Content.styled(wrapped(f"damaged: {summary.damaged}"), "$error")
         return (Content("\n").join([name, file, why]), "", "", when)
