@@ -221,3 +221,34 @@ def test_the_printed_handout_is_page_one_and_the_record_starts_page_two(finished
     assert "The game at a glance" in first and "The seats" not in first
     assert "For discussion" in first or "Turning points" in first
     assert second.lstrip().startswith("The seats")
+
+
+def test_the_printed_debrief_cuts_nothing_even_a_long_unbroken_rationale(tmp_path):
+    """Issue 9.12: headless Chromium's PDF has the pages it should, and every word lies on its page."""
+    import shutil
+    import subprocess
+
+    tools = {name: shutil.which(name) for name in ("chromium", "pdfinfo", "pdftotext")}
+    if not all(tools.values()):
+        pytest.skip("needs chromium and poppler-utils (apt-get install chromium poppler-utils)")
+    long_word = "https://example.org/" + "averylongunbrokenrationale" * 10  # no hyphen: pdftotext drops those
+    session = human_game(turns=6, rationale=long_word)
+    page = tmp_path / "debrief.html"
+    page.write_text(debrief_html(session))
+    pdf = tmp_path / "debrief.pdf"
+    subprocess.run([tools["chromium"], "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                    f"--print-to-pdf={pdf}", page.as_uri()], capture_output=True, timeout=120, check=True)
+    info = subprocess.run([tools["pdfinfo"], str(pdf)], capture_output=True, text=True, check=True).stdout
+    pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M)[1])
+    assert 2 <= pages <= 2 + len(session.turns), info  # the handout, then the record
+    boxes = subprocess.run([tools["pdftotext"], "-bbox", str(pdf), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    for size, words in re.findall(r'<page width="([\d.]+)" height="[\d.]+">(.*?)</page>', boxes, re.S):
+        for x_max, word in re.findall(r'<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">'
+                                      r'([^<]*)</word>', words):
+            assert float(x_max) <= float(size), f"{word!r} runs off the page"
+    text = subprocess.run([tools["pdftotext"], str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    squeezed = re.sub(r"\s+", "", text)
+    assert long_word in squeezed  # whole, wrapped rather than cut
+    for record in session.turns:
+        assert f"Turn {record.turn}" in text

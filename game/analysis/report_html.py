@@ -20,7 +20,7 @@ from game.session import Session
 STYLE = """
 @page { size: auto; margin: 18mm 16mm; }
 body { font: 11pt/1.45 Georgia, "DejaVu Serif", serif; max-width: 46em; margin: 2em auto; padding: 0 1em;
-       color: #111; }
+       color: #111; overflow-wrap: anywhere; }
 h1 { font-size: 1.7em; margin-bottom: .2em; }
 h2 { font-size: 1.25em; border-bottom: 1px solid #999; margin-top: 1.8em; break-after: avoid; }
 h3 { font-size: 1.05em; margin: 1.2em 0 .3em; break-after: avoid; }

@@ -19,6 +19,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Input
 
 from game.tui.launch import LaunchOptions
+from game.tui.themes import THEMES, theme_name
 from game.tui.lobby import Lobby
 from game.tui.screens.title import TitleScreen
 
@@ -38,6 +39,10 @@ class HorizonApp(App[None]):
         super().__init__()
         self.options = options or LaunchOptions()
         self.lobby = Lobby(self, self.options, clock)
+        for theme in THEMES.values():
+            self.register_theme(theme)
+        if self.options.theme:
+            self.theme = theme_name(self.options.theme)
         """The game flows; ``clock`` gives their dates (fixed in snapshot tests)."""
         self.formulas = False
         """Whether screens in facilitator mode show the rules as written (key f), from screen to screen."""

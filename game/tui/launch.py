@@ -37,3 +37,5 @@ class LaunchOptions:
     scenario_dirs: tuple[Path, ...] = ()
     """Folders searched for scenarios on the title screen."""
     saves_dir: Path = field(default_factory=default_saves_folder)
+    theme: str = ""
+    """A theme's name (``high-contrast``, ``colour-blind``, or one of Textual's); "" keeps Textual's default."""

@@ -99,18 +99,28 @@ class Lobby:
         from game.seat_view.build import seat_view
         from game.tui import storage
         from game.tui.screens.replay import ReplayScreen
+        from game.tui.screens.setup import SetupScreen
 
-        screen = ReplayScreen(functools.partial(seat_view, session), len(session.turns),
-                              formulas_allowed=self.options.facilitator)
-        at = await self.app.push_screen_wait(screen)
-        if at is None:
-            return
-        try:
-            branched = await asyncio.to_thread(storage.branch, session, at, path)
-        except WargameError as error:
-            self.notify_error("Cannot branch", error)
-            return
-        await self.play(branched, self.options.facilitator, None)
+        while True:
+            screen = ReplayScreen(functools.partial(seat_view, session), len(session.turns),
+                                  formulas_allowed=self.options.facilitator)
+            at = await self.app.push_screen_wait(screen)
+            if at is None:
+                return
+            try:
+                branched = await asyncio.to_thread(storage.branch, session, at, path)
+            except WargameError as error:
+                self.notify_error("Cannot branch", error)
+                continue
+            setup = await self.app.push_screen_wait(SetupScreen(
+                session.scenario, name=branched.name, seed=branched.seed, controllers=branched.controllers,
+                facilitator=self.options.facilitator, branch_at=at))
+            if setup is not None:
+                branched.change_seats(setup.controllers)
+                if setup.name != branched.name:
+                    branched.rename(setup.name)
+                await self.play(branched, setup.facilitator, None)
+                return
 
     async def save_as(self, playthrough: Playthrough) -> None:
         """Ask for a name; the game goes on in a file of that name (replacing another game's is asked first)."""
