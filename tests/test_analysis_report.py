@@ -179,3 +179,20 @@ def test_questions_name_seats_as_sentences_do_and_close_a_quoted_rationale():
     assert "United States" not in text.replace("the United States", "")
     rationale = [q for q in discussion_questions(session, points) if "wrote in turn" in q]
     assert not rationale or "\u201cto keep our options.\u201d" in rationale[0]
+
+
+def test_who_played_comes_from_the_orders_not_the_controllers_at_the_end():
+    """Issue 11.4: a game resumed with other seats, or a computer order the facilitator replaced, is told as played."""
+    from game.engine.interventions import ReplaceOrder
+    from game.engine.model import hold_id
+
+    session = human_game(turns=3)
+    session.change_seats({**CONTROLLERS, "us": "greedy"})
+    session.intervene(ReplaceOrder("russia", hold_id("russia"), "Moscow waits"))
+    session.play_turn()
+    session.play_turn()
+    seats = debrief_markdown(session)
+    seats = seats[seats.index("## The seats"):seats.index("## Turn by turn")]
+    assert "| a person (turns 1\u20133); the computer (greedy) (turns 4\u20135) |" in seats
+    assert "| the computer (greedy) (turns 1\u20133 and 5); the facilitator (turn 4) |" in seats
+    assert "| the computer (random) |" in seats
