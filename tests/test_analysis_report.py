@@ -196,3 +196,25 @@ def test_who_played_comes_from_the_orders_not_the_controllers_at_the_end():
     assert "| a person (turns 1\u20133); the computer (greedy) (turns 4\u20135) |" in seats
     assert "| the computer (greedy) (turns 1\u20133 and 5); the facilitator (turn 4) |" in seats
     assert "| the computer (random) |" in seats
+
+
+def test_the_scenarios_own_questions_are_asked_when_the_run_makes_them_pertinent():
+    """Issue 11.4: questions keyed to the claims (the waiver, the offer, Congress, China), chosen by what happened."""
+    from game.analysis.discussion import MAX_AUTHORED, authored_questions
+    from game.engine.interventions import SetTrack
+
+    scenario = load_scenario(SHIPPED)
+    waiver = next(q.text for q in scenario.questions if q.when is not None and q.when.text == "waiver")
+    always = [q.text for q in scenario.questions if q.when is None]
+    quiet = Session(scenario, 2, dict.fromkeys(scenario.seats, "random"))
+    quiet.play_turn()
+    assert waiver not in authored_questions(quiet) and set(always) <= set(authored_questions(quiet))
+    waived = Session(scenario, 2, dict.fromkeys(scenario.seats, "random"))
+    waived.intervene(SetTrack("waiver", True, "the secretary signs"))
+    waived.play_turn()
+    waived.intervene(SetTrack("waiver", False, "and it is revoked"))
+    waived.play_turn()
+    assert authored_questions(waived)[0] == waiver, "held after some turn of the run: asked, first"
+    questions = discussion_questions(waived, turning_points(waived))
+    assert questions[0] == waiver and len([q for q in questions if q in authored_questions(waived)]) <= MAX_AUTHORED
+    assert waiver in debrief_markdown(waived)
