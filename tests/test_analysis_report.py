@@ -218,3 +218,23 @@ def test_the_scenarios_own_questions_are_asked_when_the_run_makes_them_pertinent
     questions = discussion_questions(waived, turning_points(waived))
     assert questions[0] == waiver and len([q for q in questions if q in authored_questions(waived)]) <= MAX_AUTHORED
     assert waiver in debrief_markdown(waived)
+
+
+def test_peoples_seats_are_simulated_by_the_scenarios_strategies_not_at_random():
+    """Issue 11.3: a scripted baseline replaces random play for "how unusual was this run"."""
+    from game.analysis.baseline import baseline_rotation
+    from game.analysis.simulate import run_matchups
+
+    scenario = load_scenario(SHIPPED)
+    people = {"us": "human", "russia": "greedy", "china": "human"}
+    rotation, played = baseline_rotation(scenario, people)
+    lines = {seat: {"strategy:" + s.id for s in scenario.strategies_for(seat)} for seat in ("us", "china")}
+    assert len(rotation) == len(lines["us"]) * len(lines["china"])
+    assert {(c["us"], c["china"]) for c in rotation} == {(u, c) for u in lines["us"] for c in lines["china"]}
+    assert all(c["russia"] == "greedy" for c in rotation) and played["russia"] == "greedy"
+    assert played["us"].startswith("its strategies in turn (us-gulf, ")
+    (games,) = run_matchups(scenario, len(rotation), 0, [rotation])
+    assert summarise(scenario, games, 0, played).seats[0].policy == played["us"]
+    assert baseline_rotation(CRISIS, CONTROLLERS) == ([{**CONTROLLERS, "us": "greedy"}],
+                                                     {**CONTROLLERS, "us": "greedy"}), "no strategies: greedy"
+    assert baseline_rotation(scenario, people, "random")[0] == [{**people, "us": "random", "china": "random"}]
