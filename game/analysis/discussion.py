@@ -103,8 +103,9 @@ def _about_decision(session: Session, point: TurningPoint, seat: str) -> str:
 
 
 def _about_rationale(session: Session, point: TurningPoint, seat: str) -> str:
-    rationale = _order(session, point.turn, seat).rationale.strip()
-    if not rationale or session.controllers[seat] != HUMAN:
+    order = _order(session, point.turn, seat)
+    rationale = order.rationale.strip()
+    if not rationale or order.by != HUMAN:  # a person's words, not a computer's in a seat a person left
         return ""
     stop = "" if rationale[-1] in ".!?" else "."
     return (f"The player of {seat_name(session.scenario, seat).in_sentence()} wrote in turn {point.turn}: "
