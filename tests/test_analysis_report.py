@@ -159,6 +159,8 @@ def test_the_command_writes_markdown_and_html(finished, tmp_path, capsys):
     (["{save}", "--baseline", "clever"], "unknown policy"),
     (["{save}", "--runs", "-1"], "--runs must be 0 or more"),
     (["{save}", "-o", "/no/such/folder/report.md"], "no such folder"),
+    (["{save}", "-o", "debrief.pdf"], "not .pdf (for a PDF, print the .html"),  # issue 9.9: never Markdown in a .pdf
+    (["{save}", "-o", "debrief"], ".md or .html"),
 ])
 def test_user_errors_exit_2_in_one_line(finished, tmp_path, capsys, argv, message):
     save = str(save_session(finished, tmp_path / "game.wgsave"))
@@ -238,3 +240,43 @@ def test_peoples_seats_are_simulated_by_the_scenarios_strategies_not_at_random()
     assert baseline_rotation(CRISIS, CONTROLLERS) == ([{**CONTROLLERS, "us": "greedy"}],
                                                      {**CONTROLLERS, "us": "greedy"}), "no strategies: greedy"
     assert baseline_rotation(scenario, people, "random")[0] == [{**people, "us": "random", "china": "random"}]
+
+
+def test_the_debrief_opens_with_a_one_page_handout(finished):
+    """Issue 9.12: outcome, each seat's score and secret objective, three turning points, two questions."""
+    from game.analysis.report import debrief_parts
+
+    handout, record = debrief_parts(finished)
+    assert debrief_markdown(finished) == f"{handout}\n{record}"
+    glance = handout.split("## The game at a glance", 1)[1]
+    assert "**Outcome.**" in glance and "| Seat | Played by | Score | Secret objective |" in glance
+    for seat in finished.scenario.seats:
+        assert finished.scenario.actor_name(seat) in glance
+        objective = finished.scenario.objectives.get(seat)
+        assert objective is None or not objective.text or objective.text in glance
+    assert 1 <= glance.count("\n- **Turn ") <= 3 and "\n3. " not in glance
+    assert record.startswith("## The seats")
+    page = debrief_html(finished)
+    assert page.index('<section class="handout">') < page.index("The game at a glance") < \
+        page.index('<section class="record">') < page.index("The seats")
+    assert ".handout { break-after: page;" in page
+
+
+def test_the_printed_handout_is_page_one_and_the_record_starts_page_two(finished, tmp_path):
+    """Printed by headless Chromium (when this machine has it, with poppler's pdftotext)."""
+    import shutil
+    import subprocess
+
+    chromium, pdftotext = shutil.which("chromium"), shutil.which("pdftotext")
+    if not chromium or not pdftotext:
+        pytest.skip("needs chromium and pdftotext (apt-get install chromium poppler-utils)")
+    page = tmp_path / "debrief.html"
+    page.write_text(debrief_html(finished))
+    pdf = tmp_path / "debrief.pdf"
+    subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                    f"--print-to-pdf={pdf}", page.as_uri()], capture_output=True, timeout=120, check=True)
+    first, second = (subprocess.run([pdftotext, "-f", str(n), "-l", str(n), str(pdf), "-"], capture_output=True,
+                                    text=True, check=True).stdout for n in (1, 2))
+    assert "The game at a glance" in first and "The seats" not in first
+    assert "For discussion" in first or "Turning points" in first
+    assert second.lstrip().startswith("The seats")

@@ -77,10 +77,12 @@ def track(kind, ns) -> Track:
 
 
 @given(kinds, st.integers(0, 100), st.integers(0, 100), st.integers(30, 200))
-def test_a_meter_line_fits_its_pane(kind, before, now, width):
+def test_a_meter_fits_its_pane_and_never_cuts_its_label(kind, before, now, width):
+    """Issue 9.5: a label too long for its column takes a line of its own rather than an ellipsis."""
     shown = track(kind, [before, now])
     line = meter_line(shown, width).plain
-    assert len(line) <= width
+    assert all(len(part) <= width for part in line.splitlines())
+    assert " ".join(line.split()).startswith(" ".join(shown.label.split()))
     if shown.type == "int" and shown.value != shown.before:
         arrow = "\u25b2" if shown.value > shown.before else "\u25bc"
         assert f"{arrow}{abs(shown.value - shown.before)}" in line

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from game.cli import arguments, passphrase
 from game.errors import WargameError
 
 DEFAULT_RUNS = 500
+MARKDOWN, HTML = (".md", ".markdown"), (".html", ".htm")
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -44,7 +46,7 @@ def handle(args: argparse.Namespace) -> int:
         raise WargameError(f"--runs must be 0 or more, not {args.runs}")
     if args.baseline != STRATEGIES:
         get_policy(args.baseline)  # a misspelt policy is refused before the save is read
-    html = bool(args.output) and args.output.lower().endswith((".html", ".htm"))
+    html = output_is_html(args.output)
     if args.output:
         check_writable(args.output)
     saved = load_save(args.save)
@@ -58,6 +60,18 @@ def handle(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return 0
+
+
+def output_is_html(output: str | None) -> bool:
+    """Whether ``-o FILE`` asks for HTML; any suffix but Markdown's and HTML's is refused (no silent .pdf)."""
+    if output is None:
+        return False
+    suffix = Path(output).suffix.lower()
+    if suffix not in MARKDOWN + HTML:
+        what = suffix or "a name without a suffix"
+        raise WargameError(f"{output}: the debrief is written as .md or .html, not {what} "
+                           "(for a PDF, print the .html from a browser: it is laid out for paper)")
+    return suffix in HTML
 
 
 def _simulate(session, args: argparse.Namespace):

@@ -51,7 +51,8 @@ class HorizonApp(App[None]):
         from game.tui.catalog import default_dirs, list_scenarios
 
         extra = [Path(self.options.scenario.origin.path)] if self.options.scenario else []
-        return TitleScreen(list_scenarios(self.options.scenario_dirs or default_dirs(), extra))
+        return TitleScreen(list_scenarios(self.options.scenario_dirs or default_dirs(), extra),
+                           saves=self.options.saves_dir)
 
     def on_mount(self) -> None:
         title = self.screen_stack[0]
@@ -181,7 +182,7 @@ class HorizonApp(App[None]):
         if self.playthrough is None:
             self.notify("There is no game to save here.", severity="warning")
             return
-        self.run_worker(self.lobby.save_as(self.playthrough.session), group="save", exclusive=True)
+        self.run_worker(self.lobby.save_as(self.playthrough), group="save", exclusive=True)
 
     def action_leave_game(self) -> None:
         from game.tui.dialogs.confirm import ConfirmDialog
