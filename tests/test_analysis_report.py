@@ -183,6 +183,65 @@ def test_questions_name_seats_as_sentences_do_and_close_a_quoted_rationale():
     assert not rationale or "\u201cto keep our options.\u201d" in rationale[0]
 
 
+def test_who_played_comes_from_the_orders_not_the_controllers_at_the_end():
+    """Issue 11.4: a game resumed with other seats, or a computer order the facilitator replaced, is told as played."""
+    from game.engine.interventions import ReplaceOrder
+    from game.engine.model import hold_id
+
+    session = human_game(turns=3)
+    session.change_seats({**CONTROLLERS, "us": "greedy"})
+    session.intervene(ReplaceOrder("russia", hold_id("russia"), "Moscow waits"))
+    session.play_turn()
+    session.play_turn()
+    seats = debrief_markdown(session)
+    seats = seats[seats.index("## The seats"):seats.index("## Turn by turn")]
+    assert "| a person (turns 1\u20133); the computer (greedy) (turns 4\u20135) |" in seats
+    assert "| the computer (greedy) (turns 1\u20133 and 5); the facilitator (turn 4) |" in seats
+    assert "| the computer (random) |" in seats
+
+
+def test_the_scenarios_own_questions_are_asked_when_the_run_makes_them_pertinent():
+    """Issue 11.4: questions keyed to the claims (the waiver, the offer, Congress, China), chosen by what happened."""
+    from game.analysis.discussion import MAX_AUTHORED, authored_questions
+    from game.engine.interventions import SetTrack
+
+    scenario = load_scenario(SHIPPED)
+    waiver = next(q.text for q in scenario.questions if q.when is not None and q.when.text == "waiver")
+    always = [q.text for q in scenario.questions if q.when is None]
+    quiet = Session(scenario, 2, dict.fromkeys(scenario.seats, "random"))
+    quiet.play_turn()
+    assert waiver not in authored_questions(quiet) and set(always) <= set(authored_questions(quiet))
+    waived = Session(scenario, 2, dict.fromkeys(scenario.seats, "random"))
+    waived.intervene(SetTrack("waiver", True, "the secretary signs"))
+    waived.play_turn()
+    waived.intervene(SetTrack("waiver", False, "and it is revoked"))
+    waived.play_turn()
+    assert authored_questions(waived)[0] == waiver, "held after some turn of the run: asked, first"
+    questions = discussion_questions(waived, turning_points(waived))
+    assert questions[0] == waiver and len([q for q in questions if q in authored_questions(waived)]) <= MAX_AUTHORED
+    assert waiver in debrief_markdown(waived)
+
+
+def test_peoples_seats_are_simulated_by_the_scenarios_strategies_not_at_random():
+    """Issue 11.3: a scripted baseline replaces random play for "how unusual was this run"."""
+    from game.analysis.baseline import baseline_rotation
+    from game.analysis.simulate import run_matchups
+
+    scenario = load_scenario(SHIPPED)
+    people = {"us": "human", "russia": "greedy", "china": "human"}
+    rotation, played = baseline_rotation(scenario, people)
+    lines = {seat: {"strategy:" + s.id for s in scenario.strategies_for(seat)} for seat in ("us", "china")}
+    assert len(rotation) == len(lines["us"]) * len(lines["china"])
+    assert {(c["us"], c["china"]) for c in rotation} == {(u, c) for u in lines["us"] for c in lines["china"]}
+    assert all(c["russia"] == "greedy" for c in rotation) and played["russia"] == "greedy"
+    assert played["us"].startswith("its strategies in turn (us-gulf, ")
+    (games,) = run_matchups(scenario, len(rotation), 0, [rotation])
+    assert summarise(scenario, games, 0, played).seats[0].policy == played["us"]
+    assert baseline_rotation(CRISIS, CONTROLLERS) == ([{**CONTROLLERS, "us": "greedy"}],
+                                                     {**CONTROLLERS, "us": "greedy"}), "no strategies: greedy"
+    assert baseline_rotation(scenario, people, "random")[0] == [{**people, "us": "random", "china": "random"}]
+
+
 def test_the_debrief_opens_with_a_one_page_handout(finished):
     """Issue 9.12: outcome, each seat's score and secret objective, three turning points, two questions."""
     from game.analysis.report import debrief_parts

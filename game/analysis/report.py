@@ -206,8 +206,9 @@ def _unusual(session: Session, simulation: Summary) -> list[str]:
                      f"{seat.share_below(final[seat.seat]):.0%}"))
     headers = ("Seat", "This run", "Simulated median (middle half)", "Simulated games scoring lower")
     lines += ["", *table(headers, rows)]
-    return lines + ["", "The arrow marks this run's ending. In the simulation every seat is played by the "
-                    "computer policy listed above, people's seats included."]
+    return lines + ["", "The arrow marks this run's ending. In the simulation each seat is played as listed "
+                    "above: people's seats by the scenario's sensible lines (its strategies, in turn) unless "
+                    "another baseline was asked for, computer seats by their own policies."]
 
 
 def _verdict(simulation: Summary, ending: str | None) -> list[str]:
