@@ -13,7 +13,7 @@ from game.session import Session
 from game.tui.widgets.news_feed import feed
 from game.tui.widgets.region_map import KIND_MARKERS, draw, legend
 from game.tui.widgets.track_chart import chart_lines
-from game.tui.widgets.track_meters import meter_line
+from game.tui.widgets.track_meters import layout, meter_line
 from tests.paths import FIXTURES
 
 TRIO = load_scenario(FIXTURES / "trio.toml")
@@ -133,3 +133,12 @@ def test_labels_near_each_other_are_cut_rather_than_written_over():
     assert " Beijing \u25cb" in row  # no room on its right: the label goes left of its marker, whole
     assert "Dusha" in row and "Dushanbe (201st base)" not in row  # the long one is cut short
     assert row.count("\u2026") == 1
+
+
+def test_a_label_that_fills_its_column_keeps_clear_of_the_secret_mark():
+    """Seen at 200 columns: "The offer, as Washington understands it●" (a 40-character label, 40 columns)."""
+    label = "The offer, as Washington understands it!"
+    shown = Track("t", label, "enum", ("floated",), values=("floated",), secret=True)
+    assert len(label) == layout(200)[0]
+    first = meter_line(shown, 200).plain.splitlines()[0]
+    assert first.startswith(label + " ")

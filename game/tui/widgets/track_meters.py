@@ -54,7 +54,7 @@ def meter_line(track: Track, width: int = 80) -> Content:
     """
     label_width, bar_width = layout(width)
     hidden = Content.styled("\u25cf", "$warning") if track.secret else Content(" ")
-    if len(track.label) > label_width:
+    if len(track.label) >= label_width:  # a label filling its column would touch the secret mark
         *first, last = Content(track.label).wrap(max(10, width - 2))
         return Content("\n").join([*first, Content.assemble(last, " ", hidden),
                                    _body(track, Content("  "), width, bar_width)])
