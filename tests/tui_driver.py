@@ -75,6 +75,9 @@ async def set_up(pilot: Pilot, controllers: list[str], seed: int) -> None:
         await pilot.press("tab")
     await pilot.press("ctrl+a", "ctrl+k", *str(seed))
     await pilot.press("f5")
+    if "human" in controllers:  # the passphrase Horizon made is shown once; noted, the game starts
+        await wait_for(pilot, "PassphraseShown")
+        await pilot.press("enter")
 
 
 async def choose(pilot: Pilot, action: str, rationale: str) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from attrs import frozen
 
 from game.analysis.markdown import escape, quote
-from game.engine.interventions import FireEvent, ForceChance, Inject, Intervention, SetTrack, display
+from game.engine.interventions import ForceChance, Intervention, describe
 from game.engine.model import Scenario, hold_id
 from game.errors import WargameError
 from game.players import policy_names
@@ -94,26 +94,6 @@ def _ending_text(session: Session) -> str:
     return session.scenario.end_text if session.over else f"not over after turn {len(session.turns)}"
 
 
-def describe(scenario: Scenario, act: Intervention) -> str:
-    """An act in one phrase of plain words (Markdown-escaped)."""
-    if isinstance(act, FireEvent):
-        event = next(e for e in scenario.events if e.id == act.event)
-        return f"fired the event \u201c{escape(event.text or event.id)}\u201d early"
-    if isinstance(act, Inject):
-        effects = f" ({escape(', '.join(act.effects))})" if act.effects else ""
-        to = "" if act.recipients is None else " to " + " and ".join(
-            escape(scenario.actor_name(s)) for s in scenario.seats if s in act.recipients)
-        return f"injected \u201c{escape(act.headline)}\u201d{to}{effects}"
-    if isinstance(act, SetTrack):
-        return f"set {escape(scenario.variable(act.variable).label)} to {escape(display(act.value))}"
-    if isinstance(act, ForceChance):
-        rule = scenario.action(act.rule)
-        name = rule.label if rule else next(e.text or e.id for e in scenario.events if e.id == act.rule)
-        return f"ruled that \u201c{escape(name)}\u201d would {'succeed' if act.success else 'fail'}"
-    return (f"gave {escape(scenario.actor_name(act.seat))}'s order: "
-            f"\u201c{escape(scenario.action(act.action).label)}\u201d")
-
-
 def rulings_section(session: Session) -> list[str]:
     """The debrief's section on the white cell; nothing when the facilitator never acted."""
     found = rulings(session)
@@ -133,7 +113,7 @@ def rulings_section(session: Session) -> list[str]:
             effect = "Without it the ending would have been the same, with other scores."
         else:
             effect = "Without it the game would have ended the same way."
-        lines.append(f"- **Turn {ruling.turn}**: the facilitator {describe(session.scenario, ruling.act)}."
+        lines.append(f"- **Turn {ruling.turn}**: the facilitator {escape(describe(session.scenario, ruling.act))}."
                      f"{reason} {effect}")
     changed = sum(r.changed == "the ending" for r in found)
     lines += ["", f"{changed} of the {len(found)} acts changed how the game ended."]

@@ -45,9 +45,12 @@ def seat_view(session: Session, seat: str | None, played: int | None = None, *,
     students' screens show none, so what is sent to a seat need not carry them.
     """
     scenario = session.scenario
+    now = played is None  # the open turn too: the facilitator's acts of this turn so far
     played = len(session.turns) if played is None else played
     records = session.turns[:played]
-    view = view_for(scenario, session.states[played], [e for r in records for e in r.entries], seat)
+    states = [*session.states[:played + 1], *([session.state] if now and session.state != session.states[-1] else [])]
+    entries = session.entries() if now else [e for r in records for e in r.entries]
+    view = view_for(scenario, states[-1], entries, seat)
     orders = {(record.turn, order.seat): order for record in records for order in record.orders}
     cut = _Cut(scenario, seat, formulas or seat is None)
     reveal = seat is None or view.over
@@ -68,7 +71,7 @@ def seat_view(session: Session, seat: str | None, played: int | None = None, *,
         briefings={s: scenario.actors[s].briefing for s in scenario.seats if reveal or s == seat},
         objectives={s: ObjectiveView(o.text, cut.formula(o.score)) for s, o in view.objectives.items()},
         scores=dict(view.scores) if view.scores is not None else None,
-        tracks=_tracks(scenario, seat, session.states[:played + 1]),
+        tracks=_tracks(scenario, seat, states),
         options={s: tuple(cut.option(o) for o in options) for s, options in view.options.items()},
         entries=tuple(cut.entry(entry, orders) for entry in view.entries),
         map=_map(view),
