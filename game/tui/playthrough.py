@@ -57,7 +57,7 @@ class Playthrough:
         self.watching = facilitator or not session.humans()
         """Whether one screen sees everything: the facilitator, or spectators of computer seats."""
         self.running = 0
-        """Turns still to play without stopping at the console or the results (a run of N, or to the end)."""
+        """Turns the facilitator chose to play before the console opens again (1: this one; N; to the end)."""
         self.hot_seat = not self.watching and len(session.humans()) > 1
         self.backdrop = GameBackdrop(session.scenario.title, session.name)
         self.keeper: storage.SaveFile | None = None
@@ -91,9 +91,8 @@ class Playthrough:
             while self.session.pending(seat) is None:
                 await self.give(await self.seat_turn(seat))
         await self.resolve()
-        if self.running:
-            self.running -= 1
-        elif self.watching:
+        self.running = max(0, self.running - 1)
+        if self.watching and not self.running:  # a run of turns shows the results of its last
             await self.show(self.resolution(None))
 
     async def console(self) -> None:
@@ -103,6 +102,7 @@ class Playthrough:
 
         while True:
             how = await self.show(FacilitatorScreen(self.session, self.act, self.peek))
+            self.running = 1
             if how == TO_THE_END:
                 self.running = self.session.scenario.turns
             elif how == STEPS:
@@ -112,14 +112,14 @@ class Playthrough:
                                                                                                left=left)))
                 if count is None:
                     continue
-                self.running = int(count) - 1
-            self.backdrop.status("p pauses after the turn being played" if self.running else "")
+                self.running = int(count)
+            self.backdrop.status("p pauses after the turn being played" if self.running > 1 else "")
             return
 
     def pause(self) -> None:
         """Stop a run of turns after the one being played (``p`` on the game's backdrop)."""
-        if self.running:
-            self.running = 0
+        if self.running > 1:
+            self.running = 1
             self.app.notify("Paused: the console opens after this turn.")
 
     def act(self, key: str, console) -> None:

@@ -52,6 +52,9 @@ class ActFormDialog(ModalScreen[Intervention | None]):
                 yield Button("Cancel", id="cancel")
         yield Footer()
 
+    def on_mount(self) -> None:
+        self.query_one(f"#field-{self.fields[0].key}").focus()
+
     def answers(self) -> dict[str, Any]:
         values: dict[str, Any] = {}
         for spec in self.fields:
