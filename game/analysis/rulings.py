@@ -29,8 +29,8 @@ class Ruling:
     """What playing without it changes: "the ending", "the scores", or "" (nothing in the end)."""
     applied: bool
     """False for a ruling on a chance that was never drawn that turn: it did not come into play."""
-    ending_without: str
-    """The ending the game would have had without the act (its text)."""
+    ending_without: str | None
+    """The ending the game would have had without the act (its text), None if it would not have ended."""
 
 
 def rulings(session: Session) -> list[Ruling]:
@@ -87,11 +87,11 @@ def _difference(session: Session, other: Session) -> str:
     return "the scores" if session.scores() != other.scores() else ""
 
 
-def _ending_text(session: Session) -> str:
+def _ending_text(session: Session) -> str | None:
+    if not session.over:
+        return None
     ending = next((e for e in session.scenario.endings if e.id == session.state.ending), None)
-    if ending is not None:
-        return ending.text
-    return session.scenario.end_text if session.over else f"not over after turn {len(session.turns)}"
+    return ending.text if ending is not None else session.scenario.end_text
 
 
 def rulings_section(session: Session) -> list[str]:
@@ -107,6 +107,9 @@ def rulings_section(session: Session) -> list[str]:
         reason = f" Reason: {quote(escape(ruling.act.reason))}." if ruling.act.reason else ""
         if not ruling.applied:
             effect = "It did not come into play: no such chance was drawn that turn."
+        elif ruling.changed == "the ending" and ruling.ending_without is None:
+            effect = (f"**Without it the game would not have ended there:** after turn {len(session.turns)} it "
+                      "would still have been going on.")
         elif ruling.changed == "the ending":
             effect = f"**Without it the game would have ended otherwise:** {escape(ruling.ending_without)}"
         elif ruling.changed:

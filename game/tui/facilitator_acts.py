@@ -40,6 +40,8 @@ class Field:
 class ActForm:
     key: str
     """The key that opens the form on the facilitator's screen."""
+    short: str
+    """Its name in the footer."""
     title: str
     fields: Callable[[Session], tuple[Field, ...]]
     build: Callable[[Session, Mapping[str, Any]], Intervention]
@@ -118,15 +120,15 @@ def _build_track(session: Session, values: Mapping[str, Any]) -> SetTrack:
 
 FORMS = {
     form.key: form for form in (
-        ActForm("f", "Fire an event now", _events,
+        ActForm("f", "Fire", "Fire an event now", _events,
                 lambda s, v: FireEvent(_chosen(v, "event", "an event"), _text(v, "reason", "your reason"))),
-        ActForm("i", "An inject of your own", _inject, _build_inject),
-        ActForm("r", "Rule on a chance this turn", _rulings,
+        ActForm("i", "Inject", "An inject of your own", _inject, _build_inject),
+        ActForm("r", "Rule", "Rule on a chance this turn", _rulings,
                 lambda s, v: ForceChance(_chosen(v, "rule", "a chance"), _chosen(v, "success", "the outcome"),
                                          _text(v, "reason", "your reason"))),
-        ActForm("o", "Replace a computer seat's order", _replacements,
+        ActForm("o", "Replace", "Replace a computer seat's order", _replacements,
                 lambda s, v: ReplaceOrder(*_chosen(v, "order", "an order"), _text(v, "reason", "your reason"))),
-        ActForm("t", "Set a track", _tracks, _build_track),
+        ActForm("t", "Set track", "Set a track", _tracks, _build_track),
     )
 }
 """The forms by the key that opens them."""

@@ -35,7 +35,7 @@ class FacilitatorScreen(Screen[str]):
 
     CSS_PATH = "facilitator.tcss"
     BINDINGS = [
-        *(Binding(form.key, f"act('{form.key}')", form.title.split(" ", 1)[0], tooltip=form.title,
+        *(Binding(form.key, f"act('{form.key}')", form.short, tooltip=form.title,
                   id=f"facilitator.{form.key}") for form in FORMS.values()),
         Binding("v", "peek", "Seat's view", tooltip="What each seat sees now", id="facilitator.peek"),
         Binding("enter", f"go('{STEP}')", "Play a turn", key_display="Enter", id="facilitator.step"),
