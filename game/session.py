@@ -250,9 +250,13 @@ class Session(HeaderFields):
         every = [m for record in self.turns for m in record.messages] + list(self._open.messages)
         return [m for m in every if seat is None or seat == m.sender or seat in m.recipients]
 
-    def computer_order(self, seat: str) -> Order:
-        """What the computer controlling ``seat`` orders now, from that seat's knowledge only."""
-        controller = self.controller(seat)
+    def computer_order(self, seat: str, policy_name: str | None = None) -> Order:
+        """What the computer controlling ``seat`` (or the policy named) orders now, from that seat's knowledge only.
+
+        A policy named for a person's seat is how ``wargame join --policy`` plays it: the seat's process
+        never holds the rules, so the host chooses for it, exactly as for a computer seat.
+        """
+        controller = policy_name or self.controller(seat)
         policy = get_policy(controller)
         seen = self.seen[seat] | seen_events(self.scenario, self._open.entries, seat)
         knowledge = knowledge_for(self.scenario, self.state, seen, seat)

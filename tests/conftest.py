@@ -35,3 +35,15 @@ def mini():
     from game.scenario import load_scenario
 
     return load_scenario(FIXTURES / "mini.toml")
+
+
+@pytest.fixture
+def processes():
+    """Start processes with ``processes.start(...)``; every one is killed by its PID when the test ends."""
+    from tests.net_support import Processes
+
+    started = Processes()
+    try:
+        yield started
+    finally:
+        started.kill_all()

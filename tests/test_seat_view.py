@@ -69,10 +69,11 @@ def perturbed(session: Session, seat: str) -> Session:
     changed = evolve(scenario, actors=actors, objectives=objectives)
     other = Session(changed, (session.seed + 1) % MAX_SEED, session.controllers, name=session.name)
     states = [evolve(perturb_hidden(scenario, state, seat), seed=other.seed) for state in session.states]
-    other.initial = states[0]
-    other.turns = [TurnRecord(r.turn, tuple(_order(o, seat) for o in r.orders),
-                              tuple(_entry(scenario, e, seat) for e in r.entries), state)
-                   for r, state in zip(session.turns, states[1:])]
+    other.initial = states[0]  # the open turn too: a current view reads it (the facilitator's acts show there)
+    other._open = evolve(other._open, start=states[0], state=states[0])
+    for r, state in zip(session.turns, states[1:]):
+        other._close(TurnRecord(r.turn, tuple(_order(o, seat) for o in r.orders),
+                                tuple(_entry(scenario, e, seat) for e in r.entries), state))
     return other
 
 

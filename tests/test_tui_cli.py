@@ -27,6 +27,7 @@ def launched(monkeypatch):
     """Options the app would have been started with (the app itself does not run)."""
     seen = []
     monkeypatch.setattr(HorizonApp, "run", lambda self: seen.append(self.options))
+    monkeypatch.setattr("game.tui.terminal.require_terminal", lambda command: None)
     return seen
 
 
@@ -71,6 +72,7 @@ def test_bare_wargame_loads_no_engine_before_the_first_frame():
     loader or save code; scenarios load in full after the first frame, in a worker."""
     loaded = "sorted(m for m in sys.modules if m.startswith(('game.engine', 'game.scenario', 'game.saves')))"
     code = ("import sys, game.tui.app, game.cli; "
+            "import game.tui.terminal; game.tui.terminal.require_terminal = lambda command: None; "
             f"game.tui.app.HorizonApp.run = lambda self: print({loaded}); game.cli.main([])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
@@ -78,3 +80,12 @@ def test_bare_wargame_loads_no_engine_before_the_first_frame():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     header_only = ["game.scenario", "game.scenario.author_text", "game.scenario.header", "game.scenario.source_file"]
     assert out.strip() == str(header_only)
+
+
+@pytest.mark.parametrize("argv", [["play", str(MINI)], ["join", "http://127.0.0.1:9/1/a/" + "t" * 32]])
+def test_the_app_refuses_to_start_without_a_terminal(argv, tmp_path: Path):
+    """Textual spins on a closed standard input (Textual PR #6690): no terminal, no app, one line."""
+    done = subprocess.run([sys.executable, "-m", "game", *argv], stdin=subprocess.DEVNULL, capture_output=True,
+                          text=True, cwd=tmp_path, timeout=60)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.startswith(f"wargame {argv[0]}: needs a terminal") and done.stderr.count("\n") == 1

@@ -122,7 +122,7 @@ async def test_the_command_palette_offers_the_main_actions(tmp_path: Path):
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for(pilot, "TitleScreen")
         await pilot.press("ctrl+p")
-        await wait_for(pilot, "CommandPalette")
+        await wait_for(pilot, "Palette")
         await pilot.press(*"help", "enter")
         await wait_for(pilot, "HelpScreen")
 
@@ -142,6 +142,15 @@ async def test_a_question_mark_typed_in_a_rationale_stays_in_the_rationale(tmp_p
         assert screen_name(pilot) == "TurnScreen"
         assert turn.query_one("#rationale").value == "why?"
         await pilot.press("tab", "question_mark")  # out of the field, ? is help again
+        await wait_for(pilot, "HelpScreen")
+
+
+async def test_the_title_menu_runs_what_it_offers(tmp_path: Path):
+    app = make_app(tmp_path / "saves")
+    async with app.run_test(size=(100, 30)) as pilot:
+        title = await wait_for(pilot, "TitleScreen")
+        title.query_one("#menu").focus()
+        await pilot.press("end", "up", "enter")  # the last but one: Help
         await wait_for(pilot, "HelpScreen")
 
 

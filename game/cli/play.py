@@ -59,7 +59,11 @@ def options_from(args: argparse.Namespace):
 
 def handle(args: argparse.Namespace) -> int:
     options = options_from(args)
+    from game.tui.terminal import require_terminal
+
+    require_terminal("play")
     from game.tui.app import HorizonApp
 
-    HorizonApp(options).run()
-    return 0
+    app = HorizonApp(options)
+    app.run()
+    return app.return_code or 0

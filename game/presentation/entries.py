@@ -55,7 +55,16 @@ def headline(view: SeatView, entry: EntryView, *, formulas: bool = False) -> Lin
         formula = (f"  [requires {entry.requires}]", MUTED) if formulas and entry.requires else ""
         return line(who, " \u00b7 ", (entry.text, WARNING), f": overtaken by events{why}", formula,
                     *_known_to(view, entry))
-    return line(who, " \u00b7 ", (entry.text, STRONG), *outcome(entry), *_known_to(view, entry))
+    return line(who, " \u00b7 ", (entry.text, STRONG), *outcome(entry), *_marked(entry), *_known_to(view, entry))
+
+
+MARKS = {"facilitator": "the facilitator's decision", "timer": "no decision in time: held"}
+"""How the log says who is behind an order other than its seat's (``EntryView.by``), for every viewer."""
+
+
+def _marked(entry: EntryView) -> list[Span]:
+    mark = MARKS.get(entry.by) if entry.kind == ACTION else None
+    return [(f"  ({mark})", WARNING)] if mark else []
 
 
 def outcome(entry: EntryView) -> list[Span]:

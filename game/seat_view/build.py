@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from attrs import frozen
 
 from game.engine.expressions import Effect, Expression
-from game.engine.log import OVERTAKEN, Change, LogEntry
+from game.engine.log import FACILITATOR, INTERVENTION, OVERTAKEN, Change, LogEntry
 from game.engine.model import PRIVATE, Scenario, Variable
 from game.engine.state import GameState
 from game.engine.views import Option, View, knowable, view_for
@@ -25,15 +25,17 @@ from game.seat_view.model import (
     ChangeView,
     EntryView,
     MapView,
+    MessageView,
     ObjectiveView,
     OptionView,
+    OrderView,
     PlaceView,
     RouteView,
     SeatName,
     SeatView,
     Track,
 )
-from game.session import Order, Session
+from game.session import HUMAN, Order, Session
 
 
 def seat_view(session: Session, seat: str | None, played: int | None = None, *,
@@ -45,12 +47,13 @@ def seat_view(session: Session, seat: str | None, played: int | None = None, *,
     students' screens show none, so what is sent to a seat need not carry them.
     """
     scenario = session.scenario
-    now = played is None  # the open turn too: the facilitator's acts of this turn so far
     played = len(session.turns) if played is None else played
     records = session.turns[:played]
-    states = [*session.states[:played + 1], *([session.state] if now and session.state != session.states[-1] else [])]
-    entries = session.entries() if now else [e for r in records for e in r.entries]
-    view = view_for(scenario, states[-1], entries, seat)
+    now = played == len(session.turns)
+    """The present: the open turn's state (after the facilitator's immediate acts) and its log too."""
+    states = [*session.states[:played], session.state] if now else session.states[:played + 1]
+    view = view_for(scenario, states[-1], session.entries() if now else [e for r in records for e in r.entries],
+                    seat)
     orders = {(record.turn, order.seat): order for record in records for order in record.orders}
     cut = _Cut(scenario, seat, formulas or seat is None)
     reveal = seat is None or view.over
@@ -76,7 +79,24 @@ def seat_view(session: Session, seat: str | None, played: int | None = None, *,
         entries=tuple(cut.entry(entry, orders) for entry in view.entries),
         map=_map(view),
         controllers=dict(session.controllers) if seat is None else {},
+        messages=tuple(MessageView(m.turn, m.sender, m.recipients, m.text) for m in session.messages(seat)
+                       if now or m.turn <= played),
+        **(_open_turn(session, seat) if now and not view.over else {}),
     )
+
+
+def _open_turn(session: Session, seat: str | None) -> dict:
+    """The open turn as ``seat`` may know it: its own pending order (every seat's for the facilitator),
+    who has decided (never what), and for the facilitator what each computer seat would order now."""
+    scenario = session.scenario
+    def shown(order: Order) -> OrderView:
+        return OrderView(order.seat, order.action, scenario.action(order.action).label, order.rationale, order.by)
+    seats = scenario.seats if seat is None else (seat,)
+    pending = {s: shown(order) for s in seats if (order := session.pending(s)) is not None}
+    intended = {s: shown(session.intended_order(s)) for s in scenario.seats
+                if seat is None and session.controller(s) != HUMAN}
+    decided = tuple(s for s in scenario.seats if s in session.decided())
+    return {"pending": pending, "decided": decided, "intended": intended}
 
 
 def seat_name(scenario: Scenario, seat: str) -> SeatName:
@@ -136,7 +156,7 @@ class _Cut:
         effects = _effects(scenario, entry.rule)
         return EntryView(
             turn=entry.turn, kind=entry.kind, rule=entry.rule, text=action.label if overtaken else entry.text,
-            who=entry.actor or "", private=entry.visible_to is not None,
+            who=FACILITATOR if entry.kind == INTERVENTION else entry.actor or "", private=entry.visible_to is not None,
             known_to=tuple(s for s in scenario.seats if s in entry.visible_to)
             if seat is None and entry.visible_to is not None else (),
             changes=tuple(self.change(change, effects.get(change.effect)) for change in entry.changes),
@@ -144,6 +164,7 @@ class _Cut:
             unavailable=action.unavailable if overtaken else "",
             requires=self.formula(action.when) if overtaken else "",
             rationale=order.rationale if order is not None and order.action == entry.rule else "",
+            by=entry.by or "", reason=entry.reason,
         )
 
     def change(self, change: Change, effect: Effect | None) -> ChangeView:

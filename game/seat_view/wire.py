@@ -13,11 +13,12 @@ from __future__ import annotations
 import functools
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import attrs
 
+from game.decoding import path
 from game.errors import WargameError
 from game.seat_view.model import SeatView
 
@@ -64,34 +65,103 @@ def _hints(cls: type) -> tuple[tuple[str, Any], ...]:
 _SCALARS: dict[Any, tuple[type, ...]] = {str: (str,), bool: (bool,), int: (int,), float: (float, int),
                                          type(None): (type(None),)}
 
+Reader = Callable[[Any, Any], Any]
+"""Reads ``data`` at a place (a name, or (the parent's place, a key)) as one hint, or raises WireError."""
+
 
 def _structure(hint: Any, data: Any, where: str) -> Any:
     """``data`` read as ``hint`` (a class of the model, a tuple, a mapping, a union or a scalar)."""
+    return _reader(hint)(data, where)
+
+
+@functools.cache
+def _reader(hint: Any) -> Reader:
+    """The reader of ``hint``, made once: a seat decodes a view per update, tens of thousands of values."""
     origin = typing.get_origin(hint)
     if hint in _SCALARS:
-        if isinstance(data, _SCALARS[hint]) and not (hint is not bool and isinstance(data, bool)):
+        return _scalar(hint)
+    if origin in (typing.Union, types.UnionType):
+        return _union(hint)
+    if origin is tuple:
+        return _sequence(hint)
+    if origin is Mapping:
+        return _mapping(hint)
+    if attrs.has(hint):
+        return _record(hint)
+    raise TypeError(f"{hint!r} has no wire form")
+
+
+def _accepts(hint: Any) -> Callable[[Any], bool]:
+    accepted, strict = _SCALARS[hint], hint is not bool
+    return lambda data: isinstance(data, accepted) and not (strict and isinstance(data, bool))
+
+
+def _scalar(hint: Any) -> Reader:
+    accepts = _accepts(hint)
+
+    def scalar(data: Any, where: Any) -> Any:
+        if accepts(data):
             return data
-    elif origin in (typing.Union, types.UnionType):
-        for arm in typing.get_args(hint):
+        raise _mismatch(hint, data, where)
+    return scalar
+
+
+def _union(hint: Any) -> Reader:
+    """Scalar arms are tried as plain checks (no exception per miss); other arms in order."""
+    arms = typing.get_args(hint)
+    checks = [_accepts(arm) for arm in arms if arm in _SCALARS]
+    others = [_reader(arm) for arm in arms if arm not in _SCALARS]
+
+    def union(data: Any, where: Any) -> Any:
+        if any(accepts(data) for accepts in checks):
+            return data
+        for arm in others:
             try:
-                return _structure(arm, data, where)
+                return arm(data, where)
             except WireError:
                 continue
-    elif origin is tuple and isinstance(data, list | tuple):
-        (item, _) = typing.get_args(hint)
-        return tuple(_structure(item, value, f"{where}[{i}]") for i, value in enumerate(data))
-    elif origin is Mapping and isinstance(data, dict):
-        (_, item) = typing.get_args(hint)
+        raise _mismatch(hint, data, where)
+    return union
+
+
+def _sequence(hint: Any) -> Reader:
+    (item, _) = typing.get_args(hint)
+    read = _reader(item)
+
+    def sequence(data: Any, where: Any) -> tuple:
+        if not isinstance(data, list | tuple):
+            raise _mismatch(hint, data, where)
+        return tuple(read(value, (where, i)) for i, value in enumerate(data))
+    return sequence
+
+
+def _mapping(hint: Any) -> Reader:
+    (_, item) = typing.get_args(hint)
+    read = _reader(item)
+
+    def mapping(data: Any, where: Any) -> dict:
+        if not isinstance(data, dict):
+            raise _mismatch(hint, data, where)
         if not all(isinstance(key, str) for key in data):
-            raise WireError(f"{where}: a key that is not text")
-        return {key: _structure(item, value, f"{where}.{key}") for key, value in data.items()}
-    elif attrs.has(hint) and isinstance(data, list | tuple):
-        fields = _hints(hint)
+            raise WireError(f"{path(where)}: a key that is not text")
+        return {key: read(value, (where, key)) for key, value in data.items()}
+    return mapping
+
+
+def _record(hint: Any) -> Reader:
+    fields = tuple((name, _reader(kind)) for name, kind in _hints(hint))
+
+    def record(data: Any, where: Any) -> Any:
+        if not isinstance(data, list | tuple):
+            raise _mismatch(hint, data, where)
         if len(data) != len(fields):
-            raise WireError(f"{where}: {len(data)} fields where {hint.__name__} has {len(fields)}")
-        return hint(**{name: _structure(kind, value, f"{where}.{name}")
-                       for (name, kind), value in zip(fields, data)})
-    raise WireError(f"{where}: {type(data).__name__} where {_name(hint)} was expected")
+            raise WireError(f"{path(where)}: {len(data)} fields where {hint.__name__} has {len(fields)}")
+        return hint(**{name: read(value, (where, name)) for (name, read), value in zip(fields, data)})
+    return record
+
+
+def _mismatch(hint: Any, data: Any, where: Any) -> WireError:
+    return WireError(f"{path(where)}: {type(data).__name__} where {_name(hint)} was expected")
 
 
 def _name(hint: Any) -> str:

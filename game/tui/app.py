@@ -13,10 +13,11 @@ import functools
 from collections.abc import Callable, Coroutine, Iterable
 from pathlib import Path
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Input
 
 from game.tui.launch import LaunchOptions
 from game.tui.lobby import Lobby
@@ -28,7 +29,10 @@ class HorizonApp(App[None]):
     """The title screen's sheet too: Textual loads a screen's own CSS_PATH only for pushed screens."""
     TITLE = "Horizon"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-normal"), (150, "-wide")]
-    BINDINGS = [Binding("f1,question_mark", "help", "Help", id="app.help")]
+    BINDINGS = [
+        Binding("f1,question_mark", "help", "Help", id="app.help"),
+        Binding("escape", "leave_field", "Leave the field", show=False, priority=True, id="app.leave_field"),
+    ]
 
     def __init__(self, options: LaunchOptions | None = None, *,
                  clock: Callable[[], datetime.datetime] = datetime.datetime.now) -> None:
@@ -71,6 +75,31 @@ class HorizonApp(App[None]):
             if isinstance(screen, TitleScreen):
                 screen.show_entries(entries)
 
+    async def on_event(self, event: events.Event) -> None:
+        """Keys typed while the app closes (its screens already gone) are dropped, not a crash."""
+        if isinstance(event, events.Key) and not self.screen_stack:
+            return
+        await super().on_event(event)
+
+    async def run_action(self, action, default_namespace=None, namespaces=None) -> bool:
+        """Keys that arrive while a screen is still being pushed act on nothing rather than on half a screen."""
+        if not self.screen.is_mounted:
+            return False
+        return await super().run_action(action, default_namespace, namespaces)
+
+    def action_command_palette(self) -> None:
+        from game.tui.palette import Palette, is_open
+
+        if not is_open(self.screen_stack):
+            self.push_screen(Palette(id="--command-palette"))
+
+    def search_themes(self) -> None:
+        from textual.theme import ThemeProvider
+
+        from game.tui.palette import Palette
+
+        self.push_screen(Palette(providers=[ThemeProvider], placeholder="Search for themes\u2026"))
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand("Help", "Keys and how to play (F1)", self.action_help)
@@ -92,6 +121,15 @@ class HorizonApp(App[None]):
             yield SystemCommand("Facilitator: what a seat sees now", "Look at the game as one seat sees it (v)",
                                 lambda: self.playthrough.peek(None))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "leave_field":  # a dialog's field is the dialog: Escape there cancels it
+            return isinstance(self.focused, Input) and not isinstance(self.screen, ModalScreen)
+        return super().check_action(action, parameters)
+
+    def action_leave_field(self) -> None:
+        """Escape in a text field leaves the field (what was typed stays), never the screen."""
+        self.screen.focus_previous()
+
     def action_help(self) -> None:
         from game.tui.screens.help import HelpScreen
 
@@ -106,8 +144,15 @@ class HorizonApp(App[None]):
         return self.lobby.playthrough
 
     def start(self, flow: Coroutine) -> None:
-        """Run a game flow as the one "game" worker, cancelling any other."""
-        self.run_worker(flow, group="game", exclusive=True)
+        """Run a game flow as the one "game" worker, unless one is already under way.
+
+        Two flows at once (``n`` then ``c`` typed before the setup screen showed) would push
+        their screens over each other; only leaving a game cancels its flow.
+        """
+        if any(worker.group == "game" and not worker.is_finished for worker in self.workers):
+            flow.close()
+            return
+        self.run_worker(flow, group="game")
 
     def at_title(self) -> TitleScreen | None:
         """The title screen when it is the one showing, else None (with a note why nothing happens)."""
@@ -157,7 +202,8 @@ class HorizonApp(App[None]):
         from game.tui.dialogs.confirm import ConfirmDialog
 
         detail = "The game is saved as it goes: Continue resumes it where it stopped, with the orders given."
-        question = ConfirmDialog("Leave this game for the title screen?", detail, yes="Leave", no="Stay")
+        question = ConfirmDialog("Leave this game for the title screen?", detail, yes="Leave", no="Stay",
+                                 default=False)
         self.push_screen(question, lambda sure: self.leave_game() if sure else None)
 
     def leave_game(self) -> None:

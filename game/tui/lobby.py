@@ -162,7 +162,7 @@ class Lobby:
         path = self.options.saves_dir / f"{slug(name)}{SAVE_SUFFIX}"
         conflict = await self.try_save(session, path, force=False)
         if conflict and await self.app.push_screen_wait(ConfirmDialog("Replace that file?", str(conflict),
-                                                                      yes="Replace")):
+                                                                      yes="Replace", no="Keep it", default=False)):
             await self.try_save(session, path, force=True)
 
     async def try_save(self, session: Session, path: Path, *, force: bool) -> SaveConflict | None:

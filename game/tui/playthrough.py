@@ -174,6 +174,7 @@ class Playthrough:
         viewer = None if self.watching else seat
         view = seat_view(self.session, viewer)
         if self.hot_seat:
+            self.app.clear_notifications()  # one seat's notes are not for the next
             self.backdrop.status("Waiting for the next player\u2026")
             await self.show(HandOffScreen(view.name(seat), view.turn))
         if not self.watching:

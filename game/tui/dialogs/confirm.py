@@ -1,36 +1,54 @@
-"""A yes/no question."""
+"""A question with two answers, one of them the default."""
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Static
 
+from game.tui.dismissal import DismissOnce
 
-class ConfirmDialog(ModalScreen[bool]):
-    """Asks ``question``; dismisses with True for yes."""
+
+class ConfirmDialog(DismissOnce, ModalScreen[bool]):
+    """Asks ``question``; dismisses with True for ``yes``.
+
+    Enter gives the ``default`` answer (its button has the focus): where the
+    other answer loses something, such as leaving a game, the default is the
+    safe one, and the other takes its own key (the first letter of its label,
+    or y / n) or a click.
+    """
 
     CSS_PATH = "dialogs.tcss"
-    BINDINGS = [
-        Binding("enter,y", "answer(True)", "Yes"),
-        Binding("escape,n", "answer(False)", "No"),
-    ]
+    BINDINGS = [Binding("escape", "answer(False)", "No")]
 
-    def __init__(self, question: str, detail: str = "", yes: str = "Yes", no: str = "No") -> None:
+    def __init__(self, question: str, detail: str = "", yes: str = "Yes", no: str = "No", *,
+                 default: bool = True) -> None:
         super().__init__()
-        self.question, self.detail, self.yes, self.no = question, detail, yes, no
+        self.question, self.detail, self.yes, self.no, self.default = question, detail, yes, no, default
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.question, classes="dialog-title")
+            yield Static(self.question, classes="dialog-title", markup=False)
             if self.detail:
                 yield Static(self.detail, classes="dialog-detail", markup=False)
             with Horizontal(classes="dialog-buttons"):
-                yield Button(self.yes, variant="primary", id="yes")
-                yield Button(self.no, id="no")
+                yield Button(self.yes, variant="primary" if self.default else "error", id="yes")
+                yield Button(self.no, variant="default" if self.default else "primary", id="no")
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#yes" if self.default else "#no").focus()
+
+    def on_key(self, event: events.Key) -> None:
+        letter = (event.character or "").lower()
+        for answer, keys in ((True, {"y", self.yes[:1].lower()}), (False, {"n", self.no[:1].lower()})):
+            if letter in keys:
+                event.stop()
+                self.action_answer(answer)
+                return
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

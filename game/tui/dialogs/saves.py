@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Static
 
+from game.tui.dismissal import DismissOnce
 from game.tui.storage import SaveSummary, list_saves
 
 
@@ -27,7 +28,7 @@ def row(summary: SaveSummary) -> tuple[str | Content, ...]:
     return (summary.name or summary.path.stem, summary.path.name, summary.title, turn, seats, when)
 
 
-class SavesDialog(ModalScreen[Path | None]):
+class SavesDialog(DismissOnce, ModalScreen[Path | None]):
     """Lists the saves in ``folder``; dismisses with the chosen path, or None."""
 
     CSS_PATH = "dialogs.tcss"

@@ -10,8 +10,10 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Static
 
+from game.tui.dismissal import DismissOnce
 
-class TextPrompt(ModalScreen[str | None]):
+
+class TextPrompt(DismissOnce, ModalScreen[str | None]):
     """Dismisses with the text entered, or None on escape.
 
     ``check`` returns a problem to show under the field, or "" when the text

@@ -9,6 +9,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown, Static
 
 from game.seat_view.model import SeatView
+from game.tui.dismissal import DismissOnce
 
 
 def briefing_markdown(view: SeatView) -> str:
@@ -25,11 +26,14 @@ def briefing_markdown(view: SeatView) -> str:
     return "\n\n".join(part for part in parts if part)
 
 
-class BriefingScreen(Screen[None]):
+class BriefingScreen(DismissOnce, Screen[None]):
     """Shown only to ``view.seat``, after its hand-off."""
 
     CSS_PATH = "briefing.tcss"
-    BINDINGS = [Binding("enter", "done", "Begin", key_display="Enter")]
+    BINDINGS = [
+        Binding("enter", "done", "Begin", key_display="Enter"),
+        Binding("escape", "app.leave_game", "Leave", id="game.leave"),
+    ]
 
     def __init__(self, view: SeatView) -> None:
         super().__init__()

@@ -17,11 +17,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown
 
 from game.session import Session
+from game.tui.dismissal import DismissOnce
 
 DebriefWriter = Callable[[Session], str]
 
 
-class DebriefScreen(Screen[None]):
+class DebriefScreen(DismissOnce, Screen[None]):
     """Shows ``write(session)``; written in a thread, as it reads the whole game."""
 
     CSS_PATH = "debrief.tcss"

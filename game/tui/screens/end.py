@@ -29,9 +29,11 @@ class EndScreen(FormulaToggle[str]):
         Binding("escape,t", "finish('title')", "Title screen", id="end.title"),
     ]
 
-    def __init__(self, view: SeatView, *, formulas_allowed: bool = False) -> None:
+    def __init__(self, view: SeatView, *, formulas_allowed: bool = False, session_here: bool = True) -> None:
         super().__init__(formulas_allowed=formulas_allowed)
         self.view = view
+        self.session_here = session_here
+        """Replay, debrief and save need the game's session: not on a seat joined to a host."""
         self.sub_title = f"{view.title}: game over after turn {view.turn - 1}"
 
     def compose(self) -> ComposeResult:
@@ -40,10 +42,11 @@ class EndScreen(FormulaToggle[str]):
             yield Static("Game over", classes="pane-title")
             yield Static(self.view.ending, id="ending", markup=False)
             with Horizontal(id="end-buttons"):
-                yield Button("Replay", variant="primary", id="replay", compact=True)
-                yield Button("Debrief", id="debrief", compact=True)
-                yield Button("Save as\u2026", id="save", compact=True)
-                yield Button("Title screen", id="title", compact=True)
+                if self.session_here:
+                    yield Button("Replay", variant="primary", id="replay", compact=True)
+                    yield Button("Debrief", id="debrief", compact=True)
+                    yield Button("Save as\u2026", id="save", compact=True)
+                yield Button("Title screen" if self.session_here else "Close", id="title", compact=True)
             yield Static("Scores and objectives (revealed)", classes="pane-title")
             yield DataTable(id="scores", cursor_type="row", zebra_stripes=True)
             yield Static("The tracks over the whole game", classes="pane-title")
@@ -54,13 +57,18 @@ class EndScreen(FormulaToggle[str]):
         self.query_one(DataTable).add_columns("Seat", "Played by", "Score", "Objective")
         self.redraw()
         self.query_one(TrackChart).show(self.view.tracks)
-        self.query_one("#replay").focus()
+        self.query_one("#replay" if self.session_here else "#title").focus()
 
     def redraw(self) -> None:
         table = self.query_one(DataTable)
         table.clear()
         for row in score_rows(self.view, formulas=self.formulas):
             table.add_row(row.seat.name, self.view.controllers.get(row.seat.id, ""), row.score, row.objective)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "finish" and parameters in ((REPLAY,), (DEBRIEF,)):
+            return self.session_here
+        return super().check_action(action, parameters)
 
     @on(Button.Pressed)
     def pressed(self, event: Button.Pressed) -> None:

@@ -10,8 +10,10 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.screen import Screen, ScreenResultType
 
+from game.tui.dismissal import DismissOnce
 
-class FormulaToggle(Screen[ScreenResultType]):
+
+class FormulaToggle(DismissOnce, Screen[ScreenResultType]):
     """A game screen that may show formulas; ``redraw`` draws it again with the new choice."""
 
     BINDINGS = [Binding("f", "toggle_formulas", "Formulas", tooltip="Show the rules as the scenario writes them",

@@ -1,4 +1,4 @@
-"""Everything a view holds of the game so far, turn by turn."""
+"""Everything a view holds of the game so far, turn by turn: what happened, and the messages sent."""
 
 from __future__ import annotations
 
@@ -8,12 +8,15 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
+from game.presentation.messages import message_lines, messages_of
 from game.presentation.words import turn_heading
 from game.seat_view.model import SeatView
+from game.tui.dismissal import DismissOnce
+from game.tui.spans import joined
 from game.tui.widgets.news_feed import NewsFeed
 
 
-class GameLogScreen(ModalScreen[None]):
+class GameLogScreen(DismissOnce, ModalScreen[None]):
     """The log of ``view``: a seat's own, or the facilitator's whole one (with formulas if shown)."""
 
     CSS_PATH = "game_log.tcss"
@@ -25,14 +28,18 @@ class GameLogScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="log"):
-            turns = sorted({entry.turn for entry in self.view.entries})
+            view = self.view
+            turns = sorted({entry.turn for entry in view.entries} | {message.turn for message in view.messages})
             if not turns:
                 yield Static("Nothing has happened yet.", classes="log-empty")
             for turn in turns:
-                yield Static(turn_heading(self.view, turn), classes="log-turn", markup=False)
-                feed = NewsFeed()
-                feed.show(self.view, self.view.entries_of(turn), formulas=self.formulas)
-                yield feed
+                yield Static(turn_heading(view, turn), classes="log-turn", markup=False)
+                if view.entries_of(turn):
+                    feed = NewsFeed()
+                    feed.show(view, view.entries_of(turn), formulas=self.formulas)
+                    yield feed
+                for message in messages_of(view, turn):
+                    yield Static(joined(message_lines(view, message)), classes="log-message")
         yield Footer()
 
     def action_close(self) -> None:

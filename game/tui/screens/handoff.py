@@ -13,13 +13,17 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from game.seat_view.model import SeatName
+from game.tui.dismissal import DismissOnce
 
 
-class HandOffScreen(Screen[None]):
+class HandOffScreen(DismissOnce, Screen[None]):
     """"Pass to Russia. Others look away. Press Enter." Dismissed by the seat's player."""
 
     CSS_PATH = "handoff.tcss"
-    BINDINGS = [Binding("enter", "ready", "Continue", key_display="Enter")]
+    BINDINGS = [
+        Binding("enter", "ready", "Continue", key_display="Enter"),
+        Binding("escape", "app.leave_game", "Leave", id="game.leave"),
+    ]
 
     def __init__(self, seat: SeatName, turn: int) -> None:
         super().__init__()

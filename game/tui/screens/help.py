@@ -8,6 +8,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Markdown
 
+from game.tui.dismissal import DismissOnce
+
 HOW_TO_PLAY = """\
 # How to play
 
@@ -44,7 +46,7 @@ fire, and everyone sees what they may know of the result.
 """
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(DismissOnce, ModalScreen[None]):
     CSS_PATH = "help.tcss"
     BINDINGS = [Binding("escape,f1,question_mark,q", "close", "Close")]
 

@@ -17,6 +17,7 @@ from game.engine.adjudication import MAX_SEED
 from game.engine.model import Scenario
 from game.players import policy_names
 from game.session import HUMAN
+from game.tui.dismissal import DismissOnce
 from game.tui.widgets.controller_picker import ControllerPicker
 
 
@@ -55,7 +56,7 @@ def passphrase_problem(text: str) -> str:
     return ""
 
 
-class SetupScreen(Screen[GameSetup | None]):
+class SetupScreen(DismissOnce, Screen[GameSetup | None]):
     """Dismisses with a :class:`GameSetup`, or None to go back."""
 
     CSS_PATH = "setup.tcss"
@@ -63,6 +64,8 @@ class SetupScreen(Screen[GameSetup | None]):
         Binding("f5", "start", "Start game", id="setup.start"),
         Binding("ctrl+r", "reseed", "New seed", id="setup.reseed"),
         Binding("escape", "back", "Back", id="setup.back"),
+        Binding("down", "app.focus_next", "Next row", show=False),
+        Binding("up", "app.focus_previous", "Previous row", show=False),
     ]
 
     def __init__(self, scenario: Scenario, *, name: str, seed: int | None = None,

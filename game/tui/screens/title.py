@@ -121,5 +121,5 @@ class TitleScreen(Screen[None]):
         self.app.action_new_game()
 
     @on(OptionList.OptionSelected, "#menu")
-    def act(self, event: OptionList.OptionSelected) -> None:
-        self.run_action(f"app.{event.option_id}")
+    async def act(self, event: OptionList.OptionSelected) -> None:
+        await self.run_action(f"app.{event.option_id}")

@@ -1,0 +1,68 @@
+"""``wargame host SCENARIO``: serve games to seats on their own screens (terminal, SSH or browser).
+
+Standard output gets exactly one ``ROLE URL`` line per person's seat of each
+game and one per game for the facilitator, so a script can read them;
+everything else goes to standard error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from pathlib import Path
+
+from game.cli import arguments
+
+_DURATION = re.compile(r"(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s?)?\Z")
+
+
+def duration(text: str) -> float:
+    """``90``, ``90s``, ``5m``, ``1m30s``, ``1h``: seconds, at least one."""
+    match = _DURATION.match(text.strip())
+    if not text.strip() or match is None:
+        raise argparse.ArgumentTypeError(f"invalid duration {text!r}: write e.g. 90s, 5m or 1m30s")
+    hours, minutes, seconds = (int(part or 0) for part in match.groups())
+    total = hours * 3600 + minutes * 60 + seconds
+    if not 1 <= total <= 7 * 24 * 3600:
+        raise argparse.ArgumentTypeError(f"invalid duration {text!r}: give from 1 second to 7 days")
+    return float(total)
+
+
+def port(text: str) -> int:
+    return arguments.whole_number("port", 0, 65535)(text)
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser(
+        "host", help="serve games to seats on their own screens (join links, browser pages)",
+        description="Start one host for the games of SCENARIO and print a link per seat and one for the "
+                    "facilitator. Every order, message and facilitator's act is in the journal before it is "
+                    "acknowledged; started again with the same journal, the host resumes every game with the "
+                    "same links.")
+    parser.add_argument("scenario", metavar="SCENARIO", type=Path, help="scenario file (.toml)")
+    parser.add_argument("--games", type=arguments.count, metavar="N", help="how many games (default: 1)")
+    parser.add_argument("--bind", default="127.0.0.1", metavar="ADDR",
+                        help="the address to listen on (default: 127.0.0.1, this machine only; 0.0.0.0: "
+                             "every network)")
+    parser.add_argument("--port", type=port, default=8765, metavar="P",
+                        help="the port of the links (default: 8765; 0: any free port)")
+    parser.add_argument("--web", type=port, metavar="PORT",
+                        help="also serve each link as a browser page, on this port")
+    parser.add_argument("--timer", type=duration, metavar="DURATION",
+                        help="time for each turn, e.g. 5m; when it runs out, seats that have not decided hold")
+    parser.add_argument("--journal", type=Path, metavar="FILE",
+                        help="the host's journal (default: host-journal.sqlite in the saves folder)")
+    parser.add_argument("--seed", type=arguments.seed, help="the first game's seed (the next game's is one more)")
+    parser.add_argument("--saves", type=Path, default=Path("saves"), metavar="DIR",
+                        help="where each game's .wgsave is written as it goes (default: saves/)")
+    parser.add_argument("--seat", action="append", default=[], metavar="ACTOR=POLICY",
+                        help="let a computer policy play a seat (default: every seat is a person's)")
+    parser.set_defaults(handler=handle)
+
+
+def handle(args: argparse.Namespace) -> int:
+    from game.net.host import HostOptions, run_host
+
+    return run_host(HostOptions(scenario=args.scenario, games=args.games, bind=args.bind, port=args.port,
+                                web=args.web, timer=args.timer, journal=args.journal, seed=args.seed,
+                                saves=args.saves, seats=tuple(args.seat)))

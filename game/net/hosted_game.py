@@ -1,0 +1,260 @@
+"""One game on the host: its session, its journal rows and save, its timer, and who is connected.
+
+Every request of a seat or the facilitator becomes a call on the
+:class:`~game.session.Session`, which hands the event to :class:`_Record`
+before it changes: the row is committed to the journal (the truth), and only
+then is the request acknowledged. The game's ``.wgsave`` is a copy that
+follows the journal, appended after the acknowledgement and the new views
+are on their way (so a turn waits for one flush to disk, not two); if it
+cannot be written the game goes on, the facilitator is told, and the save is
+written whole again at the next event. When every person's seat has decided (and the game is
+not paused), or the timer runs out, or the facilitator says "resolve now",
+the turn resolves, and every connected screen gets its new view: each seat
+its own :class:`~game.seat_view.SeatView`, never anyone else's.
+
+Session calls, view building and the journal's waits run in worker threads
+so the event loop stays free; one lock per game keeps them in order.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from pathlib import Path
+
+from game.errors import WargameError
+from game.journal import Event
+from game.net import protocol as p
+from game.net.journal_db import Journal
+from game.net.links import FACILITATOR, same_token
+from game.net.peer import Peer
+from game.net.turn_timer import TurnTimer
+from game.saves import SaveError, SaveFile
+from game.seat_view.build import seat_view
+from game.session import TIMED_OUT, Message, Order, Session
+
+Say = Callable[[str], None]
+"""Where the host tells its operator what happens (standard error)."""
+
+
+class HostedGame:
+    def __init__(self, number: int, session: Session, journal: Journal, save: Path, tokens: dict[str, str], *,
+                 timer: float | None, say: Say) -> None:
+        self.number = number
+        self.session = session
+        self.tokens = tokens
+        """role -> token: every person's seat, and the facilitator."""
+        self._journal = journal
+        self._save_path = save
+        self._save: SaveFile | None = None
+        self._unsaved: list[Event] = []
+        """Events in the journal and not yet in the save."""
+        self.trouble = ""
+        """What the facilitator must know is wrong (the save cannot be written)."""
+        self._say = say
+        self._lock = asyncio.Lock()
+        self._peers: set[Peer] = set()
+        self._timer = TurnTimer(timer, self._time_ran_out) if timer else None
+        session.attach(_Record(self))
+
+    # -- starting --------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        """Keep the save, start the turn's timer, and resolve a turn a crash left complete."""
+        await asyncio.to_thread(self._keep_save)
+        async with self._lock:
+            opened = self.session.turn
+            await self._settle()
+            self._sync_timer(opened, fresh=True)
+            await asyncio.to_thread(self._write_save)
+
+    def admits(self, role: str, token: str) -> bool:
+        """Whether ``token`` is the one of ``role`` (a wrong role costs the same time as a wrong token)."""
+        expected = self.tokens.get(role)
+        return same_token(expected if expected is not None else "\0" * len(token), token) and expected is not None
+
+    # -- connections -----------------------------------------------------------------------
+
+    async def connect(self, peer: Peer) -> None:
+        peer.reply(p.encode(p.Hello(p.PROTOCOL, peer.role, self.number)))
+        self._peers.add(peer)
+        async with self._lock:
+            await self._publish({peer.role, FACILITATOR})
+
+    async def disconnect(self, peer: Peer) -> None:
+        self._peers.discard(peer)
+        await peer.close()
+        async with self._lock:
+            await self._publish({FACILITATOR})
+
+    async def close(self) -> None:
+        """Stop the timer and let the save go (the journal is the host's to close)."""
+        if self._timer is not None:
+            self._timer.stop()
+        if self._save is not None:
+            self._save.release()
+            self._save = None
+
+    # -- requests --------------------------------------------------------------------------
+
+    async def request(self, peer: Peer, request: p.Request) -> None:
+        """Carry out ``request``; acknowledge it once durable, or refuse it in one line."""
+        async with self._lock:
+            opened = self.session.turn
+            try:
+                await asyncio.to_thread(self._carry_out, peer.role, request)
+            except WargameError as error:
+                peer.reply(p.encode(p.Refused(request.rid, str(error))))
+            else:
+                peer.reply(p.encode(p.Ack(request.rid)))
+                await self._settle()
+            self._sync_timer(opened)
+            await self._publish()
+            await asyncio.to_thread(self._write_save)
+
+    def _carry_out(self, role: str, request: p.Request) -> None:
+        session = self.session
+        facilitator = role == FACILITATOR
+        match request:
+            case p.SendMessage(_, recipients, text):
+                session.send(Message(session.turn, role, recipients, text))
+            case p.GiveOrder(_, action, rationale) if not facilitator:
+                session.submit(Order(role, action, rationale))
+            case p.OrderByPolicy(_, policy) if not facilitator:
+                session.submit(session.computer_order(role, policy))
+            case p.Withdraw() if not facilitator:
+                session.withdraw(role)
+            case p.Pause() if facilitator:
+                session.pause()
+            case p.Resume() if facilitator:
+                session.resume()
+            case p.ResolveNow() if facilitator:
+                self._resolve(FACILITATOR)
+            case p.Intervene(_, act) if facilitator:
+                session.intervene(act)
+            case _:
+                raise WargameError("only the facilitator can do that" if not facilitator
+                                   else "the facilitator gives no order of a seat's own")
+
+    def _sync_timer(self, opened: int, *, fresh: bool = False) -> None:
+        """The timer follows the session: full time for a new turn, held while paused, off once over."""
+        timer, session = self._timer, self.session
+        if timer is None:
+            return
+        if session.over:
+            timer.stop()
+            return
+        if fresh or session.turn != opened:
+            timer.start()
+        if session.paused:
+            timer.pause()
+        else:
+            timer.resume()
+
+    # -- resolving -------------------------------------------------------------------------
+
+    async def _settle(self) -> None:
+        """Resolve the turn if every person's seat has decided (and the game is neither paused nor over)."""
+        session = self.session
+        humans = session.humans()
+        if humans and not session.over and not session.paused and set(humans) <= session.decided():
+            await asyncio.to_thread(self._resolve, None)
+
+    def _resolve(self, hold_missing: str | None) -> None:
+        """Resolve the open turn (in a worker thread); seats without an order hold when ``hold_missing``."""
+        session = self.session
+        undecided = [seat for seat in session.humans() if seat not in session.decided()]
+        record = session.resolve(hold_missing=hold_missing)
+        held = f"; {', '.join(undecided)} held" if hold_missing and undecided else ""
+        why = {TIMED_OUT: " (time ran out)", FACILITATOR: " (by the facilitator)"}.get(hold_missing, "")
+        self._say(f"game {self.number}: turn {record.turn} resolved{why}{held}")
+        if session.over:
+            self._say(f"game {self.number}: over after turn {record.turn}; saved in {self._save_path}")
+
+    def _time_ran_out(self) -> None:
+        asyncio.get_running_loop().create_task(self._expire(self.session.turn))
+
+    async def _expire(self, turn: int) -> None:
+        async with self._lock:
+            session = self.session
+            if session.over or session.paused or session.turn != turn:
+                return
+            await asyncio.to_thread(self._resolve, TIMED_OUT)
+            self._sync_timer(turn)
+            await self._publish()
+            await asyncio.to_thread(self._write_save)
+
+    # -- what each screen is sent ---------------------------------------------------------------
+
+    async def _publish(self, roles: set[str] | None = None) -> None:
+        """Offer each connected peer (of ``roles``, default all) its view, if it changed."""
+        wanted = {peer.role for peer in self._peers if roles is None or peer.role in roles}
+        if not wanted:
+            return
+        timer, session = self._timer, self.session
+        connected = tuple(seat for seat in session.scenario.seats if any(peer.role == seat for peer in self._peers))
+        left = timer.left() if timer is not None and not session.over else None
+        moved = timer.deadline if timer is not None else None
+        deciding = tuple(seat for seat in session.humans() if seat not in session.decided()) if not session.over else ()
+        status = p.Status(session.paused, left, deciding, connected, self.trouble)
+        updates = await asyncio.to_thread(self._updates, wanted, status)
+        for peer in self._peers:
+            if peer.role in updates:
+                key, data = updates[peer.role]
+                peer.offer((key, moved), data)
+
+    def _updates(self, roles: set[str], status: p.Status) -> dict[str, tuple[object, bytes]]:
+        """For each role, (what its update shows, the update's bytes); only the facilitator's status says
+        who is connected and what is wrong."""
+        out = {}
+        for role in roles:
+            facilitator = role == FACILITATOR
+            view = seat_view(self.session, None if facilitator else role)
+            shown = status if facilitator else p.Status(status.paused, status.left, status.deciding)
+            out[role] = ((view, shown.paused, shown.deciding, shown.connected, shown.trouble),
+                         p.encode(p.Update(view, shown)))
+        return out
+
+    # -- the save -------------------------------------------------------------------------------
+
+    def _keep_save(self) -> None:
+        """Own the game's save, writing it whole (at start, or again after a write failed)."""
+        try:
+            self._save = SaveFile.own(self.session, self._save_path)
+        except SaveError as error:
+            self._trouble(f"the save cannot be written: {error}")
+            return
+        self.session.detach(self._save)  # it follows the journal (``_write_save``), never refuses an event
+        self._unsaved.clear()  # written whole: everything accepted is in it
+        if self.trouble:
+            self._say(f"game {self.number}: the save is written again: {self._save_path}")
+        self.trouble = ""
+
+    def _write_save(self) -> None:
+        """Append to the save what the journal has and it lacks (in a worker thread, under the game's lock)."""
+        if self._save is None:
+            self._keep_save()
+            return
+        try:
+            for event in self._unsaved:
+                self._save.accept(event)
+        except SaveError as error:
+            self._save.release()
+            self._save = None
+            self._trouble(f"the save cannot be written: {error}")
+        self._unsaved.clear()
+
+    def _trouble(self, what: str) -> None:
+        self.trouble = what
+        self._say(f"game {self.number}: {what} (the host's journal has every event; play goes on)")
+
+
+class _Record:
+    """The game's sink: the journal row, committed, is what makes an event accepted."""
+
+    def __init__(self, game: HostedGame) -> None:
+        self.game = game
+
+    def accept(self, event: Event) -> None:
+        self.game._journal.append(self.game.number, event)
+        self.game._unsaved.append(event)

@@ -1,0 +1,258 @@
+"""The host's journal: one SQLite file holding every game it runs, one row per accepted event.
+
+The MILA diplomacy server keeps its games in memory and backs them up every
+ten minutes, so a crash loses play. Here an event is a row committed (WAL,
+``synchronous=FULL``: on disk, not just in the OS's cache) *before* the
+session accepts it and before the seat hears "accepted", so a host killed at
+any instant restarts with everything it ever acknowledged. A restarted host
+rebuilds each game with ``Session.restore`` from its header and these rows:
+turn results are recomputed from the seed and the orders, and every state
+hash is checked; nothing computed is trusted from disk.
+
+All writes go through one thread that owns the one writing connection. It
+commits whatever callers queued meanwhile in one transaction (a group
+commit), so twenty games' worth of orders arriving together cost one
+``fsync``, not twenty; each caller waits only for the commit holding its
+own row. A lock beside the file keeps a second host off the same journal.
+"""
+
+from __future__ import annotations
+
+import queue
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future
+from contextlib import closing
+from pathlib import Path
+from typing import Any
+
+import msgpack
+from attrs import frozen
+
+from game import decoding as d
+from game.errors import WargameError
+from game.journal import Event, GameHeader, decode_event, decode_header, encode_event, encode_header
+from game.saves.ownership import SaveLock
+from game.saves.records import SaveError
+
+APPLICATION_ID = 0x48525A4A
+"""``PRAGMA application_id`` of a Horizon host journal ("HRZJ")."""
+SCHEMA = 1
+"""``PRAGMA user_version``: the layout below."""
+_TABLES = """
+CREATE TABLE games (
+    number INTEGER PRIMARY KEY,      -- the game's number in its links
+    header BLOB NOT NULL,            -- game.journal.encode_header, msgpack
+    scenario_file TEXT NOT NULL,     -- the scenario's file name when the game began
+    scenario_text TEXT NOT NULL,     -- its whole text: the rules travel with the game
+    save TEXT NOT NULL               -- where the game's .wgsave is kept
+);
+CREATE TABLE links (
+    game INTEGER NOT NULL REFERENCES games,
+    role TEXT NOT NULL,              -- a seat's id, or 'facilitator'
+    token TEXT NOT NULL,
+    PRIMARY KEY (game, role)
+);
+CREATE TABLE events (
+    game INTEGER NOT NULL REFERENCES games,
+    seq INTEGER NOT NULL,            -- 1, 2, ... in the order the session accepted them
+    event BLOB NOT NULL,             -- game.journal.encode_event, msgpack
+    PRIMARY KEY (game, seq)
+);
+"""
+
+
+class JournalError(WargameError):
+    """The journal cannot be opened, read or written; one line naming the file."""
+
+
+@frozen
+class StoredGame:
+    """One game as the journal holds it: enough to rebuild it exactly."""
+
+    number: int
+    header: GameHeader
+    scenario_file: str
+    scenario_text: str
+    save: str
+    tokens: dict[str, str]
+    """role -> token."""
+    events: tuple[Event, ...]
+
+
+class Journal:
+    """An open host journal: read it once with :meth:`games`, then append from any thread."""
+
+    def __init__(self, path: Path, lock: SaveLock) -> None:
+        self.path = path
+        self._lock = lock
+        self._writer = _Writer(path)
+
+    @classmethod
+    def open(cls, path: str | Path) -> Journal:
+        """Own the journal at ``path`` (created if missing), or raise :class:`JournalError`."""
+        path = Path(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            lock = SaveLock.acquire(path)
+        except (OSError, SaveError) as error:
+            raise JournalError(f"{path}: {getattr(error, 'reason', None) or error}") from None
+        try:
+            with closing(_connect(path)) as connection:
+                _prepare(connection, path)
+        except BaseException:
+            lock.release()
+            raise
+        journal = cls(path, lock)
+        journal._writer.start()
+        return journal
+
+    def games(self) -> list[StoredGame]:
+        """Every game in the journal with its events, in game order; :class:`JournalError` if any is damaged."""
+        with closing(_connect(self.path)) as connection:
+            rows = connection.execute("SELECT number, header, scenario_file, scenario_text, save FROM games "
+                                      "ORDER BY number").fetchall()
+            return [self._game(connection, *row) for row in rows]
+
+    def _game(self, connection: sqlite3.Connection, number: int, header: bytes, scenario_file: str,
+              scenario_text: str, save: str) -> StoredGame:
+        where = f"{self.path}: game {number}"
+        tokens = dict(connection.execute("SELECT role, token FROM links WHERE game = ?", (number,)))
+        rows = connection.execute("SELECT seq, event FROM events WHERE game = ? ORDER BY seq", (number,))
+        try:
+            events = tuple(decode_event(d.unpack(blob, f"event {seq}"), f"event {seq}") for seq, blob in rows)
+            decoded = decode_header(d.unpack(header, "header"))
+        except d.Invalid as error:
+            raise JournalError(f"{where}: damaged ({error})") from None
+        return StoredGame(number, decoded, scenario_file, scenario_text, save, tokens, events)
+
+    def add_game(self, game: StoredGame) -> None:
+        """Record a new game, its links and its events so far, in one transaction (blocks until durable)."""
+        def write(connection: sqlite3.Connection) -> None:
+            connection.execute("INSERT INTO games VALUES (?, ?, ?, ?, ?)",
+                               (game.number, _pack(encode_header(game.header)), game.scenario_file,
+                                game.scenario_text, game.save))
+            connection.executemany("INSERT INTO links VALUES (?, ?, ?)",
+                                   [(game.number, role, token) for role, token in game.tokens.items()])
+            for event in game.events:
+                _insert(connection, game.number, event)
+        self._writer.run_write(write)
+
+    def append(self, number: int, event: Event) -> None:
+        """Add one event to game ``number``; returns once it is on disk, raises :class:`JournalError` if not."""
+        self._writer.run_write(lambda connection: _insert(connection, number, event))
+
+    def close(self) -> None:
+        """Finish the writes queued so far, then let the file go."""
+        self._writer.stop()
+        self._lock.release()
+
+
+def _pack(value: Any) -> bytes:
+    return msgpack.packb(value)
+
+
+def _insert(connection: sqlite3.Connection, number: int, event: Event) -> None:
+    connection.execute("INSERT INTO events VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM events "
+                       "WHERE game = ?), ?)", (number, number, _pack(encode_event(event))))
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    try:
+        connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA synchronous = FULL")
+        connection.execute("PRAGMA foreign_keys = ON")
+        return connection
+    except sqlite3.DatabaseError as error:
+        raise JournalError(f"{path}: not a Horizon host journal ({error})") from None
+
+
+def _prepare(connection: sqlite3.Connection, path: Path) -> None:
+    """Create the tables in a new file; check an existing one is a journal of this layout."""
+    try:
+        application, version = (connection.execute(f"PRAGMA {name}").fetchone()[0]
+                                for name in ("application_id", "user_version"))
+        tables = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if application == 0 and version == 0 and tables == 0:
+            connection.executescript(f"BEGIN IMMEDIATE;{_TABLES}PRAGMA application_id = {APPLICATION_ID};"
+                                     f"PRAGMA user_version = {SCHEMA};COMMIT;")
+            return
+    except sqlite3.DatabaseError as error:
+        raise JournalError(f"{path}: not a Horizon host journal ({error})") from None
+    if application != APPLICATION_ID:
+        raise JournalError(f"{path}: not a Horizon host journal (another program's database)")
+    if version != SCHEMA:
+        raise JournalError(f"{path}: a host journal of layout {version}; this Horizon reads layout {SCHEMA}")
+
+
+class _Writer(threading.Thread):
+    """The one thread that writes: group commits of whatever was queued, each caller told its own fate."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(name="journal-writer", daemon=True)
+        self.path = path
+        self._queue: queue.Queue[tuple[Callable[[sqlite3.Connection], None], Future] | None] = queue.Queue()
+
+    def run_write(self, write: Callable[[sqlite3.Connection], None]) -> None:
+        """Have ``write`` run in a committed transaction; blocks until it is durable."""
+        done: Future = Future()
+        self._queue.put((write, done))
+        done.result()
+
+    def stop(self) -> None:
+        self._queue.put(None)
+        self.join()
+
+    def run(self) -> None:
+        with closing(_connect(self.path)) as connection:
+            for batch in self._batches():
+                self._commit(connection, batch)
+
+    def _batches(self) -> Iterator[list[tuple[Callable[[sqlite3.Connection], None], Future]]]:
+        while (item := self._queue.get()) is not None:
+            batch = [item]
+            while True:
+                try:
+                    item = self._queue.get_nowait()
+                except queue.Empty:
+                    break
+                if item is None:
+                    yield batch
+                    return
+                batch.append(item)
+            yield batch
+
+    def _commit(self, connection: sqlite3.Connection, batch: list) -> None:
+        """Each write in its own savepoint (one failing spoils no other), all in one commit."""
+        failures: dict[int, JournalError] = {}
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+            for index, (write, _) in enumerate(batch):
+                connection.execute("SAVEPOINT one")
+                try:
+                    write(connection)
+                    connection.execute("RELEASE one")
+                except Exception as error:  # a bug surfaces in its caller, as a traceback
+                    connection.execute("ROLLBACK TO one")
+                    connection.execute("RELEASE one")
+                    failures[index] = _refusal(self.path, error)
+            connection.execute("COMMIT")
+        except sqlite3.Error as error:
+            try:
+                connection.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass  # nothing was open, or the connection is gone: either way nothing was committed
+            failures = dict.fromkeys(range(len(batch)), _refusal(self.path, error))
+        for index, (_, done) in enumerate(batch):
+            if index in failures:
+                done.set_exception(failures[index])
+            else:
+                done.set_result(None)
+
+
+def _refusal(path: Path, error: Exception) -> Exception:
+    if isinstance(error, sqlite3.Error):
+        return JournalError(f"{path}: cannot record it ({error})")
+    return error

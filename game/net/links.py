@@ -1,0 +1,84 @@
+"""The links a host hands out: one unguessable token per seat of each game, and one for its facilitator.
+
+A link is ``http://HOST:PORT/GAME/ROLE/TOKEN``: the game's number on the
+host, the seat's id (or ``facilitator``) and a token of 32 URL-safe
+characters from :func:`secrets.token_urlsafe` (192 bits). The number and
+the role are not secret; the token is, and it is compared in constant time
+(:func:`hmac.compare_digest`), so timing tells nothing of it. Tokens are
+kept in the host's journal, so a restarted host honours every link it
+printed. The seat's websocket is the link with ``/ws`` appended.
+"""
+
+from __future__ import annotations
+
+import hmac
+import re
+import secrets
+import urllib.parse
+
+from attrs import frozen
+
+from game.engine.log import FACILITATOR
+from game.errors import WargameError
+
+__all__ = ["FACILITATOR", "LINK_VARIABLE", "Link", "base_url", "new_token", "parse_link", "same_token"]
+
+LINK_VARIABLE = "HORIZON_JOIN_URL"
+"""Where ``wargame join`` reads its link when none is given: how the browser pages pass it (never on a
+command line, where other users of the machine could read it)."""
+TOKEN_BYTES = 24
+"""192 bits of randomness: 32 characters in a URL."""
+_ROLE = re.compile(r"[A-Za-z0-9_.-]{1,64}\Z")
+_TOKEN = re.compile(r"[A-Za-z0-9_-]{32}\Z")
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(TOKEN_BYTES)
+
+
+def same_token(expected: str, given: str) -> bool:
+    """Whether ``given`` is ``expected``, in time that depends on neither's content."""
+    return hmac.compare_digest(expected.encode(), given.encode())
+
+
+@frozen
+class Link:
+    """Where one seat (or the facilitator) of one game is reached on a host."""
+
+    base: str
+    """``http://HOST:PORT``."""
+    game: int
+    role: str
+    token: str
+
+    @property
+    def url(self) -> str:
+        return f"{self.base}/{self.game}/{self.role}/{self.token}"
+
+    @property
+    def websocket(self) -> str:
+        return "ws" + self.url.removeprefix("http") + "/ws"
+
+    def on(self, base: str) -> Link:
+        """The same link served from another address (the browser pages' port)."""
+        return Link(base, self.game, self.role, self.token)
+
+
+def base_url(host: str, port: int) -> str:
+    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+
+
+def parse_link(url: str) -> Link:
+    """The link a user gave (``wargame join URL``); one-line :class:`WargameError` if it is not one."""
+    parts = urllib.parse.urlsplit(url.strip())
+    pieces = parts.path.strip("/").split("/")
+    shape = "a link looks like http://HOST:PORT/GAME/SEAT/TOKEN, as `wargame host` printed it"
+    if parts.scheme not in ("http", "ws") or not parts.hostname or parts.query or parts.fragment:
+        raise WargameError(f"not a Horizon link: {url!r} ({shape})")
+    if len(pieces) != 3 or not pieces[0].isdigit() or not _ROLE.match(pieces[1]) or not _TOKEN.match(pieces[2]):
+        raise WargameError(f"not a Horizon link: {url!r} ({shape})")
+    try:
+        port = parts.port or 80
+    except ValueError:
+        raise WargameError(f"not a Horizon link: {url!r} (the port is not a number)") from None
+    return Link(base_url(parts.hostname, port), int(pieces[0]), pieces[1], pieces[2])

@@ -1,0 +1,70 @@
+"""The host's HTTP side (aiohttp): each link's websocket, and a short page for a link opened in a browser.
+
+Every route begins by checking the link's token against the journal's, in
+constant time; a wrong or missing one gets the same bare 404 as a path that
+does not exist, and nothing else happens (no peer, no process, no log line
+with the token: the access log is off).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+from aiohttp import WSMsgType, web
+
+from game.net import protocol as p
+from game.net.hosted_game import HostedGame
+from game.net.peer import Peer
+
+GAME, ROLE, TOKEN = "game", "role", "token"
+LINK_PATH = r"/{game:\d{1,9}}/{role:[A-Za-z0-9_.-]{1,64}}/{token:[A-Za-z0-9_-]{32}}"
+HEARTBEAT = 20.0
+"""Seconds between pings: a seat whose network vanished is noticed as gone within about this long."""
+
+
+def admitted(games: dict[int, HostedGame], request: web.Request) -> HostedGame:
+    """The game whose link this is, or a bare 404 (the same for every wrong part)."""
+    info = request.match_info
+    game = games.get(int(info[GAME]))
+    if game is None or not game.admits(info[ROLE], info[TOKEN]):
+        raise web.HTTPNotFound()
+    return game
+
+
+def link_app(games: dict[int, HostedGame], page_for: Callable[[web.Request], str | None]) -> web.Application:
+    """The routes of the game port; ``page_for`` gives a link's browser page, if pages are served."""
+    async def websocket(request: web.Request) -> web.WebSocketResponse:
+        game = admitted(games, request)
+        socket = web.WebSocketResponse(heartbeat=HEARTBEAT, max_msg_size=p.MAX_REQUEST)
+        await socket.prepare(request)
+        peer = Peer(request.match_info[ROLE], socket.send_bytes)
+        await game.connect(peer)
+        try:
+            async for message in socket:
+                if message.type != WSMsgType.BINARY:
+                    break
+                try:
+                    parsed = p.decode_request(message.data)
+                except p.ProtocolError as error:
+                    await socket.close(code=1003, message=str(error)[:120].encode())
+                    break
+                await game.request(peer, parsed)
+        finally:
+            await game.disconnect(peer)
+        return socket
+
+    async def opened_in_browser(request: web.Request) -> web.Response:
+        admitted(games, request)
+        page = page_for(request)
+        if page is not None:
+            raise web.HTTPFound(page)
+        url = html.escape(str(request.url))
+        return web.Response(content_type="text/html", text=(
+            "<!DOCTYPE html><title>Horizon</title><p>This is a Horizon seat's link. Open it in a terminal:</p>"
+            f"<pre>wargame join {url}</pre><p>(The host was started without <code>--web</code>, so it serves "
+            "no browser page.)</p>"))
+
+    app = web.Application()
+    app.add_routes([web.get(LINK_PATH + "/ws", websocket), web.get(LINK_PATH, opened_in_browser)])
+    return app

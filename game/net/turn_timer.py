@@ -1,0 +1,71 @@
+"""A turn's countdown (``wargame host --timer``): it runs while the turn is open and the game not paused.
+
+Pausing keeps the time left; resuming goes on from it; a new turn starts
+the full time again. When it runs out, the host resolves the turn and every
+seat that has not decided holds (the log says so). The clock is the event
+loop's monotonic one, so a change of the wall clock moves no deadline.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+
+
+class TurnTimer:
+    """Calls ``expired()`` on the event loop when ``seconds`` of unpaused time have passed since :meth:`start`."""
+
+    def __init__(self, seconds: float, expired: Callable[[], None]) -> None:
+        self.seconds = seconds
+        self._expired = expired
+        self._handle: asyncio.TimerHandle | None = None
+        self._deadline: float | None = None
+        self._left: float | None = None
+        """Time left while paused."""
+
+    def start(self) -> None:
+        """A new turn: the full time, running (unless :meth:`pause` follows)."""
+        self.stop()
+        self._run(self.seconds)
+
+    def pause(self) -> None:
+        if self._handle is not None:
+            self._left = self.left()
+            self._cancel()
+
+    def resume(self) -> None:
+        if self._left is not None:
+            left, self._left = self._left, None
+            self._run(left)
+
+    def stop(self) -> None:
+        """No countdown (the game is over)."""
+        self._cancel()
+        self._left = None
+
+    def left(self) -> float | None:
+        """Seconds left (None when stopped)."""
+        if self._left is not None:
+            return self._left
+        if self._deadline is None:
+            return None
+        return max(0.0, self._deadline - asyncio.get_running_loop().time())
+
+    @property
+    def deadline(self) -> tuple[float | None, float | None]:
+        """What changes when the countdown is moved (not as time passes): (deadline, time left if paused)."""
+        return self._deadline, self._left
+
+    def _run(self, seconds: float) -> None:
+        loop = asyncio.get_running_loop()
+        self._deadline = loop.time() + seconds
+        self._handle = loop.call_at(self._deadline, self._fire)
+
+    def _fire(self) -> None:
+        self._handle, self._deadline = None, None
+        self._expired()
+
+    def _cancel(self) -> None:
+        if self._handle is not None:
+            self._handle.cancel()
+        self._handle, self._deadline = None, None

@@ -1,0 +1,165 @@
+"""The app of one joined link: the connection, the latest view, and the keys every screen shares.
+
+The connection runs in a worker and reconnects by itself; each update the
+host sends replaces ``view`` and ``status`` and is handed to the flow (a
+seat's or the facilitator's), which decides the screen. The app also keeps
+what no single screen owns: the turn's countdown in every screen's title,
+notices of messages received and of pauses, and the key that writes a
+message (F2).
+"""
+
+from __future__ import annotations
+
+import time
+import weakref
+from collections.abc import Callable
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from game.net import protocol as p
+from game.net.client import Connected, Connection, LinkRefused, Lost, NotConnected
+from game.net.links import FACILITATOR, Link
+from game.presentation.words import and_list
+from game.seat_view.model import SeatView
+from game.tui.dialogs.confirm import ConfirmDialog
+from game.tui.dialogs.message import MessageDialog
+from game.tui.remote.console import ConsoleFlow
+from game.tui.remote.seat_flow import SeatFlow
+from game.tui.screens.backdrop import GameBackdrop
+
+
+class RemoteApp(App[None]):
+    CSS_PATH = ["../app.tcss", "../screens/backdrop.tcss"]
+    TITLE = "Horizon"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-normal"), (150, "-wide")]
+    BINDINGS = [Binding("f2", "write_message", "Message", tooltip="Write to other seats", id="remote.message")]
+
+    def __init__(self, link: Link) -> None:
+        super().__init__()
+        self.link = link
+        self.connection = Connection(link)
+        self.view: SeatView | None = None
+        self.status = p.Status()
+        self.formulas = False
+        """Whether the facilitator's screens show the rules as written (key f)."""
+        self.refusal = ""
+        """Why the host refused the link, said on the command line after the app closes."""
+        self.flow = ConsoleFlow(self) if link.role == FACILITATOR else SeatFlow(self)
+        self._deadline: float | None = None
+        self._titles: weakref.WeakKeyDictionary[Screen, str] = weakref.WeakKeyDictionary()
+
+    def get_default_screen(self) -> GameBackdrop:
+        return GameBackdrop("Horizon", "")
+
+    def on_mount(self) -> None:
+        self.screen.status(f"Connecting to {self.link.base}\u2026")
+        self.run_worker(self.connection.run(), group="connection")
+        self.run_worker(self._listen(), group="listen")
+        self.set_interval(1.0, self._tick)
+
+    async def _listen(self) -> None:
+        try:
+            while True:
+                happening = await self.connection.next()
+                if isinstance(happening, Connected):
+                    self.notify("Connected to the host.", timeout=3)
+                elif isinstance(happening, Lost):
+                    self.notify(f"Connection lost: {happening.reason}. Trying again\u2026", severity="warning",
+                                timeout=min(8, happening.retry_in + 2))
+                else:
+                    self._updated(happening.view, happening.status)
+        except LinkRefused as refusal:
+            self.refusal = str(refusal)
+            self.exit()
+
+    def _updated(self, view: SeatView, status: p.Status) -> None:
+        before, was = self.view, self.status
+        self.view, self.status = view, status
+        self._deadline = None if status.left is None else time.monotonic() + status.left
+        if before is not None:
+            self._tell_news(before, was, view, status)
+        self.flow.update()
+        self._tick()
+
+    def _tell_news(self, before: SeatView, was: p.Status, view: SeatView, status: p.Status) -> None:
+        """Notices of what arrived: messages for this seat, a pause, a resume."""
+        for message in view.messages[len(before.messages):]:
+            if message.sender != view.seat:
+                who = "the facilitator" if message.sender == FACILITATOR else view.name(message.sender).name
+                self.notify(message.text, title=f"Message from {who}", timeout=12)
+        if status.paused != was.paused:
+            self.notify("The facilitator has paused the game." if status.paused else "The game goes on.",
+                        severity="warning" if status.paused else "information")
+
+    # -- the turn's countdown in every screen's title --------------------------------------------
+
+    def _tick(self) -> None:
+        screen = self.screen
+        base = self._titles.setdefault(screen, screen.sub_title or "")
+        suffix = ""
+        if self.status.paused:
+            suffix = " \u00b7 paused"
+        elif self._deadline is not None:
+            left = max(0, int(self._deadline - time.monotonic() + 0.999))
+            suffix = f" \u00b7 {left // 60}:{left % 60:02d} left"
+        if not self.connection.connected:
+            suffix += " \u00b7 reconnecting\u2026"
+        screen.sub_title = base + suffix
+        self.flow.settle()
+
+    # -- requests -------------------------------------------------------------------------------
+
+    def ask(self, make: Callable[[int], p.Request], done: Callable[[bool], None] | None = None,
+            *, said: str = "") -> None:
+        """Send a request in a worker; a refusal or a dropped link is told; ``done(accepted)`` follows."""
+        async def asking() -> None:
+            try:
+                reply = await self.connection.request(make)
+            except NotConnected as error:
+                self.notify(f"{error}: try again once connected.", severity="error")
+                accepted = False
+            else:
+                accepted = isinstance(reply, p.Ack)
+                if not accepted:
+                    self.notify(reply.reason, title="The host refused it", severity="error", timeout=10)
+                elif said:
+                    self.notify(said, timeout=3)
+            if done is not None:
+                done(accepted)
+        self.run_worker(asking(), group="requests")
+
+    def action_write_message(self) -> None:
+        view = self.view
+        if view is None or view.over:
+            self.notify("There is no turn open to write in.", severity="warning")
+            return
+        seats = tuple(seat for seat in view.seats if seat.id != view.seat)
+        def send(written: tuple[tuple[str, ...], str] | None) -> None:
+            if written is not None:
+                recipients, text = written
+                names = and_list(view.name(seat).in_sentence() for seat in recipients)
+                self.ask(lambda rid: p.SendMessage(rid, recipients, text), said=f"Message sent to {names}.")
+        self.push_screen(MessageDialog(seats), send)
+
+    # -- what the game screens' shared keys do here -----------------------------------------------
+
+    def action_leave_game(self) -> None:
+        detail = "The host keeps the game (and any order you gave); join again with the same link."
+        self.push_screen(ConfirmDialog("Leave this game?", detail, yes="Leave", no="Stay"),
+                         lambda sure: self.exit() if sure else None)
+
+    def action_save_as(self) -> None:
+        self.notify("The host saves this game as it goes; ask the facilitator for its save.", timeout=5)
+
+    def action_help(self) -> None:
+        from game.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def get_system_commands(self, screen: Screen):
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Send a message", "Write to one, several or all seats (F2)", self.action_write_message)
+        yield SystemCommand("Leave game", "Close this screen; the host keeps the game", self.action_leave_game)

@@ -1,0 +1,157 @@
+"""The facilitator's console: every seat's status, the turn's clock, and the levers of the exercise.
+
+Who is connected, who has decided (and, for the facilitator's eyes, what),
+who the turn waits for; pause and resume (the timer stops with the game),
+"resolve now" (seats that have not decided hold, and the log says so), and
+the facilitator's whole view: the tracks, last turn's results, every
+message. Each update from the host redraws it in place.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import DataTable, Footer, Header, Static
+
+from game.net import protocol as p
+from game.presentation.messages import message_lines, messages_of
+from game.presentation.words import turn_heading
+from game.seat_view.model import SeatView
+from game.tui.dialogs.confirm import ConfirmDialog
+from game.tui.screens.end import EndScreen
+from game.tui.screens.formulas import FormulaToggle
+from game.tui.screens.game_log import GameLogScreen
+from game.tui.spans import joined
+from game.tui.widgets.news_feed import NewsFeed
+from game.tui.widgets.track_meters import TrackMeters
+
+if TYPE_CHECKING:
+    from game.tui.remote.app import RemoteApp
+
+
+def seat_rows(view: SeatView, status: p.Status) -> list[tuple[str, str, str, str]]:
+    """(seat, played by, screen, decision) for each seat, as the console's table shows them."""
+    rows = []
+    for seat in view.seats:
+        controller = view.controllers.get(seat.id, "")
+        person = controller == "human"
+        order = view.pending.get(seat.id) or view.intended.get(seat.id)
+        if view.over:
+            decision = ""
+        elif seat.id in view.pending:
+            decision = f"decided: {order.label}"
+        elif person:
+            decision = "deciding\u2026"
+        else:
+            decision = f"computer: {order.label}" if order is not None else "computer (chooses at resolution)"
+        screen = ("connected" if seat.id in status.connected else "not connected") if person else "\u2013"
+        rows.append((seat.name, "a person" if person else controller, screen, decision))
+    return rows
+
+
+class ConsoleScreen(FormulaToggle[None]):
+    CSS_PATH = "remote.tcss"
+    BINDINGS = [
+        Binding("p", "pause", "Pause/resume", id="console.pause"),
+        Binding("r", "resolve", "Resolve now", tooltip="Close the turn: seats that have not decided hold",
+                id="console.resolve"),
+        Binding("l", "log", "Log", id="console.log"),
+        Binding("escape", "app.leave_game", "Leave", id="game.leave"),
+    ]
+
+    def __init__(self, view: SeatView, status: p.Status) -> None:
+        super().__init__(formulas_allowed=True)
+        self.view, self.status = view, status
+        self.sub_title = f"{turn_heading(view, view.turn)} \u00b7 Facilitator's console"
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="console-body"):
+            with VerticalScroll(id="console-left"):
+                yield Static("Seats", classes="pane-title")
+                yield DataTable(id="seats", cursor_type="none", zebra_stripes=True)
+                yield Static(id="console-state", markup=False)
+                yield Static("Messages this turn", classes="pane-title")
+                yield Static(id="messages")
+                yield Static(id="results-title", classes="pane-title", markup=False)
+                yield NewsFeed(id="results")
+            with VerticalScroll(id="console-right"):
+                yield Static("Situation", classes="pane-title")
+                yield TrackMeters(id="tracks")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).add_columns("Seat", "Played by", "Screen", "This turn")
+        self.show(self.view, self.status)
+
+    def show(self, view: SeatView, status: p.Status) -> None:
+        self.view, self.status = view, status
+        table = self.query_one(DataTable)
+        table.clear()
+        for row in seat_rows(view, status):
+            table.add_row(*row)
+        state = ["Paused: the timer is stopped and no turn resolves (p resumes)." if status.paused
+                 else "Running (p pauses)."]
+        if status.trouble:
+            state.append(f"Trouble on the host: {status.trouble}")
+        self.query_one("#console-state", Static).update("\n".join(state))
+        lines = [line for message in messages_of(view, view.turn) for line in message_lines(view, message)]
+        self.query_one("#messages", Static).update(joined(lines) if lines else "None yet (F2 writes one).")
+        self.query_one(TrackMeters).show(view.tracks)
+        self.redraw()
+
+    def redraw(self) -> None:
+        view = self.view
+        title = f"What happened in turn {view.played}" if view.played else "No turn has been played yet"
+        self.query_one("#results-title", Static).update(title)
+        self.query_one(NewsFeed).show(self.view, self.view.entries_of(view.played), formulas=self.formulas)
+
+    def action_pause(self) -> None:
+        app: RemoteApp = self.app
+        if app.status.paused:
+            app.ask(lambda rid: p.Resume(rid), said="The game goes on.")
+        else:
+            app.ask(lambda rid: p.Pause(rid), said="Paused.")
+
+    def action_resolve(self) -> None:
+        app: RemoteApp = self.app
+        waiting = [self.view.name(seat).name for seat in app.status.deciding]
+        detail = (f"{', '.join(waiting)} will hold; the log says so." if waiting else "Every order is in.")
+        question = ConfirmDialog(f"Resolve turn {self.view.turn} now?", detail, yes="Resolve", no="Back")
+        self.app.push_screen(question, lambda sure: app.ask(lambda rid: p.ResolveNow(rid)) if sure else None)
+
+    def action_log(self) -> None:
+        self.app.push_screen(GameLogScreen(self.view, formulas=self.formulas))
+
+
+class ConsoleFlow:
+    """The facilitator's screens: the console while the game runs, the end screen after."""
+
+    def __init__(self, app: RemoteApp) -> None:
+        self.app = app
+        self.screen: ConsoleScreen | EndScreen | None = None
+
+    def update(self) -> None:
+        if isinstance(self.screen, ConsoleScreen) and not self.app.view.over:
+            self.screen.show(self.app.view, self.app.status)
+            return
+        self.settle()
+
+    def settle(self) -> None:
+        app, view = self.app, self.app.view
+        if view is None or app.screen is not (self.screen or app.screen_stack[0]):
+            return
+        wanted = EndScreen if view.over else ConsoleScreen
+        if isinstance(self.screen, wanted):
+            return
+        if self.screen is not None:
+            app.pop_screen()
+        if view.over:
+            self.screen = EndScreen(view, formulas_allowed=True, session_here=False)
+            app.push_screen(self.screen, lambda _: app.exit())
+        else:
+            self.screen = ConsoleScreen(view, app.status)
+            app.push_screen(self.screen)

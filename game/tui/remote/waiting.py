@@ -1,0 +1,78 @@
+"""After a seat's order is in: the order, who the turn still waits for, and this turn's messages."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from game.net.protocol import Status
+from game.presentation.messages import message_lines, messages_of
+from game.presentation.words import and_list, turn_heading
+from game.seat_view.model import SeatView
+from game.tui.screens.game_log import GameLogScreen
+from game.tui.spans import joined
+from game.tui.widgets.track_meters import TrackMeters
+
+CHANGE = "change"
+
+
+def waiting_text(view: SeatView, status: Status) -> str:
+    """``Waiting for Russia and China.``, or why nothing moves."""
+    others = [view.name(seat).in_sentence() for seat in status.deciding if seat != view.seat]
+    waiting = f"Waiting for {and_list(others)} to decide." if others else "Every order is in: resolving\u2026"
+    return waiting + (" The facilitator has paused the game." if status.paused else "")
+
+
+class WaitingScreen(Screen[str]):
+    """Shows ``view.seat``'s pending order until the turn resolves; dismisses with CHANGE to choose again."""
+
+    CSS_PATH = "remote.tcss"
+    BINDINGS = [
+        Binding("c", "change", "Change order", id="waiting.change"),
+        Binding("l", "log", "Log", tooltip="Everything this seat has seen so far", id="waiting.log"),
+        Binding("escape", "app.leave_game", "Leave", id="game.leave"),
+    ]
+
+    def __init__(self, view: SeatView, status: Status, *, sending: bool = False) -> None:
+        super().__init__()
+        self.view, self.status, self.sending = view, status, sending
+        self.sub_title = f"{turn_heading(view, view.turn)} \u00b7 {view.name(view.seat).name}"
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="waiting-body"):
+            with VerticalScroll(id="waiting-left"):
+                yield Static("Your order", classes="pane-title")
+                yield Static(id="order", markup=False)
+                yield Static(id="waiting", markup=False)
+                yield Static("Messages this turn", classes="pane-title")
+                yield Static(id="messages")
+            with VerticalScroll(id="waiting-right"):
+                yield Static("Situation", classes="pane-title")
+                yield TrackMeters(id="tracks")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show(self.view, self.status, sending=self.sending)
+
+    def show(self, view: SeatView, status: Status, *, sending: bool = False) -> None:
+        self.view, self.status, self.sending = view, status, sending
+        order = view.pending.get(view.seat)
+        if order is None:
+            said = "Sending your order to the host\u2026"
+        else:
+            said = order.label + (f"\nRationale: \u201c{order.rationale}\u201d" if order.rationale else "")
+        self.query_one("#order", Static).update(said)
+        self.query_one("#waiting", Static).update(waiting_text(view, status) + "\nPress c to change your order.")
+        lines = [line for message in messages_of(view, view.turn) for line in message_lines(view, message)]
+        self.query_one("#messages", Static).update(joined(lines) if lines else "None yet (F2 writes one).")
+        self.query_one(TrackMeters).show(view.tracks)
+
+    def action_change(self) -> None:
+        self.dismiss(CHANGE)
+
+    def action_log(self) -> None:
+        self.app.push_screen(GameLogScreen(self.view))

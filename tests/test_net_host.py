@@ -1,0 +1,93 @@
+"""The host's rules, in this process: who gets in, the timer and the pause, the journal's rows.
+
+- a wrong or missing token (or role, or game) gets a bare 404 from the link port and from the page
+  port, before any websocket opens or any process starts;
+- with ``--timer``, an undecided seat holds when time runs out, and the log says so; paused, the
+  turn does not move however long one waits, and resuming goes on from the time that was left;
+- every accepted request is a journal row before it is acknowledged, and nothing refused is one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+
+import aiohttp
+import pytest
+
+from game.net import protocol as p
+from game.net.journal_db import Journal
+from game.net.links import FACILITATOR, Link
+from tests.net_support import RecordingSeat, hosted, link_of
+
+WRONG = "A" * 32
+
+
+def children() -> set[int]:
+    """PIDs of this process's children (a page's app would be one)."""
+    found = set()
+    for task in os.listdir(f"/proc/{os.getpid()}/task"):
+        with open(f"/proc/{os.getpid()}/task/{task}/children") as listed:
+            found |= {int(pid) for pid in listed.read().split()}
+    return found
+
+
+async def test_a_wrong_or_missing_token_gets_nothing_and_starts_nothing(tmp_path):
+    async with hosted(tmp_path, web=0) as host:
+        right = link_of(host, "us")
+        wrong = [Link(right.base, 1, "us", WRONG), Link(right.base, 1, "russia", right.token),
+                 Link(right.base, 2, "us", right.token), Link(right.base, 1, "nobody", right.token)]
+        before = children()
+        async with aiohttp.ClientSession() as http:
+            for link in wrong:
+                for base in (host.base, host.web_base):
+                    url = link.on(base).url
+                    for path in (url, url + "/ws", url.rsplit("/", 1)[0], url.rsplit("/", 1)[0] + "/ws"):
+                        async with http.get(path, allow_redirects=False) as response:
+                            assert response.status == 404, path
+                            assert await response.text() == "404: Not Found"
+                        with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+                            await http.ws_connect(path.replace("http", "ws", 1))
+                        assert refused.value.status == 404
+            assert children() == before and not host.games[1]._peers
+            async with http.get(right.url, allow_redirects=False) as response:  # the right one is let in
+                assert response.status == 302 and response.headers["Location"] == right.on(host.web_base).url
+
+
+async def test_time_running_out_holds_the_undecided_and_a_pause_stops_the_clock(tmp_path):
+    async with hosted(tmp_path, timer=1.0) as host:
+        async with RecordingSeat(link_of(host, "us")) as us, RecordingSeat(link_of(host, FACILITATOR)) as chair:
+            await us.update()
+            assert isinstance(await us.ask(lambda rid: p.OrderByPolicy(rid, "random")), p.Ack)
+            resolved = await chair.until(lambda u: u.view.played == 1, timeout=5)
+            record = host.games[1].session.turns[0]
+            assert {o.seat: o.by for o in record.orders} == {"us": "random", "russia": "timer", "china": "timer"}
+            assert resolved.status.left is not None and resolved.status.left > 0.5
+            assert isinstance(await chair.ask(lambda rid: p.Pause(rid)), p.Ack)
+            await asyncio.sleep(1.6)
+            paused = await chair.until(lambda u: u.status.paused)
+            assert paused.view.turn == 2 and host.games[1].session.turn == 2
+            assert isinstance(await chair.ask(lambda rid: p.Resume(rid)), p.Ack)
+            await chair.until(lambda u: u.view.played == 2, timeout=5)
+
+
+async def test_every_acknowledged_request_is_a_journal_row_and_no_refused_one_is(tmp_path):
+    async with hosted(tmp_path) as host:
+        async with RecordingSeat(link_of(host, "us")) as us, RecordingSeat(link_of(host, FACILITATOR)) as chair:
+            await us.update()
+            replies = [await us.ask(lambda rid: p.SendMessage(rid, ("russia",), "Kant?")),
+                       await us.ask(lambda rid: p.GiveOrder(rid, "us.nonsense", "")),
+                       await us.ask(lambda rid: p.Pause(rid)),
+                       await chair.ask(lambda rid: p.GiveOrder(rid, "us.hold", "")),
+                       await us.ask(lambda rid: p.OrderByPolicy(rid, "random")),
+                       await chair.ask(lambda rid: p.Pause(rid))]
+            assert [type(reply) for reply in replies] == [p.Ack, p.Refused, p.Refused, p.Refused, p.Ack, p.Ack]
+            assert "only the facilitator" in replies[2].reason
+            accepted = host.games[1].session.events()
+    journal = Journal.open(tmp_path / "saves" / "host-journal.sqlite")
+    try:
+        (game,) = journal.games()
+        assert [type(e).__name__ for e in game.events] == ["MessageSent", "OrderGiven", "Paused"]
+        assert sorted(map(repr, game.events)) == sorted(map(repr, accepted))
+    finally:
+        journal.close()

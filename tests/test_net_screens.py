@@ -1,0 +1,104 @@
+"""A joined seat's screens and the facilitator's console, driven by keys against a host in this process.
+
+The seat reads its briefing, orders, waits (its order and who the turn waits
+for on screen), sees the results as soon as the others' orders resolve the
+turn, and writes a message that reaches only its recipient and shows in its
+log; the facilitator pauses the game and resolves a turn with seats undecided.
+"""
+
+from __future__ import annotations
+
+from game.net import protocol as p
+from game.net.links import FACILITATOR
+from game.tui.remote.app import RemoteApp
+from game.tui.remote.console import ConsoleScreen
+from game.tui.remote.waiting import WaitingScreen
+from game.tui.screens.briefing import BriefingScreen
+from game.tui.screens.game_log import GameLogScreen
+from game.tui.screens.resolution import ResolutionScreen
+from game.tui.screens.turn import TurnScreen
+from tests.net_support import RecordingSeat, hosted, link_of
+
+
+async def until(pilot, test, what: str, tries: int = 100) -> None:
+    for _ in range(tries):
+        await pilot.pause(0.1)
+        if test():
+            return
+    raise AssertionError(f"never: {what} (screen: {type(pilot.app.screen).__name__})")
+
+
+def text_of(screen, selector: str) -> str:
+    return str(screen.query_one(selector).render())
+
+
+async def test_a_seat_orders_waits_and_sees_the_results_as_soon_as_the_turn_resolves(tmp_path):
+    async with hosted(tmp_path) as host:
+        app = RemoteApp(link_of(host, "us"))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await until(pilot, lambda: isinstance(app.screen, BriefingScreen), "the briefing")
+            await pilot.press("enter")
+            await until(pilot, lambda: isinstance(app.screen, TurnScreen), "the turn")
+            await pilot.press("enter", *"a rationale", "enter")
+            await pilot.pause(0.3)
+            await pilot.press("y")
+            await until(pilot, lambda: isinstance(app.screen, WaitingScreen)
+                        and "a rationale" in text_of(app.screen, "#order"), "the pending order")
+            assert "Waiting for Russia and China to decide." in text_of(app.screen, "#waiting")
+            async with RecordingSeat(link_of(host, "russia")) as russia, \
+                    RecordingSeat(link_of(host, "china")) as china:
+                for seat in (russia, china):
+                    await seat.update()
+                    await seat.ask(lambda rid: p.OrderByPolicy(rid, "random"))
+                await until(pilot, lambda: isinstance(app.screen, ResolutionScreen), "the results")
+                await pilot.press("enter")
+                await until(pilot, lambda: isinstance(app.screen, TurnScreen) and app.screen.view.turn == 2,
+                            "the next turn")
+
+
+async def test_a_message_reaches_only_its_recipient_and_shows_in_the_log(tmp_path):
+    async with hosted(tmp_path) as host:
+        async with RecordingSeat(link_of(host, "russia")) as russia, RecordingSeat(link_of(host, "china")) as china:
+            await russia.update()
+            await china.update()
+            app = RemoteApp(link_of(host, "us"))
+            async with app.run_test(size=(120, 40)) as pilot:
+                await until(pilot, lambda: isinstance(app.screen, BriefingScreen), "the briefing")
+                await pilot.press("enter")
+                await until(pilot, lambda: isinstance(app.screen, TurnScreen), "the turn")
+                await pilot.press("f2")
+                await pilot.pause(0.3)
+                await pilot.press("space", "tab", *"Kant, before the waiver?", "ctrl+o")
+                await russia.until(lambda u: len(u.view.messages) == 1)
+                assert russia.view.messages[0].text == "Kant, before the waiver?"
+                await until(pilot, lambda: len(app.view.messages) == 1, "the message in the seat's view")
+                await pilot.press("l")
+                await until(pilot, lambda: isinstance(app.screen, GameLogScreen)
+                            and app.screen.query(".log-message"), "the log")
+                logged = " ".join(str(line.content) for line in app.screen.query(".log-message"))
+                assert "From you to Russia" in logged and "Kant, before the waiver?" in logged
+        async with RecordingSeat(link_of(host, "china")) as china_again:
+            assert not (await china_again.update()).view.messages
+
+
+async def test_the_facilitator_pauses_and_resolves_a_turn_with_seats_undecided(tmp_path):
+    async with hosted(tmp_path) as host:
+        app = RemoteApp(link_of(host, FACILITATOR))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await until(pilot, lambda: isinstance(app.screen, ConsoleScreen), "the console")
+            await pilot.press("p")
+            await until(pilot, lambda: app.status.paused, "the pause")
+            assert host.games[1].session.paused
+            await pilot.press("r")
+            await pilot.pause(0.3)
+            await pilot.press("y")  # refused while paused: the host says why
+            await pilot.pause(0.5)
+            assert host.games[1].session.turn == 1
+            await pilot.press("p")
+            await until(pilot, lambda: not app.status.paused, "the resume")
+            await pilot.press("r")
+            await pilot.pause(0.3)
+            await pilot.press("y")
+            await until(pilot, lambda: app.view.played == 1, "the turn resolved")
+            orders = host.games[1].session.turns[0].orders
+            assert {order.by for order in orders} == {FACILITATOR}

@@ -1,0 +1,114 @@
+"""No key sequence, however fast, crashes the app (issue 9.1).
+
+Keys are posted to the app as a terminal delivers them, in bursts without
+waiting for the screen to catch up, so a key lands on a screen still being
+pushed, or on one already dismissed. Every sequence is seeded: a failure
+names the seed and replays the same way.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from pathlib import Path
+
+import pytest
+from textual import events
+
+from game.scenario import load_scenario
+from game.session import Order, Session
+from tests.tui_driver import FIXTURES, make_app, screen_name, wait_for
+
+KEYS = ("enter escape tab shift+tab up down left right home end pageup pagedown space f1 f5 question_mark "
+        "ctrl+s ctrl+o ctrl+r ctrl+p a b c d e f h j l m n o r t v x y 1 0 backspace").split()
+"""Every key some screen binds, and a few it does not; quitting keys are left out (see ``quit_blocked``)."""
+PRESSES = 500
+TRIO = {"north": "human", "south": "human", "east": "human"}
+COMPUTERS = {"north": "random", "south": "greedy", "east": "cautious"}
+
+
+def post(app, key: str) -> None:
+    app.post_message(events.Key(key, key if len(key) == 1 else None))
+
+
+async def settle(pilot) -> None:
+    """Let the app work through every key posted so far (a loaded machine may take a while)."""
+    for _ in range(1500):
+        await pilot.pause(0.02)
+        if pilot.app._message_queue.empty():
+            return
+    raise AssertionError("the app did not get through the keys in 30 s")
+
+
+def quit_blocked(app):
+    """The app with quitting turned into a no-op, so the keys go on (q and the palette's Quit included)."""
+    app.action_quit = lambda: None
+    return app
+
+
+def played(tmp_path: Path, turns: int, **options):
+    session = Session(load_scenario(FIXTURES / "trio.toml"), 11, TRIO, name="Fast keys")
+    for _ in range(turns):
+        session.play_turn({seat: Order(seat, session.view(seat).legal_actions()[0].id) for seat in TRIO})
+    return make_app(tmp_path / "saves", session=session, **options)
+
+
+def trio(tmp_path: Path, controllers=TRIO, **options):
+    return make_app(tmp_path / "saves", scenario=load_scenario(FIXTURES / "trio.toml"), seed=11,
+                    controllers=controllers, **options)
+
+
+async def test_enter_held_down_through_a_facilitator_game_reaches_its_end(tmp_path: Path):
+    """The crash of 9.1: a computer game in facilitator mode, Enter pressed faster than results appear."""
+    app = trio(tmp_path, COMPUTERS, facilitator=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, "SetupScreen")
+        await pilot.press("f5")
+        for _ in range(60):
+            for _ in range(4):
+                post(app, "enter")
+            await asyncio.sleep(0.005)
+            if screen_name(pilot) == "EndScreen":
+                break
+        await settle(pilot)
+        assert app.is_running
+        assert screen_name(pilot) in ("EndScreen", "ReplayScreen", "TitleScreen", "DebriefScreen")
+
+
+# Each start: how to make the app, and the keys that reach the screen from its first one.
+STARTS = {
+    "title": (lambda tmp: make_app(tmp / "saves"), "TitleScreen", ()),
+    "setup": (trio, "SetupScreen", ()),
+    "hand-off": (trio, "HandOffScreen", ("f5",)),
+    "turn": (trio, "TurnScreen", ("f5", "enter", "enter")),
+    "results": (lambda tmp: played(tmp, 1), "ResolutionScreen", ("enter",)),
+    "facilitator": (lambda tmp: trio(tmp, COMPUTERS, facilitator=True), "ResolutionScreen", ("f5",)),
+    "end": (lambda tmp: played(tmp, 3), "EndScreen", ()),
+    "replay": (lambda tmp: played(tmp, 3), "ReplayScreen", ("r",)),
+}
+
+
+QUICK = ("facilitator", "turn")
+"""The starts run by default (they pass through most game screens); the others are marked slow."""
+
+
+@pytest.mark.parametrize("start", [start if start in QUICK else pytest.param(start, marks=pytest.mark.slow)
+                                   for start in sorted(STARTS)])
+async def test_random_keys_leave_the_app_alive(tmp_path: Path, start: str):
+    make, screen, keys = STARTS[start]
+    app = quit_blocked(make(tmp_path))
+    rng = random.Random(start)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key in keys:
+            await pilot.pause(0.1)
+            await pilot.press(key)
+        await wait_for(pilot, screen)
+        pressed = 0
+        while pressed < PRESSES:
+            for _ in range(rng.randint(1, 12)):
+                post(app, rng.choice(KEYS))
+                pressed += 1
+            await asyncio.sleep(rng.choice((0, 0.002, 0.01)))
+            assert app.is_running, f"the app stopped after {pressed} keys from the {start} screen"
+        await settle(pilot)
+        assert app.is_running and app.screen.is_mounted
