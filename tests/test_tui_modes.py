@@ -17,6 +17,7 @@ from tests.tui_driver import (
     screen_name,
     screen_text,
     set_up,
+    start_game,
     wait_for,
     wait_until,
 )
@@ -132,9 +133,7 @@ async def test_a_question_mark_typed_in_a_rationale_stays_in_the_rationale(tmp_p
     app = make_app(tmp_path / "saves", scenario=mini, controllers={"a": "human", "b": "random"}, seed=1)
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for(pilot, "SetupScreen")
-        await pilot.press("f5")
-        await wait_for(pilot, "PassphraseShown")
-        await pilot.press("enter")
+        await start_game(pilot)
         await wait_for(pilot, "BriefingScreen")
         await pilot.press("enter")
         turn = await wait_for(pilot, "TurnScreen")

@@ -17,7 +17,17 @@ from game.saves import load_save, restore_session, save_session
 from game.scenario import load_scenario
 from game.session import Order, Session
 from game.tui.facilitator_acts import FORMS
-from tests.tui_driver import FIXTURES, choose, first_available, make_app, screen_name, screen_text, wait_for, wait_until
+from tests.tui_driver import (
+    FIXTURES,
+    choose,
+    first_available,
+    make_app,
+    screen_name,
+    screen_text,
+    start_game,
+    wait_for,
+    wait_until,
+)
 
 MINI = FIXTURES / "mini.toml"
 LOCK = make_lock("table four")
@@ -119,7 +129,7 @@ async def test_a_student_without_the_passphrase_reaches_no_facilitator_view_by_a
                     await pilot.press("r")
                 else:
                     await pilot.press("ctrl+p")
-                    await wait_for(pilot, "CommandPalette")
+                    await wait_for(pilot, "Palette")
                     await pilot.press(*"replay game", "enter")
                 await wait_for(pilot, "SavesDialog")
                 await wait_until(pilot, lambda: pilot.app.screen.summaries, "the saves")
@@ -138,7 +148,7 @@ async def test_a_student_without_the_passphrase_reaches_no_facilitator_view_by_a
             assert pilot.app.screen.view.seat == "b"  # Beta's own screens, never the facilitator's
             assert app.playthrough is not None and not app.playthrough.facilitating
             await pilot.press("ctrl+p")
-            await wait_for(pilot, "CommandPalette")
+            await wait_for(pilot, "Palette")
             await pilot.press(*"facilitator")
             await pilot.pause(0.3)
             assert "Fire an event" not in screen_text(pilot.app.screen)  # no act without the passphrase
@@ -157,7 +167,7 @@ async def test_the_passphrase_opens_the_replay_and_facilitator_mode(tmp_path: Pa
         console = await wait_for(pilot, "FacilitatorScreen")
         assert SECRET in screen_text(console) and app.playthrough.facilitating
         await pilot.press("ctrl+p")
-        await wait_for(pilot, "CommandPalette")
+        await wait_for(pilot, "Palette")
         await pilot.press(*"facilitator: fire")
         await pilot.pause(0.3)
         assert "Fire an event now" in screen_text(pilot.app.screen)
@@ -182,9 +192,7 @@ async def test_continue_resumes_mid_turn_with_the_orders_already_given(tmp_path:
                    seed=5)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, "SetupScreen")
-        await pilot.press("f5")
-        await wait_for(pilot, "PassphraseShown")
-        await pilot.press("enter")
+        await start_game(pilot)
         await wait_for(pilot, "HandOffScreen")
         await pilot.press("enter")
         await wait_for(pilot, "BriefingScreen")
@@ -194,7 +202,7 @@ async def test_continue_resumes_mid_turn_with_the_orders_already_given(tmp_path:
         await choose(pilot, action, "my plan for Alpha")
         await wait_for(pilot, "HandOffScreen")  # Beta's turn next: the game is left here
         await pilot.press("ctrl+p")
-        await wait_for(pilot, "CommandPalette")
+        await wait_for(pilot, "Palette")
         await pilot.press(*"leave game", "enter")
         await wait_for(pilot, "ConfirmDialog")
         await pilot.click("#yes")
