@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 from attrs import evolve, field, frozen
 
@@ -71,9 +71,12 @@ class Message:
     text: str
 
 
-@frozen
-class Draw:
-    """One chance drawn in a turn: for which rule, at what probability, and the roll."""
+class Draw(NamedTuple):
+    """One chance drawn in a turn: for which rule, at what probability, and the roll.
+
+    A named tuple, so that it equals the plain ``(rule, chance, roll)`` the fast
+    path records (``fastpath.Draw``): a replay compares them as they are.
+    """
 
     rule: str
     chance: float

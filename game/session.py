@@ -18,16 +18,18 @@ alone, recomputing every turn and checking each one's draws and state hash.
 from __future__ import annotations
 
 import datetime
+import functools
 import unicodedata
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cached_property
 from typing import Protocol
 
 from attrs import evolve, field, frozen
 
-from game.engine.adjudication import check_order, new_game, resolve_turn, scores
+from game.engine.adjudication import Resolution, check_order, new_game, resolve_turn, scores
 from game.engine.draws import draw, policy_stream
+from game.engine.fastpath import Rule, fast_form, next_state, seen_after
 from game.engine.interventions import (
     IMMEDIATE,
     ForceChance,
@@ -45,6 +47,7 @@ from game.journal import (
     HUMAN,
     MAX_NAME,
     OPEN_TURN,
+    Draw,
     Event,
     GameHeader,
     HeaderFields,
@@ -65,7 +68,7 @@ from game.journal import (
     header_after,
 )
 from game.lock import Lock
-from game.players import get_policy
+from game.players import check_policy, get_policy
 
 __all__ = ["FACILITATOR", "HUMAN", "MAX_RATIONALE", "TIMED_OUT", "Message", "Order", "Parent", "Session",
            "Sink", "TurnRecord", "check_controllers", "new_game_id", "parse_seat_options", "utc_now"]
@@ -80,16 +83,33 @@ MARKED = frozenset({FACILITATOR, TIMED_OUT})
 
 @frozen
 class TurnRecord:
-    """One resolved turn: the facilitator's acts, the orders, the messages, what happened, the state after."""
+    """One resolved turn: the facilitator's acts, the orders, the messages, what happened, the state after.
+
+    A turn played here keeps the log entries the reference engine gave; a
+    turn replayed from a journal was recomputed on the engine's fast path
+    (``Session.restore``), and its entries are rebuilt by the reference
+    engine only when something reads them (a screen, a transcript, the
+    debrief): checking a long save needs the states, not the sentences.
+    """
 
     turn: int
     orders: tuple[Order, ...]
-    entries: tuple[LogEntry, ...]
-    """The interventions' entries first, in the order given, then the resolution's."""
     state: GameState
     """The state after this turn."""
+    draws: tuple[Draw, ...]
+    """The chance draws its log records, in resolution order (``journal.draws_of`` of ``entries``)."""
+    seen: tuple[frozenset[str], ...] = field(eq=False, repr=False)
+    """Per seat (seat order): the once-only events it has seen fire (their entries were shown to it),
+    this turn's included: what its computer player knows of them from here on."""
+    log: Callable[[], tuple[LogEntry, ...]] = field(eq=False, repr=False)
+    """Gives ``entries``: those kept from play, or their rebuilding by the reference engine."""
     interventions: tuple[Intervention, ...] = ()
     messages: tuple[Message, ...] = ()
+
+    @cached_property
+    def entries(self) -> tuple[LogEntry, ...]:
+        """The interventions' entries first, in the order given, then the resolution's."""
+        return self.log()
 
     @cached_property
     def state_hash(self) -> str:
@@ -98,7 +118,7 @@ class TurnRecord:
 
     def event(self) -> TurnResolved:
         """This turn as the journal holds it."""
-        return TurnResolved(self.turn, self.orders, self.interventions, self.messages, draws_of(self.entries),
+        return TurnResolved(self.turn, self.orders, self.interventions, self.messages, self.draws,
                             self.state_hash, self.state.over)
 
 
@@ -148,7 +168,7 @@ def check_controllers(scenario: Scenario, controllers: Mapping[str, str]) -> Non
         if controller is None:
             raise WargameError(f"no controller for seat {seat!r}")
         if controller != HUMAN:
-            get_policy(controller)
+            check_policy(scenario, seat, controller)
 
 
 def new_game_id() -> str:
@@ -185,9 +205,6 @@ class Session(HeaderFields):
         self.turns: list[TurnRecord] = []
         self.paused = False
         """A paused game accepts orders, messages and acts, but resolves no turn until resumed."""
-        self.seen: dict[str, frozenset[str]] = dict.fromkeys(scenario.seats, frozenset())
-        """The once-only events each seat was shown firing in the resolved turns: what its computer
-        player knows of them (with the open turn's, see ``computer_order``)."""
         self._open = _OpenTurn(self.initial, self.initial)
         self._sinks = list(sinks)
 
@@ -206,6 +223,15 @@ class Session(HeaderFields):
     def turn(self) -> int:
         """The open turn's number (one past the last turn once the game is over)."""
         return self.state.turn
+
+    @property
+    def seen(self) -> dict[str, frozenset[str]]:
+        """The once-only events each seat was shown firing in the resolved turns: what its computer
+        player knows of them (with the open turn's, see ``computer_order``)."""
+        return dict(zip(self.scenario.seats, self._seen()))
+
+    def _seen(self) -> tuple[frozenset[str], ...]:
+        return self.turns[-1].seen if self.turns else (frozenset(),) * len(self.scenario.seats)
 
     @property
     def states(self) -> list[GameState]:
@@ -357,7 +383,7 @@ class Session(HeaderFields):
         if self.over:
             raise IllegalOrder("the game is over: no more turns")
         orders = tuple(self._final_order(seat, hold_missing) for seat in self.scenario.seats)
-        record = _resolved(self.scenario, self._open, orders)
+        record = _resolved(self.scenario, self._open, orders, self._seen())
         if self._sinks:
             self._accept(record.event())
         self._close(record)
@@ -438,8 +464,6 @@ class Session(HeaderFields):
         branched = Session.__new__(Session)
         branched._begin(self.scenario, header, ())
         branched.turns = self.turns[:at]
-        for record in branched.turns:
-            branched._see(record)
         branched._open = _OpenTurn(branched.state_after(at), branched.state_after(at))
         return branched
 
@@ -540,12 +564,7 @@ class Session(HeaderFields):
 
     def _close(self, record: TurnRecord) -> None:
         self.turns.append(record)
-        self._see(record)
         self._open = _OpenTurn(record.state, record.state)
-
-    def _see(self, record: TurnRecord) -> None:
-        for seat in self.scenario.seats:
-            self.seen[seat] |= seen_events(self.scenario, record.entries, seat)
 
     def _replay(self, event: Event) -> None:
         """Accept a journalled event again, as :meth:`restore` does; refusals are divergence."""
@@ -586,40 +605,91 @@ class Session(HeaderFields):
         turn = self.turn
         if event.turn != turn:
             raise Diverged(turn, f"the journal has turn {event.turn} where turn {turn} comes")
-        opened = _OpenTurn(self._open.start, self._open.start)
+        opened = self._open if not self._open.events else _OpenTurn(self._open.start, self._open.start)
         for act in event.interventions:
             opened = self._after(opened, act)
         for message in event.messages:
             if self._checked_message(message) != message:
                 raise WargameError("a message is not as it was sent")
-        if tuple(order.seat for order in event.orders) != self.scenario.seats:
+        if tuple([order.seat for order in event.orders]) != self.scenario.seats:
             raise WargameError("the orders are not one per seat, in seat order")
         if event.messages:
             opened = evolve(opened, messages=event.messages)
         try:
-            record = _resolved(self.scenario, opened, event.orders)
+            state, draws, seen = _recomputed(self.scenario, opened, event.orders, self._seen())
         except IllegalOrder as error:
             raise Diverged(turn, f"its orders are refused ({error})") from None
-        if draws_of(record.entries) != event.draws:
+        if tuple(draws) != event.draws:
             raise Diverged(turn, "the replayed chance draws differ from the recorded ones")
+        record = TurnRecord(turn, event.orders, state, event.draws, seen,
+                            functools.partial(_logged, self.scenario, opened, event.orders), opened.interventions,
+                            opened.messages)
         if record.state_hash != event.state_hash:
             raise Diverged(turn, f"the replayed state hash {record.state_hash[:16]}\u2026 differs from the "
                                  f"recorded {event.state_hash[:16]}\u2026")
-        if record.state.over != event.over:
+        if state.over != event.over:
             raise Diverged(turn, "the journal says the game " + ("ended" if event.over else "went on")
                            + " after it, but it did not")
         self._close(record)
 
 
-def _resolved(scenario: Scenario, opened: _OpenTurn, orders: tuple[Order, ...]) -> TurnRecord:
-    """The open turn resolved with ``orders`` (one per seat, in seat order) and its rulings: pure."""
+def _resolved(scenario: Scenario, opened: _OpenTurn, orders: tuple[Order, ...],
+              seen: tuple[frozenset[str], ...]) -> TurnRecord:
+    """The open turn resolved with ``orders`` (one per seat, in seat order) and its rulings by the
+    reference engine, log and all; ``seen`` is what each seat had seen fire before it. Pure."""
+    resolution = _resolution(scenario, opened, orders)
+    entries = resolution.entries
+    return TurnRecord(opened.state.turn, orders, resolution.state, draws_of(entries),
+                      _seen_in(scenario, entries, seen), lambda: entries, opened.interventions, opened.messages)
+
+
+def _resolution(scenario: Scenario, opened: _OpenTurn, orders: tuple[Order, ...]) -> Resolution:
+    """The reference engine's resolution of the open turn, its entries those of the whole turn
+    (the acts' first, orders given by a ``MARKED`` hand marked)."""
     rulings = {act.rule: act for act in opened.interventions if isinstance(act, ForceChance)}
     resolution = resolve_turn(scenario, opened.state, {o.seat: o.action for o in orders}, rulings)
     marked = {o.seat: o for o in orders if o.by in MARKED}
     entries = tuple(_marked(e, marked[e.actor], opened.interventions) if e.actor in marked else e
                     for e in resolution.entries) if marked else resolution.entries
-    return TurnRecord(opened.state.turn, orders, (*opened.entries, *entries), resolution.state,
-                      opened.interventions, opened.messages)
+    return Resolution(resolution.state, (*opened.entries, *entries))
+
+
+def _recomputed(scenario: Scenario, opened: _OpenTurn, orders: tuple[Order, ...], seen: tuple[frozenset[str], ...]
+                ) -> tuple[GameState, list[tuple[str, float, float]], tuple[frozenset[str], ...]]:
+    """The state after the open turn, its draws and what each seat has then seen fire, as :func:`_resolved`
+    gives them, computed on the engine's fast path. Raises :class:`IllegalOrder` as the reference does.
+
+    The facilitator's immediate acts are already in ``opened`` (applied by the
+    reference ``apply_intervention``, with their entries); its rulings become
+    the fast path's ``forced`` chances. Orders the fast path does not accept
+    are left to the reference, which says why it refuses them.
+    """
+    fast = fast_form(scenario)
+    state = opened.state
+    env = [state.turn, *state.values]
+    if state.over or not all([fast.allows(env, number, order.action) for number, order in enumerate(orders)]):
+        record = _resolved(scenario, opened, orders, seen)
+        return record.state, list(record.draws), record.seen
+    forced = {fast.numbers[act.rule]: act.success for act in opened.interventions
+              if isinstance(act, ForceChance)} or None
+    draws: list[tuple[str, float, float]] = []
+    applied: list[tuple[Rule, bool]] = []
+    after = next_state(fast, state, [order.action for order in orders], None, draws, forced, applied)
+    if applied:
+        seen = tuple(seen_after(scenario.seats, applied, seen))
+    if opened.entries:
+        seen = _seen_in(scenario, opened.entries, seen)
+    return after, draws, seen
+
+
+def _seen_in(scenario: Scenario, entries: Sequence[LogEntry],
+             seen: tuple[frozenset[str], ...]) -> tuple[frozenset[str], ...]:
+    """``seen`` (per seat) with the once-only events whose firing ``entries`` show each seat."""
+    return tuple(before | seen_events(scenario, entries, seat) for seat, before in zip(scenario.seats, seen))
+
+
+def _logged(scenario: Scenario, opened: _OpenTurn, orders: tuple[Order, ...]) -> tuple[LogEntry, ...]:
+    return _resolution(scenario, opened, orders).entries
 
 
 def _marked(entry: LogEntry, order: Order, acts: tuple[Intervention, ...]) -> LogEntry:

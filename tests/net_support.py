@@ -115,8 +115,12 @@ class Processes:
         self.started: list[subprocess.Popen] = []
 
     def start(self, *args: str, cwd: Path) -> subprocess.Popen:
-        process = subprocess.Popen([sys.executable, "-m", "game", *args], cwd=cwd, stdin=subprocess.DEVNULL,
-                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        """``wargame ARGS`` (as ``python -m game``)."""
+        return self.spawn([sys.executable, "-m", "game", *args], cwd=cwd)
+
+    def spawn(self, argv: list[str], *, cwd: Path) -> subprocess.Popen:
+        process = subprocess.Popen(argv, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE, text=True)
         self.started.append(process)
         return process
 

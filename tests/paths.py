@@ -4,6 +4,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "scenarios" / "over-the-horizon-2021.toml"
+SCENARIOS = {path.stem: path for path in sorted((ROOT / "scenarios").glob("*.toml"))}
+"""Every shipped scenario, by file name: each must meet the balance targets and its claims."""
 FIXTURES = Path(__file__).resolve().parent / "scenarios"
 ARTICLE = ROOT.parent / "shared" / "source" / "article.txt"
 """The news report the shipped scenario quotes; on developers' machines beside the repo, never in it."""

@@ -97,7 +97,8 @@ def open_turn(draw, session: Session) -> None:
 @st.composite
 def messages(draw, session: Session) -> Message:
     seats = session.scenario.seats
-    sender = draw(st.sampled_from([*seats, FACILITATOR]))
+    senders = [*seats, FACILITATOR] if len(seats) > 1 else [FACILITATOR]  # a lone seat has nobody to write to
+    sender = draw(st.sampled_from(senders))
     recipients = draw(st.lists(st.sampled_from(seats), max_size=len(seats), unique=True))
     if set(recipients or seats) <= {sender}:
         recipients = [s for s in seats if s != sender]

@@ -45,8 +45,6 @@ def test_lint_reports_inferences_with_the_other_checks():
     assert {"inference", "unneeded-reveal"} <= checks
 
 
-@pytest.mark.xfail(strict=True, reason="the 'scenario' engineer declares or removes these (issue 12.3); "
-                                        "remove this marker when the shipped scenario is fixed")
 def test_the_shipped_scenario_gives_no_hidden_value_away_undeclared():
     found = inference_findings(load_scenario(SHIPPED))
     assert found == [], "\n".join(f.format(str(SHIPPED)) for f in found)

@@ -45,19 +45,9 @@ def test_a_clean_scenario_has_no_findings():
     assert lint(load_scenario(HERE / "lint_clean.toml"), runs=60).findings == ()
 
 
-JUSTIFIED = {
-    # Asking Gerasimov pays off in what Washington learns and in the Russian-base path, several
-    # turns later; lint's sampled players (random, one-turn greedy) never walk that path, so in its
-    # 24 sampled situations the question only shows its cost (an undisclosed contact).
-    ("dominated", "us.ask_gerasimov"),
-}
-"""Findings on the shipped scenario that are known and justified; any other one fails the test."""
-
-
-def test_the_shipped_scenario_has_no_unexplained_findings():
-    """Inferences have their own test (test_analysis_inference.py)."""
-    findings = [f for f in lint(load_scenario(SHIPPED)).findings if f.check != "inference"]
-    assert {(f.check, f.subject) for f in findings} <= JUSTIFIED, [f.message for f in findings]
+def test_the_shipped_scenario_is_lint_clean():
+    """Every finding, inferences included: a shipped scenario has no undeclared inference."""
+    assert lint(load_scenario(SHIPPED)).findings == ()
 
 
 def test_findings_are_in_file_order():

@@ -34,7 +34,7 @@ def test_validate_accepts_the_shipped_scenarios():
 
 def test_validate_reports_every_problem_and_exits_2(tmp_path):
     broken = tmp_path / "broken.toml"
-    broken.write_text(SHIPPED.read_text().replace('when = "not channel_open"', 'when = "not chanel_open"')
+    broken.write_text(SHIPPED.read_text().replace('when = "not milley_tasked', 'when = "not millie_tasked')
                       .replace("initial = 4\n", "initial = 40\n", 1))
     result = wargame("validate", SHIPPED, broken)
     assert result.returncode == 2
@@ -42,7 +42,7 @@ def test_validate_reports_every_problem_and_exits_2(tmp_path):
     problems = result.stderr.strip().splitlines()
     assert len(problems) == 2
     assert all(problem.startswith(f"{broken}:") for problem in problems)
-    assert "did you mean 'channel_open'?" in result.stderr
+    assert "did you mean 'milley_tasked'?" in result.stderr
     assert ": ok: " in result.stdout  # the good file is still reported
 
 

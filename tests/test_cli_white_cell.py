@@ -37,7 +37,7 @@ def test_every_act_is_recorded_and_the_game_replays_to_the_same_hashes(started, 
     code, out, _ = run(capsys, "run", "--resume", started, "--fire", "helsinki", "--reason", "the room is ready",
                        "--inject", "A convoy is ambushed", "--effect", "threat += 2", "--tell", "us,russia",
                        "--reason", "a jolt", "--force", "us.strike=failure", "--reason", "stale intelligence",
-                       "--set", "receptivity=6", "--reason", "the summit went well",
+                       "--set", "tajikistan=6", "--reason", "the summit went well",
                        "--order", "russia=hold", "--reason", "Moscow waits", "--turns", "1")
     assert code == 0
     assert "Milley and Gerasimov meet near Helsinki" in out and "A convoy is ambushed" in out

@@ -8,7 +8,9 @@ ending, the same scores and the same legal actions and visible values at
 every turn, for any orders. Games are played on
 the shipped scenario and on scenarios hypothesis writes (scenario_strategies.py),
 with any policies; each turn is first resolved with orders drawn by hypothesis
-among the legal ones, then whole games are compared with a Session's.
+among the legal ones, then whole games are compared with a Session's, and
+journals of games with the facilitator's acts (tests/saves_support.games) are
+replayed on the fast path and compared with the games played.
 Under HYPOTHESIS_PROFILE=thorough this runs thousands of examples.
 """
 
@@ -23,10 +25,12 @@ from game.engine.adjudication import MAX_SEED
 from game.engine.fastpath import fast_form, next_state
 from game.engine.views import knowledge_for
 from game.journal import draws_of
-from game.players import get_policy, policy_names
+from game.players import get_policy
 from game.scenario import load_scenario, parse_scenario
 from game.session import Session
 from tests.paths import SHIPPED
+from tests.policies import cheap_policy_names
+from tests.saves_support import games
 from tests.scenario_strategies import scenario_text
 
 SHIPPED_SCENARIO = load_scenario(SHIPPED)
@@ -68,7 +72,7 @@ def test_every_turn_resolves_alike_for_any_legal_orders(scenario, seed, data):
 @settings(max_examples=max(10, settings().max_examples // 2))
 @given(scenario=SCENARIOS, seed=SEEDS, data=st.data())
 def test_whole_games_are_the_games_a_session_plays(scenario, seed, data):
-    controllers = {seat: data.draw(st.sampled_from(policy_names())) for seat in scenario.seats}
+    controllers = {seat: data.draw(st.sampled_from(cheap_policy_names())) for seat in scenario.seats}
     session = Session(scenario, seed, controllers)
     game = play_fast(scenario, seed, [get_policy(controllers[s]) for s in scenario.seats], trace=True)
     for turn in game.trace:
@@ -135,3 +139,18 @@ def test_silent_chance_events_leave_a_draw_only_when_they_change_something():
                 assert next_state(fast_form(SILENT), state, [action], draws=drawn) == reference.state
                 assert as_draws(drawn) == tuple((d.rule, d.chance, d.roll) for d in draws_of(reference.entries))
             state = reference.state
+
+
+@settings(max_examples=max(10, settings().max_examples // 2))
+@given(scenario=SCENARIOS, data=st.data())
+def test_a_journal_replays_on_the_fast_path_into_the_game_played(scenario, data):
+    """``Session.restore`` recomputes each turn on the fast path, the facilitator's acts included
+    (rulings as forced chances, immediate acts applied first); the game must be the one played by
+    the reference engine, and the log entries it rebuilds when asked the ones play gave."""
+    played = data.draw(games(scenario))
+    replayed = Session.restore(scenario, played.header, played.events())
+    assert replayed.states == played.states and replayed.turns == played.turns
+    for again, record in zip(replayed.turns, played.turns, strict=True):
+        assert again.seen == record.seen and again.draws == record.draws
+        assert again.entries == record.entries
+    assert replayed.seen == played.seen and replayed.entries() == played.entries()

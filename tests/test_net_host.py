@@ -4,20 +4,24 @@
   port, before any websocket opens or any process starts;
 - with ``--timer``, an undecided seat holds when time runs out, and the log says so; paused, the
   turn does not move however long one waits, and resuming goes on from the time that was left;
-- every accepted request is a journal row before it is acknowledged, and nothing refused is one.
+- every accepted request is a journal row before it is acknowledged, and nothing refused is one;
+- a browser tab's app process dies with the host that started it, even one killed with SIGKILL.
 """
 
 from __future__ import annotations
 
 import asyncio
 import os
+import signal
+import sys
 
 import aiohttp
 import pytest
 
 from game.net import protocol as p
 from game.net.journal_db import Journal
-from game.net.links import FACILITATOR, Link
+from game.net.links import FACILITATOR, LINK_VARIABLE, Link
+from game.tui.terminal import WEB_DRIVER
 from tests.net_support import RecordingSeat, hosted, link_of
 
 WRONG = "A" * 32
@@ -91,3 +95,31 @@ async def test_every_acknowledged_request_is_a_journal_row_and_no_refused_one_is
         assert sorted(map(repr, game.events)) == sorted(map(repr, accepted))
     finally:
         journal.close()
+
+
+async def test_a_tab_process_dies_with_the_host_that_started_it(tmp_path, processes):
+    """The stand-in for a host starts a seat's app as the pages do, then is killed with SIGKILL."""
+    async with hosted(tmp_path) as host:
+        environment = {"TEXTUAL_DRIVER": WEB_DRIVER, LINK_VARIABLE: link_of(host, "us").url,
+                       "PYTHONPATH": os.getcwd()}
+        code = (f"import os, subprocess, sys, time; environment = {environment!r}; "
+                "environment['HORIZON_HOST_PID'] = str(os.getpid()); "
+                "tab = subprocess.Popen([sys.executable, '-m', 'game', 'join'], env=environment, "
+                "stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
+                "print(tab.pid, flush=True); time.sleep(120)")
+        stand_in = processes.spawn([sys.executable, "-c", code], cwd=tmp_path)
+        tab = int(await asyncio.to_thread(stand_in.stdout.readline))
+        game = host.games[1]
+        for _ in range(200):
+            await asyncio.sleep(0.05)
+            if any(peer.role == "us" for peer in game._peers):
+                break
+        assert any(peer.role == "us" for peer in game._peers), "the tab's app never joined"
+        os.kill(stand_in.pid, signal.SIGKILL)
+        for _ in range(100):
+            await asyncio.sleep(0.05)
+            if not os.path.exists(f"/proc/{tab}") or open(f"/proc/{tab}/stat").read().split()[2] == "Z":
+                break
+        else:
+            os.kill(tab, signal.SIGKILL)
+            raise AssertionError("the tab's app outlived its host")

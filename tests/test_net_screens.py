@@ -102,3 +102,19 @@ async def test_the_facilitator_pauses_and_resolves_a_turn_with_seats_undecided(t
             await until(pilot, lambda: app.view.played == 1, "the turn resolved")
             orders = host.games[1].session.turns[0].orders
             assert {order.by for order in orders} == {FACILITATOR}
+
+
+async def test_an_update_arriving_while_a_screen_is_put_up_waits_for_it(tmp_path):
+    """The host's updates come when they come: one reaching a screen not yet mounted is kept, not lost
+    (nor a crash, as it once was in a browser tab)."""
+    async with hosted(tmp_path) as host:
+        async with RecordingSeat(link_of(host, "us")) as us, RecordingSeat(link_of(host, FACILITATOR)) as chair:
+            seat, console = (await us.update()), (await chair.update())
+        waiting, board = WaitingScreen(seat.view, seat.status), ConsoleScreen(console.view, console.status)
+        waiting.show(seat.view, seat.status)
+        board.show(console.view, console.status)
+        app = RemoteApp(link_of(host, "us"))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await app.push_screen(waiting)
+            await pilot.pause(0.2)
+            assert "Sending your order" in text_of(waiting, "#order")

@@ -15,9 +15,10 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition,
 from game.engine import legal_actions, new_game, resolve_turn
 from game.engine.draws import draw, policy_stream
 from game.engine.views import knowledge_for, seen_events
-from game.players import get_policy, policy_names
+from game.players import policy_names
 from game.scenario import load_scenario
 from tests.paths import FIXTURES, SHIPPED
+from tests.policies import quick_policy
 
 SCENARIOS = {path.stem: load_scenario(path)
              for path in [*(FIXTURES / f"{name}.toml" for name in ("mini", "choices", "crisis")), SHIPPED]}
@@ -48,7 +49,7 @@ class WholeGames(RuleBasedStateMachine):
     def order(self, seat, state):
         knowledge = knowledge_for(self.scenario, state, self.seen[seat], seat)
         roll = draw(state.seed, state.turn, policy_stream(seat))
-        return knowledge, get_policy(self.policies[seat]).choose(self.scenario, knowledge, roll)
+        return knowledge, quick_policy(self.policies[seat]).choose(self.scenario, knowledge, roll)
 
     @precondition(lambda self: not self.state.over)
     @rule(data=st.data())

@@ -23,7 +23,7 @@ from game.engine.views import knowable
 from game.scenario import load_scenario, parse_scenario
 from game.seat_view import WireError, from_wire, to_wire
 from game.seat_view.build import seat_view
-from game.session import HUMAN, Order, Session, TurnRecord
+from game.session import HUMAN, Order, Session
 from tests.paths import FIXTURES, SHIPPED
 from tests.scenario_strategies import scenario_text
 from tests.test_game_machine import perturb_hidden
@@ -72,8 +72,8 @@ def perturbed(session: Session, seat: str) -> Session:
     other.initial = states[0]  # the open turn too: a current view reads it (the facilitator's acts show there)
     other._open = evolve(other._open, start=states[0], state=states[0])
     for r, state in zip(session.turns, states[1:]):
-        other._close(TurnRecord(r.turn, tuple(_order(o, seat) for o in r.orders),
-                                tuple(_entry(scenario, e, seat) for e in r.entries), state))
+        other._close(evolve(r, orders=tuple(_order(o, seat) for o in r.orders), state=state,
+                            log=lambda r=r: tuple(_entry(scenario, e, seat) for e in r.entries)))
     return other
 
 

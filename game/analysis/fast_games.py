@@ -16,7 +16,7 @@ from typing import Any
 from attrs import frozen
 
 from game.engine.draws import draw_keyed, policy_stream, stream_key, stream_name
-from game.engine.fastpath import Keys, Rule, fast_form, resolve
+from game.engine.fastpath import Rule, fast_form, resolve, seen_after
 from game.engine.model import Scenario
 from game.engine.views import Knowledge
 from game.players.registry import Policy
@@ -71,7 +71,7 @@ def play_fast(scenario: Scenario, seed: int, policies: Sequence[Policy], *, trac
         seen = [fired] * len(scenario.seats)
     else:
         env, fired, seen = [start.turn, *start.values], start.fired, list(start.seen)
-    keys = Keys(seed, fast)
+    keys = fast.keys(seed)
     deciders = [(i, seat, policy, available, visible, stream_key(seed, stream_name(policy_stream(seat))))
                 for i, (seat, policy, available, visible)
                 in enumerate(zip(seats, policies, fast.available, fast.visible))]
@@ -107,14 +107,11 @@ def play_fast(scenario: Scenario, seed: int, policies: Sequence[Policy], *, trac
 def _after_events(seats: Sequence[str], applied: Sequence[tuple[Rule, bool]], fired: frozenset[str],
                   seen: list[frozenset[str]], logged: set[str]) -> tuple[frozenset[str], list[frozenset[str]]]:
     """The once-only events fired, and what each seat saw fire, after a turn's ``applied`` events."""
-    for rule, changed in applied:
-        shown = rule.logged or changed
-        if shown:
+    once = False
+    for rule, silent_but_logged in applied:
+        if rule.logged or silent_but_logged:
             logged.add(rule.id)
-        if not rule.once:
-            continue
-        fired = fired | {rule.id}
-        if shown:
-            seen = [s | {rule.id} if rule.visible_to is None or seat in rule.visible_to else s
-                    for seat, s in zip(seats, seen)]
-    return fired, seen
+        once = once or rule.once
+    if not once:
+        return fired, seen
+    return fired | {rule.id for rule, _ in applied if rule.once}, seen_after(seats, applied, seen)

@@ -1,9 +1,10 @@
 """Scenario lint: what is probably wrong with a scenario that loads fine.
 
 The loader already refuses everything that is wrong on its face. Lint plays
-sampled games (seeds derived as ``simulate`` derives them; every other game
-has all seats random, the rest all greedy, because random play alone rarely
-reaches the states a purposeful player heads for) and reports what those
+sampled games (seeds derived as ``simulate`` derives them; in turn all seats
+random, all greedy, and, when every seat has strategies, the seats following
+their own in rotation, because random play alone rarely reaches the states a
+purposeful player heads for) and reports what those
 games never showed: actions never legal, events never fired, endings never
 reached, variables never changed, objectives that never vary. It reads the
 rules for variables nothing reads and for hidden values a seat could infer
@@ -14,7 +15,8 @@ it is about.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import itertools
+from collections.abc import Callable, Iterable, Sequence
 
 from attrs import frozen
 
@@ -26,7 +28,8 @@ from game.analysis.simulate import game_seed
 from game.engine.adjudication import holds
 from game.engine.expressions import Expression
 from game.engine.model import Scenario
-from game.players import get_policy
+from game.players import Policy, get_policy
+from game.players.scripted_policy import PREFIX
 
 DEFAULT_RUNS = 200
 SAMPLE_POLICIES = ("random", "greedy")
@@ -40,12 +43,13 @@ class LintReport:
 
 
 def lint(scenario: Scenario, runs: int = DEFAULT_RUNS, seed: int = 0) -> LintReport:
-    games = [sampled_game(scenario, game_seed(seed, i), SAMPLE_POLICIES[i % len(SAMPLE_POLICIES)])
+    kinds = sample_kinds(scenario)
+    games = [sampled_game(scenario, game_seed(seed, i), kinds[i % len(kinds)](i // len(kinds)))
              for i in range(runs)]
     fixed = list(_objectives_fixed(scenario, games))
     varying = [seat for seat in scenario.seats if not any(f.subject == seat for f in fixed)]
     # Dominance plays games out with random seats, as these were played: cheap, and the same draws.
-    randoms = games[::len(SAMPLE_POLICIES)]
+    randoms = games[::len(kinds)]
     findings = [
         *_never_legal(scenario, games),
         *_never_fired(scenario, games),
@@ -59,9 +63,19 @@ def lint(scenario: Scenario, runs: int = DEFAULT_RUNS, seed: int = 0) -> LintRep
     return LintReport(runs, tuple(sorted(findings, key=lambda f: f.line)))
 
 
-def sampled_game(scenario: Scenario, seed: int, policy: str) -> FastGame:
-    """A game with every seat played by ``policy``, every turn's situation traced."""
-    return play_fast(scenario, seed, [get_policy(policy)] * len(scenario.seats), trace=True)
+def sample_kinds(scenario: Scenario) -> list[Callable[[int], list[Policy]]]:
+    """The kinds of sampled game (all random first), each giving the seats' policies for its n-th game."""
+    kinds: list[Callable[[int], list[Policy]]] = [
+        lambda n, name=name: [get_policy(name)] * len(scenario.seats) for name in SAMPLE_POLICIES]
+    if all(scenario.strategies_for(seat) for seat in scenario.seats):
+        profiles = list(itertools.product(*(scenario.strategies_for(seat) for seat in scenario.seats)))
+        kinds.append(lambda n: [get_policy(PREFIX + s.id) for s in profiles[n % len(profiles)]])
+    return kinds
+
+
+def sampled_game(scenario: Scenario, seed: int, policies: Sequence[Policy]) -> FastGame:
+    """A game with seat ``i`` played by ``policies[i]``, every turn's situation traced."""
+    return play_fast(scenario, seed, policies, trace=True)
 
 
 def _games(runs: int) -> str:

@@ -30,7 +30,8 @@ from typing import Any
 WORTH_STARTING = 1.0
 """Seconds of work left, as measured on the first chunk, below which no worker is started."""
 
-Chunk = tuple[int, int]
+Chunk = tuple[int, ...]
+"""A task: its numbers are for the caller's play function (e.g. the first and last game)."""
 PlayChunk = Callable[[Chunk], list[Any]]
 Done = Callable[[int, list[Any]], None]
 """Called with (chunk index, its results) as each chunk is played, here or in a worker."""

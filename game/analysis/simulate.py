@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 from attrs import frozen
 
@@ -31,6 +31,9 @@ MAX_RUNS = 10_000_000
 
 Progress = Callable[[int, int], None]
 """Called with (games done, games in all) as chunks finish."""
+
+Rotation = Sequence[Mapping[str, str]]
+"""Who plays each seat, game by game: game ``i`` of a run is played with ``rotation[i % len(rotation)]``."""
 
 
 @frozen
@@ -74,29 +77,45 @@ def play_game(scenario: Scenario, seed: int, controllers: Mapping[str, str]) -> 
 def run_games(scenario: Scenario, runs: int, seed: int, controllers: Mapping[str, str], *,
               jobs: int = 1, progress: Progress | None = None) -> list[GameResult]:
     """Play ``runs`` games on up to ``jobs`` processes (``parallel.py``); the results are in game order."""
-    chunks = [(start, min(start + CHUNK, runs)) for start in range(0, runs, CHUNK)]
-    played: list[list[GameResult] | None] = [None] * len(chunks)
-    count = 0
+    return run_matchups(scenario, runs, seed, [[controllers]], jobs=jobs, progress=progress)[0]
+
+
+def run_matchups(scenario: Scenario, runs: int, seed: int, matchups: Sequence[Rotation], *,
+                 jobs: int = 1, progress: Progress | None = None) -> list[list[GameResult]]:
+    """``runs`` games of each matchup (a rotation of controllers), sharing one set of processes.
+
+    Game ``i`` has the same seed in every matchup, so two matchups differ only
+    by their players (common random numbers: the differences are less noisy).
+    """
+    tasks = [(m, start, min(start + CHUNK, runs)) for m in range(len(matchups)) for start in range(0, runs, CHUNK)]
+    played: list[list[GameResult]] = [[] for _ in tasks]
+    total, count = runs * len(matchups), 0
 
     def done(index: int, rows: list[GameResult]) -> None:
         nonlocal count
         played[index] = rows
         count += len(rows)
         if progress is not None:
-            progress(count, runs)
+            progress(count, total)
 
     origin = scenario.origin
-    play_chunks(chunks, lambda chunk: _play_chunk(scenario, seed, controllers, chunk), jobs,
-                (_start_worker, (origin.text, origin.path, seed, dict(controllers))), done)
-    return [result for rows in played for result in rows]
+    plain = [[dict(c) for c in m] for m in matchups]
+    play_chunks(tasks, functools.partial(_play_task, scenario, seed, plain), jobs,
+                (_start_worker, (origin.text, origin.path, seed, plain)), done)
+    results: list[list[GameResult]] = [[] for _ in matchups]
+    for (m, _, _), rows in zip(tasks, played):
+        results[m] += rows
+    return results
 
 
-def _play_chunk(scenario: Scenario, seed: int, controllers: Mapping[str, str],
-                chunk: tuple[int, int]) -> list[GameResult]:
-    return [play_game(scenario, game_seed(seed, i), controllers) for i in range(*chunk)]
+def _play_task(scenario: Scenario, seed: int, matchups: Sequence[Rotation],
+               task: tuple[int, int, int]) -> list[GameResult]:
+    """Games ``start..end`` of matchup ``m``: game ``i`` with the rotation's ``i``-th controllers."""
+    m, start, end = task
+    rotation = matchups[m]
+    return [play_game(scenario, game_seed(seed, i), rotation[i % len(rotation)]) for i in range(start, end)]
 
 
-def _start_worker(text: str, path: str, seed: int, controllers: dict[str, str]) -> Callable:
-    """In a worker process: the scenario parsed from the parent's text, and the function playing a chunk."""
-    scenario = parse_scenario(text, path)
-    return functools.partial(_play_chunk, scenario, seed, controllers)
+def _start_worker(text: str, path: str, seed: int, matchups: list[list[dict[str, str]]]) -> Callable:
+    """In a worker process: the scenario parsed from the parent's text, and the function playing a task."""
+    return functools.partial(_play_task, parse_scenario(text, path), seed, matchups)

@@ -18,8 +18,8 @@ from typing import NoReturn
 from game import __version__
 from game.errors import ScenarioError, WargameError
 
-COMMANDS = ("new", "validate", "run", "replay", "branch", "diff", "saves", "simulate", "lint", "report", "play",
-            "host", "join")
+COMMANDS = ("new", "validate", "run", "replay", "branch", "diff", "saves", "simulate", "lint", "balance", "report",
+            "play", "host", "join")
 """The modules of ``game.cli`` that each add one command, in the order ``--help`` lists them."""
 DEFAULT_COMMAND = "play"
 USAGE_ERROR = 2

@@ -46,7 +46,10 @@ def handle(args: argparse.Namespace) -> int:
     from game.tui.terminal import require_terminal
 
     require_terminal("join")
+    from game.net.lifetime import die_with_the_host
     from game.tui.remote.app import RemoteApp
+
+    die_with_the_host()
 
     app = RemoteApp(link)
     app.run()

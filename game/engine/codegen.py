@@ -16,7 +16,7 @@ What is generated, per scenario:
 - per seat: which of its actions may be chosen, and the values it may see;
 - the endings (which one holds, and whether the game is over), and the scores;
 - the events phase of a turn for bulk play, every event inline in file order
-  (``events(e, fired, keys, applied, draws, rules)``, see ``fastpath.resolve``).
+  (``events(e, fired, keys, applied, draws, rules, forced)``, see ``fastpath.resolve``).
 
 The same text always gives the same functions, so they are made once per
 scenario text and process (cached by the text's SHA-256).
@@ -155,7 +155,10 @@ class _Writer:
 
     def events_phase(self) -> None:
         """Every event in file order: skipped once fired (if once-only), else its condition, its chance
-        drawn, its effects; what fired goes to ``applied``, the draws the log would record to ``draws``."""
+        drawn, its effects; what fired goes to ``applied``, the draws the log would record to ``draws``.
+
+        ``forced`` (None in bulk play) maps rule numbers to the facilitator's rulings: a ruled chance
+        succeeds or fails as ruled, and a ruled success is always logged (``adjudication._fire_events``)."""
         body = ["t = e[0]"]
         first = len(self.scenario.actions)
         for offset, event in enumerate(self.scenario.events):
@@ -166,11 +169,17 @@ class _Writer:
                 lines.append(f"applied.append((rules[{number}], {hit}(e)))")
             else:
                 logged = "draws is not None" if event.text else "draws is not None and c"
-                lines += [f"p = _prob({self.code(event.chance)})", f"r = _draw(keys[{number}], t)", "if r < p:",
-                          f"    c = {hit}(e)", f"    applied.append((rules[{number}], c))",
-                          f"    if {logged}:", f"        draws.append(({event.id!r}, p, r))"]
+                record = f"draws.append(({event.id!r}, p, r))"
+                lines += [f"p = _prob({self.code(event.chance)})", f"r = _draw(keys[{number}], t)",
+                          f"if forced is not None and {number} in forced:",
+                          f"    if forced[{number}]:", f"        {hit}(e)",
+                          f"        applied.append((rules[{number}], True))",
+                          "        if draws is not None:", f"            {record}",
+                          "elif r < p:", f"    c = {hit}(e)", f"    applied.append((rules[{number}], c))",
+                          f"    if {logged}:", f"        {record}"]
             lines = [f"if {self.code(event.when)}:", *("    " + line for line in lines)]
             if event.once:
                 lines = [f"if {event.id!r} not in fired:", *("    " + line for line in lines)]
             body += lines
-        self.lines += ["def events(e, fired, keys, applied, draws, rules):", *(f"    {line}" for line in body), ""]
+        self.lines += ["def events(e, fired, keys, applied, draws, rules, forced):", *(f"    {line}" for line in body),
+                       ""]

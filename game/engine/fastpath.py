@@ -37,7 +37,7 @@ Env = list[Any]
 class Rule:
     """One action or event as the fast form runs it: generated functions (``codegen.py``) and facts."""
 
-    __slots__ = ("id", "number", "event", "once", "logged", "visible_to", "when", "chance", "hit", "miss",
+    __slots__ = ("id", "number", "event", "actor", "once", "logged", "visible_to", "when", "chance", "hit", "miss",
                  "stream")
 
     def __init__(self, number: int, rule: Action | Event, generated: dict[str, Any]) -> None:
@@ -45,6 +45,8 @@ class Rule:
         self.number = number
         """Position among all the scenario's actions then events: an index for per-game tables."""
         self.event = isinstance(rule, Event)
+        self.actor = None if self.event else rule.actor
+        """For an action, the seat whose action it is."""
         self.once = self.event and rule.once
         self.logged = not self.event or bool(rule.text)
         """Whether firing always leaves a log entry (a silent event leaves one only if it changed something)."""
@@ -83,6 +85,22 @@ class FastScenario:
         """Per seat: its score (0 without an objective)."""
         self.events_phase: Callable[..., None] = generated["events"]
         """The events phase of a turn (``codegen._Writer.events_phase``); ``resolve`` calls it."""
+        self.numbers = {rule.id: rule.number for rule in rules}
+        """Each action's and event's ``Rule.number``, by id."""
+        self._seats = scenario.seats
+        self._keys: Keys | None = None
+
+    def allows(self, env: Env, seat: int, action: str) -> bool:
+        """Whether seat number ``seat`` may choose ``action`` in ``env`` (``adjudication.check_order``)."""
+        rule = self.actions.get(action)
+        return rule is not None and rule.actor == self._seats[seat] and (rule.when is None or rule.when(env))
+
+    def keys(self, seed: int) -> Keys:
+        """The draw keys of game ``seed``; the last game's are kept, as replays and sessions ask turn by turn."""
+        keys = self._keys
+        if keys is None or keys.seed != seed:
+            keys = self._keys = Keys(seed, self)
+        return keys
 
 
 _FAST: WeakKeyDictionary[Scenario, FastScenario] = WeakKeyDictionary()
@@ -120,20 +138,27 @@ class Keys(list):
     def __init__(self, seed: int, fast: FastScenario) -> None:
         super().__init__(stream_key(seed, rule.stream) if rule.chance is not None else None
                          for rule in fast.rules)
+        self.seed = seed
 
 
 Draw = tuple[str, float, float]
-"""(rule id, chance, roll) of a drawn chance that the log records, as ``saves.records.Draw`` holds it."""
+"""(rule id, chance, roll) of a drawn chance that the log records; equal to the journal's ``Draw``."""
+
+Forced = dict[int, bool]
+"""The facilitator's rulings for a turn by ``Rule.number``: the outcome each ruled chance is to have."""
 
 
 def resolve(fast: FastScenario, env: Env, keys: Keys, actions: Sequence[Rule], fired: frozenset[str],
-            applied: list[tuple[Rule, bool]], draws: list[Draw] | None = None) -> None:
+            applied: list[tuple[Rule, bool]], draws: list[Draw] | None = None, forced: Forced | None = None) -> None:
     """Resolve the turn ``env[0]`` on ``env`` (mutated): ``actions`` in seat order, then the events
     (the generated ``events`` of ``codegen.py``, which skips the once-only ones in ``fired``).
 
-    Events that fire are appended to ``applied`` (with whether they changed a
-    value); the draws the reference log would record are appended to
-    ``draws`` when it is given. Endings are the caller's (``FastScenario.outcome``).
+    Events that fire are appended to ``applied``, each with whether it left a
+    log entry though silent (it changed a value, or its chance was ruled); the
+    draws the reference log would record are appended to ``draws`` when it is
+    given. ``forced`` rules chances as ``adjudication.resolve_turn``'s rulings
+    do: the roll is drawn and recorded either way. Endings are the caller's
+    (``FastScenario.outcome``).
     """
     turn = env[0]
     count = len(actions)
@@ -142,23 +167,39 @@ def resolve(fast: FastScenario, env: Env, keys: Keys, actions: Sequence[Rule], f
         rule = actions[index]
         chance = rule.chance(env)
         roll = draw_keyed(keys[rule.number], turn)
-        (rule.hit if roll < chance else rule.miss)(env)
+        success = roll < chance if forced is None else forced.get(rule.number, roll < chance)
+        (rule.hit if success else rule.miss)(env)
         if draws is not None:
             draws.append((rule.id, chance, roll))  # an action's draw is always in the log
         index = advance(actions, index + 1, env)
-    fast.events_phase(env, fired, keys, applied, draws, fast.rules)
+    fast.events_phase(env, fired, keys, applied, draws, fast.rules, forced)
 
 
 def next_state(fast: FastScenario, state: GameState, actions: Sequence[str], keys: Keys | None = None,
-               draws: list[Draw] | None = None) -> GameState:
+               draws: list[Draw] | None = None, forced: Forced | None = None,
+               applied: list[tuple[Rule, bool]] | None = None) -> GameState:
     """The state after ``actions`` (ids, in seat order, legal: not checked here) resolve in ``state``.
 
-    What ``adjudication.resolve_turn`` gives as ``Resolution.state``, without its log.
+    What ``adjudication.resolve_turn`` gives as ``Resolution.state`` (with
+    ``forced`` as its rulings), without its log; ``draws`` and ``applied``, when
+    given, are filled as :func:`resolve` fills them.
     """
     env = [state.turn, *state.values]
-    applied: list[tuple[Rule, bool]] = []
-    resolve(fast, env, keys or Keys(state.seed, fast), [fast.actions[action] for action in actions], state.fired,
-            applied, draws)
+    applied = [] if applied is None else applied
+    resolve(fast, env, keys or fast.keys(state.seed), [fast.actions[action] for action in actions], state.fired,
+            applied, draws, forced)
     fired = state.fired.union(rule.id for rule, _ in applied if rule.once) if applied else state.fired
     ending, over = fast.outcome(env)
     return GameState(state.seed, state.turn + 1, tuple(env[1:]), fired, ending, over)
+
+
+def seen_after(seats: Sequence[str], applied: Sequence[tuple[Rule, bool]],
+               seen: Sequence[frozenset[str]]) -> list[frozenset[str]]:
+    """What each seat (in seat order) has seen fire once ``applied`` (from :func:`resolve`) fired:
+    the once-only events whose log entries were shown to it (``views.seen_events`` of the log)."""
+    seen = list(seen)
+    for rule, silent_but_logged in applied:
+        if rule.once and (rule.logged or silent_but_logged):
+            seen = [s | {rule.id} if rule.visible_to is None or seat in rule.visible_to else s
+                    for seat, s in zip(seats, seen)]
+    return seen

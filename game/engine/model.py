@@ -157,6 +157,43 @@ class MapSpec:
 
 
 @frozen
+class Step:
+    """One entry of a strategy's plan: take ``action`` when it is legal and ``when`` holds."""
+
+    action: str
+    when: Expression | None = None
+
+
+@frozen
+class Strategy:
+    """A scripted line of play for one seat: the first step that applies is taken, else the hold.
+
+    Strategies are the "sensible lines" a designer expects a seat to weigh. The
+    balance report plays them against one another, a computer seat may follow
+    one (``strategy:ID``), and the planner and the debrief's baseline use them
+    as the likely play of the other seats. A step's ``when`` reads only what the
+    seat may see, so a strategy plays from its seat's view like any policy.
+    """
+
+    id: str
+    seat: str
+    label: str
+    steps: tuple[Step, ...]
+    description: str = ""
+    line: int = 0
+
+
+@frozen
+class BalanceSpec:
+    """What the scenario asks of its balance report (docs/balance.md)."""
+
+    unchosen: Mapping[str, str] = field(factory=dict)
+    """Actions no computer policy is expected to choose, each with the author's reason."""
+    decisive: tuple[str, ...] | None = None
+    """Seats whose decisions must outweigh the dice (None: every seat)."""
+
+
+@frozen
 class Origin:
     """Where a scenario was read from, and its exact text, so saves can carry it."""
 
@@ -186,6 +223,8 @@ class Scenario:
     turn_days: int = 7
     end_text: str = DEFAULT_END_TEXT
     map: MapSpec | None = None
+    strategies: tuple[Strategy, ...] = ()
+    balance: BalanceSpec = BalanceSpec()
     origin: Origin = Origin("", "", "")
     warnings: tuple[str, ...] = ()
     """``FILE:LINE: warning: ...`` lines: what loads but is probably not what the author meant."""
@@ -249,6 +288,13 @@ class Scenario:
     def date_of(self, turn: int) -> datetime.date | None:
         """The first day of ``turn`` (1-based), when the scenario has a start date."""
         return None if self.start_date is None else turn_date(self.start_date, self.turn_days, turn)
+
+    def strategies_for(self, seat: str) -> tuple[Strategy, ...]:
+        """The seat's strategies, in file order."""
+        return tuple(s for s in self.strategies if s.seat == seat)
+
+    def strategy(self, strategy_id: str) -> Strategy | None:
+        return next((s for s in self.strategies if s.id == strategy_id), None)
 
     def actor_name(self, actor_id: str) -> str:
         return self.actors[actor_id].name

@@ -9,7 +9,7 @@ from the internet, so it works offline), its static files, and its
 admitted only with the link's token (checked before anything starts); the
 process is ``python -m game join`` run directly (no shell), with a minimal
 environment whose ``HORIZON_JOIN_URL`` carries the link, so the token
-appears in no command line. That process is an ordinary seat: it connects
+appears in no command line, and it dies with the host (``lifetime.py``). That process is an ordinary seat: it connects
 to the host like any terminal and holds only its seat's view.
 """
 
@@ -30,6 +30,7 @@ from textual_serve.download_manager import DownloadManager
 
 import game
 from game.net.hosted_game import HostedGame
+from game.net.lifetime import HOST_PID
 from game.net.links import LINK_VARIABLE, Link
 from game.net.server import GAME, LINK_PATH, ROLE, admitted
 from game.tui.terminal import WEB_DRIVER
@@ -54,6 +55,7 @@ class SeatTab(AppService):
             "TEXTUAL_DRIVER": WEB_DRIVER, "TEXTUAL_FPS": "60", "TEXTUAL_COLOR_SYSTEM": "truecolor",
             "TERM_PROGRAM": "textual", "COLUMNS": str(width), "ROWS": str(height), "LANG": "C.UTF-8",
             "PYTHONPATH": str(Path(game.__file__).parent.parent), LINK_VARIABLE: self.link.url,
+            HOST_PID: str(os.getpid()),
         }
         self._process = process = await asyncio.create_subprocess_exec(
             sys.executable, "-m", "game", "join", stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,

@@ -5,6 +5,6 @@ state, so it cannot cheat; and it draws randomness only from the ``roll`` it is
 handed (a draw from the game's seeded generator), so games replay exactly.
 """
 
-from game.players.registry import POLICIES, Policy, get_policy, policy_names
+from game.players.registry import POLICIES, Policy, check_policy, get_policy, policy_names
 
-__all__ = ["POLICIES", "Policy", "get_policy", "policy_names"]
+__all__ = ["POLICIES", "Policy", "check_policy", "get_policy", "policy_names"]

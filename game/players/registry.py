@@ -9,7 +9,9 @@ from game.engine.views import Knowledge
 from game.errors import WargameError
 from game.players.cautious_policy import CautiousPolicy
 from game.players.greedy_policy import GreedyPolicy
+from game.players.planner_policy import planners
 from game.players.random_policy import RandomPolicy
+from game.players.scripted_policy import PREFIX, ScriptedPolicy, strategy_of
 
 
 class Policy(Protocol):
@@ -25,16 +27,27 @@ class Policy(Protocol):
 
 
 POLICIES: dict[str, Policy] = {
-    policy.name: policy for policy in (RandomPolicy(), GreedyPolicy(), CautiousPolicy())
+    policy.name: policy for policy in (RandomPolicy(), GreedyPolicy(), CautiousPolicy(), *planners())
 }
 
 
 def policy_names() -> list[str]:
+    """The policies any scenario offers (a scenario's own strategies come on top: ``strategy:ID``)."""
     return list(POLICIES)
 
 
 def get_policy(name: str) -> Policy:
+    if name.startswith(PREFIX) and len(name) > len(PREFIX):
+        return ScriptedPolicy(name.removeprefix(PREFIX))
     try:
         return POLICIES[name]
     except KeyError:
-        raise WargameError(f"unknown policy {name!r} (policies: {', '.join(POLICIES)})") from None
+        raise WargameError(f"unknown policy {name!r} (policies: {', '.join(POLICIES)}, "
+                           f"or {PREFIX}ID for a strategy of the scenario)") from None
+
+
+def check_policy(scenario: Scenario, seat: str, name: str) -> None:
+    """Raise a one-line error unless ``name`` is a policy ``seat`` of ``scenario`` can be given."""
+    get_policy(name)
+    if name.startswith(PREFIX):
+        strategy_of(scenario, seat, name)

@@ -46,13 +46,15 @@ from game.engine.model import (
 from game.errors import ScenarioError
 from game.scenario.reading import ID, ID_RULE, MAX_TURNS, Reader, close
 from game.scenario.source_file import MAX_BYTES, read_text
+from game.scenario.strategies import read_balance, read_strategies
 from game.scenario.toml_errors import plain_problem
 
 FORMAT = 1
 _ACTOR_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*\Z")
 _VARIABLE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 
-_ROOT_KEYS = {"format", "scenario", "actors", "variables", "actions", "events", "objectives", "endings", "map"}
+_ROOT_KEYS = {"format", "scenario", "actors", "variables", "actions", "events", "objectives", "endings", "map",
+              "strategies", "balance"}
 _SCENARIO_KEYS = {"id", "title", "summary", "source", "start_date", "turn_days", "turns", "seats", "end_text"}
 _ACTOR_KEYS = {"name", "article", "short_name", "briefing"}
 _VARIABLE_KEYS = {"label", "type", "min", "max", "initial", "values", "visible_to", "source", "description", "group"}
@@ -121,6 +123,8 @@ class _Loader(Reader):
         endings = self.sequence("endings", "ending", self.read_ending)
         objectives = self.read_objectives()
         map_spec = self.read_map()
+        strategies = read_strategies(self, actions)
+        balance = read_balance(self, actions)
         self._raise_if_problems()
         return Scenario(
             format=fmt,
@@ -140,6 +144,8 @@ class _Loader(Reader):
             turn_days=head.get("turn_days", 7),
             end_text=texts["end_text"],
             map=map_spec,
+            strategies=tuple(strategies),
+            balance=balance,
             origin=Origin(self.filename, self.text, hashlib.sha256(self.text.encode()).hexdigest()),
             warnings=tuple(message for _, message in sorted(self.warnings, key=lambda item: item[0])),
         )

@@ -65,6 +65,8 @@ class ConsoleScreen(FormulaToggle[None]):
     def __init__(self, view: SeatView, status: p.Status) -> None:
         super().__init__(formulas_allowed=True)
         self.view, self.status = view, status
+        self.ready = False
+        """Composed: until then an update is only kept."""
         self.sub_title = f"{turn_heading(view, view.turn)} \u00b7 Facilitator's console"
 
     def compose(self) -> ComposeResult:
@@ -85,10 +87,13 @@ class ConsoleScreen(FormulaToggle[None]):
 
     def on_mount(self) -> None:
         self.query_one(DataTable).add_columns("Seat", "Played by", "Screen", "This turn")
+        self.ready = True
         self.show(self.view, self.status)
 
     def show(self, view: SeatView, status: p.Status) -> None:
         self.view, self.status = view, status
+        if not self.ready:
+            return  # an update that came while the screen was being put up: on_mount shows it
         table = self.query_one(DataTable)
         table.clear()
         for row in seat_rows(view, status):

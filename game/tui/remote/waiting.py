@@ -39,6 +39,8 @@ class WaitingScreen(Screen[str]):
     def __init__(self, view: SeatView, status: Status, *, sending: bool = False) -> None:
         super().__init__()
         self.view, self.status, self.sending = view, status, sending
+        self.ready = False
+        """Composed: until then an update is only kept."""
         self.sub_title = f"{turn_heading(view, view.turn)} \u00b7 {view.name(view.seat).name}"
 
     def compose(self) -> ComposeResult:
@@ -56,10 +58,13 @@ class WaitingScreen(Screen[str]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.ready = True
         self.show(self.view, self.status, sending=self.sending)
 
     def show(self, view: SeatView, status: Status, *, sending: bool = False) -> None:
         self.view, self.status, self.sending = view, status, sending
+        if not self.ready:
+            return  # an update that came while the screen was being put up: on_mount shows it
         order = view.pending.get(view.seat)
         if order is None:
             said = "Sending your order to the host\u2026"

@@ -1,0 +1,95 @@
+"""The balance report: its targets on a fixture built to meet them, each broken once, and on the shipped scenarios.
+
+``duel.toml`` is rock, paper, scissors played as strategies: every line is the
+best answer to one of the other's, each choice moves the other's score by 8
+points against a coin worth 1, and the computer policies find every hand. Each
+test below breaks one target and checks the report says so.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from game.analysis.balance import MIN_RESPONSES, balance
+from game.cli import main
+from game.errors import WargameError
+from game.scenario import load_scenario, parse_scenario
+from tests.paths import FIXTURES, SCENARIOS
+
+DUEL = (FIXTURES / "duel.toml").read_text()
+QUICK = ("greedy", "cautious", "planner-easy")
+
+
+def report(text: str, **options):
+    return balance(parse_scenario(text, "duel.toml"), options.pop("runs", 20), policies=options.pop("policies", QUICK),
+                   policy_runs=options.pop("policy_runs", 3), **options)
+
+
+def test_the_duel_meets_every_target():
+    found = report(DUEL)
+    assert found.findings() == []
+    assert sum(r.best for r in found.responses if r.seat == "a") == 3
+    assert all(i.effect == pytest.approx(8) for i in found.influences)
+
+
+def test_a_dominant_line_is_reported():
+    rigged = DUEL.replace('plan = ["b.rock"]', 'plan = ["b.scissors"]').replace(
+        'plan = ["b.paper"]', 'plan = ["b.scissors"]')
+    found = report(rigged)
+    assert any(f.startswith(f"a: only 1 strategy") and f"target is {MIN_RESPONSES}" in f
+               for f in found.findings()), found.findings()
+
+
+def test_a_choice_that_moves_nobody_is_reported():
+    blind = DUEL.replace("[objectives]\na =", "[objectives]\na = \"luck\"\nunused =", 1)
+    blind = blind.replace('\nunused = "luck + 4', '\n# a = "luck + 4')
+    found = report(blind)
+    assert "b: its choice of strategy does not measurably move a's mean score" in " ".join(found.findings())
+
+
+def test_dice_that_outweigh_decisions_are_reported():
+    loud = DUEL.replace('effects = ["luck = 1"]', 'effects = ["luck = 1"]\n').replace(
+        "max = 1\ninitial = 0", "max = 100\ninitial = 0").replace('["luck = 1"]', '["luck = 100"]')
+    assert any("the dice" in f and "outweigh" in f for f in report(loud).findings())
+
+
+def test_an_action_no_policy_chooses_needs_a_reason():
+    unexplained = DUEL.replace('"a.concede" = "Conceding is never better than any hand."\n', "")
+    found = report(unexplained, policies=("greedy",))  # cautious concedes: any hand can be answered
+    assert any(f.startswith("a.concede: never chosen") for f in found.findings()), found.findings()
+    assert report(unexplained, policies=("greedy",), policy_runs=0).findings() == [], "not checked without games"
+
+
+def test_a_seat_without_strategies_is_one_clear_error(tmp_path):
+    bare = DUEL[:DUEL.index("[[strategies]]\nid = \"b-rock\"")]
+    with pytest.raises(WargameError, match="no \\[\\[strategies\\]\\] for b"):
+        balance(parse_scenario(bare, "duel.toml"), 5)
+    path = tmp_path / "bare.toml"
+    path.write_text(bare)
+    assert main(["balance", str(path), "--runs", "5"]) == 2
+
+
+def test_the_command_prints_the_tables_and_exits_by_the_targets(capsys, tmp_path):
+    assert main(["balance", str(FIXTURES / "duel.toml"), "--runs", "10", "--policy-runs", "0",
+                 "--json", str(tmp_path / "duel.json")]) == 0
+    out = capsys.readouterr().out
+    assert "Every target is met." in out and "best by +4.00" in out
+    assert '"findings": []' in (tmp_path / "duel.json").read_text()
+
+
+@pytest.mark.parametrize("name", sorted(SCENARIOS))
+def test_every_shipped_scenario_meets_the_strategy_targets(name):
+    assert balance(load_scenario(SCENARIOS[name]), 30, policy_runs=0).findings() == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(SCENARIOS))
+def test_every_action_of_a_shipped_scenario_is_chosen_by_a_policy_or_explained(name):
+    """Each computer policy meets every combination of the other seats' strategies three times."""
+    scenario = load_scenario(SCENARIOS[name])
+    rotation = max(math.prod(len(scenario.strategies_for(o)) for o in scenario.seats if o != seat)
+                   for seat in scenario.seats)
+    found = balance(scenario, 1, policy_runs=3 * rotation)
+    assert [a.action for a in found.actions if not a.chosen_by and not a.reason] == []
