@@ -227,4 +227,4 @@ async def test_continue_resumes_mid_turn_with_the_orders_already_given(tmp_path:
 
 
 def test_every_act_has_a_form_and_a_key():
-    assert sorted(FORMS) == ["f", "i", "o", "r", "t"]
+    assert sorted(FORMS) == ["e", "i", "o", "r", "t"]

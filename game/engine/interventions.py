@@ -178,20 +178,29 @@ def display(value: int | bool | str) -> str:
 def track_value(scenario: Scenario, name: str, text: str) -> int | bool | str:
     """Read what a person typed as a value for variable ``name`` (``5``, ``true``, ``serious``); checked."""
     variable = _variable(scenario, name)
+    value = read_value(name, variable.type, text)
+    check_track_value(variable, value)
+    return value
+
+
+def read_value(name: str, kind: str, text: str) -> int | bool | str:
+    """What a person typed, as a value of a variable of type ``kind``; its bounds are checked with the act.
+
+    Apart from :func:`track_value` so that a form holding only a view of the game (the networked
+    facilitator's console) reads a value exactly as the command line does.
+    """
     text = text.strip()
-    if variable.type == "bool":
+    if kind == "bool":
         value: int | bool | str | None = {"true": True, "false": False, "yes": True, "no": False}.get(text.lower())
         if value is None:
             raise RefusedIntervention(f"{name!r} holds true or false, not {text!r}")
-    elif variable.type == "int":
+        return value
+    if kind == "int":
         try:
-            value = int(text)
+            return int(text)
         except ValueError:
             raise RefusedIntervention(f"{name!r} holds whole numbers, not {text!r}") from None
-    else:
-        value = text.strip("'\"")
-    check_track_value(variable, value)
-    return value
+    return text.strip("'\"")
 
 
 def check_track_value(variable: Variable, value: object) -> None:

@@ -129,26 +129,24 @@ class Playthrough:
     async def _act(self, key: str, console) -> None:
         from game.tui.dialogs.act_form import ActFormDialog
 
-        if self.session.over:
-            return
-        form = FORMS[key]
-        act = await self.show(ActFormDialog(form.title, form.fields(self.session),
-                                            lambda values: form.build(self.session, values),
-                                            lambda act: self.session.check_interventions([act])))
-        if act is None:
-            return
+        if not self.session.over:
+            await self.show(ActFormDialog(FORMS[key], seat_view(self.session, None), self.take))
+
+    async def take(self, act) -> str:
+        """Give an act of the facilitator's to the session: "" once done, or why it was refused."""
         try:
-            withdrawn = await asyncio.to_thread(self.session.intervene, act)
+            withdrawn = await self.saving(self.session.intervene, act)
         except WargameError as error:
-            self.app.notify(str(error), title="Not done", severity="error", timeout=10)
-            return
+            return str(error)
         if withdrawn:
             names = ", ".join(self.session.scenario.actor_name(seat) for seat in withdrawn)
             self.app.notify(f"No longer possible, so withdrawn: the order of {names} (asked again).")
         from game.tui.screens.facilitator import FacilitatorScreen
 
-        if isinstance(self.app.screen, FacilitatorScreen):
-            self.app.screen.refresh_turn()
+        for screen in self.app.screen_stack:
+            if isinstance(screen, FacilitatorScreen):
+                screen.refresh_turn()
+        return ""
 
     def peek(self, console) -> None:
         """What a seat sees now, chosen from a list: its results and situation, as its own screen shows them."""
@@ -200,15 +198,15 @@ class Playthrough:
         self.backdrop.status(f"Resolving turn {self.session.state.turn}\u2026")
         await self.saving(self.session.resolve)
 
-    async def saving(self, accept, *args) -> None:
+    async def saving(self, accept, *args):
         """Run ``accept`` in a thread; if the save refuses it (a full disk), go on unsaved and say so."""
         try:
-            await asyncio.to_thread(accept, *args)
+            return await asyncio.to_thread(accept, *args)
         except storage.SaveError as error:
             self.app.notify(f"Autosave failed: {error}. The game goes on unsaved: use Save as.",
                             severity="error", timeout=12)
             self.let_go()
-            await asyncio.to_thread(accept, *args)
+            return await asyncio.to_thread(accept, *args)
 
     async def keep(self) -> None:
         """Start keeping the game in its save; if that fails the game is played unsaved, and told so."""

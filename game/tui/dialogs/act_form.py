@@ -1,10 +1,11 @@
-"""One of the facilitator's acts as a form: the fields ``facilitator_acts`` describes, checked before it closes."""
+"""One of the facilitator's acts as a form: the fields ``facilitator_acts`` describes, tried before it closes."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -13,28 +14,31 @@ from textual.widgets import Button, Footer, Input, Select, SelectionList, Static
 
 from game.engine.interventions import Intervention
 from game.errors import WargameError
-from game.tui.facilitator_acts import CHECKS, CHOICE, Field
+from game.seat_view.model import SeatView
+from game.tui.facilitator_acts import CHECKS, CHOICE, ActForm
 
 
 class ActFormDialog(ModalScreen[Intervention | None]):
-    """Dismisses with the act the answers make, once ``check`` accepts it; None on escape.
+    """Dismisses with the act the answers make, once whoever holds the game has taken it; None on escape.
 
-    ``build`` turns the answers into an act and ``check`` tries it on the
-    game without changing it; either may raise a :class:`WargameError`, shown
-    under the form with nothing typed lost.
+    ``form`` turns the answers into an act from ``view`` (the facilitator's);
+    ``take`` hands it to the game (the session here, or the host over the
+    network) and says why it was refused, or "" once it is done. A refusal is
+    shown under the form with nothing typed lost, so the facilitator mends it.
     """
 
     CSS_PATH = "dialogs.tcss"
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+o", "submit", "Do it")]
 
-    def __init__(self, title: str, fields: tuple[Field, ...], build: Callable[[dict[str, Any]], Intervention],
-                 check: Callable[[Intervention], None]) -> None:
+    def __init__(self, form: ActForm, view: SeatView, take: Callable[[Intervention], Awaitable[str]]) -> None:
         super().__init__()
-        self.title_text, self.fields, self.build, self.check = title, fields, build, check
+        self.form, self.view, self.take = form, view, take
+        self.fields = form.fields(view)
+        self.taking = False
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog act-form"):
-            yield Static(self.title_text, classes="dialog-title")
+            yield Static(self.form.title, classes="dialog-title")
             for spec in self.fields:
                 yield Static(spec.label, classes="act-label", markup=False)
                 if spec.kind == CHOICE:
@@ -79,11 +83,23 @@ class ActFormDialog(ModalScreen[Intervention | None]):
             self.dismiss(None)
 
     def action_submit(self) -> None:
+        if not self.taking:
+            self.submit()
+
+    @work(group="take")
+    async def submit(self) -> None:
+        self.taking = True
         try:
-            act = self.build(self.answers())
-            self.check(act)
+            act = self.form.build(self.view, self.answers())
+            problem = await self.take(act)
         except WargameError as error:
-            self.query_one("#problem", Static).update(str(error))
+            problem = str(error)
+        finally:
+            self.taking = False
+        if problem:
+            shown = self.query_one("#problem", Static)
+            shown.update(problem)
+            shown.scroll_visible()
             return
         self.dismiss(act)
 

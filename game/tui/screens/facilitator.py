@@ -17,11 +17,11 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from game.engine.interventions import describe
 from game.presentation.words import turn_heading
 from game.seat_view.build import seat_view
+from game.seat_view.model import SeatView
 from game.session import FACILITATOR, HUMAN, Session
-from game.tui.facilitator_acts import FORMS
+from game.tui.facilitator_acts import FORMS, KEYS_LINE, acts_text
 from game.tui.widgets.track_meters import TrackMeters
 
 WORKING = "\u2026"
@@ -30,17 +30,22 @@ STEP, STEPS, TO_THE_END = "step", "steps", "end"
 """What the console dismisses with: play one turn, ask how many, or play to the end."""
 
 
+def act_bindings() -> list[Binding]:
+    """A key for each act's form, the same on the hot-seat console and the networked one."""
+    return [Binding(form.key, f"act('{form.key}')", form.short, tooltip=form.title, id=f"facilitator.{form.key}")
+            for form in FORMS.values()]
+
+
 class FacilitatorScreen(Screen[str]):
     """The console for ``session``'s open turn; ``act(key)`` and ``peek()`` are the playthrough's."""
 
     CSS_PATH = "facilitator.tcss"
     BINDINGS = [
-        *(Binding(form.key, f"act('{form.key}')", form.short, tooltip=form.title,
-                  id=f"facilitator.{form.key}") for form in FORMS.values()),
+        *act_bindings(),
         Binding("v", "peek", "Seat's view", tooltip="What each seat sees now", id="facilitator.peek"),
         Binding("enter", f"go('{STEP}')", "Play a turn", key_display="Enter", id="facilitator.step"),
         Binding("n", f"go('{STEPS}')", "Play N", tooltip="Play several turns (p pauses)", id="facilitator.steps"),
-        Binding("e", f"go('{TO_THE_END}')", "To the end", tooltip="Play to the end (p pauses)",
+        Binding("end", f"go('{TO_THE_END}')", "To the end", key_display="End", tooltip="Play to the end (p pauses)",
                 id="facilitator.end"),
         Binding("ctrl+s", "app.save_as", "Save as", id="game.save_as"),
         Binding("escape", "app.leave_game", "Leave", id="game.leave"),
@@ -49,7 +54,7 @@ class FacilitatorScreen(Screen[str]):
     def __init__(self, session: Session, act, peek) -> None:
         super().__init__()
         self.session, self.act_with, self.peek_with = session, act, peek
-        self.sub_title = f"{turn_heading(seat_view(session, None), session.turn)} \u00b7 the facilitator's console"
+        self.sub_title = f"Turn {session.turn}/{session.scenario.turns} \u00b7 the facilitator's console"
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -62,8 +67,9 @@ class FacilitatorScreen(Screen[str]):
                 yield Static("", id="orders", markup=False)
                 yield Static("Your acts this turn", classes="pane-title")
                 yield Static("", id="acts", markup=False)
-                yield Static("f fire an event \u00b7 i inject \u00b7 r rule a chance \u00b7 o replace a computer order "
-                             "\u00b7 t set a track \u00b7 v what a seat sees", id="console-keys", markup=False)
+                yield Static(f"{KEYS_LINE} \u00b7 v what a seat sees now\nEnter play this turn \u00b7 "
+                             "n play several \u00b7 End play to the end \u00b7 p pauses a run",
+                             id="console-keys", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -71,16 +77,24 @@ class FacilitatorScreen(Screen[str]):
         self.query_one("#console-turn").focus()
 
     def refresh_turn(self) -> None:
-        """Show the open turn again (after an act); computer seats' orders are worked out in a thread."""
-        self.query_one(TrackMeters).show(seat_view(self.session, None).tracks)
-        acts = self.session.open_interventions
-        lines = [f"\u2022 The facilitator {describe(self.session.scenario, act)}." + (
-            f"\n    reason: {act.reason}" if act.reason else "") for act in acts]
-        self.query_one("#acts", Static).update("\n".join(lines) or "None yet.")
-        self.query_one("#orders", Static).update(self.orders_text(computed={}))
-        self.work_out_orders()
+        """Show the open turn again (after an act); the facilitator's view, with computer seats' orders, is
+        worked out in a thread (a computer player may think for a while)."""
+        self.query_one("#orders", Static).update(self.orders_text(None))
+        self.work_out()
 
-    def orders_text(self, computed: dict[str, str]) -> str:
+    @work(thread=True, exclusive=True, group="intended")
+    def work_out(self) -> None:
+        view = seat_view(self.session, None)
+        self.app.call_from_thread(self.show, view)
+
+    def show(self, view: SeatView) -> None:
+        self.sub_title = f"{turn_heading(view, view.turn)} \u00b7 the facilitator's console"
+        self.query_one(TrackMeters).show(view.tracks)
+        self.query_one("#acts", Static).update(acts_text(view))
+        self.query_one("#orders", Static).update(self.orders_text(view))
+
+    def orders_text(self, view: SeatView | None) -> str:
+        """Each seat's order so far; a computer seat's is what it would order now (None: being worked out)."""
         scenario, session = self.session.scenario, self.session
         lines = []
         for seat in scenario.seats:
@@ -94,17 +108,9 @@ class FacilitatorScreen(Screen[str]):
             elif pending is not None and pending.by == FACILITATOR:
                 lines.append(f"{name} ({controller}): your order: {scenario.action(pending.action).label}")
             else:
-                lines.append(f"{name} ({controller}): would choose {computed.get(seat, WORKING)}")
+                intended = view.intended.get(seat) if view is not None else None
+                lines.append(f"{name} ({controller}): would choose {intended.label if intended else WORKING}")
         return "\n".join(lines)
-
-    @work(thread=True, exclusive=True, group="intended")
-    def work_out_orders(self) -> None:
-        computed = {}
-        for seat in self.session.scenario.seats:
-            if self.session.controller(seat) != HUMAN and self.session.pending(seat) is None:
-                order = self.session.intended_order(seat)
-                computed[seat] = self.session.scenario.action(order.action).label
-        self.app.call_from_thread(lambda: self.query_one("#orders", Static).update(self.orders_text(computed)))
 
     def action_act(self, key: str) -> None:
         self.act_with(key, self)
