@@ -5,6 +5,7 @@ from __future__ import annotations
 from game.analysis.report import debrief_markdown
 from game.analysis.rulings import replay_without, rulings
 from game.engine.interventions import FireEvent, ForceChance, Inject, ReplaceOrder, SetTrack
+from game.engine.log import FACILITATOR
 from game.session import HUMAN, Message, Order, Session
 from tests.saves_support import MINI, scenario
 
@@ -16,6 +17,7 @@ def steered() -> Session:
     session.intervene(FireEvent("drift", "set the mood"))
     session.intervene(ForceChance("a.push", True, "argued well"))
     session.play_turn({"a": Order("a", "a.push", "push on")})
+    session.send(Message(2, FACILITATOR, ("a", "b"), "Mind the clock."))
     session.intervene(SetTrack("x", 10, "end it here"))
     session.intervene(Inject("Crowds gather", ("b",), ("x -= 0",), "colour"))
     session.intervene(ReplaceOrder("b", "b.hold", "Beta waits"))
@@ -45,6 +47,9 @@ def test_the_debrief_has_a_rulings_section_and_the_timeline_shows_acts_and_messa
     assert "- **The facilitator:** The facilitator sets Pressure to 10." in timeline
     assert "  - The facilitator's reason: \u201cend it here\u201d" in timeline
     assert "- **Message** from Alpha to Beta: \u201cShall we keep calm?\u201d" in timeline
+    to_all = "- **Message** from the facilitator to Alpha and Beta: \u201cMind the clock.\u201d"
+    turn_2 = timeline[timeline.index("### Turn 2"):]
+    assert turn_2.index(to_all) < turn_2.index("- **Alpha**") < turn_2.index("**The game ends:**")  # sent first
     assert "(the facilitator gave this order)" in timeline
 
 

@@ -7,58 +7,18 @@ test drives the rules through the engine, never through the scenario's text.
 from __future__ import annotations
 
 import pytest
-from attrs import evolve
 
-from game.engine import GameState, legal_actions, new_game, resolve_turn, scores, view_for
 from game.scenario import load_scenario
+from tests.claims_support import ScenarioGame, fired
 from tests.paths import SHIPPED
 
 SCENARIO = load_scenario(SHIPPED)
 
 
-class Game:
+class Game(ScenarioGame):
     """A shipped-scenario game that tests steer turn by turn (unnamed seats hold)."""
 
-    def __init__(self, seed: int = 1, turn: int = 1, **values) -> None:
-        self.state = evolve(self.with_values(new_game(SCENARIO, seed), **values), turn=turn)
-        self.entries: list = []
-
-    @staticmethod
-    def with_values(state: GameState, **values) -> GameState:
-        current = list(state.values)
-        for name, value in values.items():
-            current[SCENARIO.index_of(name)] = value
-        return evolve(state, values=tuple(current))
-
-    def set(self, **values) -> Game:
-        self.state = self.with_values(self.state, **values)
-        return self
-
-    def play(self, **orders: str) -> list:
-        full = {seat: f"{seat}.{orders.get(seat, 'hold')}" for seat in SCENARIO.seats}
-        resolution = resolve_turn(SCENARIO, self.state, full)
-        self.state = resolution.state
-        self.entries += resolution.entries
-        return list(resolution.entries)
-
-    def __getitem__(self, name: str):
-        return self.state.values[SCENARIO.index_of(name)]
-
-    def legal(self, seat: str) -> set[str]:
-        return {action.id for action in legal_actions(SCENARIO, self.state, seat)}
-
-    def view(self, seat: str | None):
-        return view_for(SCENARIO, self.state, self.entries, seat)
-
-    def option(self, seat: str, action_id: str):
-        return next(o for o in self.view(seat).options[seat] if o.action.id == action_id)
-
-    def score(self, seat: str) -> float:
-        return scores(SCENARIO, self.state)[seat]
-
-
-def fired(entries, rule: str) -> bool:
-    return any(e.rule == rule for e in entries)
+    scenario = SCENARIO
 
 
 # ---------------------------------------------------------------- the claims

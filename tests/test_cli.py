@@ -160,3 +160,11 @@ def test_a_handwritten_scenario_with_other_seats_plays_without_code_changes(tmp_
     assert first.returncode == 0, first.stderr
     assert first.stdout == second.stdout
     assert "Dockers' union" in first.stdout and "Game over after turn" in first.stdout
+
+
+def test_a_named_command_imports_no_other_command():
+    """``wargame simulate …`` builds its own parser only: it never pays for host and join (asyncio, aiohttp)."""
+    code = ("import sys, game.cli; game.cli.main(['validate', sys.argv[1]]); "
+            "print(sorted(m for m in sys.modules if m.removeprefix('game.cli.') in game.cli.COMMANDS))")
+    done = subprocess.run([sys.executable, "-c", code, str(SHIPPED)], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines()[-1] == "['game.cli.validate']"

@@ -3,7 +3,8 @@
 Each tab runs the seat's own terminal app through ``wargame host --web``;
 both read their briefing, order, and reach the next turn, where both order
 again: the facilitator's view (app-side state, since the pages draw on a
-canvas) shows both orders of turn 2 in. CI installs the browser
+canvas) shows both orders of turn 2 in. A tab whose host is killed with SIGKILL says so and
+comes back by itself when the host is restarted. CI installs the browser
 (``.ci/run``); where it cannot be had, this test fails and says why, so a
 machine without a browser never passes it silently. Deselected by default
 (``-m browser`` runs it).
@@ -11,13 +12,17 @@ machine without a browser never passes it silently. Deselected by default
 
 from __future__ import annotations
 
+import asyncio
+import os
 import shutil
+import signal
 
 import pytest
 
 from game.net import protocol as p
 from game.net.links import FACILITATOR
-from tests.net_support import RecordingSeat, hosted, link_of
+from tests.net_support import RecordingSeat, free_port, hosted, link_of
+from tests.paths import SHIPPED
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -85,3 +90,29 @@ def _ordered(update: p.Update, seat: str, turn: int) -> bool:
     """Whether ``seat``'s order of ``turn`` is in: pending, or resolved with the turn (which waits for both)."""
     view = update.view
     return view.played >= turn or (view.turn == turn and seat in view.pending)
+
+
+async def test_a_tab_comes_back_by_itself_when_its_host_is_killed_and_restarted(tmp_path, processes):
+    """The page notices that its host is gone (not the player leaving), waits for it, and reloads."""
+    async_playwright = _browser_api()
+    command, port = (str(SHIPPED), "--web", str(free_port())), free_port()
+    host, links = processes.host(*command, cwd=tmp_path, port=port)
+    async with async_playwright() as driver:
+        browser = await driver.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        tab = await browser.new_page(viewport={"width": 1280, "height": 800})
+        try:
+            await tab.goto(links["china"].url)  # the link itself, as a player would open it
+            await tab.wait_for_selector("body.-first-byte", timeout=30_000)
+            async with RecordingSeat(links[FACILITATOR]) as facilitator:
+                await facilitator.until(lambda u: "china" in u.status.connected, timeout=30)
+            os.kill(host.pid, signal.SIGKILL)
+            await asyncio.to_thread(host.wait, 30)
+            await tab.wait_for_selector("text=The host cannot be reached", timeout=15_000)
+            processes.host(*command, cwd=tmp_path, port=port)
+            async with RecordingSeat(links[FACILITATOR]) as facilitator:  # nobody touched the page
+                await facilitator.until(lambda u: "china" in u.status.connected, timeout=60)
+                await tab.wait_for_timeout(1500)
+                await _order(tab, facilitator, "china", 1)  # keys reach it without a click
+        finally:
+            await tab.screenshot(path=str(tmp_path / "china.png"))
+            await browser.close()

@@ -53,6 +53,7 @@ async def test_a_seat_orders_waits_and_sees_the_results_as_soon_as_the_turn_reso
                     await seat.update()
                     await seat.ask(lambda rid: p.OrderByPolicy(rid, "random"))
                 await until(pilot, lambda: isinstance(app.screen, ResolutionScreen), "the results")
+                assert "ctrl+s" not in app.screen.active_bindings  # the host keeps the save, not the seat
                 await pilot.press("enter")
                 await until(pilot, lambda: isinstance(app.screen, TurnScreen) and app.screen.view.turn == 2,
                             "the next turn")
@@ -88,6 +89,11 @@ async def test_the_facilitator_pauses_and_resolves_a_turn_with_seats_undecided(t
         app = RemoteApp(link_of(host, FACILITATOR))
         async with app.run_test(size=(120, 40)) as pilot:
             await until(pilot, lambda: isinstance(app.screen, ConsoleScreen), "the console")
+            await pilot.press("f2")
+            await pilot.pause(0.3)
+            await pilot.press("space", "tab", *"The summit is next week.", "ctrl+o")
+            await until(pilot, lambda: len(app.view.messages) == 1, "the facilitator's message")
+            assert not [note for note in app._notifications if note.title.startswith("Message from")]
             await pilot.press("p")
             await until(pilot, lambda: app.status.paused, "the pause")
             assert host.games[1].session.paused
@@ -102,6 +108,7 @@ async def test_the_facilitator_pauses_and_resolves_a_turn_with_seats_undecided(t
             await pilot.pause(0.3)
             await pilot.press("y")
             await until(pilot, lambda: app.view.played == 1, "the turn resolved")
+            assert app.screen.sub_title.startswith("Turn 2/")  # the console stays up: its title follows
             orders = host.games[1].session.turns[0].orders
             assert {order.by for order in orders} == {FACILITATOR}
 

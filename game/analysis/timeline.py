@@ -10,7 +10,7 @@ from __future__ import annotations
 from game.analysis.markdown import escape, quote
 from game.engine.log import ACTION, ENDING, EVENT, FACILITATOR, INTERVENTION, OVERTAKEN, Change, LogEntry
 from game.engine.model import Scenario
-from game.presentation.words import format_value
+from game.presentation.words import and_list, format_value
 from game.session import HUMAN, TIMED_OUT, Message, Session, TurnRecord
 
 
@@ -31,9 +31,9 @@ def timeline_section(session: Session) -> list[str]:
     quoted: set[str] = set()
     for record in session.turns:
         lines += [f"### {turn_title(session.scenario, record.turn)}", ""]
+        lines += [_message(session.scenario, message) for message in record.messages]  # sent before it resolved
         for entry in record.entries:
             lines += _entry(session, record, entry, quoted)
-        lines += [_message(session.scenario, message) for message in record.messages]
         lines.append("")
     if not session.turns:
         lines.append("No turn was played.")
@@ -86,8 +86,8 @@ def _ruled(entry: LogEntry) -> str:
 
 
 def _message(scenario: Scenario, message: Message) -> str:
-    sender = "The facilitator" if message.sender == FACILITATOR else escape(scenario.actor_name(message.sender))
-    to = " and ".join(escape(scenario.actor_name(seat)) for seat in message.recipients)
+    sender = "the facilitator" if message.sender == FACILITATOR else escape(scenario.actor_name(message.sender))
+    to = and_list(escape(scenario.actor_name(seat)) for seat in message.recipients)
     return f"- **Message** from {sender} to {to}: {quote(escape(message.text))}"
 
 

@@ -3,8 +3,9 @@
 Each command module offers ``register(subparsers)``, which adds its parser and
 sets ``handler``; adding a command is one name in ``COMMANDS``. Modules import
 their heavy dependencies inside the handler, so ``wargame validate`` never
-pays for Textual; and a bare ``wargame`` imports and builds only ``play``'s
-parser, so the title screen's first frame comes sooner.
+pays for Textual; a command named first (``wargame simulate …``) imports and
+builds only its own parser, and a bare ``wargame`` only ``play``'s, so neither
+a batch command nor the title screen's first frame waits for the others.
 """
 
 from __future__ import annotations
@@ -47,9 +48,8 @@ def build_parser(commands: Sequence[str] = COMMANDS) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    if argv:
-        parser = build_parser()
-        args = parser.parse_args(argv)
+    if argv:  # a named command builds its own parser only: `wargame simulate` never imports host or join
+        args = build_parser([argv[0]] if argv[0] in COMMANDS else COMMANDS).parse_args(argv)
     if not argv or args.command is None:  # bare `wargame` opens the game
         args = build_parser([DEFAULT_COMMAND]).parse_args([DEFAULT_COMMAND])
     try:

@@ -88,7 +88,7 @@ class RemoteApp(App[None]):
     def _tell_news(self, before: SeatView, was: p.Status, view: SeatView, status: p.Status) -> None:
         """Notices of what arrived: messages for this seat, a pause, a resume."""
         for message in view.messages[len(before.messages):]:
-            if message.sender != view.seat:
+            if message.sender != self.link.role:
                 who = "the facilitator" if message.sender == FACILITATOR else view.name(message.sender).name
                 self.notify(message.text, title=f"Message from {who}", timeout=12)
         if status.paused != was.paused:
@@ -98,7 +98,15 @@ class RemoteApp(App[None]):
     # -- the turn's countdown in every screen's title --------------------------------------------
 
     def _tick(self) -> None:
-        screen = self.screen
+        self._title(self.screen)
+        self.flow.settle()
+
+    def retitle(self, screen: Screen, heading: str) -> None:
+        """A screen that stays up from turn to turn (the console) gives its new heading."""
+        self._titles[screen] = heading
+        self._title(screen)
+
+    def _title(self, screen: Screen) -> None:
         base = self._titles.setdefault(screen, screen.sub_title or "")
         suffix = ""
         if self.status.paused:
@@ -109,7 +117,6 @@ class RemoteApp(App[None]):
         if not self.connection.connected:
             suffix += " \u00b7 reconnecting\u2026"
         screen.sub_title = base + suffix
-        self.flow.settle()
 
     # -- requests -------------------------------------------------------------------------------
 
@@ -154,8 +161,9 @@ class RemoteApp(App[None]):
         self.push_screen(ConfirmDialog("Leave this game?", detail, yes="Leave", no="Stay"),
                          lambda sure: self.exit() if sure else None)
 
-    def action_save_as(self) -> None:
-        self.notify("The host saves this game as it goes; ask the facilitator for its save.", timeout=5)
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The hot-seat screens' Ctrl+S is not offered: the host keeps the save (the facilitator has it)."""
+        return action != "save_as"
 
     def action_help(self) -> None:
         from game.tui.screens.help import HelpScreen

@@ -73,7 +73,10 @@ class ConsoleScreen(FormulaToggle[None]):
         self.view, self.status = view, status
         self.ready = False
         """Composed: until then an update is only kept."""
-        self.sub_title = f"{turn_heading(view, view.turn)} \u00b7 Facilitator's console"
+        self.sub_title = self.heading()
+
+    def heading(self) -> str:
+        return f"{turn_heading(self.view, self.view.turn)} \u00b7 Facilitator's console"
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -106,6 +109,7 @@ class ConsoleScreen(FormulaToggle[None]):
         self.view, self.status = view, status
         if not self.ready:
             return  # an update that came while the screen was being put up: on_mount shows it
+        self.app.retitle(self, self.heading())
         table = self.query_one(DataTable)
         table.clear()
         for row in seat_rows(view, status):
