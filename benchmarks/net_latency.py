@@ -1,16 +1,22 @@
-"""From a turn's last order to every seat holding the next turn's view, through a real host process.
+"""A host's turn latency, memory and bytes on the wire, through a real host process, as the seats grow.
 
-    python benchmarks/net_latency.py [--games N] [--turns T]
+    python benchmarks/net_latency.py [--games 1 5 10 20] [--turns T]
 
-``wargame host`` serves N games of the shipped scenario (journal and saves in
-a temporary folder, flushed to disk as in play); three websocket seats per
-game, in this process, order each turn with the random policy. The clock runs
-from the last seat's order leaving until all three seats have received the
-update that shows the turn resolved (read straight from the message, as the
-seats' own machines would then decode it; the decoding a seat's process
-does on top is timed separately, per view). Printed: p50 and p95 over every
-turn of every game, for 1 game and for N at once, and their ratio (the
-machine is shared: compare within a run). The issue's aim: p95 under 250 ms.
+For each count N, ``wargame host --games N`` serves N games of the shipped
+scenario (journal and saves in a temporary folder, flushed to disk as in
+play); three websocket seats per game, in this process, order each turn with
+the random policy, every game at the same moments. Printed, per N (3N seats):
+
+- latency: from a turn's last order leaving until all three seats of its game
+  have received the update that shows the turn resolved (read straight from
+  the message, as the seats' own machines would then decode it), p50 and p95
+  over every turn of every game, and p95 as a ratio to one game's (the machine
+  is shared: compare within a run). The issue's aim: p95 under 250 ms;
+- the host's memory (PSS): serving, before any seat joins; with every seat
+  joined; after the turns; hence per game and per joined seat;
+- bytes: a seat's update on joining and after the turns, updates per seat per
+  turn, bytes to a seat over the game; and the time a seat's process spends
+  decoding its last view.
 """
 
 from __future__ import annotations
@@ -48,6 +54,8 @@ class Seat:
     def __init__(self, http: aiohttp.ClientSession, url: str) -> None:
         self.http, self.link = http, parse_link(url)
         self.played, self.over, self.last, self.rid = 0, False, b"", 0
+        self.sizes: list[int] = []
+        """The size of every update received, in order."""
 
     async def __aenter__(self) -> Seat:
         self.socket = await self.http.ws_connect(self.link.websocket, max_msg_size=p.MAX_UPDATE)
@@ -62,6 +70,7 @@ class Seat:
         if data[0] == "update":
             view = data[1][1]
             self.played, self.over, self.last = view[PLAYED], view[OVER], message.data
+            self.sizes.append(len(message.data))
         return data
 
     async def until_played(self, turn: int) -> None:
@@ -75,12 +84,17 @@ class Seat:
             pass
 
 
-async def play_game(http, urls: dict[str, str], turns: int, delays: list[float]) -> bytes:
+async def play_game(http, urls: dict[str, str], turns: int, delays: list[float], joined: asyncio.Barrier
+                    ) -> list[Seat]:
+    """One game's seats join, wait twice at ``joined`` (memory is read between), then play ``turns`` turns."""
     async with Seat(http, urls["us"]) as us, Seat(http, urls["russia"]) as russia, \
             Seat(http, urls["china"]) as china:
         seats = (us, russia, china)
         for seat in seats:
             await seat.read()  # hello
+            await seat.read()  # the view on joining
+        await joined.wait()
+        await joined.wait()
         for turn in range(1, turns + 1):
             if us.over:
                 break
@@ -90,7 +104,7 @@ async def play_game(http, urls: dict[str, str], turns: int, delays: list[float])
             await china.order()
             await asyncio.gather(*(seat.until_played(turn) for seat in seats))
             delays.append(time.perf_counter() - start)
-        return us.last
+        return list(seats)
 
 
 def start_host(folder: Path, games: int) -> tuple[subprocess.Popen, list[dict[str, str]]]:
@@ -104,17 +118,40 @@ def start_host(folder: Path, games: int) -> tuple[subprocess.Popen, list[dict[st
     return host, links
 
 
-async def measure(games: int, turns: int) -> tuple[list[float], bytes]:
+def pss_mb(pid: int) -> float:
+    """The process's proportional set size (its share of shared pages), in MB."""
+    with open(f"/proc/{pid}/smaps_rollup") as rollup:
+        return next(int(line.split()[1]) for line in rollup if line.startswith("Pss:")) / 1024
+
+
+@attrs.frozen
+class Run:
+    games: int
+    delays: list[float]
+    memory: tuple[float, float, float]
+    """The host's PSS (MB): serving before any seat joined, every seat joined, after the turns."""
+    seats: list[Seat]
+
+
+async def measure(games: int, turns: int) -> Run:
     delays: list[float] = []
     with tempfile.TemporaryDirectory() as folder:
         host, links = start_host(Path(folder), games)
         try:
+            await asyncio.sleep(1)  # settled: serving, nobody joined
+            idle = pss_mb(host.pid)
+            joined = asyncio.Barrier(games + 1)
             async with aiohttp.ClientSession() as http:
-                lasts = await asyncio.gather(*(play_game(http, urls, turns, delays) for urls in links))
+                playing = asyncio.gather(*(play_game(http, urls, turns, delays, joined) for urls in links))
+                await joined.wait()
+                with_seats = pss_mb(host.pid)
+                await joined.wait()
+                seats = [seat for game in await playing for seat in game]
+                after = pss_mb(host.pid)
         finally:
             host.kill()
             host.wait()
-    return delays, lasts[0]
+    return Run(games, delays, (idle, with_seats, after), seats)
 
 
 def percentiles(delays: list[float]) -> tuple[float, float]:
@@ -133,17 +170,26 @@ def decode_ms(data: bytes) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--games", type=int, default=20)
+    parser.add_argument("--games", type=int, nargs="+", default=[1, 5, 10, 20],
+                        help="the counts of games served at once (1 first: the reference)")
     parser.add_argument("--turns", type=int, default=15, help="turns timed per game (the scenario has 16)")
     args = parser.parse_args()
-    one, last = asyncio.run(measure(1, args.turns))
-    many, _ = asyncio.run(measure(args.games, args.turns))
-    one_p, many_p = percentiles(one), percentiles(many)
-    print(f"1 game of 3 seats:     p50 {one_p[0]:7.1f} ms  p95 {one_p[1]:7.1f} ms")
-    print(f"{args.games:2d} games of 3 seats:  p50 {many_p[0]:7.1f} ms  p95 {many_p[1]:7.1f} ms  "
-          f"(p95 {many_p[1] / one_p[1]:.1f}x one game's)")
-    print(f"a seat's decoding of its view after {args.turns} turns: {decode_ms(last):.1f} ms "
-          f"({len(last):,} bytes)")
+    counts = sorted(set(args.games) | {1})
+    runs = [asyncio.run(measure(games, args.turns)) for games in counts]
+    reference = percentiles(runs[0].delays)[1]
+    print("games  seats   p50 ms   p95 ms  p95/1 game   host MB: serving  joined  after  "
+          "per game  per seat")
+    for run in runs:
+        p50, p95 = percentiles(run.delays)
+        idle, joined, after = run.memory
+        per_game = (idle - runs[0].memory[0]) / (run.games - 1) if run.games > 1 else float("nan")
+        per_seat = (joined - idle) / len(run.seats)
+        print(f"{run.games:5d}  {len(run.seats):5d}  {p50:7.1f}  {p95:7.1f}  {p95 / reference:9.1f}x"
+              f"  {idle:16.1f}  {joined:6.1f}  {after:5.1f}  {per_game:8.2f}  {per_seat:8.2f}")
+    seat = runs[0].seats[0]
+    print(f"a seat's update: {seat.sizes[0]:,} bytes on joining, {seat.sizes[-1]:,} after {args.turns} turns; "
+          f"{(len(seat.sizes) - 1) / args.turns:.1f} updates per turn; {sum(seat.sizes):,} bytes over the game")
+    print(f"a seat's decoding of its view after {args.turns} turns: {decode_ms(seat.last):.1f} ms")
 
 
 if __name__ == "__main__":

@@ -15,6 +15,8 @@ from typing import Any
 
 import msgpack
 
+from game.scenario.author_text import control_character
+
 MAX_TEXT = 2_000_000
 """Longest text read, in bytes: a scenario's text (the loader's own limit)."""
 MAX_SHORT = 200
@@ -82,11 +84,16 @@ def items(value: Any, where: Where, read: Callable[[Any, Where], Any]) -> tuple[
     return tuple(read(item, (where, i)) for i, item in enumerate(array(value, where)))
 
 
-def text(value: Any, where: Where, limit: int = MAX_TEXT) -> str:
+def text(value: Any, where: Where, limit: int = MAX_TEXT, *, raw: bool = False) -> str:
+    """A text; without ``raw`` (kept for a scenario's own text, which its loader checks) one holding a
+    control character is refused: Horizon never writes one, and it would reach a terminal."""
     if not isinstance(value, str):
         raise Invalid(f"{path(where)}: expected text")
     if len(value) > limit:
         raise Invalid(f"{path(where)}: longer than {limit:,} characters")
+    control = None if raw else control_character(value)
+    if control is not None:
+        raise Invalid(f"{path(where)}: holds the control character U+{ord(control):04X}")
     return value
 
 

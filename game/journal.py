@@ -31,6 +31,7 @@ from attrs import evolve, field, frozen
 
 from game import decoding as d
 from game.decoding import Invalid, Where
+from game.engine.adjudication import MAX_SEED
 from game.engine.interventions import FireEvent, ForceChance, Inject, Intervention, ReplaceOrder, SetTrack
 from game.engine.log import LogEntry
 from game.lock import DIGEST_BYTES, SALT_BYTES, Lock, valid_parameters
@@ -343,7 +344,7 @@ def decode_header(value: Any, where: Where = "header", version: int = 2) -> Game
         d.pattern(fields["game"], (where, "game"), d.GAME_ID, "32 hex digits"),
         d.text(fields["name"], (where, "name")),
         d.moment(fields["created"], (where, "created")),
-        d.whole(fields["seed"], (where, "seed"), (1 << 63) - 1),
+        d.whole(fields["seed"], (where, "seed"), MAX_SEED),
         controllers(fields["seats"], (where, "seats")),
         None if fields["parent"] is None else parent(fields["parent"], (where, "parent"), version),
         None if fields["lock"] is None else _lock(fields["lock"], (where, "lock")),

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import datetime
 import functools
-import unicodedata
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cached_property
@@ -69,6 +68,7 @@ from game.journal import (
 )
 from game.lock import Lock
 from game.players import check_policy, get_policy
+from game.scenario.author_text import clean, control_character
 
 __all__ = ["FACILITATOR", "HUMAN", "MAX_RATIONALE", "TIMED_OUT", "Message", "Order", "Parent", "Session",
            "Sink", "TurnRecord", "check_controllers", "new_game_id", "parse_seat_options", "utc_now"]
@@ -456,7 +456,8 @@ class Session(HeaderFields):
             raise WargameError(f"has turns 0 to {len(self.turns)}, not turn {at}")
         if self.state_after(at).over:
             raise WargameError(f"the game was over after turn {at}: branch at an earlier turn")
-        parent = Parent(self.game_id, self.name, file, at, state_hash(self.state_after(at)))
+        # a file's name is whatever the file system allows; a save holds no control character
+        parent = Parent(self.game_id, self.name, clean(file, multiline=False), at, state_hash(self.state_after(at)))
         suffix = f" \u00b7 what-if from turn {at}"
         header = evolve(self.header, game_id=new_game_id(), created=utc_now(), parent=parent,
                         name=_checked_name(name if name is not None
@@ -504,7 +505,9 @@ class Session(HeaderFields):
         check_order(self.scenario, self.state, order.seat, order.action)
         if len(order.rationale) > MAX_RATIONALE:
             raise IllegalOrder(f"{order.seat!r}'s rationale is longer than {MAX_RATIONALE} characters")
-        if not order.by or len(order.by) > MAX_NAME:
+        if control_character(order.rationale) is not None:
+            raise IllegalOrder(f"{order.seat!r}'s rationale holds a control character; write plain text")
+        if not order.by or len(order.by) > MAX_NAME or control_character(order.by) is not None:
             raise IllegalOrder(f"{order.seat!r}'s order says nothing of who gave it")
 
     def _checked_message(self, message: Message) -> Message:
@@ -525,7 +528,7 @@ class Session(HeaderFields):
             raise IllegalOrder("the message is empty")
         if len(text) > MAX_RATIONALE:
             raise IllegalOrder(f"a message may have at most {MAX_RATIONALE} characters")
-        if any(unicodedata.category(c) == "Cc" and c != "\n" for c in text):
+        if control_character(text) is not None:
             raise IllegalOrder("the message holds a control character; write plain text")
         return Message(message.turn, message.sender, tuple(s for s in seats if s in wanted), text)
 
@@ -712,4 +715,6 @@ def _without(mapping: Mapping[str, Order], seat: str) -> dict[str, Order]:
 def _checked_name(name: str) -> str:
     if len(name) > MAX_NAME:
         raise WargameError(f"a game's name may have at most {MAX_NAME} characters")
+    if "\n" in name or control_character(name) is not None:
+        raise WargameError("a game's name holds a line break or a control character; write plain text")
     return name

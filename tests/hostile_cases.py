@@ -155,3 +155,50 @@ LEGAL = {
         'text = "Pressure drifts up."', 'text = "Pressure\\u001b[31m drifts\\u009b up.\\u202e"',
         warning="control characters"),
 }
+
+# -- a save's and a journal's own texts ---------------------------------------------------------
+
+HOSTILE_TEXT = "x\x1b[2J\x1b]0;owned\x07\u202ey"
+"""Clear the screen, retitle the window, reverse what follows: what a forged save or journal could hold."""
+
+
+def _first_turn(events: list) -> list:
+    return next(event for event in events if event[0] == "turn")
+
+
+def _plant(path: tuple):
+    """A change putting HOSTILE_TEXT at ``path``: ("header", keys...) or ("turn", index, keys...)."""
+    def change(header: dict, events: list) -> None:
+        target = header if path[0] == "header" else _first_turn(events)
+        for key in path[1:-1]:
+            target = target[key]
+        target[path[-1]] = HOSTILE_TEXT
+    return change
+
+
+SAVE_TEXTS = {
+    "a game's name": _plant(("header", "name")),
+    "a controller's name": _plant(("header", "seats", 1, 1)),
+    "a rationale": _plant(("turn", 2, 0, 2)),
+    "who gave an order": _plant(("turn", 2, 0, 3)),
+    "a headline": _plant(("turn", 3, 0, 1)),
+    "a facilitator's reason": _plant(("turn", 3, 0, -1)),
+    "a message": _plant(("turn", 4, 0, 3)),
+}
+"""Each plants HOSTILE_TEXT in one of the texts a save (format 2) or a host's journal holds of its own,
+given the decoded header (game.journal.encode_header) and events (encode_event) of
+:func:`hostile_text_game`: a turn with an order and rationale, an inject with a reason, a message.
+Horizon never writes a control character there, so each must be refused as damage, in one line."""
+
+
+def hostile_text_game(scenario):
+    """A session on BASE with one resolved turn holding every kind of text SAVE_TEXTS plants in."""
+    from game.engine.interventions import Inject
+    from game.session import HUMAN, Message, Order, Session
+
+    session = Session(scenario, 1, {"a": HUMAN, "b": "random"}, name="class 1")
+    session.submit(Order("a", "a.push", "why"))
+    session.intervene(Inject("Headline", None, (), "a reason"))
+    session.send(Message(1, "a", ("b",), "hello"))
+    session.resolve()
+    return session

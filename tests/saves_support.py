@@ -25,6 +25,7 @@ from game.errors import WargameError
 from game.saves import format2
 from game.saves.codec import decode_game
 from game.scenario import load_scenario, parse_scenario
+from game.scenario.author_text import clean
 from game.session import FACILITATOR, HUMAN, Message, Order, Session
 from tests.paths import FIXTURES, SHIPPED
 
@@ -67,7 +68,7 @@ def games(draw, scenario: Scenario, max_turns: int | None = None, *, white_cell:
     """
     controllers = {seat: draw(st.sampled_from([HUMAN, "random"])) for seat in scenario.seats}
     session = Session(scenario, draw(st.integers(0, MAX_SEED)), controllers,
-                      name=draw(st.text(max_size=12)))
+                      name=draw(st.text(max_size=12).map(lambda t: clean(t, multiline=False))))
     for _ in range(draw(st.integers(0, max_turns or scenario.turns))):
         if session.over:
             break
@@ -149,7 +150,7 @@ def saved_of(session: Session):
 def human_order(draw, session: Session, seat: str) -> Order:
     legal = legal_actions(session.scenario, session.state, seat)
     action = draw(st.sampled_from(legal))
-    return Order(seat, action.id, draw(st.text(max_size=20)))
+    return Order(seat, action.id, draw(st.text(max_size=20).map(lambda t: clean(t, multiline=True))))
 
 
 def play(scenario: Scenario, seed: int, turns: int | None = None, **identity) -> Session:

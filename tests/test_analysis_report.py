@@ -159,6 +159,8 @@ def test_the_command_writes_markdown_and_html(finished, tmp_path, capsys):
     (["{save}", "--baseline", "clever"], "unknown policy"),
     (["{save}", "--runs", "-1"], "--runs must be 0 or more"),
     (["{save}", "-o", "/no/such/folder/report.md"], "no such folder"),
+    (["{save}", "-o", "debrief.pdf"], "not .pdf (for a PDF, print the .html"),  # issue 9.9: never Markdown in a .pdf
+    (["{save}", "-o", "debrief"], ".md or .html"),
 ])
 def test_user_errors_exit_2_in_one_line(finished, tmp_path, capsys, argv, message):
     save = str(save_session(finished, tmp_path / "game.wgsave"))
@@ -179,3 +181,133 @@ def test_questions_name_seats_as_sentences_do_and_close_a_quoted_rationale():
     assert "United States" not in text.replace("the United States", "")
     rationale = [q for q in discussion_questions(session, points) if "wrote in turn" in q]
     assert not rationale or "\u201cto keep our options.\u201d" in rationale[0]
+
+
+def test_who_played_comes_from_the_orders_not_the_controllers_at_the_end():
+    """Issue 11.4: a game resumed with other seats, or a computer order the facilitator replaced, is told as played."""
+    from game.engine.interventions import ReplaceOrder
+    from game.engine.model import hold_id
+
+    session = human_game(turns=3)
+    session.change_seats({**CONTROLLERS, "us": "greedy"})
+    session.intervene(ReplaceOrder("russia", hold_id("russia"), "Moscow waits"))
+    session.play_turn()
+    session.play_turn()
+    seats = debrief_markdown(session)
+    seats = seats[seats.index("## The seats"):seats.index("## Turn by turn")]
+    assert "| a person (turns 1\u20133); the computer (greedy) (turns 4\u20135) |" in seats
+    assert "| the computer (greedy) (turns 1\u20133 and 5); the facilitator (turn 4) |" in seats
+    assert "| the computer (random) |" in seats
+
+
+def test_the_scenarios_own_questions_are_asked_when_the_run_makes_them_pertinent():
+    """Issue 11.4: questions keyed to the claims (the waiver, the offer, Congress, China), chosen by what happened."""
+    from game.analysis.discussion import MAX_AUTHORED, authored_questions
+    from game.engine.interventions import SetTrack
+
+    scenario = load_scenario(SHIPPED)
+    waiver = next(q.text for q in scenario.questions if q.when is not None and q.when.text == "waiver")
+    always = [q.text for q in scenario.questions if q.when is None]
+    quiet = Session(scenario, 2, dict.fromkeys(scenario.seats, "random"))
+    quiet.play_turn()
+    assert waiver not in authored_questions(quiet) and set(always) <= set(authored_questions(quiet))
+    waived = Session(scenario, 2, dict.fromkeys(scenario.seats, "random"))
+    waived.intervene(SetTrack("waiver", True, "the secretary signs"))
+    waived.play_turn()
+    waived.intervene(SetTrack("waiver", False, "and it is revoked"))
+    waived.play_turn()
+    assert authored_questions(waived)[0] == waiver, "held after some turn of the run: asked, first"
+    questions = discussion_questions(waived, turning_points(waived))
+    assert questions[0] == waiver and len([q for q in questions if q in authored_questions(waived)]) <= MAX_AUTHORED
+    assert waiver in debrief_markdown(waived)
+
+
+def test_peoples_seats_are_simulated_by_the_scenarios_strategies_not_at_random():
+    """Issue 11.3: a scripted baseline replaces random play for "how unusual was this run"."""
+    from game.analysis.baseline import baseline_rotation
+    from game.analysis.simulate import run_matchups
+
+    scenario = load_scenario(SHIPPED)
+    people = {"us": "human", "russia": "greedy", "china": "human"}
+    rotation, played = baseline_rotation(scenario, people)
+    lines = {seat: {"strategy:" + s.id for s in scenario.strategies_for(seat)} for seat in ("us", "china")}
+    assert len(rotation) == len(lines["us"]) * len(lines["china"])
+    assert {(c["us"], c["china"]) for c in rotation} == {(u, c) for u in lines["us"] for c in lines["china"]}
+    assert all(c["russia"] == "greedy" for c in rotation) and played["russia"] == "greedy"
+    assert played["us"].startswith("its strategies in turn (us-gulf, ")
+    (games,) = run_matchups(scenario, len(rotation), 0, [rotation])
+    assert summarise(scenario, games, 0, played).seats[0].policy == played["us"]
+    assert baseline_rotation(CRISIS, CONTROLLERS) == ([{**CONTROLLERS, "us": "greedy"}],
+                                                     {**CONTROLLERS, "us": "greedy"}), "no strategies: greedy"
+    assert baseline_rotation(scenario, people, "random")[0] == [{**people, "us": "random", "china": "random"}]
+
+
+def test_the_debrief_opens_with_a_one_page_handout(finished):
+    """Issue 9.12: outcome, each seat's score and secret objective, three turning points, two questions."""
+    from game.analysis.report import debrief_parts
+
+    handout, record = debrief_parts(finished)
+    assert debrief_markdown(finished) == f"{handout}\n{record}"
+    glance = handout.split("## The game at a glance", 1)[1]
+    assert "**Outcome.**" in glance and "| Seat | Played by | Score | Secret objective |" in glance
+    for seat in finished.scenario.seats:
+        assert finished.scenario.actor_name(seat) in glance
+        objective = finished.scenario.objectives.get(seat)
+        assert objective is None or not objective.text or objective.text in glance
+    assert 1 <= glance.count("\n- **Turn ") <= 3 and "\n3. " not in glance
+    assert record.startswith("## The seats")
+    page = debrief_html(finished)
+    assert page.index('<section class="handout">') < page.index("The game at a glance") < \
+        page.index('<section class="record">') < page.index("The seats")
+    assert ".handout { break-after: page;" in page
+
+
+def test_the_printed_handout_is_page_one_and_the_record_starts_page_two(finished, tmp_path):
+    """Printed by headless Chromium (when this machine has it, with poppler's pdftotext)."""
+    import shutil
+    import subprocess
+
+    chromium, pdftotext = shutil.which("chromium"), shutil.which("pdftotext")
+    if not chromium or not pdftotext:
+        pytest.skip("needs chromium and pdftotext (apt-get install chromium poppler-utils)")
+    page = tmp_path / "debrief.html"
+    page.write_text(debrief_html(finished))
+    pdf = tmp_path / "debrief.pdf"
+    subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                    f"--print-to-pdf={pdf}", page.as_uri()], capture_output=True, timeout=120, check=True)
+    first, second = (subprocess.run([pdftotext, "-f", str(n), "-l", str(n), str(pdf), "-"], capture_output=True,
+                                    text=True, check=True).stdout for n in (1, 2))
+    assert "The game at a glance" in first and "The seats" not in first
+    assert "For discussion" in first or "Turning points" in first
+    assert second.lstrip().startswith("The seats")
+
+
+def test_the_printed_debrief_cuts_nothing_even_a_long_unbroken_rationale(tmp_path):
+    """Issue 9.12: headless Chromium's PDF has the pages it should, and every word lies on its page."""
+    import shutil
+    import subprocess
+
+    tools = {name: shutil.which(name) for name in ("chromium", "pdfinfo", "pdftotext")}
+    if not all(tools.values()):
+        pytest.skip("needs chromium and poppler-utils (apt-get install chromium poppler-utils)")
+    long_word = "https://example.org/" + "averylongunbrokenrationale" * 10  # no hyphen: pdftotext drops those
+    session = human_game(turns=6, rationale=long_word)
+    page = tmp_path / "debrief.html"
+    page.write_text(debrief_html(session))
+    pdf = tmp_path / "debrief.pdf"
+    subprocess.run([tools["chromium"], "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                    f"--print-to-pdf={pdf}", page.as_uri()], capture_output=True, timeout=120, check=True)
+    info = subprocess.run([tools["pdfinfo"], str(pdf)], capture_output=True, text=True, check=True).stdout
+    pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M)[1])
+    assert 2 <= pages <= 2 + len(session.turns), info  # the handout, then the record
+    boxes = subprocess.run([tools["pdftotext"], "-bbox", str(pdf), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    for size, words in re.findall(r'<page width="([\d.]+)" height="[\d.]+">(.*?)</page>', boxes, re.S):
+        for x_max, word in re.findall(r'<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">'
+                                      r'([^<]*)</word>', words):
+            assert float(x_max) <= float(size), f"{word!r} runs off the page"
+    text = subprocess.run([tools["pdftotext"], str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    squeezed = re.sub(r"\s+", "", text)
+    assert long_word in squeezed  # whole, wrapped rather than cut
+    for record in session.turns:
+        assert f"Turn {record.turn}" in text

@@ -93,3 +93,17 @@ def test_every_action_of_a_shipped_scenario_is_chosen_by_a_policy_or_explained(n
                    for seat in scenario.seats)
     found = balance(scenario, 1, policy_runs=3 * rotation)
     assert [a.action for a in found.actions if not a.chosen_by and not a.reason] == []
+
+
+def test_each_policy_meets_every_combination_of_the_others_strategies_within_one_round():
+    """The actions check plays a policy in a seat for --policy-runs games: the first games of the round
+    must already meet every combination of the other seats' strategies, not only the first seat's first."""
+    from game.analysis.balance import _against_strategies
+
+    scenario = load_scenario(SCENARIOS["over-the-horizon-2021"])
+    for seat in scenario.seats:
+        rotation = _against_strategies(scenario, seat, "greedy")
+        others = [o for o in scenario.seats if o != seat]
+        assert len(rotation) == math.prod(len(scenario.strategies_for(o)) for o in others)
+        assert len({tuple(c[o] for o in others) for c in rotation}) == len(rotation)
+        assert all(c[seat] == "greedy" for c in rotation)

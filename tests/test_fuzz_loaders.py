@@ -1,4 +1,4 @@
-"""Fuzz targets for the two loaders: scenario text and save bytes (issue 12.8).
+"""Fuzz targets for the loaders: scenario text, save bytes, the host's journal (issue 12.8).
 
 Each target starts from real inputs (the hostile cases of
 tests/hostile_cases.py, the fixture scenarios, saves of games played on
@@ -13,7 +13,14 @@ sealed again). The property is the loaders' promise:
   problem is one ``FILE:LINE:`` line; one that loads plays to its end with
   random seats, and every seat's view and the scores hold bounded numbers;
 - save bytes load or are refused with ``SaveError`` (nothing else), and a save
-  that loads restores or is refused with ``SaveError``.
+  that loads restores or is refused with ``SaveError``; format 2's frames are
+  also dropped, repeated, swapped, cut or spliced from another save and
+  chained again;
+- what a person sees of such a file: ``wargame saves`` lists it (exit 0),
+  ``replay`` and ``report`` play it or refuse it in one line (exit 2, or 1
+  for a save that does not replay), and nothing reaches the terminal raw;
+- a host's SQLite journal with bytes overwritten anywhere resumes, or
+  ``wargame host --journal`` refuses it in one line (exit 2).
 
 In the suite each target runs a few dozen examples. For a long run:
 
@@ -24,14 +31,17 @@ from __future__ import annotations
 
 import math
 import os
+import random
 import re
 from functools import cache
+from pathlib import Path
 
 import msgpack
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from game.cli import main
 from game.engine.adjudication import legal_actions
 from game.engine.arithmetic import LIMIT
 from game.engine.views import view_for
@@ -41,11 +51,13 @@ from game.saves.codec import decode_game
 from game.saves.envelope import open_envelope
 from game.saves.format2 import PREFIX
 from game.scenario import parse_scenario
-from game.session import Session
-from tests.hostile_cases import BASE, LEGAL, REFUSED
+from game.session import Message, Order, Session
+from tests.hostile_cases import BASE, LEGAL, REFUSED, hostile_text_game
 from tests.paths import FIXTURES
 from tests.saves_forge import chained, frames, seal_v1
 from tests.saves_support import save_bytes
+from tests.test_hostile_inputs import CONTROL
+from tests.test_hostile_journal import host, journal, no_serving  # noqa: F401 (a fixture)
 from tests.test_saves_format1 import KNOWN
 
 BRIEF = settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
@@ -172,6 +184,10 @@ def seed_saves() -> tuple[bytes, ...]:
             if not session.over:
                 session.play_turn()
         saves.append(save_bytes(session))
+    session = hostile_text_game(parse_scenario(BASE, "texts.toml"))  # an order, an inject, a message
+    session.submit(Order("a", "a.push", "open"))  # and frames of the open turn
+    session.send(Message(2, "a", ("b",), "again"))
+    saves.append(save_bytes(session))
     with tarfile.open(KNOWN / "format1-saves.tar.xz") as archive:
         saves += [archive.extractfile(name).read() for name in ("known-01.wgsave", "mini-humans.wgsave")]
     return tuple(saves)
@@ -198,12 +214,34 @@ def _mutate_structure(draw, value, depth=0):
     return draw(LEAVES)
 
 
+def _mutate_frames(draw, values: list) -> list:
+    """Whole frames of format 2 moved: dropped, repeated, swapped, cut short, or taken from another save."""
+    values = list(values)
+    at = draw(st.integers(0, len(values) - 1))
+    kind = draw(st.sampled_from(["drop", "repeat", "swap", "cut", "splice"]))
+    if kind == "drop":
+        del values[at]
+    elif kind == "repeat":
+        values.insert(at, values[at])
+    elif kind == "swap":
+        other = draw(st.integers(0, len(values) - 1))
+        values[at], values[other] = values[other], values[at]
+    elif kind == "cut":
+        del values[at:]
+    else:
+        donor = frames(draw(st.sampled_from([s for s in seed_saves() if s.startswith(PREFIX)])))
+        values[at:at + 1] = [donor[draw(st.integers(0, len(donor) - 1))]]
+    return values
+
+
 @st.composite
 def mutated_saves(draw) -> bytes:
     data = draw(st.sampled_from(seed_saves()))
     if draw(st.booleans()):
         if data.startswith(PREFIX):
-            return chained(_mutate_structure(draw, frames(data)))
+            values = frames(data)
+            mutate = draw(st.sampled_from([_mutate_structure, _mutate_frames]))
+            return chained(mutate(draw, values))
         version, body = open_envelope(data, "seed", 99)
         fields = msgpack.unpackb(bytes(body), strict_map_key=False)
         return seal_v1(version, msgpack.packb(_mutate_structure(draw, fields), use_bin_type=True))
@@ -224,6 +262,20 @@ def check_save_bytes(data: bytes) -> None:
         pass
 
 
+def check_save_commands(data: bytes, folder: Path, capsys) -> None:
+    """What a person sees: ``saves`` lists the file, ``replay`` and ``report`` play it or refuse it in one
+    line (exit 2; ``replay`` exits 1 for a save that does not replay, as documented), nothing raw."""
+    path = folder / "fuzz.wgsave"
+    path.write_bytes(data)
+    for command in (["saves", folder], ["replay", path, "--verify"], ["replay", path],
+                    ["report", path, "--runs", "0", "-o", folder / "debrief.md"]):
+        code = main([str(part) for part in command])
+        out, err = capsys.readouterr()
+        assert code in ((0,) if command[0] == "saves" else (0, 1, 2)), (command, code, err)
+        assert code == 0 or len(err.splitlines()) == 1, (command, err)
+        assert not CONTROL.search(out + err), (command, err)
+
+
 @BRIEF
 @given(mutated_saves())
 def test_fuzz_the_save_loader(data):
@@ -235,3 +287,50 @@ def test_fuzz_the_save_loader(data):
 @given(mutated_saves())
 def test_fuzz_the_save_loader_long(data):
     check_save_bytes(data)
+
+
+@settings(BRIEF, max_examples=15)
+@given(mutated_saves())
+def test_fuzz_the_save_commands(tmp_path, capsys, data):
+    check_save_commands(data, tmp_path, capsys)
+
+
+@pytest.mark.slow
+@LONG
+@given(mutated_saves())
+def test_fuzz_the_save_commands_long(tmp_path, capsys, data):
+    check_save_commands(data, tmp_path, capsys)
+
+
+# -- the host's journal -------------------------------------------------------------------------
+
+
+def check_damaged_journal(folder: Path, capsys, damage: list[tuple[int, int]]) -> None:
+    """Bytes of a journal overwritten (a bad disk): the host resumes it, or refuses it in one line."""
+    path = journal(folder)
+    data = bytearray(path.read_bytes())
+    for at, size in damage:
+        at %= len(data)
+        data[at:at + size] = random.Random(at).randbytes(size)
+    path.write_bytes(bytes(data))
+    code, out, err = host(capsys, folder, path)
+    assert code == 0 or (code == 2 and len(err.splitlines()) == 1 and err.startswith("wargame host: ")), err
+    assert not CONTROL.search(out + err), err
+
+
+DAMAGE = st.lists(st.tuples(st.integers(0, 2**20), st.sampled_from([1, 4, 64, 512])), min_size=1, max_size=3)
+
+
+@pytest.mark.usefixtures("no_serving")
+@settings(BRIEF, max_examples=15)
+@given(DAMAGE)
+def test_fuzz_the_host_journal(tmp_path_factory, capsys, damage):
+    check_damaged_journal(tmp_path_factory.mktemp("journal"), capsys, damage)
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("no_serving")
+@LONG
+@given(DAMAGE)
+def test_fuzz_the_host_journal_long(tmp_path_factory, capsys, damage):
+    check_damaged_journal(tmp_path_factory.mktemp("journal"), capsys, damage)

@@ -20,7 +20,7 @@ import pytest
 
 from game.cli import main
 from game.engine.arithmetic import LIMIT
-from tests.hostile_cases import BASE, LEGAL, REFUSED, Case
+from tests.hostile_cases import BASE, HOSTILE_TEXT, LEGAL, REFUSED, SAVE_TEXTS, Case, hostile_text_game
 
 CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 """What must never reach a terminal from an author's text (newlines aside)."""
@@ -131,21 +131,19 @@ def test_author_texts_lose_their_control_characters_in_run_and_replay(tmp_path, 
 # -- hostile saves: a valid checksum around a scenario that is not -----------------------------
 
 
-def _forged_save(tmp_path, text: str, name: str):
-    """A save whose embedded scenario is ``text`` (under a file name holding escape codes), checksums right."""
+def _forged_save(tmp_path, text: str, name: str, *, file: str = "hostile.toml", change=None):
+    """A save whose embedded scenario is ``text`` (under the name ``file``), changed by ``change`` (one of
+    SAVE_TEXTS), with every checksum right."""
     import hashlib
 
     from game.scenario import parse_scenario
-    from game.session import Session
     from tests.saves_forge import chained, frames
     from tests.saves_support import save_bytes
 
-    scenario = parse_scenario(BASE, "hostile.toml")
-    session = Session(scenario, 1, dict.fromkeys(scenario.seats, "random"))
-    session.play_turn()
-    values = frames(save_bytes(session))
-    values[0][2]["scenario"].update(text=text, sha256=hashlib.sha256(text.encode()).hexdigest(),
-                                    file="hostile\x1b[2J\r.toml")
+    values = frames(save_bytes(hostile_text_game(parse_scenario(BASE, "hostile.toml"))))
+    values[0][2]["scenario"].update(text=text, sha256=hashlib.sha256(text.encode()).hexdigest(), file=file)
+    if change is not None:
+        change(values[0][2]["game"], [content for kind, _, content in values[1:] if kind == "event"])
     path = tmp_path / name
     path.write_bytes(chained(values))
     return path
@@ -162,6 +160,52 @@ def test_a_save_embedding_a_refused_scenario_is_listed_as_damaged_and_refused(tm
     for command in (["replay", path], ["replay", path, "--verify"], ["report", path, "-o", tmp_path / "r.md"]):
         code, out, err = wargame(capsys, *command)
         assert code == 2 and len(err.splitlines()) == 1 and not CONTROL.search(err), err
+
+
+@pytest.mark.parametrize("change", ["a scenario's file name", *SAVE_TEXTS])
+def test_a_save_whose_own_texts_hold_escape_codes_is_damaged_and_says_so_cleanly(tmp_path, capsys, change):
+    """Issue 12.4 for saves: Horizon never writes a control character into a save, so one is forged."""
+    forged = {"file": HOSTILE_TEXT + ".toml"} if change == "a scenario's file name" else {"change": SAVE_TEXTS[change]}
+    path = _forged_save(tmp_path, BASE, "forged.wgsave", **forged)
+    _forged_save(tmp_path, BASE, "good.wgsave")
+    code, out, err = wargame(capsys, "saves", tmp_path)
+    assert code == 0 and "2 saves, 1 damaged" in out and "control character" in out and not CONTROL.search(out)
+    for command in (["replay"], ["replay", "--verify"], ["report", "--runs", "0"]):
+        code, out, err = wargame(capsys, *command, path)
+        assert code == 2 and len(err.splitlines()) == 1 and "control character" in err, (command, err)
+        assert not CONTROL.search(out + err), (command, err)
+    assert wargame(capsys, "replay", tmp_path / "good.wgsave", "--verify")[0] == 0
+
+
+def test_files_named_with_escape_codes_still_give_saves_that_read(tmp_path, capsys):
+    """A file's name is whatever the file system allows; the save holds it cleaned, so it stays readable."""
+    path = tmp_path / "hostile\x1b[2J.toml"
+    path.write_text(BASE)
+    save = tmp_path / "game\x1b]0;x\x07.wgsave"
+    assert wargame(capsys, "run", path, "--seed", "1", "--save", save)[0] == 0
+    code, out, err = wargame(capsys, "replay", save, "--verify")
+    assert code == 0 and not CONTROL.search(out + err), err
+    what_if = tmp_path / "what-if.wgsave"
+    assert wargame(capsys, "branch", save, "--at", "1", "-o", what_if)[0] == 0
+    code, out, err = wargame(capsys, "saves", tmp_path)
+    assert code == 0 and "damaged" not in out and not CONTROL.search(out), out
+
+
+def test_a_session_refuses_escape_codes_in_its_name_and_rationales(tmp_path, capsys):
+    from game.errors import IllegalOrder, WargameError
+    from game.scenario import parse_scenario
+    from game.session import HUMAN, Order, Session
+
+    scenario = parse_scenario(BASE, "hostile.toml")
+    with pytest.raises(WargameError, match="control character"):
+        Session(scenario, 1, dict.fromkeys(scenario.seats, "random"), name="evil\x1b[2J")
+    session = Session(scenario, 1, {"a": HUMAN, "b": "random"})
+    with pytest.raises(IllegalOrder, match="control character"):
+        session.submit(Order("a", "a.push", "why\x1b]0;owned\x07"))
+    session.submit(Order("a", "a.push", "why,\n\tbecause"))  # line breaks and tabs are plain text
+    path = write(tmp_path, Case("", ""))
+    code, out, err = wargame(capsys, "run", path, "--seed", "1", "--name", "a\x1b[2Jb")
+    assert code == 2 and "control character" in err and len(err.splitlines()) == 1
 
 
 def test_the_title_screen_catalogue_of_saves_survives_a_hostile_one(tmp_path):

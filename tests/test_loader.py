@@ -117,6 +117,17 @@ BROKEN = [
     ("a table declared twice", "[actors.crowd]", "[actors.red]", ("[actors.red]", 2), "[actors.red] is declared twice"),
     ("reserved variable name", "[variables.heat]", "[variables.turn]", "[variables.turn]", "cannot be used"),
     ("hold with a condition", 'id = "red.push"', 'id = "red.hold"', 'when = "heat < 9"', "built-in hold"),
+    ("strategy that peeks", '[[endings]]', '[[strategies]]\nid = "s"\nseat = "blue"\nlabel = "S"\n'
+     'plan = [{ do = "blue.calm", when = "mood == \'angry\'" }]\n\n[[endings]]', "plan = ",
+     "reads 'mood', which 'blue' cannot see"),
+    ("strategy with another seat's action", '[[endings]]', '[[strategies]]\nid = "s"\nseat = "blue"\n'
+     'label = "S"\nplan = ["red.push"]\n\n[[endings]]', "plan = ", "has no action 'red.push'"),
+    ("question without text", '[[endings]]', '[[questions]]\nwhen = "heat > 5"\n\n[[endings]]',
+     "[[questions]]", "a question is missing the required key 'text'"),
+    ("question with a bad condition", '[[endings]]', '[[questions]]\nwhen = "heet > 5"\ntext = "Why?"\n\n'
+     '[[endings]]', "heet", "unknown name 'heet'"),
+    ("question with an unknown key", '[[endings]]', '[[questions]]\ntext = "Why?"\nclaim = "C1"\n\n'
+     '[[endings]]', "claim", "unknown key 'claim' in a question"),
 ]
 
 

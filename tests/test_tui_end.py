@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import sys
-import types
 from pathlib import Path
-
-import pytest
 
 from game.scenario import load_scenario
 from game.session import Session
@@ -31,27 +27,30 @@ async def test_the_end_reveals_every_objective_and_charts_every_track(tmp_path: 
             assert variable.label in text
 
 
-@pytest.fixture
-def debrief(monkeypatch):
-    """A stand-in debrief writer, so the screen is tested whether or not game.analysis is in this build."""
-    module = types.ModuleType("game.analysis.report")
-    module.debrief_markdown = lambda session: f"# Debrief of {session.name}\n\nTurns: {len(session.turns)}\n"
-    monkeypatch.setitem(sys.modules, "game.analysis.report", module)
-
-
-async def test_the_debrief_opens_from_the_end_screen_and_exports(tmp_path: Path, debrief):
+async def test_the_debrief_opens_from_the_end_screen_and_exports_markdown_and_html(tmp_path: Path):
     session = finished()
     async with make_app(tmp_path / "saves", session=session).run_test(size=(100, 30)) as pilot:
         await wait_for(pilot, "EndScreen")
         await pilot.press("d")
         screen = await wait_for(pilot, "DebriefScreen")
         await wait_until(pilot, lambda: screen.text, "the debrief")
-        assert "Debrief of Finished game" in screen_text(screen)
         await pilot.press("e")
-        await pilot.pause(0.3)
-        exported = tmp_path / "saves" / "finished-game-debrief.md"
-        assert exported.read_text().startswith("# Debrief of Finished game")
+        exported = tmp_path / "saves" / "finished-game-debrief"
+        await wait_until(pilot, lambda: exported.with_suffix(".html").exists(), "the export", tries=500)
+        assert exported.with_suffix(".md").read_text() == screen.text
         await pilot.press("escape")
+        await wait_for(pilot, "EndScreen")
+
+
+async def test_the_end_screen_exports_the_debrief_as_markdown_and_html(tmp_path: Path):
+    """Issue 9.12: HTML as well as Markdown, from the End screen itself."""
+    async with make_app(tmp_path / "saves", session=finished()).run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, "EndScreen")
+        await pilot.press("x")
+        exported = tmp_path / "saves" / "finished-game-debrief"
+        await wait_until(pilot, lambda: exported.with_suffix(".html").exists(), "the export", tries=500)
+        assert exported.with_suffix(".md").read_text().startswith("# Debrief:")
+        assert '<section class="handout">' in exported.with_suffix(".html").read_text()
         await wait_for(pilot, "EndScreen")
 
 

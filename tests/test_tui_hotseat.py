@@ -156,8 +156,8 @@ async def test_replay_steps_views_as_each_seat_and_branches(tmp_path: Path):
         await pilot.press("v")
         assert "Northland" in str(replay.query_one("#timeline").render())
         await pilot.press("b")
-        await wait_for(pilot, "ConfirmDialog")
-        await pilot.press("enter")
+        await wait_for(pilot, "SetupScreen")
+        await pilot.press("f5")
         await wait_for(pilot, "ResolutionScreen")
         branch = app.playthrough.session
         assert len(branch.turns) == 1 and branch.parent is not None and branch.parent.turn == 1

@@ -11,7 +11,7 @@ from game.seat_view.build import seat_view
 from game.seat_view.model import MapView, PlaceView, RouteView, Track
 from game.session import Session
 from game.tui.widgets.news_feed import feed
-from game.tui.widgets.region_map import draw, legend
+from game.tui.widgets.region_map import KIND_MARKERS, draw, legend
 from game.tui.widgets.track_chart import chart_lines
 from game.tui.widgets.track_meters import meter_line
 from tests.paths import FIXTURES
@@ -43,10 +43,23 @@ def test_the_map_fits_its_pane_and_marks_every_place(shown, pane):
     assert len(lines) == shown.height
     assert all(len(line.plain) <= width for line in lines)
     scale = width / shown.width
+    kinds = list(dict.fromkeys(p.kind for p in shown.places))
     for item in shown.places:
         x, y = int(item.x * scale), item.y
-        assert lines[y].plain[x] == ("\u25c9" if item.status else "\u25cb") or \
+        hollow, filled = KIND_MARKERS[kinds.index(item.kind)]
+        assert lines[y].plain[x] == (filled if item.status else hollow) or \
             any(int(p.x * scale) == x and p.y == y for p in shown.places if p is not item)
+
+
+@given(maps())
+def test_each_kind_of_place_has_its_own_marker_and_the_legend_names_it(shown):
+    """Issue 9.13: a place's kind is in its marker's shape, not in its colour alone."""
+    kinds = list(dict.fromkeys(p.kind for p in shown.places))
+    assert len({KIND_MARKERS[i] for i in range(len(kinds))}) == len(kinds)
+    text = "\n".join(line.plain for line in legend(shown.places, shown.routes))
+    if len(kinds) > 1:
+        for i, kind in enumerate(kinds):
+            assert f"{KIND_MARKERS[i][1]} {kind or 'place'}" in text
 
 
 @given(maps())
@@ -77,10 +90,12 @@ def track(kind, ns) -> Track:
 
 
 @given(kinds, st.integers(0, 100), st.integers(0, 100), st.integers(30, 200))
-def test_a_meter_line_fits_its_pane(kind, before, now, width):
+def test_a_meter_fits_its_pane_and_never_cuts_its_label(kind, before, now, width):
+    """Issue 9.5: a label too long for its column takes a line of its own rather than an ellipsis."""
     shown = track(kind, [before, now])
     line = meter_line(shown, width).plain
-    assert len(line) <= width
+    assert all(len(part) <= width for part in line.splitlines())
+    assert "".join(line.split()).startswith("".join(shown.label.split()))  # whole, if folded onto lines
     if shown.type == "int" and shown.value != shown.before:
         arrow = "\u25b2" if shown.value > shown.before else "\u25bc"
         assert f"{arrow}{abs(shown.value - shown.before)}" in line

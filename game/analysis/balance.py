@@ -165,7 +165,7 @@ def balance(scenario: Scenario, runs: int = DEFAULT_RUNS, seed: int = 0, *, poli
     scripted = [{seat: PREFIX + sid for seat, sid in zip(scenario.seats, profile)} for profile in profiles]
     matchups: list[Rotation] = [[controllers] for controllers in scripted]
     tried = [(policy, seat) for policy in policies for seat in scenario.seats]
-    matchups += [[c | {seat: policy} for c in scripted] for policy, seat in tried]
+    matchups += [_against_strategies(scenario, seat, policy) for policy, seat in tried]
     played = _play(scenario, runs, policy_runs, seed, matchups, len(profiles), jobs, progress)
     table = {profile: _scores(games, len(scenario.seats)) for profile, games in zip(profiles, played)}
     responses = [r for i in range(len(scenario.seats)) for r in _responses(scenario, table, i)]
@@ -183,6 +183,14 @@ def balance(scenario: Scenario, runs: int = DEFAULT_RUNS, seed: int = 0, *, poli
         seats=scenario.seats,
         policies=tuple(policies),
     )
+
+
+def _against_strategies(scenario: Scenario, seat: str, policy: str) -> Rotation:
+    """``policy`` in ``seat`` against each combination of the other seats' strategies once, in turn,
+    so that a few games meet every combination."""
+    index = scenario.seats.index(seat)
+    return [{other: policy if i == index else PREFIX + q[i] for i, other in enumerate(scenario.seats)}
+            for q in _others(scenario, index)]
 
 
 def _play(scenario: Scenario, runs: int, policy_runs: int, seed: int, matchups: list[Rotation],

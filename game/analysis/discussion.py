@@ -3,8 +3,9 @@
 A turning point is a turn whose resolution moved the seats' scores the most
 (the sum over seats of the size of each score's change), so a class can start
 from the moments that mattered rather than from turn 1. The questions are
-templates filled from those turns, from the history notes and, when given,
-from a simulation of the same scenario.
+first the scenario's own (``[[questions]]``, those the run made pertinent),
+then templates filled from those turns, from the history notes and, when
+given, from a simulation of the same scenario.
 """
 
 from __future__ import annotations
@@ -14,14 +15,16 @@ from collections.abc import Mapping, Sequence
 from attrs import frozen
 
 from game.analysis.summary import Summary
-from game.engine.adjudication import scores
+from game.engine.adjudication import environment, holds, scores
 from game.engine.log import ACTION
 from game.engine.model import Action, Event
 from game.seat_view.build import seat_name
 from game.session import HUMAN, Order, Session
 
 TURNING_POINTS = 3
-MAX_QUESTIONS = 6
+MAX_AUTHORED = 4
+"""At most this many of the scenario's own questions, so the run's own moments keep a place."""
+MAX_QUESTIONS = 8
 
 
 @frozen
@@ -55,15 +58,25 @@ def turning_points(session: Session, count: int = TURNING_POINTS) -> list[Turnin
 
 def discussion_questions(session: Session, points: Sequence[TurningPoint],
                          simulation: Summary | None = None) -> list[str]:
-    """A question on the decision behind each turning point, then on a rationale, a gamble, history."""
+    """The scenario's questions that the run made pertinent, then a question on the decision behind
+    each turning point, on a rationale, a gamble, history."""
     movers = _movers(points)
-    questions = [_about_decision(session, point, seat) for point, seat in zip(points, movers)]
+    questions = authored_questions(session)[:MAX_AUTHORED]
+    questions += [_about_decision(session, point, seat) for point, seat in zip(points, movers)]
     questions += [q for q in (_about_rationale(session, p, seat) for p, seat in zip(points, movers)) if q][:1]
     questions += [q for q in (_about_gamble(session, point) for point in points) if q][:1]
     questions += _about_history(session)
     if simulation is not None and session.over:
         questions.append(_about_ending(session, simulation))
     return questions[:MAX_QUESTIONS]
+
+
+def authored_questions(session: Session) -> list[str]:
+    """The scenario's ``[[questions]]`` whose ``when`` held after some turn of the run (or that have none),
+    in file order."""
+    played = [environment(state) for state in session.states[1:]]
+    return [q.text for q in session.scenario.questions
+            if q.when is None or any(holds(q.when, env) for env in played)]
 
 
 def _movers(points: Sequence[TurningPoint]) -> list[str]:
@@ -90,8 +103,9 @@ def _about_decision(session: Session, point: TurningPoint, seat: str) -> str:
 
 
 def _about_rationale(session: Session, point: TurningPoint, seat: str) -> str:
-    rationale = _order(session, point.turn, seat).rationale.strip()
-    if not rationale or session.controllers[seat] != HUMAN:
+    order = _order(session, point.turn, seat)
+    rationale = order.rationale.strip()
+    if not rationale or order.by != HUMAN:  # a person's words, not a computer's in a seat a person left
         return ""
     stop = "" if rationale[-1] in ".!?" else "."
     return (f"The player of {seat_name(session.scenario, seat).in_sentence()} wrote in turn {point.turn}: "

@@ -21,11 +21,22 @@ from game.analysis.timeline import event_text, timeline_section, turn_title, who
 from game.presentation.words import format_value as number
 from game.session import Session
 
+HANDOUT_QUESTIONS = 2
+LONGEST_POINT = 220
+"""Characters of a turning point's summary on the handout, so the handout stays one page."""
+
 
 def debrief_markdown(session: Session, simulation: Summary | None = None) -> str:
+    handout, record = debrief_parts(session, simulation)
+    return f"{handout}\n{record}"
+
+
+def debrief_parts(session: Session, simulation: Summary | None = None) -> tuple[str, str]:
+    """The one-page handout (outcome, scores and secret objectives, three turning points, two
+    questions), then the full record; the HTML starts the record on a page of its own."""
     points = turning_points(session)
+    handout = [_heading(session), _handout(session, points, simulation)]
     sections = [
-        _heading(session),
         _seats(session),
         timeline_section(session),
         _tracks(session),
@@ -36,7 +47,37 @@ def debrief_markdown(session: Session, simulation: Summary | None = None) -> str
         _questions(session, points, simulation),
         _unusual(session, simulation) if simulation is not None else [],
     ]
+    return _joined(handout), _joined(sections)
+
+
+def _joined(sections: Iterable[list[str]]) -> str:
     return "\n".join(line for section in sections for line in [*section, ""]).rstrip() + "\n"
+
+
+def _handout(session: Session, points, simulation: Summary | None) -> list[str]:
+    scenario = session.scenario
+    ending = next((e for e in reversed(session.entries()) if e.kind == "ending"), None)
+    outcome = (f"After turn {ending.turn}: **{escape(ending.text)}**" if ending is not None
+               else f"Stopped after turn {len(session.turns)} of {scenario.turns}; scores so far.")
+    final = session.scores()
+    rows = []
+    for seat in scenario.seats:
+        objective = scenario.objectives.get(seat)
+        aim = escape(objective.text) if objective and objective.text else "not put in words" if objective \
+            else "none"
+        rows.append((escape(scenario.actor_name(seat)), who_played(session, seat),
+                     charts.format_value(final[seat]), aim))
+    lines = ["## The game at a glance", "", f"**Outcome.** {outcome}", "",
+             *table(("Seat", "Played by", "Score", "Secret objective"), rows), "", "**Turning points**", ""]
+    lines += [_shortened(line) for line in _point_lines(session, points)] or ["No turn changed any seat's score."]
+    questions = discussion_questions(session, points, simulation)[:HANDOUT_QUESTIONS]
+    if questions:
+        lines += ["", "**For discussion**", "", *(f"{i}. {escape(q)}" for i, q in enumerate(questions, 1))]
+    return lines
+
+
+def _shortened(text: str) -> str:
+    return text if len(text) <= LONGEST_POINT else text[: LONGEST_POINT - 1].rstrip() + "\u2026"
 
 
 def _heading(session: Session) -> list[str]:
@@ -112,14 +153,21 @@ def _outcome(session: Session) -> list[str]:
 
 
 def _turning_points(session: Session, points: Iterable) -> list[str]:
-    lines = ["## Turning points", "", "The turns in which the scores moved most:", ""]
+    lines = _point_lines(session, points)
+    if not lines:
+        return ["## Turning points", "", "No turn changed any seat's score."]
+    return ["## Turning points", "", "The turns in which the scores moved most:", "", *lines]
+
+
+def _point_lines(session: Session, points: Iterable) -> list[str]:
     scenario = session.scenario
+    lines = []
     for point in points:
         moves = ", ".join(f"{escape(scenario.actor_name(seat))} {change:+g}"
                           for seat, change in point.changes.items() if change)
         title = turn_title(scenario, point.turn)
         lines.append(f"- **{title}** ({moves}): {_what_happened(session, point.turn)}")
-    return lines if len(lines) > 4 else lines[:2] + ["No turn changed any seat's score."]
+    return lines
 
 
 def _what_happened(session: Session, turn: int) -> str:
@@ -158,8 +206,9 @@ def _unusual(session: Session, simulation: Summary) -> list[str]:
                      f"{seat.share_below(final[seat.seat]):.0%}"))
     headers = ("Seat", "This run", "Simulated median (middle half)", "Simulated games scoring lower")
     lines += ["", *table(headers, rows)]
-    return lines + ["", "The arrow marks this run's ending. In the simulation every seat is played by the "
-                    "computer policy listed above, people's seats included."]
+    return lines + ["", "The arrow marks this run's ending. In the simulation each seat is played as listed "
+                    "above: people's seats by the scenario's sensible lines (its strategies, in turn) unless "
+                    "another baseline was asked for, computer seats by their own policies."]
 
 
 def _verdict(simulation: Summary, ending: str | None) -> list[str]:

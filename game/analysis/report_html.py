@@ -13,14 +13,14 @@ import html
 
 from markdown_it import MarkdownIt
 
-from game.analysis.report import debrief_markdown
+from game.analysis.report import debrief_parts
 from game.analysis.summary import Summary
 from game.session import Session
 
 STYLE = """
 @page { size: auto; margin: 18mm 16mm; }
 body { font: 11pt/1.45 Georgia, "DejaVu Serif", serif; max-width: 46em; margin: 2em auto; padding: 0 1em;
-       color: #111; }
+       color: #111; overflow-wrap: anywhere; }
 h1 { font-size: 1.7em; margin-bottom: .2em; }
 h2 { font-size: 1.25em; border-bottom: 1px solid #999; margin-top: 1.8em; break-after: avoid; }
 h3 { font-size: 1.05em; margin: 1.2em 0 .3em; break-after: avoid; }
@@ -33,13 +33,18 @@ code { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .
 blockquote { margin: .4em 0 .4em 1em; padding-left: .8em; border-left: 3px solid #ccc; color: #333; }
 li { margin: .15em 0; }
 ol li { margin: .5em 0; }
-@media print { body { margin: 0; max-width: none; } a { color: inherit; text-decoration: none; } }
+.handout { break-after: page; font-size: 10pt; }
+.handout h1 { margin-top: 0; }
+.handout table { font-size: .95em; }
+@media print { body { margin: 0; max-width: none; } pre { overflow: visible; white-space: pre-wrap; }
+               a { color: inherit; text-decoration: none; } }
 """
 
 
 def debrief_html(session: Session, simulation: Summary | None = None) -> str:
     renderer = MarkdownIt("commonmark", {"html": False}).enable("table")
-    body = renderer.render(debrief_markdown(session, simulation))
+    handout, record = (renderer.render(part) for part in debrief_parts(session, simulation))
+    body = f'<section class="handout">\n{handout}</section>\n<section class="record">\n{record}</section>\n'
     title = html.escape(f"Debrief: {session.scenario.title}")
     return (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>{title}</title>\n'
             f"<style>{STYLE}</style>\n</head>\n<body>\n{body}</body>\n</html>\n")

@@ -20,8 +20,51 @@ def turn_title(scenario: Scenario, turn: int) -> str:
 
 
 def who_played(session: Session, seat: str) -> str:
-    controller = session.controllers[seat]
-    return "a person" if controller == HUMAN else f"the computer ({controller})"
+    """Who gave the seat's orders, from each order's ``by``, not the seat's controller now.
+
+    A seat changes hands when a game is resumed with other ``--seat`` options,
+    the facilitator replaces a computer's order, or a person's time runs out;
+    the controller at the end would credit the whole game to whoever played last.
+    """
+    spans: list[tuple[str, list[int]]] = []
+    for record in session.turns:
+        label = played_by(next(o.by for o in record.orders if o.seat == seat))
+        if spans and spans[-1][0] == label:
+            spans[-1][1].append(record.turn)
+        else:
+            spans.append((label, [record.turn]))
+    if not spans:
+        return played_by(session.controllers[seat])
+    if len({label for label, _ in spans}) == 1:
+        return spans[0][0]
+    turns: dict[str, list[int]] = {}
+    for label, played in spans:
+        turns.setdefault(label, []).extend(played)
+    return "; ".join(f"{label} ({_turn_ranges(played)})" for label, played in turns.items())
+
+
+def played_by(by: str) -> str:
+    """An order's ``by`` (or a controller) in words."""
+    if by == HUMAN:
+        return "a person"
+    if by == FACILITATOR:
+        return "the facilitator"
+    if by == TIMED_OUT:
+        return "nobody: held when time ran out"
+    return f"the computer ({by})"
+
+
+def _turn_ranges(turns: list[int]) -> str:
+    """``[1, 2, 3, 5]`` as "turns 1–3 and 5"."""
+    ranges: list[list[int]] = []
+    for turn in turns:
+        if ranges and turn == ranges[-1][1] + 1:
+            ranges[-1][1] = turn
+        else:
+            ranges.append([turn, turn])
+    parts = [f"{a}" if a == b else f"{a}–{b}" for a, b in ranges]
+    text = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return ("turn " if len(turns) == 1 else "turns ") + text
 
 
 def timeline_section(session: Session) -> list[str]:

@@ -20,7 +20,7 @@ from game import __version__
 from game.errors import ScenarioError, WargameError
 
 COMMANDS = ("new", "validate", "run", "replay", "branch", "diff", "saves", "simulate", "lint", "balance", "report",
-            "play", "host", "join")
+            "serve", "play", "host", "join")
 """The modules of ``game.cli`` that each add one command, in the order ``--help`` lists them."""
 DEFAULT_COMMAND = "play"
 USAGE_ERROR = 2
@@ -48,6 +48,8 @@ def build_parser(commands: Sequence[str] = COMMANDS) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
+    if argv and argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version"):
+        argv = [DEFAULT_COMMAND, *argv]  # `wargame --saves DIR`: options of the game itself
     if argv:  # a named command builds its own parser only: `wargame simulate` never imports host or join
         args = build_parser([argv[0]] if argv[0] in COMMANDS else COMMANDS).parse_args(argv)
     if not argv or args.command is None:  # bare `wargame` opens the game
@@ -55,10 +57,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.handler(args)
     except ScenarioError as error:
-        sys.stderr.write("".join(f"{problem}\n" for problem in error.problems))
+        sys.stderr.write("".join(f"{_plain(str(problem), multiline=True)}\n" for problem in error.problems))
         return USAGE_ERROR
     except WargameError as error:
-        sys.stderr.write(f"wargame {args.command}: {error}\n")
+        sys.stderr.write(f"wargame {args.command}: {_plain(str(error), multiline=False)}\n")
         return USAGE_ERROR
     except KeyboardInterrupt:
         sys.stderr.write("wargame: interrupted\n")
@@ -66,3 +68,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()  # the reader went away (e.g. `wargame run ... | head`): nothing to report
         return 0
+
+
+def _plain(message: str, *, multiline: bool) -> str:
+    """``message`` without control characters: it may quote a file's name or what a user typed.
+
+    The cleaner is imported here, when an error happens, so a bare ``wargame`` loads no scenario code.
+    """
+    from game.scenario.author_text import clean
+
+    return clean(message, multiline=multiline)

@@ -37,6 +37,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 def handle(args: argparse.Namespace) -> int:
     from game.engine.state import state_hash
     from game.saves import SaveDiverged, SaveError, load_save, restore_session
+    from game.scenario.author_text import clean
 
     saved = load_save(args.save)
     passphrase.unlock(saved.lock, saved.over, args, args.save)
@@ -50,10 +51,10 @@ def handle(args: argparse.Namespace) -> int:
         if not args.verify:  # show what does replay, up to the turn that does not
             print("\n".join(transcript(saved, restore_session(saved, error.turn - 1), seat,
                                         formulas=args.formulas)))
-        sys.stderr.write(f"wargame replay: {error}\n")
+        sys.stderr.write(f"wargame replay: {clean(str(error), multiline=False)}\n")
         return DIVERGED
     if args.verify:
-        print(f"{args.save}: {describe(saved)}")
+        print(f"{clean(str(args.save), multiline=False)}: {describe(saved)}")
         print(f"replayed turns 1 to {upto} from the seed and orders: every state hash and chance draw matches"
               if upto else "no turns to replay: the initial state is the seed's")
         print(f"state-hash {state_hash(session.state)}")

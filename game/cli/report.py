@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from game.cli import arguments, passphrase
 from game.errors import WargameError
 
 DEFAULT_RUNS = 500
+MARKDOWN, HTML = (".md", ".markdown"), (".html", ".htm")
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -25,13 +27,15 @@ def register(commands: argparse._SubParsersAction) -> None:
                         help=f"simulated games to compare the ending with (default {DEFAULT_RUNS}; 0: none)")
     parser.add_argument("--jobs", type=arguments.count, metavar="J",
                         help="processes for the simulation (default: all cores)")
-    parser.add_argument("--baseline", default="random", metavar="POLICY",
-                        help="the policy that plays people's seats in the simulation (default: random)")
+    parser.add_argument("--baseline", default="strategies", metavar="POLICY",
+                        help="who plays people's seats in the simulation: a policy, or 'strategies' (the "
+                             "default): the scenario's strategies for each seat in turn, greedy where it has none")
     passphrase.add_argument(parser)
     parser.set_defaults(handler=handle)
 
 
 def handle(args: argparse.Namespace) -> int:
+    from game.analysis.baseline import STRATEGIES
     from game.analysis.report import debrief_markdown
     from game.analysis.report_html import debrief_html
     from game.cli.files import check_writable, write_text_atomically
@@ -40,8 +44,9 @@ def handle(args: argparse.Namespace) -> int:
 
     if args.runs < 0:
         raise WargameError(f"--runs must be 0 or more, not {args.runs}")
-    get_policy(args.baseline)
-    html = bool(args.output) and args.output.lower().endswith((".html", ".htm"))
+    if args.baseline != STRATEGIES:
+        get_policy(args.baseline)  # a misspelt policy is refused before the save is read
+    html = output_is_html(args.output)
     if args.output:
         check_writable(args.output)
     saved = load_save(args.save)
@@ -57,17 +62,29 @@ def handle(args: argparse.Namespace) -> int:
     return 0
 
 
+def output_is_html(output: str | None) -> bool:
+    """Whether ``-o FILE`` asks for HTML; any suffix but Markdown's and HTML's is refused (no silent .pdf)."""
+    if output is None:
+        return False
+    suffix = Path(output).suffix.lower()
+    if suffix not in MARKDOWN + HTML:
+        what = suffix or "a name without a suffix"
+        raise WargameError(f"{output}: the debrief is written as .md or .html, not {what} "
+                           "(for a PDF, print the .html from a browser: it is laid out for paper)")
+    return suffix in HTML
+
+
 def _simulate(session, args: argparse.Namespace):
-    from game.analysis.simulate import default_jobs, run_games
+    from game.analysis.baseline import baseline_rotation
+    from game.analysis.simulate import default_jobs, run_matchups
     from game.analysis.summary import summarise
     from game.cli.progress import ProgressBar
-    from game.session import HUMAN
 
-    controllers = {seat: args.baseline if c == HUMAN else c for seat, c in session.controllers.items()}
+    rotation, played = baseline_rotation(session.scenario, session.controllers, args.baseline)
     bar = ProgressBar("simulating for comparison")
     try:
-        results = run_games(session.scenario, args.runs, 0, controllers, jobs=args.jobs or default_jobs(),
-                            progress=bar)
+        (results,) = run_matchups(session.scenario, args.runs, 0, [rotation], jobs=args.jobs or default_jobs(),
+                                  progress=bar)
     finally:
         bar.close()
-    return summarise(session.scenario, results, 0, controllers)
+    return summarise(session.scenario, results, 0, played)

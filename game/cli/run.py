@@ -156,13 +156,14 @@ def _refuse_humans(session) -> None:
 
 
 def _save_target(option: str | None, session) -> Path | None:
-    """Where --save writes: nothing, a file, or an automatic name in a folder (saves/ by default)."""
-    from game.saves import DEFAULT_FOLDER, autosave_path
+    """Where --save writes: nothing, a file, or an automatic name in a folder (saves/ or $HORIZON_SAVES)."""
+    from game.saves import autosave_path
+    from game.saves_folder import default_saves_folder
 
     if option is None:
         return None
     if option == "" or Path(option).is_dir():
-        path = autosave_path(session, option or DEFAULT_FOLDER)
+        path = autosave_path(session, option or default_saves_folder())
         path.parent.mkdir(parents=True, exist_ok=True)
         return path
     return Path(option)

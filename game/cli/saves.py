@@ -10,7 +10,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         "saves", help="list saved games, flagging damaged ones",
         description="List the saved games (*.wgsave) in DIR, newest first: name, scenario, turn, seats and "
                     "date, and the reason a file cannot be opened.")
-    parser.add_argument("folder", nargs="?", metavar="DIR", help="the folder (default: saves)")
+    parser.add_argument("folder", nargs="?", metavar="DIR", help="the folder (default: $HORIZON_SAVES, else saves)")
     parser.set_defaults(handler=handle)
 
 
@@ -18,9 +18,10 @@ def handle(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from game.errors import WargameError
-    from game.saves import DEFAULT_FOLDER, list_saves
+    from game.saves import list_saves
+    from game.saves_folder import default_saves_folder
 
-    folder = Path(args.folder or DEFAULT_FOLDER)
+    folder = Path(args.folder or default_saves_folder())
     if not folder.is_dir():
         if args.folder is None:
             print(f"No saves yet: {folder}/ does not exist (`wargame run SCENARIO --save` writes one).")
@@ -40,11 +41,11 @@ def handle(args: argparse.Namespace) -> int:
 def _entry(summary) -> list[str]:
     when = summary.updated.astimezone().strftime("%Y-%m-%d %H:%M")
     if summary.damaged is not None:
-        return [f"  {when}  {summary.path.name}  [DAMAGED]", f"      {summary.damaged}"]
+        return [f"  {when}  {summary.file}  [DAMAGED]", f"      {summary.damaged}"]
     status = "over" if summary.over else "in progress, locked" if summary.locked else "in progress"
     seats = ", ".join(f"{seat}={who}" for seat, who in summary.controllers.items())
     branch = f" \u00b7 branch of {summary.parent.file or summary.parent.game_id[:8]} after turn " \
              f"{summary.parent.turn}" if summary.parent else ""
-    return [f"  {when}  {summary.path.name}",
+    return [f"  {when}  {summary.file}",
             f"      {summary.name} \u00b7 {summary.title} \u00b7 turn {summary.played}/{summary.turns} "
             f"({status}) \u00b7 {seats}{branch}"]

@@ -19,7 +19,6 @@ replays exactly from its seed, orders and acts.
 from __future__ import annotations
 
 import difflib
-import unicodedata
 from collections.abc import Iterable
 
 from attrs import evolve, field, frozen
@@ -31,6 +30,7 @@ from game.engine.log import FACILITATOR, INTERVENTION, Change, LogEntry
 from game.engine.model import Scenario, Variable
 from game.engine.state import GameState
 from game.errors import ExpressionError, IllegalOrder, RefusedIntervention
+from game.scenario.author_text import control_character
 
 MAX_REASON = 4000
 """Longest reason or headline, in characters, as long as a player's rationale may be."""
@@ -227,7 +227,7 @@ def _check_text(text: object, what: str, *, empty_ok: bool) -> None:
         raise RefusedIntervention(f"{what} is empty")
     if len(text) > MAX_REASON:
         raise RefusedIntervention(f"{what} is longer than {MAX_REASON} characters")
-    if any(unicodedata.category(c) == "Cc" and c != "\n" for c in text):
+    if control_character(text) is not None:
         raise RefusedIntervention(f"{what} holds a control character; write plain text")
 
 

@@ -194,6 +194,20 @@ class BalanceSpec:
 
 
 @frozen
+class Question:
+    """A discussion question the author wrote for the debrief, asked when the run makes it pertinent.
+
+    ``when`` reads the state after each turn (every variable: the debrief comes
+    after the game, when the facilitator lifts the fog); the question is asked
+    if it held after any turn of the run, or always when there is no ``when``.
+    """
+
+    text: str
+    when: Expression | None = None
+    line: int = 0
+
+
+@frozen
 class Origin:
     """Where a scenario was read from, and its exact text, so saves can carry it."""
 
@@ -225,6 +239,7 @@ class Scenario:
     map: MapSpec | None = None
     strategies: tuple[Strategy, ...] = ()
     balance: BalanceSpec = BalanceSpec()
+    questions: tuple[Question, ...] = ()
     origin: Origin = Origin("", "", "")
     warnings: tuple[str, ...] = ()
     """``FILE:LINE: warning: ...`` lines: what loads but is probably not what the author meant."""

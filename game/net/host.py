@@ -107,11 +107,16 @@ class Host:
         where = f"{self.options.journal_path}: game {game.number}"
         try:
             scenario = parse_scenario(game.scenario_text, game.scenario_file)
-            return Session.restore(scenario, game.header, game.events)
+            session = Session.restore(scenario, game.header, game.events)
         except Diverged as error:
             raise JournalError(f"{where}: {error}") from None
         except WargameError as error:
             raise JournalError(f"{where}: cannot be rebuilt ({error})") from None
+        roles = {*session.humans(), FACILITATOR}
+        if set(game.tokens) != roles:  # a link printed once must keep working, and only those
+            raise JournalError(f"{where}: damaged (links for {', '.join(sorted(game.tokens)) or 'nobody'}, "
+                               f"not for {', '.join(sorted(roles))})")
+        return session
 
     def _check_resumable(self, scenario: Scenario, controllers: dict[str, str], held: list[Session]) -> None:
         """Flags given again on a resume must say what the journal holds."""

@@ -33,6 +33,7 @@ from attrs import frozen
 from game import decoding as d
 from game.errors import WargameError
 from game.journal import Event, GameHeader, decode_event, decode_header, encode_event, encode_header
+from game.net.links import ROLE, TOKEN
 from game.saves.ownership import SaveLock
 from game.saves.records import SaveError
 
@@ -61,6 +62,10 @@ CREATE TABLE events (
     PRIMARY KEY (game, seq)
 );
 """
+
+
+_UNREADABLE = (sqlite3.Error, UnicodeDecodeError)
+"""What SQLite raises reading a damaged file (a damaged page can give text that is not UTF-8, even to a PRAGMA)."""
 
 
 class JournalError(WargameError):
@@ -109,23 +114,38 @@ class Journal:
         return journal
 
     def games(self) -> list[StoredGame]:
-        """Every game in the journal with its events, in game order; :class:`JournalError` if any is damaged."""
-        with closing(_connect(self.path)) as connection:
-            rows = connection.execute("SELECT number, header, scenario_file, scenario_text, save FROM games "
-                                      "ORDER BY number").fetchall()
-            return [self._game(connection, *row) for row in rows]
+        """Every game in the journal with its events, in game order; :class:`JournalError` if any is damaged.
+
+        Nothing read is trusted: SQLite keeps whatever type a row was given, so
+        each value is checked as a save's would be (a text holds no control
+        character, a token is a token) before anything uses it.
+        """
+        try:
+            with closing(_connect(self.path)) as connection:
+                rows = connection.execute("SELECT number, header, scenario_file, scenario_text, save FROM games "
+                                          "ORDER BY number").fetchall()
+                return [self._game(connection, *row) for row in rows]
+        except _UNREADABLE as error:
+            raise JournalError(f"{self.path}: damaged ({error})") from None
 
     def _game(self, connection: sqlite3.Connection, number: int, header: bytes, scenario_file: str,
               scenario_text: str, save: str) -> StoredGame:
         where = f"{self.path}: game {number}"
-        tokens = dict(connection.execute("SELECT role, token FROM links WHERE game = ?", (number,)))
+        links = connection.execute("SELECT role, token FROM links WHERE game = ?", (number,)).fetchall()
         rows = connection.execute("SELECT seq, event FROM events WHERE game = ? ORDER BY seq", (number,))
         try:
-            events = tuple(decode_event(d.unpack(blob, f"event {seq}"), f"event {seq}") for seq, blob in rows)
-            decoded = decode_header(d.unpack(header, "header"))
+            tokens = {d.pattern(role, "link", ROLE, "a seat's id"): d.pattern(token, f"{role}'s link", TOKEN,
+                                                                               "a link's token")
+                      for role, token in links}
+            events = tuple(decode_event(d.unpack(_blob(blob, f"event {seq}"), f"event {seq}"), f"event {seq}")
+                           for seq, blob in rows)
+            decoded = decode_header(d.unpack(_blob(header, "header"), "header"))
+            stored = StoredGame(number, decoded, d.text(scenario_file, "scenario_file", d.MAX_SHORT),
+                                d.text(scenario_text, "scenario_text", raw=True), d.text(save, "save"), tokens,
+                                events)
         except d.Invalid as error:
             raise JournalError(f"{where}: damaged ({error})") from None
-        return StoredGame(number, decoded, scenario_file, scenario_text, save, tokens, events)
+        return stored
 
     def add_game(self, game: StoredGame) -> None:
         """Record a new game, its links and its events so far, in one transaction (blocks until durable)."""
@@ -149,6 +169,12 @@ class Journal:
         self._lock.release()
 
 
+def _blob(value: Any, what: str) -> bytes:
+    if not isinstance(value, bytes):
+        raise d.Invalid(f"{what}: expected msgpack bytes, found {type(value).__name__}")
+    return value
+
+
 def _pack(value: Any) -> bytes:
     return msgpack.packb(value)
 
@@ -165,7 +191,7 @@ def _connect(path: Path) -> sqlite3.Connection:
         connection.execute("PRAGMA synchronous = FULL")
         connection.execute("PRAGMA foreign_keys = ON")
         return connection
-    except sqlite3.DatabaseError as error:
+    except _UNREADABLE as error:
         raise JournalError(f"{path}: not a Horizon host journal ({error})") from None
 
 
@@ -179,7 +205,7 @@ def _prepare(connection: sqlite3.Connection, path: Path) -> None:
             connection.executescript(f"BEGIN IMMEDIATE;{_TABLES}PRAGMA application_id = {APPLICATION_ID};"
                                      f"PRAGMA user_version = {SCHEMA};COMMIT;")
             return
-    except sqlite3.DatabaseError as error:
+    except _UNREADABLE as error:
         raise JournalError(f"{path}: not a Horizon host journal ({error})") from None
     if application != APPLICATION_ID:
         raise JournalError(f"{path}: not a Horizon host journal (another program's database)")

@@ -21,15 +21,17 @@ from attrs import frozen
 from game.engine.log import FACILITATOR
 from game.errors import WargameError
 
-__all__ = ["FACILITATOR", "LINK_VARIABLE", "Link", "base_url", "new_token", "parse_link", "same_token"]
+__all__ = ["FACILITATOR", "LINK_VARIABLE", "ROLE", "TOKEN", "Link", "base_url", "new_token", "parse_link", "same_token"]
 
 LINK_VARIABLE = "HORIZON_JOIN_URL"
 """Where ``wargame join`` reads its link when none is given: how the browser pages pass it (never on a
 command line, where other users of the machine could read it)."""
 TOKEN_BYTES = 24
 """192 bits of randomness: 32 characters in a URL."""
-_ROLE = re.compile(r"[A-Za-z0-9_.-]{1,64}\Z")
-_TOKEN = re.compile(r"[A-Za-z0-9_-]{32}\Z")
+ROLE = re.compile(r"[A-Za-z0-9_.-]{1,64}\Z")
+"""What a link's role may be: a seat's id (the loader's rule for ids) or ``facilitator``."""
+TOKEN = re.compile(r"[A-Za-z0-9_-]{32}\Z")
+"""What a link's token is: what :func:`new_token` makes (the host's journal is checked against it too)."""
 
 
 def new_token() -> str:
@@ -75,7 +77,7 @@ def parse_link(url: str) -> Link:
     shape = "a link looks like http://HOST:PORT/GAME/SEAT/TOKEN, as `wargame host` printed it"
     if parts.scheme not in ("http", "ws") or not parts.hostname or parts.query or parts.fragment:
         raise WargameError(f"not a Horizon link: {url!r} ({shape})")
-    if len(pieces) != 3 or not pieces[0].isdigit() or not _ROLE.match(pieces[1]) or not _TOKEN.match(pieces[2]):
+    if len(pieces) != 3 or not pieces[0].isdigit() or not ROLE.match(pieces[1]) or not TOKEN.match(pieces[2]):
         raise WargameError(f"not a Horizon link: {url!r} ({shape})")
     try:
         port = parts.port or 80

@@ -30,7 +30,7 @@ from weakref import WeakKeyDictionary
 
 from attrs import evolve
 
-from game.engine.adjudication import new_game
+from game.engine.adjudication import MAX_SEED, new_game
 from game.engine.fastpath import Keys, fast_form, next_state
 from game.engine.model import Scenario
 from game.engine.state import GameState
@@ -42,7 +42,6 @@ SHARPNESS = 1.5
 """How fast a particle's weight falls with its distance from what the seat sees (per unit of mismatch).
 Gentle on purpose: no particle may fit a seat that plays none of the strategies, and a sharp weight
 would then put all belief on whichever happens to fit least badly."""
-_MAX_SEED = (1 << 63) - 1
 
 Particle = tuple[Plan, tuple[GameState, ...]]
 """An imagined game: each seat's plan, and the state at the start of each turn (the last once over)."""
@@ -61,7 +60,7 @@ def histories(scenario: Scenario) -> tuple[Particle, ...]:
 
 def _imagine(scenario: Scenario, index: int) -> Particle:
     rng = random.Random(f"belief:{scenario.origin.sha256}:{index}")
-    state = new_game(scenario, rng.randrange(_MAX_SEED))
+    state = new_game(scenario, rng.randrange(MAX_SEED))
     plan = draw_plan(scenario, rng)
     states = [state]
     fast = fast_form(scenario)
@@ -100,7 +99,7 @@ class Belief:
         for (slot, _), value in zip(self.scenario.visible_slots(self.knowledge.seat), self.knowledge.visible_values):
             values[slot] = value
         fired = (self.states[pick].fired - self.unseen) | self.knowledge.seen
-        state = evolve(self.states[pick], seed=rng.randrange(_MAX_SEED), turn=self.knowledge.turn,
+        state = evolve(self.states[pick], seed=rng.randrange(MAX_SEED), turn=self.knowledge.turn,
                        values=tuple(values), fired=fired, ending=None, over=False)
         return state, self.plans[pick]
 

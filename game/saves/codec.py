@@ -35,7 +35,6 @@ from game.saves import format1, format2
 from game.saves.envelope import open_envelope
 from game.saves.records import FORMAT, SavedGame, SaveError
 from game.scenario import parse_scenario
-from game.scenario.author_text import clean
 
 
 def decode_game(data: bytes, name: str, path: Path | None = None) -> SavedGame:
@@ -97,8 +96,7 @@ def _embedded_scenario(fields: dict[str, Any], name: str) -> Scenario:
     if hashlib.sha256(text.encode()).hexdigest() != fields["sha256"]:
         raise SaveError(name, "damaged: the scenario text does not match its SHA-256")
     try:
-        # the file name is the save's to claim: it reaches the terminal in every problem's FILE:LINE
-        scenario = _parse(text, clean(fields["scenario_file"], multiline=False) or "scenario.toml")
+        scenario = _parse(text, fields["scenario_file"] or "scenario.toml")
     except ScenarioError as error:
         more = len(error.problems) - 1
         more = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""

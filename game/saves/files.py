@@ -24,6 +24,7 @@ from game.saves.codec import decode_game
 from game.saves.journal_file import MAX_SAVE_BYTES, SaveFile, write_session
 from game.saves.ownership import SaveLock
 from game.saves.records import SavedGame, SaveError, SaveSummary
+from game.scenario.author_text import clean
 from game.session import Session
 
 SUFFIX = ".wgsave"
@@ -123,8 +124,8 @@ def _summary(path: Path) -> SaveSummary:
     try:
         game = load_save(path)
     except SaveError as error:
-        return SaveSummary(path, path.stem, _modified(path), damaged=error.reason)
-    return SaveSummary(path, game.name or path.stem, game.updated, game_id=game.game_id,
+        return SaveSummary(path, clean(path.stem, multiline=False), _modified(path), damaged=error.reason)
+    return SaveSummary(path, game.name or clean(path.stem, multiline=False), game.updated, game_id=game.game_id,
                        scenario_id=game.scenario_id, title=game.title, played=game.played,
                        turns=game.scenario.turns, over=game.over, controllers=game.controllers,
                        created=game.created, parent=game.parent, locked=game.lock is not None)

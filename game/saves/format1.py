@@ -19,6 +19,7 @@ from attrs import evolve
 
 from game import decoding as d
 from game.decoding import Invalid, Where
+from game.engine.adjudication import MAX_SEED
 from game.engine.state import GameState
 from game.journal import GameHeader, TurnResolved, controllers, draw, order, parent
 
@@ -47,7 +48,7 @@ def read_fields(document: Any) -> tuple[dict[str, Any], tuple[GameState, ...]]:
         turns = (*turns[:-1], evolve(turns[-1], over=True))
     header = GameHeader(
         d.pattern(body["game"], "game", d.GAME_ID, "32 hex digits"), d.text(body["name"], "name"),
-        d.moment(body["created"], "created"), d.whole(body["seed"], "seed", (1 << 63) - 1), seats,
+        d.moment(body["created"], "created"), d.whole(body["seed"], "seed", MAX_SEED), seats,
         None if body["parent"] is None else parent(body["parent"], "parent", VERSION))
     fields = {
         "format": VERSION,
@@ -58,7 +59,7 @@ def read_fields(document: Any) -> tuple[dict[str, Any], tuple[GameState, ...]]:
         "title": d.text(scenario["title"], "scenario.title"),
         "scenario_file": d.text(scenario["file"], "scenario.file"),
         "sha256": d.pattern(scenario["sha256"], "scenario.sha256", _SHA256, "64 hex digits"),
-        "scenario_text": d.text(scenario["text"], "scenario.text"),
+        "scenario_text": d.text(scenario["text"], "scenario.text", raw=True),
         "events": turns,
     }
     return fields, snapshots

@@ -34,6 +34,7 @@ from game import decoding as d
 from game.decoding import Invalid
 from game.engine.model import Scenario
 from game.journal import Event, GameHeader, decode_event, decode_header, encode_event, encode_header
+from game.scenario.author_text import clean
 
 VERSION = 2
 PREFIX = b"\xaeHORIZON-WGSAVE" + bytes([VERSION])
@@ -90,7 +91,9 @@ def payload(kind: str, when: datetime.datetime, content: Any) -> bytes:
 
 def header_payload(scenario: Scenario, header: GameHeader, when: datetime.datetime) -> bytes:
     origin = scenario.origin
-    scenario_map = {"id": scenario.id, "title": scenario.title, "file": origin.path.rsplit("/", 1)[-1],
+    # the file's name is whatever the file system allows; a save holds no control character
+    scenario_map = {"id": scenario.id, "title": scenario.title,
+                    "file": clean(origin.path.rsplit("/", 1)[-1], multiline=False),
                     "sha256": origin.sha256, "text": origin.text}
     return payload(HEADER, when, {"app": __version__, "scenario": scenario_map, "game": encode_header(header)})
 
@@ -179,7 +182,7 @@ def read_journal(frames: Frames) -> Journal:
         raise Invalid("frame 1: expected the header")
     fields = d.mapping(content, "header", _HEADER_KEYS, VERSION)
     scenario = d.mapping(fields["scenario"], "header.scenario", _SCENARIO_KEYS, VERSION)
-    scenario = {key: d.text(scenario[key], ("header.scenario", key)) for key in _SCENARIO_KEYS}
+    scenario = {key: d.text(scenario[key], ("header.scenario", key), raw=key == "text") for key in _SCENARIO_KEYS}
     header = decode_header(fields["game"], "header.game", VERSION)
     events, updated = [], when
     for number, data in enumerate(frames.payloads[1:], 2):

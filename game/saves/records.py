@@ -22,6 +22,7 @@ from game.engine.model import Scenario
 from game.engine.state import state_hash
 from game.errors import FileError
 from game.journal import Event, GameHeader, HeaderFields, Parent, TurnResolved
+from game.scenario.author_text import clean
 
 FORMAT = 2
 """The save format this Horizon writes (it reads every format from 1 up to this one)."""
@@ -133,3 +134,8 @@ class SaveSummary:
     parent: Parent | None = None
     locked: bool = False
     """The game has a facilitator passphrase."""
+
+    @property
+    def file(self) -> str:
+        """The file's name as shown: whatever the file system allows, without its control characters."""
+        return clean(self.path.name, multiline=False)

@@ -19,6 +19,16 @@ _REMOVED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\uf
 _SPACED = re.compile("[\t\u2028\u2029]")
 
 
+def control_character(text: str) -> str | None:
+    """The first character of ``text`` that must never reach a terminal (line breaks and tabs aside), or None.
+
+    For texts that are refused rather than cleaned: a save's own texts (which
+    Horizon never writes with one) and what a player types.
+    """
+    found = _REMOVED.search(text)
+    return found.group() if found else None
+
+
 def clean(text: str, *, multiline: bool) -> str:
     """``text`` without control characters; line breaks kept only if ``multiline``."""
     text = text.replace("\r\n", "\n")

@@ -45,15 +45,29 @@ def from_wire(data: Any) -> SeatView:
 
 
 def _plain(value: Any) -> Any:
-    if attrs.has(type(value)):
-        return [_plain(getattr(value, f.name)) for f in attrs.fields(type(value))]
+    """By exact type first: a host encodes every seat's whole view on each event, so this is its hot loop."""
+    kind = type(value)
+    if kind in _AS_IS:
+        return value
+    names = _field_names(kind)
+    if names is not None:
+        return [_plain(getattr(value, name)) for name in names]
     if isinstance(value, tuple | list):
         return [_plain(item) for item in value]
     if isinstance(value, Mapping):
         return {key: _plain(item) for key, item in value.items()}
-    if value is None or isinstance(value, str | int | float):
+    if isinstance(value, str | int | float):
         return value
-    raise TypeError(f"{type(value).__name__} has no wire form")
+    raise TypeError(f"{kind.__name__} has no wire form")
+
+
+_AS_IS = frozenset({str, int, float, bool, type(None)})
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """The fields of an attrs class in declaration order; None for any other type."""
+    return tuple(f.name for f in attrs.fields(cls)) if attrs.has(cls) else None
 
 
 @functools.cache

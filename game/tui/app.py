@@ -22,6 +22,7 @@ from textual.widgets import Input
 from game.tui.launch import LaunchOptions
 from game.tui.lobby import Lobby
 from game.tui.screens.title import TitleScreen
+from game.tui.themes import THEMES, theme_name
 
 
 class HorizonApp(App[None]):
@@ -39,6 +40,10 @@ class HorizonApp(App[None]):
         super().__init__()
         self.options = options or LaunchOptions()
         self.lobby = Lobby(self, self.options, clock)
+        for theme in THEMES.values():
+            self.register_theme(theme)
+        if self.options.theme:
+            self.theme = theme_name(self.options.theme)
         """The game flows; ``clock`` gives their dates (fixed in snapshot tests)."""
         self.formulas = False
         """Whether screens in facilitator mode show the rules as written (key f), from screen to screen."""
@@ -52,7 +57,8 @@ class HorizonApp(App[None]):
         from game.tui.catalog import default_dirs, list_scenarios
 
         extra = [Path(self.options.scenario.origin.path)] if self.options.scenario else []
-        return TitleScreen(list_scenarios(self.options.scenario_dirs or default_dirs(), extra))
+        return TitleScreen(list_scenarios(self.options.scenario_dirs or default_dirs(), extra),
+                           saves=self.options.saves_dir)
 
     def on_mount(self) -> None:
         title = self.screen_stack[0]
@@ -196,7 +202,7 @@ class HorizonApp(App[None]):
         if self.playthrough is None:
             self.notify("There is no game to save here.", severity="warning")
             return
-        self.run_worker(self.lobby.save_as(self.playthrough.session), group="save", exclusive=True)
+        self.run_worker(self.lobby.save_as(self.playthrough), group="save", exclusive=True)
 
     def action_leave_game(self) -> None:
         from game.tui.dialogs.confirm import ConfirmDialog

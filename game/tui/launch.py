@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from game.saves_folder import default_saves_folder
 
 if TYPE_CHECKING:
     from game.engine.model import Scenario
     from game.session import Session
-
-DEFAULT_SAVES = Path("saves")
-"""Where autosaves and saves go unless told otherwise (relative to the working folder)."""
-
 
 @dataclass(frozen=True)
 class LaunchOptions:
@@ -38,4 +36,6 @@ class LaunchOptions:
     facilitator: bool = False
     scenario_dirs: tuple[Path, ...] = ()
     """Folders searched for scenarios on the title screen."""
-    saves_dir: Path = DEFAULT_SAVES
+    saves_dir: Path = field(default_factory=default_saves_folder)
+    theme: str = ""
+    """A theme's name (``high-contrast``, ``colour-blind``, or one of Textual's); "" keeps Textual's default."""

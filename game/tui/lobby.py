@@ -11,12 +11,12 @@ from __future__ import annotations
 import asyncio
 import datetime
 import functools
-import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game.errors import WargameError
+from game.saves_folder import folder_shown
 from game.tui.launch import LaunchOptions
 
 if TYPE_CHECKING:
@@ -26,14 +26,6 @@ if TYPE_CHECKING:
     from game.saves import SaveConflict
     from game.session import Session
     from game.tui.playthrough import Playthrough
-
-SAVE_SUFFIX = ".wgsave"
-
-
-def slug(name: str) -> str:
-    """A file name made from a game's name."""
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "game"
-
 
 class Lobby:
     """The game flows of ``app``, with what the command line chose and where dates come from."""
@@ -95,7 +87,8 @@ class Lobby:
             if path is None:
                 latest = await asyncio.to_thread(storage.latest, self.options.saves_dir)
                 if latest is None:
-                    self.app.notify(f"No saved game in {self.options.saves_dir}/ yet.", severity="warning")
+                    self.app.notify(f"No saved game in {folder_shown(self.options.saves_dir)} yet.",
+                                    severity="warning")
                     return
                 path = Path(latest.path)
             session = await asyncio.to_thread(storage.restore, path)
@@ -138,43 +131,55 @@ class Lobby:
         from game.seat_view.build import seat_view
         from game.tui import storage
         from game.tui.screens.replay import ReplayScreen
+        from game.tui.screens.setup import SetupScreen
 
-        screen = ReplayScreen(functools.partial(seat_view, session), len(session.turns),
-                              formulas_allowed=self.options.facilitator)
-        at = await self.app.push_screen_wait(screen)
-        if at is None:
-            return
-        try:
-            branched = await asyncio.to_thread(storage.branch, session, at, path)
-        except WargameError as error:
-            self.notify_error("Cannot branch", error)
-            return
-        await self.play(branched, self.options.facilitator, None)
+        while True:
+            screen = ReplayScreen(functools.partial(seat_view, session), len(session.turns),
+                                  formulas_allowed=self.options.facilitator)
+            at = await self.app.push_screen_wait(screen)
+            if at is None:
+                return
+            try:
+                branched = await asyncio.to_thread(storage.branch, session, at, path)
+            except WargameError as error:
+                self.notify_error("Cannot branch", error)
+                continue
+            setup = await self.app.push_screen_wait(SetupScreen(
+                session.scenario, name=branched.name, seed=branched.seed, controllers=branched.controllers,
+                facilitator=self.options.facilitator, branch_at=at))
+            if setup is not None:
+                branched.change_seats(setup.controllers)
+                if setup.name != branched.name:
+                    branched.rename(setup.name)
+                await self.play(branched, setup.facilitator, None)
+                return
 
-    async def save_as(self, session: Session) -> None:
-        """Ask for a name, save under it; replacing another game's save is asked about first."""
+    async def save_as(self, playthrough: Playthrough) -> None:
+        """Ask for a name; the game goes on in a file of that name (replacing another game's is asked first)."""
+        from game.tui import storage
         from game.tui.dialogs.confirm import ConfirmDialog
         from game.tui.dialogs.text_prompt import TextPrompt
 
-        name = await self.app.push_screen_wait(TextPrompt("Save this game as:", session.name))
+        name = await self.app.push_screen_wait(TextPrompt("Save this game as:", playthrough.session.name))
         if name is None:
             return
-        path = self.options.saves_dir / f"{slug(name)}{SAVE_SUFFIX}"
-        conflict = await self.try_save(session, path, force=False)
+        path = storage.save_path(self.options.saves_dir, name)
+        conflict = await self.try_save(playthrough, name, path, force=False)
         if conflict and await self.app.push_screen_wait(ConfirmDialog("Replace that file?", str(conflict),
                                                                       yes="Replace", no="Keep it", default=False)):
-            await self.try_save(session, path, force=True)
+            await self.try_save(playthrough, name, path, force=True)
 
-    async def try_save(self, session: Session, path: Path, *, force: bool) -> SaveConflict | None:
+    async def try_save(self, playthrough: Playthrough, name: str, path: Path, *,
+                       force: bool) -> SaveConflict | None:
         """Save off the event loop; a conflict is returned to ask about, other failures are told."""
         from game.tui import storage
 
         try:
-            await asyncio.to_thread(storage.save_as, session, path, force=force)
+            await playthrough.save_as(name, path, force=force)
         except storage.SaveConflict as conflict:
             return conflict
         except WargameError as error:
             self.notify_error("Not saved", error)
             return None
-        self.app.notify(f"Saved to {path}", title="Saved")
+        self.app.notify(f"The game goes on in {path} as \u201c{name}\u201d.", title="Saved")
         return None

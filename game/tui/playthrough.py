@@ -27,8 +27,8 @@ from game.tui import storage
 from game.tui.facilitator_acts import FORMS
 from game.tui.screens.backdrop import GameBackdrop
 from game.tui.screens.briefing import BriefingScreen
-from game.tui.screens.debrief import DebriefScreen
-from game.tui.screens.end import DEBRIEF, EndScreen
+from game.tui.screens.debrief import DebriefScreen, export_debrief
+from game.tui.screens.end import DEBRIEF, EXPORT, EndScreen
 from game.tui.screens.handoff import HandOffScreen
 from game.tui.screens.resolution import ResolutionScreen
 from game.tui.screens.turn import TurnScreen
@@ -76,8 +76,12 @@ class Playthrough:
             from game.analysis.report import debrief_markdown  # the analysis machinery only once a game ends
 
             while (choice := await self.show(EndScreen(seat_view(self.session, None),
-                                                       formulas_allowed=self.watching))) == DEBRIEF:
-                await self.show(DebriefScreen(self.session, debrief_markdown, self.saves_dir))
+                                                       formulas_allowed=self.watching))) in (DEBRIEF, EXPORT):
+                if choice == DEBRIEF:
+                    await self.show(DebriefScreen(self.session, debrief_markdown, self.saves_dir))
+                else:
+                    await asyncio.to_thread(export_debrief, self.app, self.session,
+                                            debrief_markdown(self.session), self.saves_dir)
         finally:
             self.let_go()
         await self.app.pop_screen()
@@ -214,6 +218,18 @@ class Playthrough:
             self.keeper = await asyncio.to_thread(storage.keep, self.session, self.saves_dir, self.path)
         except WargameError as error:
             self.app.notify(f"Autosave failed: {error}", severity="error", timeout=8)
+
+    async def save_as(self, name: str, path: Path, *, force: bool = False) -> None:
+        """Go on in ``path`` under ``name``; the file kept until now stays as it was (see storage.save_as)."""
+        kept, self.keeper = self.keeper, None
+        try:
+            self.keeper = await asyncio.to_thread(storage.save_as, self.session, name, path, kept, force=force)
+        except WargameError:
+            if kept is not None:
+                await self.keep()  # back in the file it was kept in
+            raise
+        self.path = path
+        self.backdrop.sub_title = name
 
     def let_go(self) -> None:
         """Stop keeping the save (when the game ends, is left, or its save failed)."""

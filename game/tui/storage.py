@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from game.errors import WargameError
 from game.saves import (
     SaveConflict,
     SaveError,
@@ -17,12 +18,13 @@ from game.saves import (
     list_saves,
     load_save,
     restore_session,
-    save_session,
 )
+from game.saves.files import SUFFIX
+from game.saves_folder import slug
 from game.session import Session
 
 __all__ = ["SaveConflict", "SaveFile", "SaveSummary", "branch", "keep", "latest", "list_saves", "restore",
-           "save_as"]
+           "save_as", "save_path"]
 
 
 def keep(session: Session, folder: Path, path: Path | None) -> SaveFile:
@@ -30,14 +32,32 @@ def keep(session: Session, folder: Path, path: Path | None) -> SaveFile:
     return autosave(session, folder) if path is None else SaveFile.own(session, path)
 
 
-def save_as(session: Session, path: Path, *, force: bool = False) -> None:
-    """Save ``session`` at ``path``, making its folder if missing; refuses to replace another game
-    (:class:`SaveConflict`) unless ``force``."""
+def save_path(folder: Path, name: str) -> Path:
+    """Where "Save as" puts a game named ``name``: a file named after it."""
+    return folder / f"{slug(name)}{SUFFIX}"
+
+
+def save_as(session: Session, name: str, path: Path, kept: SaveFile | None, *, force: bool = False) -> SaveFile:
+    """Go on keeping ``session`` in ``path`` under ``name``, as a document editor's Save as does.
+
+    The file kept so far (``kept``) is let go as it was, old name included; the new one is written
+    whole and then appended to. Replacing another game's save is refused (:class:`SaveConflict`)
+    unless ``force``; on any failure the session keeps its old name, and the caller keeps it again
+    in ``kept.path``.
+    """
+    old_name = session.name
+    if kept is not None:
+        kept.release()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        session.rename(name)  # no file attached now: only the new one holds the new name
+        return SaveFile.own(session, path, force=force)
     except OSError as error:
-        raise SaveError(str(path.parent), f"cannot create the folder: {error.strerror}") from None
-    save_session(session, path, force=force)
+        failure: Exception = SaveError(str(path.parent), f"cannot create the folder: {error.strerror}")
+    except WargameError as error:
+        failure = error
+    session.rename(old_name)
+    raise failure
 
 
 def latest(folder: Path) -> SaveSummary | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -13,19 +14,32 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Static
 
+from game.saves_folder import folder_shown
 from game.tui.dismissal import DismissOnce
 from game.tui.storage import SaveSummary, list_saves
 
 
+NAME_WIDTH = 30
+"""The game column's width: a longer name wraps rather than pushing the other columns off an 80-column
+dialog (issue 9.5)."""
+
+
 def row(summary: SaveSummary) -> tuple[str | Content, ...]:
-    """A save as one table row; a damaged one shows why in place of what it holds."""
-    when = f"{summary.updated.astimezone():%Y-%m-%d %H:%M}"
+    """A save as one table row of a few lines (nothing cut at 80 columns): its name over its file and
+    scenario, the turn, one seat a line, the date over the time; a damaged one shows why in place of
+    what it holds."""
+    when = f"{summary.updated.astimezone():%Y-%m-%d\n%H:%M}"
+    name, file = Content(wrapped(summary.name)), Content.styled(wrapped(summary.file), "$text-muted")
     if summary.damaged:
-        return (summary.name, summary.path.name, Content.styled(f"damaged: {summary.damaged}", "$error"),
-                "", "", when)
-    seats = ", ".join(f"{seat}: {controller}" for seat, controller in summary.controllers.items())
-    turn = f"{summary.played}/{summary.turns}" + (" (over)" if summary.over else "")
-    return (summary.name or summary.path.stem, summary.path.name, summary.title, turn, seats, when)
+        why = Content.styled(wrapped(f"damaged: {summary.damaged}"), "$error")
+        return (Content("\n").join([name, file, why]), "", "", when)
+    seats = "\n".join(f"{seat}: {controller}" for seat, controller in summary.controllers.items())
+    turn = f"{summary.played}/{summary.turns}" + ("\nover" if summary.over else "")
+    return (Content("\n").join([name, file, Content(wrapped(summary.title))]), turn, seats, when)
+
+
+def wrapped(text: str) -> str:
+    return "\n".join(textwrap.wrap(text, NAME_WIDTH)) or " "
 
 
 class SavesDialog(DismissOnce, ModalScreen[Path | None]):
@@ -42,13 +56,15 @@ class SavesDialog(DismissOnce, ModalScreen[Path | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.title_text, classes="dialog-title")
-            yield Static(f"Looking in {self.folder}/\u2026", id="saves-status", classes="dialog-detail",
+            yield Static(f"Looking in {folder_shown(self.folder)}\u2026", id="saves-status", classes="dialog-detail",
                          markup=False)
             yield DataTable(id="saves", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(DataTable).add_columns("Name", "File", "Scenario", "Turn", "Seats", "Saved")
+        table = self.query_one(DataTable)
+        table.add_column("Game", width=NAME_WIDTH)  # measured from the header otherwise: its cells are Content
+        table.add_columns("Turn", "Seats", "Saved")
         self.scan()
 
     @work(thread=True, exclusive=True)
@@ -61,10 +77,11 @@ class SavesDialog(DismissOnce, ModalScreen[Path | None]):
         table = self.query_one(DataTable)
         table.clear()
         for summary in self.summaries:
-            table.add_row(*row(summary))
+            table.add_row(*row(summary), height=None)
         count = len(self.summaries)
-        status = f"{count} save{'s' if count != 1 else ''} in {self.folder}/" if count else \
-            f"No saves in {self.folder}/ yet: finish a turn and the game saves itself."
+        folder = folder_shown(self.folder)
+        status = f"{count} save{'s' if count != 1 else ''} in {folder}" if count else \
+            f"No saves in {folder} yet: finish a turn and the game saves itself."
         self.query_one("#saves-status", Static).update(status)
         table.focus()
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import ComposeResult
@@ -17,9 +18,27 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown
 
 from game.session import Session
+
+if TYPE_CHECKING:
+    from textual.app import App
 from game.tui.dismissal import DismissOnce
 
 DebriefWriter = Callable[[Session], str]
+
+
+def export_debrief(app: App, session: Session, markdown: str, folder: Path) -> None:
+    """Write the debrief's files (:func:`~game.analysis.debrief_files.write_debrief`), telling the user either
+    way. Blocks (the HTML renders the whole game): call it from a thread worker."""
+    from game.analysis.debrief_files import write_debrief
+    from game.errors import WargameError
+
+    try:
+        markdown_path, html_path = write_debrief(session, markdown, folder)
+    except WargameError as error:
+        app.call_from_thread(app.notify, str(error), title="Not exported", severity="error")
+        return
+    app.call_from_thread(app.notify, f"Wrote {markdown_path} and {html_path.name} (open it in a browser to print)",
+                         title="Exported")
 
 
 class DebriefScreen(DismissOnce, Screen[None]):
@@ -27,7 +46,7 @@ class DebriefScreen(DismissOnce, Screen[None]):
 
     CSS_PATH = "debrief.tcss"
     BINDINGS = [
-        Binding("e", "export", "Export as Markdown", id="debrief.export"),
+        Binding("e", "export", "Export (Markdown, HTML)", id="debrief.export"),
         Binding("escape,q", "close", "Back", id="debrief.close"),
     ]
 
@@ -62,22 +81,7 @@ class DebriefScreen(DismissOnce, Screen[None]):
 
     @work(thread=True, exclusive=True, group="export")
     def export(self, text: str) -> None:
-        from game.atomic import write_atomically
-        from game.errors import FileError
-        from game.tui.lobby import slug
-
-        path = self.folder / f"{slug(self.session.name or self.session.scenario.id)}-debrief.md"
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            write_atomically(path, text.encode())
-        except OSError as error:
-            self.app.call_from_thread(self.notify, f"{path}: {error.strerror}", title="Not exported",
-                                      severity="error")
-            return
-        except FileError as error:
-            self.app.call_from_thread(self.notify, str(error), title="Not exported", severity="error")
-            return
-        self.app.call_from_thread(self.notify, f"Wrote {path}", title="Exported")
+        export_debrief(self.app, self.session, text, self.folder)
 
     def action_close(self) -> None:
         self.dismiss(None)

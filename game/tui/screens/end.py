@@ -15,16 +15,18 @@ from game.seat_view.model import SeatView
 from game.tui.screens.formulas import FormulaToggle
 from game.tui.widgets.track_chart import TrackChart
 
-REPLAY, TITLE, DEBRIEF = "replay", "title", "debrief"
+REPLAY, TITLE, DEBRIEF, EXPORT = "replay", "title", "debrief", "export"
 
 
 class EndScreen(FormulaToggle[str]):
-    """Shows the facilitator's ``view`` of a finished game; dismisses with REPLAY, DEBRIEF or TITLE."""
+    """Shows the facilitator's ``view`` of a finished game; dismisses with REPLAY, DEBRIEF, EXPORT (the debrief
+    as Markdown and HTML files) or TITLE."""
 
     CSS_PATH = "end.tcss"
     BINDINGS = [
         Binding("r", "finish('replay')", "Replay", id="end.replay"),
         Binding("d", "finish('debrief')", "Debrief", id="end.debrief"),
+        Binding("x", "finish('export')", "Export debrief", id="end.export"),
         Binding("ctrl+s", "app.save_as", "Save as", id="game.save_as"),
         Binding("escape,t", "finish('title')", "Title screen", id="end.title"),
     ]
@@ -45,6 +47,7 @@ class EndScreen(FormulaToggle[str]):
                 if self.session_here:
                     yield Button("Replay", variant="primary", id="replay", compact=True)
                     yield Button("Debrief", id="debrief", compact=True)
+                    yield Button("Export debrief", id="export", compact=True)
                     yield Button("Save as\u2026", id="save", compact=True)
                 yield Button("Title screen" if self.session_here else "Close", id="title", compact=True)
             yield Static("Scores and objectives (revealed)", classes="pane-title")
@@ -66,7 +69,7 @@ class EndScreen(FormulaToggle[str]):
             table.add_row(row.seat.name, self.view.controllers.get(row.seat.id, ""), row.score, row.objective)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "finish" and parameters in ((REPLAY,), (DEBRIEF,)):
+        if action == "finish" and parameters in ((REPLAY,), (DEBRIEF,), (EXPORT,)):
             return self.session_here
         return super().check_action(action, parameters)
 

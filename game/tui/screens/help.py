@@ -23,6 +23,10 @@ fire, and everyone sees what they may know of the result.
   see; \u25b2/\u25bc show last turn's change.
 * **Decisions** that cannot be chosen now are dimmed with the reason. A percentage
   is the decision's chance of success, when your seat can know it.
+* On the **map** each kind of place has its own marker shape (the legend names them), filled when
+  someone is known to hold the place.
+* **Themes:** `wargame --theme high-contrast` or `--theme colour-blind` (or Ctrl+P, then themes);
+  `wargame play --plain` plays the game as lines of text, for a screen reader.
 * Write a **rationale**: it is kept with the game for the debrief.
 * Every change in the results says **why**: the rule that made it and its source.
 * The game is **saved as it goes** (every order, every act of the facilitator);

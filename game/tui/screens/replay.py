@@ -15,7 +15,6 @@ from textual.widgets import Footer, Header, Static
 
 from game.presentation.words import turn_heading
 from game.seat_view.model import SeatView
-from game.tui.dialogs.confirm import ConfirmDialog
 from game.tui.dialogs.text_prompt import TextPrompt
 from game.tui.screens.formulas import FormulaToggle
 from game.tui.widgets.news_feed import NewsFeed
@@ -123,10 +122,8 @@ class ReplayScreen(FormulaToggle[int | None]):
         self.app.push_screen(prompt, lambda text: self.action_go(int(text)) if text is not None else None)
 
     def action_branch(self) -> None:
-        question = f"Branch a new game from after turn {self.played}?"
-        detail = "The turns so far are kept; you play on from here as a new save. This replay is unchanged."
-        self.app.push_screen(ConfirmDialog(question, detail, yes="Branch"),
-                             lambda sure: self.dismiss(self.played) if sure else None)
+        """On to the what-if's setup (who plays each seat from here), which can still go back."""
+        self.dismiss(self.played)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -69,12 +69,16 @@ class SetupScreen(DismissOnce, Screen[GameSetup | None]):
     ]
 
     def __init__(self, scenario: Scenario, *, name: str, seed: int | None = None,
-                 controllers: Mapping[str, str] | None = None, facilitator: bool = False) -> None:
+                 controllers: Mapping[str, str] | None = None, facilitator: bool = False,
+                 branch_at: int | None = None) -> None:
         super().__init__()
         self.scenario, self.game_name, self.facilitator = scenario, name, facilitator
         self.seed = secrets.randbelow(1 << 31) if seed is None else seed
         self.controllers = dict(controllers or dict.fromkeys(scenario.seats, HUMAN))
-        self.sub_title = f"New game \u00b7 {scenario.title}"
+        self.branch_at = branch_at
+        """Set for a what-if from after this turn: the seed is the game's (the shared turns stay the same)."""
+        self.sub_title = f"New game \u00b7 {scenario.title}" if branch_at is None else \
+            f"What-if from turn {branch_at} \u00b7 {scenario.title}"
 
     def compose(self) -> ComposeResult:
         choices = [HUMAN, *policy_names()]
@@ -82,23 +86,32 @@ class SetupScreen(DismissOnce, Screen[GameSetup | None]):
         with VerticalScroll(id="setup"):
             yield Static(self.scenario.title, id="setup-title", markup=False)
             yield Static(self.scenario.summary, id="setup-summary", markup=False)
+            if self.branch_at is not None:
+                yield Static(f"A what-if from after turn {self.branch_at}: nothing of turn {self.branch_at + 1} "
+                             "has resolved. A seat played by a person gives its own order first; choose who "
+                             "plays each seat from here.", id="setup-branch", markup=False)
             yield Static("Seats (\u2190 \u2192 to change)", classes="pane-title")
             for seat in self.scenario.seats:
                 yield ControllerPicker(seat, self.scenario.actor_name(seat), choices, self.controllers[seat],
                                        id=f"seat-{seat}")
             yield Static("Seed (the same seed and orders replay the same game)", classes="pane-title")
             with Horizontal(classes="field-row"):
-                yield Input(str(self.seed), restrict=r"[0-9]*", id="seed", compact=True)
-                yield Button("New seed", id="reseed", compact=True)
-            yield Static("", id="seed-problem", classes="problem")
+                yield Input(str(self.seed), restrict=r"[0-9]*", id="seed", compact=True,
+                            disabled=self.branch_at is not None)
+                if self.branch_at is None:
+                    yield Button("New seed", id="reseed", compact=True)
+            yield Static("" if self.branch_at is None else "The game's own seed: the turns so far stay as they were.",
+                         id="seed-problem", classes="problem")
             yield Static("Name of this game", classes="pane-title")
             yield Input(self.game_name, id="name", compact=True)
             yield Checkbox("Facilitator mode: one screen sees everything, no hand-offs",
                            self.facilitator, id="facilitator", compact=True)
-            yield Static("Facilitator passphrase (empty: one is made and shown once)", classes="pane-title")
-            yield Input(password=True, id="passphrase", compact=True)
-            yield Static("", id="passphrase-problem", classes="problem")
-            yield Button("Start game", variant="primary", id="start", compact=True)
+            if self.branch_at is None:  # a what-if keeps the lock of the game it comes from
+                yield Static("Facilitator passphrase (empty: one is made and shown once)", classes="pane-title")
+                yield Input(password=True, id="passphrase", compact=True)
+                yield Static("", id="passphrase-problem", classes="problem")
+            yield Button("Start game" if self.branch_at is None else "Start the what-if", variant="primary",
+                         id="start", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -106,6 +119,9 @@ class SetupScreen(DismissOnce, Screen[GameSetup | None]):
 
     @on(Button.Pressed, "#reseed")
     def action_reseed(self) -> None:
+        if self.branch_at is not None:
+            self.notify("A what-if keeps its game's seed, so the turns so far stay as they were.")
+            return
         self.query_one("#seed", Input).value = str(secrets.randbelow(1 << 31))
 
     @on(Input.Submitted)
@@ -113,14 +129,14 @@ class SetupScreen(DismissOnce, Screen[GameSetup | None]):
     def action_start(self) -> None:
         seed = self.query_one("#seed", Input).value
         problem = seed_problem(seed)
-        self.query_one("#seed-problem", Static).update(problem)
         if problem:
+            self.query_one("#seed-problem", Static).update(problem)
             self.query_one("#seed", Input).focus()
             return
-        passphrase = self.query_one("#passphrase", Input).value
+        passphrase = self.query_one("#passphrase", Input).value if self.branch_at is None else ""
         problem = passphrase_problem(passphrase)
-        self.query_one("#passphrase-problem", Static).update(problem)
         if problem:
+            self.query_one("#passphrase-problem", Static).update(problem)
             self.query_one("#passphrase", Input).focus()
             return
         controllers = {picker.seat: picker.value for picker in self.query(ControllerPicker)}

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
+
+from game.saves_folder import folder_shown
 
 if TYPE_CHECKING:  # loading the catalog's module compiles scenarios' machinery: not before the first frame
     from game.tui.catalog import ScenarioEntry
@@ -51,6 +54,11 @@ def entry_detail(entry: ScenarioEntry) -> Content:
     return Content("\n").join(lines)
 
 
+def saves_line(folder: Path) -> Content:
+    return Content.assemble(("Saves: ", "b"), (folder_shown(folder), "$text-muted"),
+                            ("  (--saves DIR or HORIZON_SAVES to change)", "$text-muted i"))
+
+
 class TitleScreen(Screen[None]):
     """Lists ``entries`` once the app has found them (``show_entries``), and again once they are checked."""
 
@@ -63,9 +71,11 @@ class TitleScreen(Screen[None]):
         Binding("q", "app.quit", "Quit", id="title.quit"),
     ]
 
-    def __init__(self, entries: Sequence[ScenarioEntry] = ()) -> None:
+    def __init__(self, entries: Sequence[ScenarioEntry] = (), saves: Path | None = None) -> None:
         super().__init__()
         self.entries: list[ScenarioEntry] = list(entries)
+        self.saves = saves
+        """The folder games are saved in, shown so a teacher started elsewhere sees which one is used."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -76,10 +86,13 @@ class TitleScreen(Screen[None]):
             with Vertical(id="title-left"):
                 yield Static("Scenarios", classes="pane-title")
                 yield OptionList(*self._options(), id="scenarios")
+                with VerticalScroll(id="scenario-detail-pane", can_focus=False):
+                    yield Static(id="scenario-detail")
             with Vertical(id="title-right"):
-                yield Static(id="scenario-detail")
                 yield OptionList(*(Option(Content.assemble((f" {key:>2} ", "$accent b"), f" {label}"),
                                           id=action) for key, label, action in MENU), id="menu")
+                if self.saves is not None:
+                    yield Static(saves_line(self.saves), id="saves-folder")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -15,13 +15,29 @@ from textual.widget import Widget
 from game.seat_view.model import MapView, PlaceView, RouteView
 
 KIND_STYLES = ("$accent", "$warning", "$success", "$error", "$secondary", "$primary")
-MARKER, ACTIVE_MARKER, TRAIL = "\u25cb", "\u25c9", "\u00b7"
+KIND_MARKERS = (("\u25cb", "\u25c9"), ("\u25a1", "\u25a0"), ("\u25b3", "\u25b2"), ("\u25c7", "\u25c6"),
+                ("\u2606", "\u2605"), ("\u2662", "\u2666"))
+"""Per place kind, its marker: hollow when nobody is known to hold it, filled when it has a status. The
+kind is in the shape as well as the colour, so a colour-blind reader (or a monochrome terminal) tells
+kinds apart too (issue 9.13)."""
+TRAIL = "\u00b7"
 
 
 def kind_styles(places: Sequence[PlaceView]) -> dict[str, str]:
     """A style per place kind, by order of first appearance, so colours are stable for a scenario."""
     kinds = dict.fromkeys(p.kind for p in places)
     return {kind: KIND_STYLES[i % len(KIND_STYLES)] for i, kind in enumerate(kinds)}
+
+
+def kind_markers(places: Sequence[PlaceView]) -> dict[str, tuple[str, str]]:
+    """(hollow, filled) markers per place kind, in the same order as the styles."""
+    kinds = dict.fromkeys(p.kind for p in places)
+    return {kind: KIND_MARKERS[i % len(KIND_MARKERS)] for i, kind in enumerate(kinds)}
+
+
+def marker(place: PlaceView, markers: dict[str, tuple[str, str]]) -> str:
+    hollow, filled = markers[place.kind]
+    return filled if place.status else hollow
 
 
 def _line(x0: int, y0: int, x1: int, y1: int) -> list[tuple[int, int]]:
@@ -79,10 +95,10 @@ def draw(shown: MapView, width: int) -> list[Content]:
         if route.start in at and route.end in at:
             for x, y in _line(*at[route.start], *at[route.end]):
                 canvas.put(x, y, TRAIL, "$accent")
-    styles = kind_styles(places)
+    styles, markers = kind_styles(places), kind_markers(places)
     for item in places:  # markers first: labels keep clear of them
         x, y = at[item.id]
-        canvas.put(x, y, ACTIVE_MARKER if item.status else MARKER, f"{styles[item.kind]} b", claim=True)
+        canvas.put(x, y, marker(item, markers), f"{styles[item.kind]} b", claim=True)
     for item in sorted(places, key=lambda p: len(p.name)):  # short names first: they fit whole
         x, y = at[item.id]
         _label(canvas, x, y, item.name, f"{styles[item.kind]} b" if item.status else "")
@@ -105,11 +121,16 @@ def _cut(name: str, room: int) -> str:
 
 
 def legend(places: Sequence[PlaceView], routes: Sequence[RouteView]) -> list[Content]:
-    """Who holds what, and the routes in use, in words."""
+    """The kinds of place by marker (when there are several), who holds what, and the routes in use, in words."""
     names = {p.id: p.name for p in places}
-    styles = kind_styles(places)
-    lines = [Content.assemble((ACTIVE_MARKER, f"{styles[p.kind]} b"), f" {p.name}: ",
-                              (p.status, "b")) for p in places if p.status]
+    styles, markers = kind_styles(places), kind_markers(places)
+    lines = []
+    if len(markers) > 1:
+        lines.append(Content.assemble("Kinds: ", *(Content.assemble((markers[kind][1], f"{styles[kind]} b"),
+                                                                     f" {kind.replace('-', ' ') or 'place'}  ")
+                                                    for kind in markers)).rstrip())
+    lines += [Content.assemble((marker(p, markers), f"{styles[p.kind]} b"), f" {p.name}: ",
+                               (p.status, "b")) for p in places if p.status]
     lines += [Content.assemble((TRAIL * 3, "$accent"), f" {names.get(r.start, r.start)} \u2013 "
                                f"{names.get(r.end, r.end)}", f": {r.label}" if r.label else "")
               for r in routes]

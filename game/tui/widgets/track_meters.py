@@ -47,10 +47,23 @@ def clip(text: str, width: int) -> str:
 
 
 def meter_line(track: Track, width: int = 80) -> Content:
-    """One track in at most ``width`` columns: label, secret mark, bar or value, and its last change."""
+    """One track in at most ``width`` columns: label, secret mark, bar or value, and its last change.
+
+    A label too long for its column is never cut: it takes lines of its own (wrapped to the pane)
+    and the meter follows, indented, on the next one.
+    """
     label_width, bar_width = layout(width)
     hidden = Content.styled("\u25cf", "$warning") if track.secret else Content(" ")
-    head = Content.assemble(f"{clip(track.label, label_width):<{label_width}}", hidden, " ")
+    if len(track.label) > label_width:
+        *first, last = Content(track.label).wrap(max(10, width - 2))
+        return Content("\n").join([*first, Content.assemble(last, " ", hidden),
+                                   _body(track, Content("  "), width, bar_width)])
+    head = Content.assemble(f"{track.label:<{label_width}}", hidden, " ")
+    return _body(track, head, width, bar_width)
+
+
+def _body(track: Track, head: Content, width: int, bar_width: int) -> Content:
+    """``head``, then the bar or value and the last change, within ``width``."""
     mark = change_mark(track)
     value = track.value
     if track.type == "int":
