@@ -49,7 +49,8 @@ def reach(*steps):
     async def run_before(pilot):
         await wait_for(pilot, "SetupScreen")
         await pilot.press("f5")
-        await wait_until(pilot, lambda: screen_name(pilot) != "SetupScreen", "the game")
+        await wait_until(pilot, lambda: screen_name(pilot) in ("PassphraseShown", "HandOffScreen", "BriefingScreen",
+                                                               "FacilitatorScreen"), "the game")
         if screen_name(pilot) == "PassphraseShown":  # made at random: noted, not photographed
             await pilot.press("enter")
         for step in steps:
