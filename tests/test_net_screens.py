@@ -8,8 +8,10 @@ log; the facilitator pauses the game and resolves a turn with seats undecided.
 
 from __future__ import annotations
 
+from game.engine.interventions import Inject
 from game.net import protocol as p
 from game.net.links import FACILITATOR
+from game.tui.dialogs.act_form import ActFormDialog
 from game.tui.remote.app import RemoteApp
 from game.tui.remote.console import ConsoleScreen
 from game.tui.remote.waiting import WaitingScreen
@@ -95,14 +97,14 @@ async def test_the_facilitator_pauses_and_resolves_a_turn_with_seats_undecided(t
             await pilot.press("p")
             await until(pilot, lambda: app.status.paused, "the pause")
             assert host.games[1].session.paused
-            await pilot.press("r")
+            await pilot.press("enter")
             await pilot.pause(0.3)
             await pilot.press("y")  # refused while paused: the host says why
             await pilot.pause(0.5)
             assert host.games[1].session.turn == 1
             await pilot.press("p")
             await until(pilot, lambda: not app.status.paused, "the resume")
-            await pilot.press("r")
+            await pilot.press("enter")
             await pilot.pause(0.3)
             await pilot.press("y")
             await until(pilot, lambda: app.view.played == 1, "the turn resolved")
@@ -125,3 +127,26 @@ async def test_an_update_arriving_while_a_screen_is_put_up_waits_for_it(tmp_path
             await app.push_screen(waiting)
             await pilot.pause(0.2)
             assert "Sending your order" in text_of(waiting, "#order")
+
+
+async def test_the_facilitator_acts_from_the_networked_console_with_the_hot_seat_forms(tmp_path):
+    """The same forms as the hot-seat console: an inject the host takes (and lists on the console), and a
+    value out of bounds the host refuses, its reason on the form, the game unchanged."""
+    async with hosted(tmp_path) as host:
+        session = host.games[1].session
+        app = RemoteApp(link_of(host, FACILITATOR))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await until(pilot, lambda: isinstance(app.screen, ConsoleScreen), "the console")
+            await pilot.press("i")
+            await until(pilot, lambda: isinstance(app.screen, ActFormDialog), "the inject form")
+            await pilot.press(*"A car bomb in Kabul", "tab", "tab", *"threat += 2", "tab", *"a jolt", "ctrl+o")
+            await until(pilot, lambda: isinstance(app.screen, ConsoleScreen), "the form closed")
+            assert session.open_interventions == (Inject("A car bomb in Kabul", None, ("threat += 2",), "a jolt"),)
+            await until(pilot, lambda: "injected \u201cA car bomb in Kabul\u201d" in text_of(app.screen, "#acts"),
+                        "the act listed on the console")
+            await pilot.press("t")
+            await until(pilot, lambda: isinstance(app.screen, ActFormDialog), "the track form")
+            form = app.screen
+            await pilot.press("enter", "down", "enter", "tab", *"99", "tab", *"too much", "ctrl+o")
+            await until(pilot, lambda: "out of bounds" in text_of(form, "#problem"), "the host's refusal on the form")
+            assert app.screen is form and len(session.open_interventions) == 1

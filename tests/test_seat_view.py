@@ -253,3 +253,24 @@ def transcript_lines(session, seat) -> list[str]:
     """What ``wargame replay SAVE --as SEAT --formulas`` prints of the turns."""
     view = seat_view(session, seat, formulas=True)
     return [text for turn in range(1, view.played + 1) for text in format_turn(view, turn, formulas=True)]
+
+
+def test_a_ruled_chance_says_so_to_every_viewer_and_its_reason_only_to_the_facilitator():
+    from game.engine.interventions import FireEvent, ForceChance
+    from game.presentation.entries import RULED, entry_lines
+
+    session = Session(load_scenario(FIXTURES / "mini.toml"), 5, {"a": HUMAN, "b": HUMAN})
+    session.intervene(ForceChance("b.shove", True, "argued well"))
+    facilitator = seat_view(session, None)
+    assert [(act.text, act.reason) for act in facilitator.acts] == [
+        ("ruled that \u201cShove\u201d would succeed", "argued well")]
+    assert not seat_view(session, "b").acts and not seat_view(session, "b").events
+    session.intervene(FireEvent("whisper", "a hint"))
+    assert next(e for e in seat_view(session, None).events if e.id == "whisper").spent
+    session.play_turn({"a": Order("a", "a.push"), "b": Order("b", "b.shove")})
+    for viewer in ("b", None):
+        view = from_wire(to_wire(seat_view(session, viewer)))
+        shove = next(e for e in view.entries if e.rule == "b.shove")
+        text = " ".join(line.text for line in entry_lines(view, shove))
+        assert shove.ruled and f"succeeded{RULED}" in text
+        assert ("argued well" in text) == (viewer is None)

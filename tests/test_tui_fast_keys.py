@@ -79,10 +79,10 @@ async def test_enter_held_down_through_a_facilitator_game_reaches_its_end(tmp_pa
 STARTS = {
     "title": (lambda tmp: make_app(tmp / "saves"), "TitleScreen", ()),
     "setup": (trio, "SetupScreen", ()),
-    "hand-off": (trio, "HandOffScreen", ("f5",)),
-    "turn": (trio, "TurnScreen", ("f5", "enter", "enter")),
+    "hand-off": (trio, "HandOffScreen", ("f5", "enter")),  # Enter: the passphrase made for the game, seen
+    "turn": (trio, "TurnScreen", ("f5", "enter", "enter", "enter")),
     "results": (lambda tmp: played(tmp, 1), "ResolutionScreen", ("enter",)),
-    "facilitator": (lambda tmp: trio(tmp, COMPUTERS, facilitator=True), "ResolutionScreen", ("f5",)),
+    "facilitator": (lambda tmp: trio(tmp, COMPUTERS, facilitator=True), "FacilitatorScreen", ("f5",)),
     "end": (lambda tmp: played(tmp, 3), "EndScreen", ()),
     "replay": (lambda tmp: played(tmp, 3), "ReplayScreen", ("r",)),
 }

@@ -14,7 +14,7 @@ import pytest
 from game.scenario import load_scenario
 from game.session import Session
 from game.tui.widgets.controller_picker import ControllerPicker
-from tests.tui_driver import FIXTURES, make_app, screen_name, wait_for, wait_until
+from tests.tui_driver import FIXTURES, make_app, screen_name, start_game, wait_for, wait_until
 
 TRIO = {"north": "human", "south": "human", "east": "human"}
 
@@ -26,7 +26,7 @@ def trio(tmp_path: Path, controllers=TRIO):
 
 async def at_turn(pilot):
     await wait_for(pilot, "SetupScreen")
-    await pilot.press("f5")
+    await start_game(pilot)
     await wait_for(pilot, "HandOffScreen")
     await pilot.press("enter")
     await wait_for(pilot, "BriefingScreen")
@@ -87,7 +87,7 @@ async def test_up_and_down_move_between_the_seat_rows_of_new_game(tmp_path: Path
 async def test_escape_offers_to_leave_on_the_hand_off_and_the_briefing(tmp_path: Path, screen: str):
     async with trio(tmp_path).run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, "SetupScreen")
-        await pilot.press("f5")
+        await start_game(pilot)
         await wait_for(pilot, "HandOffScreen")
         if screen == "BriefingScreen":
             await pilot.press("enter")

@@ -17,6 +17,7 @@ from tests.tui_driver import (
     screen_name,
     screen_text,
     set_up,
+    start_game,
     wait_for,
     wait_until,
 )
@@ -52,12 +53,15 @@ async def test_facilitator_sees_everything_and_steps_a_computer_game(tmp_path: P
         await pilot.press("f5")
         steps = 0
         while screen_name(pilot) != "EndScreen":
+            console = await wait_for(pilot, "FacilitatorScreen")
+            assert "Beta's secret" in screen_text(console)
+            await pilot.press("enter")
             results = await wait_for(pilot, "ResolutionScreen")
             assert results.view.seat is None
             assert "Beta's secret" in screen_text(results)
             await pilot.press("enter")
             steps += 1
-            await pilot.pause(0.05)
+            await wait_until(pilot, lambda: screen_name(pilot) in ("FacilitatorScreen", "EndScreen"), "the next")
         assert steps == len(app.playthrough.session.turns)
 
 
@@ -66,6 +70,8 @@ async def test_facilitator_enters_human_orders_without_hand_offs(tmp_path: Path)
     async with app.run_test(size=(100, 30)) as pilot:
         await choose_scenario(pilot, "Mini")
         await set_up(pilot, ["human", "human"], seed=9)
+        await wait_for(pilot, "FacilitatorScreen")
+        await pilot.press("enter")
         turn = await wait_for(pilot, "TurnScreen")
         assert turn.seat == "a" and turn.view.seat is None
         assert "Beta's secret" in screen_text(turn)
@@ -127,7 +133,7 @@ async def test_a_question_mark_typed_in_a_rationale_stays_in_the_rationale(tmp_p
     app = make_app(tmp_path / "saves", scenario=mini, controllers={"a": "human", "b": "random"}, seed=1)
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for(pilot, "SetupScreen")
-        await pilot.press("f5")
+        await start_game(pilot)
         await wait_for(pilot, "BriefingScreen")
         await pilot.press("enter")
         turn = await wait_for(pilot, "TurnScreen")

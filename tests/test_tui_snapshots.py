@@ -16,7 +16,7 @@ from textual.widgets import Input
 
 from game.scenario import load_scenario
 from game.session import Order, Session
-from tests.tui_driver import FIXTURES, choose, make_app, wait_for, wait_until
+from tests.tui_driver import FIXTURES, choose, make_app, screen_name, wait_for, wait_until
 
 ALL_HUMAN = {"north": "human", "south": "human", "east": "human"}
 ORDERS = [("north.recruit", "south.ledger", "east.lantern"),
@@ -49,6 +49,10 @@ def reach(*steps):
     async def run_before(pilot):
         await wait_for(pilot, "SetupScreen")
         await pilot.press("f5")
+        await wait_until(pilot, lambda: screen_name(pilot) in ("PassphraseShown", "HandOffScreen", "BriefingScreen",
+                                                               "FacilitatorScreen"), "the game")
+        if screen_name(pilot) == "PassphraseShown":  # made at random: noted, not photographed
+            await pilot.press("enter")
         for step in steps:
             if isinstance(step, tuple):
                 await choose(pilot, step[1], "a reason")

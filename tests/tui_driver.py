@@ -74,7 +74,15 @@ async def set_up(pilot: Pilot, controllers: list[str], seed: int) -> None:
             await pilot.press("right")
         await pilot.press("tab")
     await pilot.press("ctrl+a", "ctrl+k", *str(seed))
+    await start_game(pilot, people="human" in controllers)
+
+
+async def start_game(pilot: Pilot, *, people: bool = True) -> None:
+    """F5 on the setup screen; with people in the seats, the passphrase Horizon made is shown once, and noted."""
     await pilot.press("f5")
+    if people:
+        await wait_for(pilot, "PassphraseShown")
+        await pilot.press("enter")
 
 
 async def choose(pilot: Pilot, action: str, rationale: str) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from attrs import frozen
 
 from game.analysis.markdown import escape, quote
-from game.engine.interventions import FireEvent, ForceChance, Inject, Intervention, SetTrack, display
+from game.engine.interventions import ForceChance, Intervention, describe
 from game.engine.model import Scenario, hold_id
 from game.errors import WargameError
 from game.players import policy_names
@@ -29,8 +29,8 @@ class Ruling:
     """What playing without it changes: "the ending", "the scores", or "" (nothing in the end)."""
     applied: bool
     """False for a ruling on a chance that was never drawn that turn: it did not come into play."""
-    ending_without: str
-    """The ending the game would have had without the act (its text)."""
+    ending_without: str | None
+    """The ending the game would have had without the act (its text), None if it would not have ended."""
 
 
 def rulings(session: Session) -> list[Ruling]:
@@ -87,31 +87,11 @@ def _difference(session: Session, other: Session) -> str:
     return "the scores" if session.scores() != other.scores() else ""
 
 
-def _ending_text(session: Session) -> str:
+def _ending_text(session: Session) -> str | None:
+    if not session.over:
+        return None
     ending = next((e for e in session.scenario.endings if e.id == session.state.ending), None)
-    if ending is not None:
-        return ending.text
-    return session.scenario.end_text if session.over else f"not over after turn {len(session.turns)}"
-
-
-def describe(scenario: Scenario, act: Intervention) -> str:
-    """An act in one phrase of plain words (Markdown-escaped)."""
-    if isinstance(act, FireEvent):
-        event = next(e for e in scenario.events if e.id == act.event)
-        return f"fired the event \u201c{escape(event.text or event.id)}\u201d early"
-    if isinstance(act, Inject):
-        effects = f" ({escape(', '.join(act.effects))})" if act.effects else ""
-        to = "" if act.recipients is None else " to " + " and ".join(
-            escape(scenario.actor_name(s)) for s in scenario.seats if s in act.recipients)
-        return f"injected \u201c{escape(act.headline)}\u201d{to}{effects}"
-    if isinstance(act, SetTrack):
-        return f"set {escape(scenario.variable(act.variable).label)} to {escape(display(act.value))}"
-    if isinstance(act, ForceChance):
-        rule = scenario.action(act.rule)
-        name = rule.label if rule else next(e.text or e.id for e in scenario.events if e.id == act.rule)
-        return f"ruled that \u201c{escape(name)}\u201d would {'succeed' if act.success else 'fail'}"
-    return (f"gave {escape(scenario.actor_name(act.seat))}'s order: "
-            f"\u201c{escape(scenario.action(act.action).label)}\u201d")
+    return ending.text if ending is not None else session.scenario.end_text
 
 
 def rulings_section(session: Session) -> list[str]:
@@ -127,13 +107,16 @@ def rulings_section(session: Session) -> list[str]:
         reason = f" Reason: {quote(escape(ruling.act.reason))}." if ruling.act.reason else ""
         if not ruling.applied:
             effect = "It did not come into play: no such chance was drawn that turn."
+        elif ruling.changed == "the ending" and ruling.ending_without is None:
+            effect = (f"**Without it the game would not have ended there:** after turn {len(session.turns)} it "
+                      "would still have been going on.")
         elif ruling.changed == "the ending":
             effect = f"**Without it the game would have ended otherwise:** {escape(ruling.ending_without)}"
         elif ruling.changed:
             effect = "Without it the ending would have been the same, with other scores."
         else:
             effect = "Without it the game would have ended the same way."
-        lines.append(f"- **Turn {ruling.turn}**: the facilitator {describe(session.scenario, ruling.act)}."
+        lines.append(f"- **Turn {ruling.turn}**: the facilitator {escape(describe(session.scenario, ruling.act))}."
                      f"{reason} {effect}")
     changed = sum(r.changed == "the ending" for r in found)
     lines += ["", f"{changed} of the {len(found)} acts changed how the game ended."]

@@ -142,6 +142,25 @@ def apply_intervention(scenario: Scenario, state: GameState, act: FireEvent | In
     return Resolution(evolve(state, values=tuple(env[1:]), fired=fired), (entry,))
 
 
+def describe(scenario: Scenario, act: Intervention) -> str:
+    """An act in one phrase of plain words, after "the facilitator": for the console and the debrief."""
+    if isinstance(act, FireEvent):
+        event = next(e for e in scenario.events if e.id == act.event)
+        return f"fired the event \u201c{event.text or event.id}\u201d early"
+    if isinstance(act, Inject):
+        effects = f" ({', '.join(act.effects)})" if act.effects else ""
+        to = "" if act.recipients is None else " to " + " and ".join(
+            scenario.actor_name(s) for s in scenario.seats if s in act.recipients)
+        return f"injected \u201c{act.headline}\u201d{to}{effects}"
+    if isinstance(act, SetTrack):
+        return f"set {scenario.variable(act.variable).label} to {display(act.value)}"
+    if isinstance(act, ForceChance):
+        action = scenario.action(act.rule)
+        name = action.label if action else next(e.text or e.id for e in scenario.events if e.id == act.rule)
+        return f"ruled that \u201c{name}\u201d would {'succeed' if act.success else 'fail'}"
+    return f"gave {scenario.actor_name(act.seat)}'s order: \u201c{scenario.action(act.action).label}\u201d"
+
+
 def literal(value: int | bool | str) -> str:
     """A value as the expression language writes it."""
     if isinstance(value, bool):
@@ -159,20 +178,29 @@ def display(value: int | bool | str) -> str:
 def track_value(scenario: Scenario, name: str, text: str) -> int | bool | str:
     """Read what a person typed as a value for variable ``name`` (``5``, ``true``, ``serious``); checked."""
     variable = _variable(scenario, name)
+    value = read_value(name, variable.type, text)
+    check_track_value(variable, value)
+    return value
+
+
+def read_value(name: str, kind: str, text: str) -> int | bool | str:
+    """What a person typed, as a value of a variable of type ``kind``; its bounds are checked with the act.
+
+    Apart from :func:`track_value` so that a form holding only a view of the game (the networked
+    facilitator's console) reads a value exactly as the command line does.
+    """
     text = text.strip()
-    if variable.type == "bool":
+    if kind == "bool":
         value: int | bool | str | None = {"true": True, "false": False, "yes": True, "no": False}.get(text.lower())
         if value is None:
             raise RefusedIntervention(f"{name!r} holds true or false, not {text!r}")
-    elif variable.type == "int":
+        return value
+    if kind == "int":
         try:
-            value = int(text)
+            return int(text)
         except ValueError:
             raise RefusedIntervention(f"{name!r} holds whole numbers, not {text!r}") from None
-    else:
-        value = text.strip("'\"")
-    check_track_value(variable, value)
-    return value
+    return text.strip("'\"")
 
 
 def check_track_value(variable: Variable, value: object) -> None:

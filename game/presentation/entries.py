@@ -69,16 +69,22 @@ def _marked(entry: EntryView) -> list[Span]:
 
 def outcome(entry: EntryView) -> list[Span]:
     """``succeeded (chance 48%, roll 0.23)``: the odds when the viewer may know them, the draw for the
-    facilitator; an event that had a chance shows only its odds (it fired, or it would not be here)."""
+    facilitator; an event that had a chance shows only its odds (it fired, or it would not be here).
+    A chance the facilitator ruled on says so to every viewer, whatever the roll."""
     details = [f"chance {percent(entry.chance)}"] if entry.chance is not None else []
     if entry.roll is not None:
         details.append(f"roll {entry.roll:.2f}")
     odds = (f" ({', '.join(details)})", MUTED) if details else ("", MUTED)
+    ruled = (RULED, WARNING) if entry.ruled else ""
     if entry.kind != ACTION:
-        return [odds]
+        return [ruled, odds]
     if entry.success is None:
         return []
-    return ["  ", ("succeeded", GOOD) if entry.success else ("failed", BAD), odds]
+    return ["  ", ("succeeded", GOOD) if entry.success else ("failed", BAD), ruled, odds]
+
+
+RULED = ", as the facilitator ruled"
+"""After an outcome the facilitator decided."""
 
 
 def _known_to(view: SeatView, entry: EntryView) -> list[Span]:

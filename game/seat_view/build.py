@@ -17,13 +17,16 @@ from collections.abc import Mapping, Sequence
 from attrs import frozen
 
 from game.engine.expressions import Effect, Expression
+from game.engine.interventions import describe
 from game.engine.log import FACILITATOR, INTERVENTION, OVERTAKEN, Change, LogEntry
 from game.engine.model import PRIVATE, Scenario, Variable
 from game.engine.state import GameState
 from game.engine.views import Option, View, knowable, view_for
 from game.seat_view.model import (
+    ActView,
     ChangeView,
     EntryView,
+    EventView,
     MapView,
     MessageView,
     ObjectiveView,
@@ -87,16 +90,21 @@ def seat_view(session: Session, seat: str | None, played: int | None = None, *,
 
 def _open_turn(session: Session, seat: str | None) -> dict:
     """The open turn as ``seat`` may know it: its own pending order (every seat's for the facilitator),
-    who has decided (never what), and for the facilitator what each computer seat would order now."""
+    who has decided (never what); for the facilitator what each computer seat would order now, the
+    scenario's events (what the white cell's forms offer) and the acts of this turn so far."""
     scenario = session.scenario
     def shown(order: Order) -> OrderView:
         return OrderView(order.seat, order.action, scenario.action(order.action).label, order.rationale, order.by)
     seats = scenario.seats if seat is None else (seat,)
     pending = {s: shown(order) for s in seats if (order := session.pending(s)) is not None}
-    intended = {s: shown(session.intended_order(s)) for s in scenario.seats
-                if seat is None and session.controller(s) != HUMAN}
     decided = tuple(s for s in scenario.seats if s in session.decided())
-    return {"pending": pending, "decided": decided, "intended": intended}
+    if seat is not None:
+        return {"pending": pending, "decided": decided}
+    intended = {s: shown(session.intended_order(s)) for s in scenario.seats if session.controller(s) != HUMAN}
+    events = tuple(EventView(e.id, e.text or e.id, e.chance is not None, e.once and e.id in session.state.fired)
+                   for e in scenario.events)
+    acts = tuple(ActView(describe(scenario, act), act.reason) for act in session.open_interventions)
+    return {"pending": pending, "decided": decided, "intended": intended, "events": events, "acts": acts}
 
 
 def seat_name(scenario: Scenario, seat: str) -> SeatName:
@@ -164,7 +172,7 @@ class _Cut:
             unavailable=action.unavailable if overtaken else "",
             requires=self.formula(action.when) if overtaken else "",
             rationale=order.rationale if order is not None and order.action == entry.rule else "",
-            by=entry.by or "", reason=entry.reason,
+            by=entry.by or "", reason=entry.reason, ruled=entry.ruled,
         )
 
     def change(self, change: Change, effect: Effect | None) -> ChangeView:

@@ -142,6 +142,8 @@ class EntryView:
     """For the facilitator: who gave the order (``human``, a policy, ``facilitator``)."""
     reason: str = ""
     """For the facilitator: why the white cell did this."""
+    ruled: bool = False
+    """The facilitator decided how its chance came out (the roll, kept, did not): every viewer is told."""
 
 
 @frozen
@@ -163,6 +165,28 @@ class OrderView:
     label: str
     rationale: str = ""
     by: str = ""
+
+
+@frozen
+class EventView:
+    """For the facilitator: an event of the scenario, as the white cell's forms offer it."""
+
+    id: str
+    text: str
+    """Its text as written (its id when it has none)."""
+    chance: bool = False
+    """It has a chance, which the facilitator may rule on."""
+    spent: bool = False
+    """A once-only event that has fired: it cannot be fired again."""
+
+
+@frozen
+class ActView:
+    """For the facilitator: one of the white cell's acts in the open turn, in words, with its reason."""
+
+    text: str
+    """After "The facilitator ": ``ruled that "Conduct a strike" would fail``."""
+    reason: str = ""
 
 
 @frozen
@@ -243,6 +267,10 @@ class SeatView:
     """For the facilitator: who plays each seat (``human`` or a policy)."""
     intended: Mapping[str, OrderView] = field(factory=dict)
     """For the facilitator: what each computer seat would order now."""
+    events: tuple[EventView, ...] = ()
+    """For the facilitator: the scenario's events, for the white cell's forms (fire one, rule on its chance)."""
+    acts: tuple[ActView, ...] = ()
+    """For the facilitator: the white cell's acts so far in the open turn, in order."""
 
     @property
     def facilitator(self) -> bool:

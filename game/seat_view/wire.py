@@ -22,7 +22,7 @@ from game.decoding import path
 from game.errors import WargameError
 from game.seat_view.model import SeatView
 
-WIRE_FORMAT = 1
+WIRE_FORMAT = 2
 """Changes whenever a field of ``model.py`` is added, removed or reordered."""
 
 

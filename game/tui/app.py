@@ -9,6 +9,7 @@ turns) happens in workers so the UI never freezes.
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Callable, Coroutine, Iterable
 from pathlib import Path
 
@@ -19,9 +20,9 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Input
 
 from game.tui.launch import LaunchOptions
-from game.tui.themes import THEMES, theme_name
 from game.tui.lobby import Lobby
 from game.tui.screens.title import TitleScreen
+from game.tui.themes import THEMES, theme_name
 
 
 class HorizonApp(App[None]):
@@ -116,6 +117,15 @@ class HorizonApp(App[None]):
             yield SystemCommand("Save as", "Save this game under a name (Ctrl+S)", self.action_save_as)
             yield SystemCommand("Leave game", "Back to the title screen; the game is saved",
                                 self.action_leave_game)
+        if self.playthrough is not None and self.playthrough.facilitating and not self.playthrough.session.over:
+            from game.tui.facilitator_acts import FORMS
+
+            for form in FORMS.values():
+                yield SystemCommand(f"Facilitator: {form.title}",
+                                    f"An act of the white cell, with your reason ({form.key} on the console)",
+                                    functools.partial(self.playthrough.act, form.key, None))
+            yield SystemCommand("Facilitator: what a seat sees now", "Look at the game as one seat sees it (v)",
+                                lambda: self.playthrough.peek(None))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "leave_field":  # a dialog's field is the dialog: Escape there cancels it
@@ -183,6 +193,11 @@ class HorizonApp(App[None]):
         if self.at_title() is not None:
             self.start(self.lobby.choose_save("Replay a saved game", replay=True))
 
+    def action_pause_run(self) -> None:
+        """Stop a run of turns the facilitator started, at the console after the turn being played."""
+        if self.playthrough is not None:
+            self.playthrough.pause()
+
     def action_save_as(self) -> None:
         if self.playthrough is None:
             self.notify("There is no game to save here.", severity="warning")
@@ -192,7 +207,7 @@ class HorizonApp(App[None]):
     def action_leave_game(self) -> None:
         from game.tui.dialogs.confirm import ConfirmDialog
 
-        detail = "The game is saved after every turn: Continue resumes it at the start of this turn."
+        detail = "The game is saved as it goes: Continue resumes it where it stopped, with the orders given."
         question = ConfirmDialog("Leave this game for the title screen?", detail, yes="Leave", no="Stay",
                                  default=False)
         self.push_screen(question, lambda sure: self.leave_game() if sure else None)

@@ -41,16 +41,35 @@ class Lobby:
     async def set_up(self, scenario: Scenario, seed: int | None,
                      controllers: Mapping[str, str] | None) -> None:
         """The setup screen, then the game it sets up."""
-        from game.session import Session
+        from game.session import HUMAN, Session
         from game.tui.screens.setup import SetupScreen
 
         name = f"{scenario.title} {self.clock():%Y-%m-%d %H%M}"
         screen = SetupScreen(scenario, name=name, seed=seed, controllers=controllers,
                              facilitator=self.options.facilitator)
         setup = await self.app.push_screen_wait(screen)
-        if setup is not None:
-            session = Session(scenario, setup.seed, setup.controllers, name=setup.name)
-            await self.play(session, setup.facilitator, None)
+        if setup is None:
+            return
+        lock = None
+        if HUMAN in setup.controllers.values():  # people in the seats: the facilitator's view is locked
+            from game.lock import generate_passphrase, make_lock
+            from game.tui.dialogs.passphrase import PassphraseShown
+
+            passphrase = setup.passphrase or generate_passphrase()
+            lock = await asyncio.to_thread(make_lock, passphrase)
+            if not setup.passphrase:
+                await self.app.push_screen_wait(PassphraseShown(passphrase))
+        session = Session(scenario, setup.seed, setup.controllers, name=setup.name, lock=lock)
+        await self.play(session, setup.facilitator, None, unlocked=True)
+
+    async def unlock(self, session: Session, why: str) -> bool:
+        """Whether the facilitator's view of ``session`` may be shown: no lock needed, or the passphrase given."""
+        from game.lock import guards
+        from game.tui.dialogs.passphrase import PassphrasePrompt
+
+        if not guards(session.lock, session.over):
+            return True
+        return await self.app.push_screen_wait(PassphrasePrompt(why, session.lock.opens_with))
 
     async def choose_save(self, title: str, *, replay: bool) -> None:
         """The saves list, then the chosen save played on or replayed."""
@@ -81,10 +100,20 @@ class Lobby:
         else:
             await self.play(session, self.options.facilitator, path)
 
-    async def play(self, session: Session, facilitator: bool, path: Path | None) -> None:
-        """Play ``session`` (saved at ``path``, if it was) to its end screen, then replay it if asked."""
+    async def play(self, session: Session, facilitator: bool, path: Path | None, *, unlocked: bool = False) -> None:
+        """Play ``session`` (saved at ``path``, if it was) to its end screen, then replay it if asked.
+
+        Facilitator mode needs the passphrase of a locked unfinished game (not when it was just set
+        up, ``unlocked``); without it the game goes on with each seat's own screens.
+        """
         from game.tui.playthrough import Playthrough
         from game.tui.screens.end import REPLAY
+
+        if facilitator and not unlocked and not await self.unlock(
+                session, "This game is locked: facilitator mode shows every seat's secrets."):
+            self.app.notify("Without the passphrase the game goes on with each seat's own screens.",
+                            severity="warning", timeout=8)
+            facilitator = False
 
         self.playthrough = Playthrough(self.app, session, facilitator=facilitator,
                                        saves_dir=self.options.saves_dir, path=path)
@@ -96,6 +125,9 @@ class Lobby:
 
     async def replay(self, session: Session, path: Path | None) -> None:
         """The replay viewer; a branch from it is played as a new game."""
+        if not await self.unlock(session, "This game is not over: its replay, as any seat, shows what the "
+                                          "seats keep from each other. The facilitator's passphrase opens it."):
+            return
         from game.seat_view.build import seat_view
         from game.tui import storage
         from game.tui.screens.replay import ReplayScreen

@@ -3,13 +3,18 @@
 The walk is written as straight-line code in an async worker, awaiting each
 screen's result (``push_screen_wait``), so the order of screens reads as the
 rules of hot-seat play: before a human seat sees anything, its hand-off; then
-its briefing (first turn) or last turn's results; then its turn. Computer
-seats choose, and turns resolve, in a thread; saves are written in a thread.
+its briefing (first turn) or last turn's results; then its turn. Each order
+is given to the session as soon as it is confirmed (so the save holds it, and
+Continue resumes mid-turn without asking that seat again). In facilitator
+mode each turn opens on the facilitator's console, where the white cell acts
+and chooses to play one turn, several, or to the end. Computer seats choose,
+and turns resolve, in a thread; the save appends as the session accepts.
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +24,7 @@ from game.errors import WargameError
 from game.seat_view.build import seat_view
 from game.session import Order, Session
 from game.tui import storage
+from game.tui.facilitator_acts import FORMS
 from game.tui.screens.backdrop import GameBackdrop
 from game.tui.screens.briefing import BriefingScreen
 from game.tui.screens.debrief import DebriefScreen, export_debrief
@@ -35,7 +41,9 @@ class Playthrough:
     """A session being played, and how its screens are shown.
 
     ``facilitator`` shows every screen in the facilitator's view with no
-    hand-offs; a game without human seats is watched the same way.
+    hand-offs, with the facilitator's console before each turn (the caller
+    has checked the passphrase); a game without human seats is watched the
+    same way, without the console.
     """
 
     def __init__(self, app: App, session: Session, *, facilitator: bool, saves_dir: Path,
@@ -44,8 +52,12 @@ class Playthrough:
         self.saves_dir = saves_dir
         self.path = path
         """The file the game was loaded from, which is the one kept up to date (None: a new game)."""
+        self.facilitating = facilitator
+        """The facilitator's console and acts are open (the passphrase was given, or the game has none)."""
         self.watching = facilitator or not session.humans()
         """Whether one screen sees everything: the facilitator, or spectators of computer seats."""
+        self.running = 0
+        """Turns the facilitator chose to play before the console opens again (1: this one; N; to the end)."""
         self.hot_seat = not self.watching and len(session.humans()) > 1
         self.backdrop = GameBackdrop(session.scenario.title, session.name)
         self.keeper: storage.SaveFile | None = None
@@ -60,10 +72,7 @@ class Playthrough:
         await self.keep()
         try:
             while not self.session.over:
-                orders = {seat: await self.seat_turn(seat) for seat in self.session.humans()}
-                await self.resolve(orders)
-                if self.watching:
-                    await self.show(self.resolution(None))
+                await self.play_turn()
             from game.analysis.report import debrief_markdown  # the analysis machinery only once a game ends
 
             while (choice := await self.show(EndScreen(seat_view(self.session, None),
@@ -77,6 +86,85 @@ class Playthrough:
             self.let_go()
         await self.app.pop_screen()
         return choice
+
+    async def play_turn(self) -> None:
+        """The console (facilitator mode), each human seat that has not ordered yet, the resolution."""
+        if self.facilitating and not self.running:
+            await self.console()
+        for seat in self.session.humans():
+            while self.session.pending(seat) is None:
+                await self.give(await self.seat_turn(seat))
+        await self.resolve()
+        self.running = max(0, self.running - 1)
+        if self.watching and not self.running:  # a run of turns shows the results of its last
+            await self.show(self.resolution(None))
+
+    async def console(self) -> None:
+        """The facilitator's console until the facilitator chooses how play goes on."""
+        from game.tui.dialogs.text_prompt import TextPrompt
+        from game.tui.screens.facilitator import STEPS, TO_THE_END, FacilitatorScreen
+
+        while True:
+            how = await self.show(FacilitatorScreen(self.session, self.act, self.peek))
+            self.running = 1
+            if how == TO_THE_END:
+                self.running = self.session.scenario.turns
+            elif how == STEPS:
+                left = self.session.scenario.turns - self.session.turn + 1
+                count = await self.show(TextPrompt(f"How many turns to play (1 to {left})? p pauses.", "5",
+                                                   restrict=r"[0-9]*", check=functools.partial(_count_problem,
+                                                                                               left=left)))
+                if count is None:
+                    continue
+                self.running = int(count)
+            self.backdrop.status("p pauses after the turn being played" if self.running > 1 else "")
+            return
+
+    def pause(self) -> None:
+        """Stop a run of turns after the one being played (``p`` on the game's backdrop)."""
+        if self.running > 1:
+            self.running = 1
+            self.app.notify("Paused: the console opens after this turn.")
+
+    def act(self, key: str, console) -> None:
+        """Open the form of one of the facilitator's acts (from the console or the palette); apply it."""
+        self.app.run_worker(self._act(key, console), group="act", exclusive=True)
+
+    async def _act(self, key: str, console) -> None:
+        from game.tui.dialogs.act_form import ActFormDialog
+
+        if not self.session.over:
+            await self.show(ActFormDialog(FORMS[key], seat_view(self.session, None), self.take))
+
+    async def take(self, act) -> str:
+        """Give an act of the facilitator's to the session: "" once done, or why it was refused."""
+        try:
+            withdrawn = await self.saving(self.session.intervene, act)
+        except WargameError as error:
+            return str(error)
+        if withdrawn:
+            names = ", ".join(self.session.scenario.actor_name(seat) for seat in withdrawn)
+            self.app.notify(f"No longer possible, so withdrawn: the order of {names} (asked again).")
+        from game.tui.screens.facilitator import FacilitatorScreen
+
+        for screen in self.app.screen_stack:
+            if isinstance(screen, FacilitatorScreen):
+                screen.refresh_turn()
+        return ""
+
+    def peek(self, console) -> None:
+        """What a seat sees now, chosen from a list: its results and situation, as its own screen shows them."""
+        self.app.run_worker(self._peek(), group="act", exclusive=True)
+
+    async def _peek(self) -> None:
+        from game.tui.dialogs.seat_choice import SeatChoice
+
+        scenario = self.session.scenario
+        seat = await self.show(SeatChoice("Whose view?", [(scenario.actor_name(s), s) for s in scenario.seats]))
+        if seat is None:
+            return
+        view = seat_view(self.session, seat)
+        await self.show(BriefingScreen(view) if not view.played else self.resolution(seat))
 
     @property
     def saved_to(self) -> Path | None:
@@ -93,6 +181,11 @@ class Playthrough:
             await self.show(HandOffScreen(view.name(seat), view.turn))
         if not self.watching:
             await self.show(BriefingScreen(view) if not view.played else self.resolution(seat))
+        withdrawn = self.session.withdrawn(seat)
+        if withdrawn is not None:
+            label = self.session.scenario.action(withdrawn.action).label
+            self.app.notify(f"Your order \u201c{label}\u201d is no longer possible after a change by the "
+                            "facilitator: choose again.", severity="warning", timeout=12)
         return await self.show(TurnScreen(view, seat, formulas_allowed=self.watching))
 
     def resolution(self, viewer: str | None) -> ResolutionScreen:
@@ -100,16 +193,24 @@ class Playthrough:
         view = seat_view(self.session, viewer)
         return ResolutionScreen(view, view.played, formulas_allowed=self.watching)
 
-    async def resolve(self, orders: dict[str, Order]) -> None:
+    async def give(self, order: Order) -> None:
+        """Give a seat's order to the session (and so to its save) off the event loop."""
+        await self.saving(self.session.submit, order)
+
+    async def resolve(self) -> None:
         """Resolve the turn off the event loop (computer seats choose there too); the save appends it."""
         self.backdrop.status(f"Resolving turn {self.session.state.turn}\u2026")
+        await self.saving(self.session.resolve)
+
+    async def saving(self, accept, *args):
+        """Run ``accept`` in a thread; if the save refuses it (a full disk), go on unsaved and say so."""
         try:
-            await asyncio.to_thread(self.session.play_turn, orders)
+            return await asyncio.to_thread(accept, *args)
         except storage.SaveError as error:
             self.app.notify(f"Autosave failed: {error}. The game goes on unsaved: use Save as.",
                             severity="error", timeout=12)
             self.let_go()
-            await asyncio.to_thread(self.session.play_turn, orders)
+            return await asyncio.to_thread(accept, *args)
 
     async def keep(self) -> None:
         """Start keeping the game in its save; if that fails the game is played unsaved, and told so."""
@@ -135,3 +236,9 @@ class Playthrough:
         if self.keeper is not None:
             self.keeper.release()
             self.path, self.keeper = self.keeper.path, None
+
+
+def _count_problem(text: str, left: int) -> str:
+    if not text.isdigit() or not 1 <= int(text) <= left:
+        return f"Give a number from 1 to {left}."
+    return ""

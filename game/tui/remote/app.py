@@ -10,6 +10,7 @@ message (F2).
 
 from __future__ import annotations
 
+import functools
 import time
 import weakref
 from collections.abc import Callable
@@ -25,7 +26,8 @@ from game.presentation.words import and_list
 from game.seat_view.model import SeatView
 from game.tui.dialogs.confirm import ConfirmDialog
 from game.tui.dialogs.message import MessageDialog
-from game.tui.remote.console import ConsoleFlow
+from game.tui.facilitator_acts import FORMS
+from game.tui.remote.console import ConsoleFlow, ConsoleScreen
 from game.tui.remote.seat_flow import SeatFlow
 from game.tui.screens.backdrop import GameBackdrop
 
@@ -118,23 +120,25 @@ class RemoteApp(App[None]):
 
     # -- requests -------------------------------------------------------------------------------
 
+    async def refused(self, make: Callable[[int], p.Request]) -> str:
+        """Send a request and wait: "" once the host has accepted it, else why not (refused, or no link)."""
+        try:
+            reply = await self.connection.request(make)
+        except NotConnected as error:
+            return f"{error}: try again once connected."
+        return "" if isinstance(reply, p.Ack) else reply.reason
+
     def ask(self, make: Callable[[int], p.Request], done: Callable[[bool], None] | None = None,
             *, said: str = "") -> None:
         """Send a request in a worker; a refusal or a dropped link is told; ``done(accepted)`` follows."""
         async def asking() -> None:
-            try:
-                reply = await self.connection.request(make)
-            except NotConnected as error:
-                self.notify(f"{error}: try again once connected.", severity="error")
-                accepted = False
-            else:
-                accepted = isinstance(reply, p.Ack)
-                if not accepted:
-                    self.notify(reply.reason, title="The host refused it", severity="error", timeout=10)
-                elif said:
-                    self.notify(said, timeout=3)
+            problem = await self.refused(make)
+            if problem:
+                self.notify(problem, title="Not done", severity="error", timeout=10)
+            elif said:
+                self.notify(said, timeout=3)
             if done is not None:
-                done(accepted)
+                done(not problem)
         self.run_worker(asking(), group="requests")
 
     def action_write_message(self) -> None:
@@ -171,3 +175,8 @@ class RemoteApp(App[None]):
         yield from super().get_system_commands(screen)
         yield SystemCommand("Send a message", "Write to one, several or all seats (F2)", self.action_write_message)
         yield SystemCommand("Leave game", "Close this screen; the host keeps the game", self.action_leave_game)
+        if isinstance(screen, ConsoleScreen):
+            for form in FORMS.values():
+                yield SystemCommand(f"Facilitator: {form.title}",
+                                    f"An act of the white cell, with your reason ({form.key} on the console)",
+                                    functools.partial(screen.action_act, form.key))

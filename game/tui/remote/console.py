@@ -2,9 +2,11 @@
 
 Who is connected, who has decided (and, for the facilitator's eyes, what),
 who the turn waits for; pause and resume (the timer stops with the game),
-"resolve now" (seats that have not decided hold, and the log says so), and
-the facilitator's whole view: the tracks, last turn's results, every
-message. Each update from the host redraws it in place.
+"resolve now" (seats that have not decided hold, and the log says so), the
+white cell's acts (the hot-seat console's forms and keys, sent to the host,
+which refuses or takes them), and the facilitator's whole view: the tracks,
+last turn's results, the acts of this turn, every message. Each update from
+the host redraws it in place.
 """
 
 from __future__ import annotations
@@ -20,8 +22,11 @@ from game.net import protocol as p
 from game.presentation.messages import message_lines, messages_of
 from game.presentation.words import turn_heading
 from game.seat_view.model import SeatView
+from game.tui.dialogs.act_form import ActFormDialog
 from game.tui.dialogs.confirm import ConfirmDialog
+from game.tui.facilitator_acts import FORMS, KEYS_LINE, acts_text
 from game.tui.screens.end import EndScreen
+from game.tui.screens.facilitator import act_bindings
 from game.tui.screens.formulas import FormulaToggle
 from game.tui.screens.game_log import GameLogScreen
 from game.tui.spans import joined
@@ -55,9 +60,10 @@ def seat_rows(view: SeatView, status: p.Status) -> list[tuple[str, str, str, str
 class ConsoleScreen(FormulaToggle[None]):
     CSS_PATH = "remote.tcss"
     BINDINGS = [
+        *act_bindings(),
+        Binding("enter", "resolve", "Resolve now", key_display="Enter",
+                tooltip="Close the turn: seats that have not decided hold", id="console.resolve"),
         Binding("p", "pause", "Pause/resume", id="console.pause"),
-        Binding("r", "resolve", "Resolve now", tooltip="Close the turn: seats that have not decided hold",
-                id="console.resolve"),
         Binding("l", "log", "Log", id="console.log"),
         Binding("escape", "app.leave_game", "Leave", id="game.leave"),
     ]
@@ -79,6 +85,10 @@ class ConsoleScreen(FormulaToggle[None]):
                 yield Static("Seats", classes="pane-title")
                 yield DataTable(id="seats", cursor_type="none", zebra_stripes=True)
                 yield Static(id="console-state", markup=False)
+                yield Static("Your acts this turn", classes="pane-title")
+                yield Static(id="acts", markup=False)
+                yield Static(f"{KEYS_LINE}\nEnter resolve now \u00b7 p pause or resume \u00b7 l log \u00b7 "
+                             "f formulas", id="console-keys", markup=False)
                 yield Static("Messages this turn", classes="pane-title")
                 yield Static(id="messages")
                 yield Static(id="results-title", classes="pane-title", markup=False)
@@ -89,7 +99,9 @@ class ConsoleScreen(FormulaToggle[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(DataTable).add_columns("Seat", "Played by", "Screen", "This turn")
+        table = self.query_one(DataTable)
+        table.can_focus = False  # Enter is the console's: resolve now
+        table.add_columns("Seat", "Played by", "Screen", "This turn")
         self.ready = True
         self.show(self.view, self.status)
 
@@ -107,6 +119,7 @@ class ConsoleScreen(FormulaToggle[None]):
         if status.trouble:
             state.append(f"Trouble on the host: {status.trouble}")
         self.query_one("#console-state", Static).update("\n".join(state))
+        self.query_one("#acts", Static).update(acts_text(view))
         lines = [line for message in messages_of(view, view.turn) for line in message_lines(view, message)]
         self.query_one("#messages", Static).update(joined(lines) if lines else "None yet (F2 writes one).")
         self.query_one(TrackMeters).show(view.tracks)
@@ -131,6 +144,14 @@ class ConsoleScreen(FormulaToggle[None]):
         detail = (f"{', '.join(waiting)} will hold; the log says so." if waiting else "Every order is in.")
         question = ConfirmDialog(f"Resolve turn {self.view.turn} now?", detail, yes="Resolve", no="Back")
         self.app.push_screen(question, lambda sure: app.ask(lambda rid: p.ResolveNow(rid)) if sure else None)
+
+    def action_act(self, key: str) -> None:
+        """An act's form, from the latest view; the host takes the act or says why not, on the form."""
+        app: RemoteApp = self.app
+        if self.view.over:
+            return
+        self.app.push_screen(ActFormDialog(FORMS[key], self.view,
+                                           lambda act: app.refused(lambda rid: p.Intervene(rid, act))))
 
     def action_log(self) -> None:
         self.app.push_screen(GameLogScreen(self.view, formulas=self.formulas))

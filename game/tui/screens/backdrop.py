@@ -17,7 +17,10 @@ class GameBackdrop(Screen[None]):
     """
 
     CSS_PATH = "backdrop.tcss"
-    BINDINGS = [Binding("escape", "app.leave_game", "Leave", id="game.leave")]
+    BINDINGS = [
+        Binding("escape", "app.leave_game", "Leave", id="game.leave"),
+        Binding("p", "app.pause_run", "Pause", tooltip="Stop a run of turns at the console", id="game.pause"),
+    ]
 
     def __init__(self, title: str, name: str) -> None:
         super().__init__()

@@ -29,8 +29,11 @@ fire, and everyone sees what they may know of the result.
   `wargame play --plain` plays the game as lines of text, for a screen reader.
 * Write a **rationale**: it is kept with the game for the debrief.
 * Every change in the results says **why**: the rule that made it and its source.
-* The game is **saved automatically** after every turn; *Continue* on the title
-  screen resumes the latest game.
+* The game is **saved as it goes** (every order, every act of the facilitator);
+  *Continue* on the title screen resumes the latest game where it stopped.
+* **The facilitator** (facilitator mode, with the game's passphrase) sees everything
+  and opens each turn on a console: the computer seats' intended orders, the acts of
+  the white cell, each with a reason kept for the debrief (no seat sees it).
 
 # Keys
 
@@ -46,6 +49,10 @@ fire, and everyone sees what they may know of the result.
 | \u2190 \u2192 Home End, j | replay | previous, next, first, last turn, jump to a turn |
 | v | replay | view as another seat or the facilitator |
 | b | replay | branch: play on from here as a new game |
+| e i r o t | facilitator's console | fire an event, inject, rule on a chance, replace a computer order, set a track |
+| v | facilitator's console | what a seat sees now |
+| Enter, n, End | facilitator's console | play this turn, several turns, to the end (p pauses a run) |
+| Enter | networked facilitator's console | resolve now (undecided seats hold) |
 | Ctrl+Q | anywhere | quit (the game so far is saved) |
 """
 

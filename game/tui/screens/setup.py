@@ -29,6 +29,8 @@ class GameSetup:
     seed: int
     name: str
     facilitator: bool = False
+    passphrase: str = ""
+    """The facilitator's passphrase as typed ("": Horizon makes one, for a game with human seats)."""
 
 
 def seed_problem(text: str) -> str:
@@ -37,6 +39,20 @@ def seed_problem(text: str) -> str:
         return "The seed must be a whole number."
     if int(text) > MAX_SEED:
         return f"The seed must be at most {MAX_SEED}."
+    return ""
+
+
+def passphrase_problem(text: str) -> str:
+    """Why ``text`` cannot be the facilitator's passphrase, or "" when it can (empty: one is made)."""
+    from game.errors import WargameError
+    from game.lock import check_passphrase
+
+    if not text:
+        return ""
+    try:
+        check_passphrase(text)
+    except WargameError as error:
+        return f"{str(error)[0].upper()}{str(error)[1:]}."
     return ""
 
 
@@ -90,6 +106,10 @@ class SetupScreen(DismissOnce, Screen[GameSetup | None]):
             yield Input(self.game_name, id="name", compact=True)
             yield Checkbox("Facilitator mode: one screen sees everything, no hand-offs",
                            self.facilitator, id="facilitator", compact=True)
+            if self.branch_at is None:  # a what-if keeps the lock of the game it comes from
+                yield Static("Facilitator passphrase (empty: one is made and shown once)", classes="pane-title")
+                yield Input(password=True, id="passphrase", compact=True)
+                yield Static("", id="passphrase-problem", classes="problem")
             yield Button("Start game" if self.branch_at is None else "Start the what-if", variant="primary",
                          id="start", compact=True)
         yield Footer()
@@ -113,9 +133,15 @@ class SetupScreen(DismissOnce, Screen[GameSetup | None]):
             self.query_one("#seed-problem", Static).update(problem)
             self.query_one("#seed", Input).focus()
             return
+        passphrase = self.query_one("#passphrase", Input).value if self.branch_at is None else ""
+        problem = passphrase_problem(passphrase)
+        if problem:
+            self.query_one("#passphrase-problem", Static).update(problem)
+            self.query_one("#passphrase", Input).focus()
+            return
         controllers = {picker.seat: picker.value for picker in self.query(ControllerPicker)}
         name = self.query_one("#name", Input).value.strip() or self.game_name
-        self.dismiss(GameSetup(controllers, int(seed), name, self.query_one(Checkbox).value))
+        self.dismiss(GameSetup(controllers, int(seed), name, self.query_one(Checkbox).value, passphrase))
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -1,0 +1,144 @@
+"""The facilitator's acts as forms: what each asks for, and the act its answers make (no Textual here).
+
+One form per act of ``game.engine.interventions``, each ending with the
+facilitator's reason (it goes in the debrief, never to a seat). The choices
+come from the facilitator's view of the game as it stands (events not yet
+spent, chances that can be drawn this turn, computer seats and what they may
+do now, the tracks with their values), so the same forms serve the hot-seat
+console, which holds the session, and the networked one, which holds only
+that view. What the answers make is then tried by whoever holds the game
+(the session, or the host), and a refusal is shown on the form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from attrs import frozen
+
+from game.engine.interventions import FireEvent, ForceChance, Inject, Intervention, ReplaceOrder, SetTrack, read_value
+from game.errors import WargameError
+from game.presentation.words import format_value
+from game.seat_view.model import SeatView
+from game.session import HUMAN
+
+CHOICE, CHECKS, TEXT = "choice", "checks", "text"
+
+
+@frozen
+class Field:
+    key: str
+    label: str
+    kind: str
+    """``CHOICE`` (one of ``choices``), ``CHECKS`` (any of them) or ``TEXT``."""
+    choices: tuple[tuple[str, Any], ...] = ()
+    """(what is shown, the value) pairs."""
+    placeholder: str = ""
+    initial: Any = None
+
+
+@frozen
+class ActForm:
+    key: str
+    """The key that opens the form on either console."""
+    short: str
+    """Its name in the footer."""
+    title: str
+    fields: Callable[[SeatView], tuple[Field, ...]]
+    build: Callable[[SeatView, Mapping[str, Any]], Intervention]
+
+
+REASON = Field("reason", "Your reason (for the debrief; no seat sees it)", TEXT, placeholder="why you do this")
+
+
+def _events(view: SeatView) -> tuple[Field, ...]:
+    events = tuple((event.text, event.id) for event in view.events if not event.spent)
+    return (Field("event", "Event to fire now (as written in the scenario)", CHOICE, events), REASON)
+
+
+def _inject(view: SeatView) -> tuple[Field, ...]:
+    seats = tuple((seat.name, seat.id) for seat in view.seats)
+    return (Field("headline", "Headline", TEXT, placeholder="what the seats are told"),
+            Field("recipients", "Who learns it", CHECKS, seats, initial=tuple(s for _, s in seats)),
+            Field("effects", "Effects, separated by ; (optional)", TEXT, placeholder="threat += 2; receptivity -= 1"),
+            REASON)
+
+
+def _rulings(view: SeatView) -> tuple[Field, ...]:
+    """Chances that can be drawn this turn: actions open to their seat now, and events that have one."""
+    rules = [(f"{seat.name}: {option.label}", option.id) for seat in view.seats
+             for option in view.options.get(seat.id, ()) if option.available and option.chance is not None]
+    rules += [(f"Event: {event.text}", event.id) for event in view.events if event.chance and not event.spent]
+    return (Field("rule", "Whose chance this turn", CHOICE, tuple(rules)),
+            Field("success", "It will", CHOICE, (("succeed", True), ("fail", False))), REASON)
+
+
+def _replacements(view: SeatView) -> tuple[Field, ...]:
+    orders = tuple((f"{seat.name}: {option.label}", (seat.id, option.id)) for seat in view.seats
+                   if view.controllers.get(seat.id, HUMAN) != HUMAN
+                   for option in view.options.get(seat.id, ()) if option.available)
+    return (Field("order", "The computer seat's order this turn", CHOICE, orders), REASON)
+
+
+def _tracks(view: SeatView) -> tuple[Field, ...]:
+    tracks = tuple((f"{track.label} (now {format_value(track.history[-1])})", track.name) for track in view.tracks)
+    return (Field("variable", "Track", CHOICE, tracks),
+            Field("value", "New value", TEXT, placeholder="a number, yes/no, or one of its values"), REASON)
+
+
+def _text(values: Mapping[str, Any], key: str, what: str) -> str:
+    text = (values.get(key) or "").strip()
+    if not text:
+        raise WargameError(f"Give {what}.")
+    return text
+
+
+def _chosen(values: Mapping[str, Any], key: str, what: str) -> Any:
+    if values.get(key) is None:
+        raise WargameError(f"Choose {what}.")
+    return values[key]
+
+
+def _build_inject(view: SeatView, values: Mapping[str, Any]) -> Inject:
+    recipients = tuple(values.get("recipients") or ())
+    if not recipients:
+        raise WargameError("Choose at least one seat to tell.")
+    everyone = set(recipients) == {seat.id for seat in view.seats}
+    effects = tuple(e.strip() for e in (values.get("effects") or "").split(";") if e.strip())
+    return Inject(_text(values, "headline", "a headline"), None if everyone else recipients, effects,
+                  _text(values, "reason", "your reason"))
+
+
+def _build_track(view: SeatView, values: Mapping[str, Any]) -> SetTrack:
+    name = _chosen(values, "variable", "a track")
+    track = view.track(name)
+    return SetTrack(name, read_value(name, track.type, _text(values, "value", "a value")),
+                    _text(values, "reason", "your reason"))
+
+
+FORMS = {
+    form.key: form for form in (
+        ActForm("e", "Event", "Fire an event now", _events,
+                lambda v, a: FireEvent(_chosen(a, "event", "an event"), _text(a, "reason", "your reason"))),
+        ActForm("i", "Inject", "An inject of your own", _inject, _build_inject),
+        ActForm("r", "Rule", "Rule on a chance this turn", _rulings,
+                lambda v, a: ForceChance(_chosen(a, "rule", "a chance"), _chosen(a, "success", "the outcome"),
+                                         _text(a, "reason", "your reason"))),
+        ActForm("o", "Replace", "Replace a computer seat's order", _replacements,
+                lambda v, a: ReplaceOrder(*_chosen(a, "order", "an order"), _text(a, "reason", "your reason"))),
+        ActForm("t", "Set track", "Set a track", _tracks, _build_track),
+    )
+}
+"""The forms by the key that opens them (on the hot-seat console and the networked one alike)."""
+
+KEYS_LINE = ("e fire an event \u00b7 i inject \u00b7 r rule on a chance \u00b7 o replace a computer order \u00b7 "
+             "t set a track")
+"""The acts' keys in words, for the consoles (a narrow footer cannot show them all)."""
+
+
+def acts_text(view: SeatView) -> str:
+    """The white cell's acts of the open turn, as both consoles list them."""
+    lines = [f"\u2022 The facilitator {act.text}." + (f"\n    reason: {act.reason}" if act.reason else "")
+             for act in view.acts]
+    return "\n".join(lines) or "None yet."

@@ -1,0 +1,230 @@
+"""The white cell in the terminal app, and its lock, driven by keys as a facilitator and a student would.
+
+The facilitator acts from the console (each act a form with a reason),
+steps turns, and the save holds every act; a student at the same keyboard,
+without the passphrase, reaches no facilitator's view of an unfinished game
+by any path: Leave then Replay, the palette, Continue in facilitator mode.
+Continue resumes mid-turn with the orders already given.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from game.engine.interventions import ForceChance, Inject, ReplaceOrder
+from game.lock import make_lock
+from game.saves import load_save, restore_session, save_session
+from game.scenario import load_scenario
+from game.session import Order, Session
+from game.tui.facilitator_acts import FORMS
+from tests.tui_driver import (
+    FIXTURES,
+    choose,
+    first_available,
+    make_app,
+    screen_name,
+    screen_text,
+    start_game,
+    wait_for,
+    wait_until,
+)
+
+MINI = FIXTURES / "mini.toml"
+LOCK = make_lock("table four")
+SECRET = "Beta's secret"
+"""A track only Beta (and the facilitator) may see."""
+
+
+async def fill(pilot, key: str, answers: dict) -> None:
+    """Open the form of act ``key`` on the console and answer it field by field, as typed; then do it."""
+    await pilot.press(key)
+    form = await wait_for(pilot, "ActFormDialog")
+    for spec in form.fields:
+        answer = answers.get(spec.key)
+        if spec.kind == "choice" and answer is not None:
+            index = [value for _, value in spec.choices].index(answer)
+            await pilot.press("enter", *["down"] * (index + 1), "enter")
+        elif spec.kind == "text" and answer is not None:
+            await pilot.press(*answer)
+        await pilot.press("tab")
+    await pilot.press("ctrl+o")
+    await wait_for(pilot, "FacilitatorScreen")
+
+
+async def test_the_facilitator_injects_rules_replaces_and_steps_and_the_save_holds_it(tmp_path: Path):
+    app = make_app(tmp_path / "saves", scenario=load_scenario(MINI), controllers={"a": "random", "b": "random"},
+                   seed=4, facilitator=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, "SetupScreen")
+        await pilot.press("f5")
+        console = await wait_for(pilot, "FacilitatorScreen")
+        assert SECRET in screen_text(console)
+        await wait_until(pilot, lambda: "would choose \u2026" not in screen_text(pilot.app.screen),
+                         "the computer seats' intended orders")
+        await fill(pilot, "i", {"headline": "A storm", "effects": "x += 2", "reason": "a jolt"})
+        await fill(pilot, "r", {"rule": "a.push", "success": False, "reason": "argued well"})
+        await fill(pilot, "o", {"order": ("a", "a.push"), "reason": "Alpha pushes"})
+        await fill(pilot, "o", {"order": ("b", "b.shove"), "reason": "Beta pushes back"})
+        text = screen_text(pilot.app.screen)
+        assert "injected \u201cA storm\u201d (x += 2)" in text and "reason: argued well" in text
+        assert "Beta (random): your order: Shove" in text
+        await pilot.press("enter")
+        results = await wait_for(pilot, "ResolutionScreen")
+        assert "A storm" in screen_text(results)
+        record = app.playthrough.session.turns[0]
+        assert record.interventions == (Inject("A storm", None, ("x += 2",), "a jolt"),
+                                        ForceChance("a.push", False, "argued well"),
+                                        ReplaceOrder("a", "a.push", "Alpha pushes"),
+                                        ReplaceOrder("b", "b.shove", "Beta pushes back"))
+        push = next(e for e in record.entries if e.rule == "a.push")
+        assert push.ruled and not push.success and record.orders[1] == Order("b", "b.shove", by="facilitator")
+        await pilot.press("enter")
+        await wait_for(pilot, "FacilitatorScreen")
+        await pilot.press("n")
+        await wait_for(pilot, "TextPrompt")
+        await pilot.press("backspace", "2", "enter")
+        await wait_until(pilot, lambda: len(app.playthrough.session.turns) == 3 or app.playthrough.session.over,
+                         "two turns played without stopping")
+        await wait_for(pilot, "ResolutionScreen")  # the results of the run's last turn
+        assert len(app.playthrough.session.turns) == 3
+        path = app.playthrough.saved_to
+        assert load_save(path).turns[0].interventions == record.interventions
+        assert restore_session(load_save(path)).turns[0].state_hash == record.state_hash
+
+
+async def test_a_form_says_why_an_act_cannot_be_taken_and_changes_nothing(tmp_path: Path):
+    app = make_app(tmp_path / "saves", scenario=load_scenario(MINI), controllers={"a": "random", "b": "random"},
+                   seed=4, facilitator=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, "SetupScreen")
+        await pilot.press("f5")
+        await wait_for(pilot, "FacilitatorScreen")
+        await pilot.press("t")
+        form = await wait_for(pilot, "ActFormDialog")
+        await pilot.press("enter", "down", "enter", "tab", *"99", "tab", *"too much", "ctrl+o")
+        assert screen_name(pilot) == "ActFormDialog"
+        assert "'x' goes from 0 to 10: 99 is out of bounds" in screen_text(form)
+        await pilot.press("escape")
+        await wait_for(pilot, "FacilitatorScreen")
+        assert app.playthrough.session.open_interventions == ()
+
+
+def locked_game(saves: Path) -> Path:
+    """An unfinished game with a human seat and a passphrase, one turn in, saved in ``saves``."""
+    session = Session(load_scenario(MINI), 3, {"a": "random", "b": "human"}, name="locked", lock=LOCK)
+    session.play_turn({"b": Order("b", "b.hide", "my hidden plan")})
+    saves.mkdir(parents=True, exist_ok=True)
+    return save_session(session, saves / "locked.wgsave")
+
+
+async def test_a_student_without_the_passphrase_reaches_no_facilitator_view_by_any_path(tmp_path: Path):
+    saves = tmp_path / "saves"
+    locked_game(saves)
+    for facilitator in (False, True):
+        app = make_app(saves, facilitator=facilitator)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_for(pilot, "TitleScreen")
+            for open_replay in ("r", "palette"):  # Replay from the title, then from the command palette
+                if open_replay == "r":
+                    await pilot.press("r")
+                else:
+                    await pilot.press("ctrl+p")
+                    await wait_for(pilot, "Palette")
+                    await pilot.press(*"replay game", "enter")
+                await wait_for(pilot, "SavesDialog")
+                await wait_until(pilot, lambda: pilot.app.screen.summaries, "the saves")
+                await pilot.press("enter")
+                prompt = await wait_for(pilot, "PassphrasePrompt")
+                await pilot.press(*"table five", "enter")
+                assert "not this game's passphrase" in screen_text(prompt)
+                await pilot.press("escape")
+                await wait_for(pilot, "TitleScreen")
+            await pilot.press("c")  # Continue: in facilitator mode it asks; refused, the seat plays on
+            if facilitator:
+                await wait_for(pilot, "PassphrasePrompt")
+                await pilot.press("escape")
+            await wait_until(pilot, lambda: screen_name(pilot) in ("ResolutionScreen", "TurnScreen"),
+                             "the seat's own screens")
+            assert pilot.app.screen.view.seat == "b"  # Beta's own screens, never the facilitator's
+            assert app.playthrough is not None and not app.playthrough.facilitating
+            await pilot.press("ctrl+p")
+            await wait_for(pilot, "Palette")
+            await pilot.press(*"facilitator")
+            await pilot.pause(0.3)
+            assert "Fire an event" not in screen_text(pilot.app.screen)  # no act without the passphrase
+            await pilot.press("escape")
+
+
+async def test_the_passphrase_opens_the_replay_and_facilitator_mode(tmp_path: Path):
+    saves = tmp_path / "saves"
+    locked_game(saves)
+    app = make_app(saves, facilitator=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, "TitleScreen")
+        await pilot.press("c")
+        await wait_for(pilot, "PassphrasePrompt")
+        await pilot.press(*"table four", "enter")
+        console = await wait_for(pilot, "FacilitatorScreen")
+        assert SECRET in screen_text(console) and app.playthrough.facilitating
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, "Palette")
+        await pilot.press(*"facilitator: fire")
+        await pilot.pause(0.3)
+        assert "Fire an event now" in screen_text(pilot.app.screen)
+
+
+async def test_a_new_game_with_people_gets_a_passphrase_shown_once(tmp_path: Path):
+    app = make_app(tmp_path / "saves", scenario=load_scenario(MINI), controllers={"a": "human", "b": "random"},
+                   seed=1)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, "SetupScreen")
+        await pilot.press("f5")
+        shown = await wait_for(pilot, "PassphraseShown")
+        passphrase = shown.passphrase
+        await pilot.press("enter")
+        await wait_for(pilot, "BriefingScreen")
+        assert app.playthrough.session.lock.opens_with(passphrase)
+        assert passphrase not in screen_text(pilot.app.screen)
+
+
+async def test_continue_resumes_mid_turn_with_the_orders_already_given(tmp_path: Path):
+    app = make_app(tmp_path / "saves", scenario=load_scenario(MINI), controllers={"a": "human", "b": "human"},
+                   seed=5)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, "SetupScreen")
+        await start_game(pilot)
+        await wait_for(pilot, "HandOffScreen")
+        await pilot.press("enter")
+        await wait_for(pilot, "BriefingScreen")
+        await pilot.press("enter")
+        turn = await wait_for(pilot, "TurnScreen")
+        action = first_available(turn)
+        await choose(pilot, action, "my plan for Alpha")
+        await wait_for(pilot, "HandOffScreen")  # Beta's turn next: the game is left here
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, "Palette")
+        await pilot.press(*"leave game", "enter")
+        await wait_for(pilot, "ConfirmDialog")
+        await pilot.click("#yes")
+        await wait_for(pilot, "TitleScreen")
+    app = make_app(tmp_path / "saves")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, "TitleScreen")
+        await pilot.press("c")
+        handoff = await wait_for(pilot, "HandOffScreen")
+        assert "Beta" in screen_text(handoff)  # Alpha is not asked again
+        session = app.playthrough.session
+        assert session.pending("a").rationale == "my plan for Alpha" and session.decided() == {"a"}
+        await pilot.press("enter")
+        await wait_for(pilot, "BriefingScreen")
+        assert "my plan for Alpha" not in screen_text(pilot.app.screen)
+        await pilot.press("enter")
+        turn = await wait_for(pilot, "TurnScreen")
+        assert turn.seat == "b" and "my plan for Alpha" not in screen_text(turn)
+        await choose(pilot, first_available(turn), "")
+        await wait_until(pilot, lambda: len(session.turns) == 1, "the turn to resolve")
+        assert session.turns[0].orders[0] == Order("a", action, "my plan for Alpha")
+
+
+def test_every_act_has_a_form_and_a_key():
+    assert sorted(FORMS) == ["e", "i", "o", "r", "t"]
