@@ -10,7 +10,7 @@ from game.saves import list_saves, load_save, save_session
 from game.scenario import load_scenario
 from game.session import Order, Session
 from game.tui import storage
-from tests.tui_driver import FIXTURES, choose, first_available, make_app, screen_name, wait_for, wait_until
+from tests.tui_driver import FIXTURES, choose, first_available, make_app, screen_name, start_game, wait_for, wait_until
 
 SEATS = {"north": "human", "south": "random", "east": "random"}
 
@@ -44,7 +44,7 @@ async def test_save_as_goes_on_in_the_new_file_under_the_new_name(tmp_path: Path
     app = trio(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, "SetupScreen")
-        await pilot.press("f5")
+        await start_game(pilot)
         await play_turn(pilot)
         autosave = app.playthrough.saved_to
         await save_as(pilot, "named copy")
@@ -77,7 +77,7 @@ async def test_the_named_copy_loads_from_the_list_and_plays_on_in_itself(tmp_pat
     app = trio(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, "SetupScreen")
-        await pilot.press("f5")
+        await start_game(pilot)
         await play_turn(pilot)
         await save_as(pilot, "named copy")
         await pilot.press("ctrl+q")
