@@ -44,6 +44,7 @@ fire, and everyone sees what they may know of the result.
 | \u2191 \u2193, Enter | lists | move, choose |
 | Tab, Shift+Tab | anywhere | next, previous field |
 | Enter | rationale field | confirm your order |
+| Shift+\u2191 \u2193 | turn screen | scroll a long decision's description and quote |
 | Ctrl+S | in a game | save as... |
 | Escape | in a game | back / leave to the title screen |
 | \u2190 \u2192 Home End, j | replay | previous, next, first, last turn, jump to a turn |

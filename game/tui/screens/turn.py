@@ -37,6 +37,8 @@ class TurnScreen(FormulaToggle[Order]):
         Binding("m", "show_map", "Map", tooltip="Scroll to the map", id="turn.map"),
         Binding("ctrl+s", "app.save_as", "Save as", id="game.save_as"),
         Binding("escape", "app.leave_game", "Leave", id="game.leave"),
+        Binding("shift+down", "scroll_detail(1)", "Scroll the detail", show=False, id="turn.detail_down"),
+        Binding("shift+up", "scroll_detail(-1)", "Scroll the detail", show=False, id="turn.detail_up"),
     ]
 
     def __init__(self, view: SeatView, seat: str, *, formulas_allowed: bool = False) -> None:
@@ -67,7 +69,8 @@ class TurnScreen(FormulaToggle[Order]):
             with Vertical(id="orders"):
                 yield Static(title, classes="pane-title", markup=False)
                 yield DecisionList(id="decisions")
-                yield Static(id="detail")
+                with VerticalScroll(id="detail", can_focus=False):
+                    yield Static(id="detail-text")
                 with Vertical(id="order-box"):
                     yield Static("Your order: none chosen yet", id="chosen", markup=False)
                     yield Input(placeholder="Why? Your rationale, kept for the debrief", id="rationale")
@@ -88,9 +91,15 @@ class TurnScreen(FormulaToggle[Order]):
             self._detail(decisions.highlighted_option.id)
 
     def _detail(self, action: str) -> None:
-        # The detail pane has a fixed height, so moving through the list needs no new layout.
+        # The pane keeps its height (the list does not jump as the highlight moves); a description
+        # and quote longer than it scroll (Shift+arrows or the mouse), never cut (issue 9.5). It
+        # takes no focus, so Tab and Escape move between the list and the rationale as before.
         text = joined(option_detail(self.options[action], formulas=self.formulas))
-        self.query_one("#detail", Static).update(text, layout=False)
+        self.query_one("#detail-text", Static).update(text)
+        self.query_one("#detail", VerticalScroll).scroll_home(animate=False)
+
+    def action_scroll_detail(self, lines: int) -> None:
+        self.query_one("#detail", VerticalScroll).scroll_relative(y=lines, animate=False)
 
     @on(OptionList.OptionHighlighted, "#decisions")
     def show_detail(self, event: OptionList.OptionHighlighted) -> None:
