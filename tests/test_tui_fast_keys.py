@@ -32,12 +32,13 @@ def post(app, key: str) -> None:
 
 
 async def settle(pilot) -> None:
-    """Let the app work through every key posted so far (a loaded machine may take a while)."""
+    """Let the app work through every key posted so far and mount the screen they left on top (a
+    loaded machine may take a while: a dialog just pushed is not mounted at once)."""
     for _ in range(1500):
         await pilot.pause(0.02)
-        if pilot.app._message_queue.empty():
+        if pilot.app._message_queue.empty() and pilot.app.screen.is_mounted:
             return
-    raise AssertionError("the app did not get through the keys in 30 s")
+    raise AssertionError("the app did not get through the keys (and mount the screen they opened) in 30 s")
 
 
 def quit_blocked(app):
