@@ -14,7 +14,7 @@ import pytest
 from game.scenario import load_scenario
 from game.session import Session
 from game.tui.widgets.controller_picker import ControllerPicker
-from tests.tui_driver import FIXTURES, make_app, screen_name, start_game, wait_for, wait_until
+from tests.tui_driver import FIXTURES, at_turn, make_app, screen_name, start_game, wait_for, wait_until
 
 TRIO = {"north": "human", "south": "human", "east": "human"}
 
@@ -22,16 +22,6 @@ TRIO = {"north": "human", "south": "human", "east": "human"}
 def trio(tmp_path: Path, controllers=TRIO):
     return make_app(tmp_path / "saves", scenario=load_scenario(FIXTURES / "trio.toml"), seed=11,
                     controllers=controllers)
-
-
-async def at_turn(pilot):
-    await wait_for(pilot, "SetupScreen")
-    await start_game(pilot)
-    await wait_for(pilot, "HandOffScreen")
-    await pilot.press("enter")
-    await wait_for(pilot, "BriefingScreen")
-    await pilot.press("enter")
-    return await wait_for(pilot, "TurnScreen")
 
 
 async def test_escape_in_the_rationale_leaves_the_field_and_keeps_what_was_typed(tmp_path: Path):

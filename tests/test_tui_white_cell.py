@@ -19,6 +19,7 @@ from game.session import Order, Session
 from game.tui.facilitator_acts import FORMS
 from tests.tui_driver import (
     FIXTURES,
+    at_turn,
     choose,
     first_available,
     make_app,
@@ -191,13 +192,7 @@ async def test_continue_resumes_mid_turn_with_the_orders_already_given(tmp_path:
     app = make_app(tmp_path / "saves", scenario=load_scenario(MINI), controllers={"a": "human", "b": "human"},
                    seed=5)
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_for(pilot, "SetupScreen")
-        await start_game(pilot)
-        await wait_for(pilot, "HandOffScreen")
-        await pilot.press("enter")
-        await wait_for(pilot, "BriefingScreen")
-        await pilot.press("enter")
-        turn = await wait_for(pilot, "TurnScreen")
+        turn = await at_turn(pilot)
         action = first_available(turn)
         await choose(pilot, action, "my plan for Alpha")
         await wait_for(pilot, "HandOffScreen")  # Beta's turn next: the game is left here

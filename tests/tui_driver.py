@@ -85,6 +85,17 @@ async def start_game(pilot: Pilot, *, people: bool = True) -> None:
         await pilot.press("enter")
 
 
+async def at_turn(pilot: Pilot) -> Screen:
+    """From the setup screen: start, pass the first hand-off and briefing, and return the turn screen."""
+    await wait_for(pilot, "SetupScreen")
+    await start_game(pilot)
+    await wait_for(pilot, "HandOffScreen")
+    await pilot.press("enter")
+    await wait_for(pilot, "BriefingScreen")
+    await pilot.press("enter")
+    return await wait_for(pilot, "TurnScreen")
+
+
 async def choose(pilot: Pilot, action: str, rationale: str) -> None:
     """On a turn screen: move to ``action``, choose it, type the rationale, confirm and send."""
     screen = await wait_for(pilot, "TurnScreen")
