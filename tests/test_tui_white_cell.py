@@ -25,7 +25,6 @@ from tests.tui_driver import (
     make_app,
     screen_name,
     screen_text,
-    start_game,
     wait_for,
     wait_until,
 )
