@@ -15,7 +15,7 @@ from typing import Any
 
 import msgpack
 
-from game.scenario.author_text import control_character
+from game.safe_text import control_character
 
 MAX_TEXT = 2_000_000
 """Longest text read, in bytes: a scenario's text (the loader's own limit)."""

@@ -68,7 +68,7 @@ from game.journal import (
 )
 from game.lock import Lock
 from game.players import check_policy, get_policy
-from game.scenario.author_text import clean, control_character
+from game.safe_text import clean, control_character
 
 __all__ = ["FACILITATOR", "HUMAN", "MAX_RATIONALE", "TIMED_OUT", "Message", "Order", "Parent", "Session",
            "Sink", "TurnRecord", "check_controllers", "new_game_id", "parse_seat_options", "utc_now"]

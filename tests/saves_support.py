@@ -25,7 +25,7 @@ from game.errors import WargameError
 from game.saves import format2
 from game.saves.codec import decode_game
 from game.scenario import load_scenario, parse_scenario
-from game.scenario.author_text import clean
+from game.safe_text import clean
 from game.session import FACILITATOR, HUMAN, Message, Order, Session
 from tests.paths import FIXTURES, SHIPPED
 

@@ -79,7 +79,7 @@ def test_bare_wargame_loads_no_engine_before_the_first_frame():
     assert out.strip() == "[]"
     code = f"import sys, game.tui.catalog as c; c.list_scenarios(c.default_dirs()); print({loaded})"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    header_only = ["game.scenario", "game.scenario.author_text", "game.scenario.header", "game.scenario.source_file"]
+    header_only = ["game.scenario", "game.scenario.header", "game.scenario.source_file"]
     assert out.strip() == str(header_only)
 
 

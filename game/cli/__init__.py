@@ -75,6 +75,6 @@ def _plain(message: str, *, multiline: bool) -> str:
 
     The cleaner is imported here, when an error happens, so a bare ``wargame`` loads no scenario code.
     """
-    from game.scenario.author_text import clean
+    from game.safe_text import clean
 
     return clean(message, multiline=multiline)

@@ -37,7 +37,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 def handle(args: argparse.Namespace) -> int:
     from game.engine.state import state_hash
     from game.saves import SaveDiverged, SaveError, load_save, restore_session
-    from game.scenario.author_text import clean
+    from game.safe_text import clean
 
     saved = load_save(args.save)
     passphrase.unlock(saved.lock, saved.over, args, args.save)

@@ -30,7 +30,7 @@ from game.engine.log import FACILITATOR, INTERVENTION, Change, LogEntry
 from game.engine.model import Scenario, Variable
 from game.engine.state import GameState
 from game.errors import ExpressionError, IllegalOrder, RefusedIntervention
-from game.scenario.author_text import control_character
+from game.safe_text import control_character
 
 MAX_REASON = 4000
 """Longest reason or headline, in characters, as long as a player's rationale may be."""

@@ -34,7 +34,7 @@ from game import decoding as d
 from game.decoding import Invalid
 from game.engine.model import Scenario
 from game.journal import Event, GameHeader, decode_event, decode_header, encode_event, encode_header
-from game.scenario.author_text import clean
+from game.safe_text import clean
 
 VERSION = 2
 PREFIX = b"\xaeHORIZON-WGSAVE" + bytes([VERSION])

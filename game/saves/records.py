@@ -22,7 +22,7 @@ from game.engine.model import Scenario
 from game.engine.state import state_hash
 from game.errors import FileError
 from game.journal import Event, GameHeader, HeaderFields, Parent, TurnResolved
-from game.scenario.author_text import clean
+from game.safe_text import clean
 
 FORMAT = 2
 """The save format this Horizon writes (it reads every format from 1 up to this one)."""

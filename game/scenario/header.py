@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from game.errors import ScenarioError
-from game.scenario.author_text import clean
+from game.safe_text import clean
 from game.scenario.source_file import read_text
 
 _TABLE = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_.\-\"' ]+?)\s*\]\]?\s*(#.*)?$")
@@ -83,7 +83,7 @@ def _head_tables(text: str) -> str:
 
 
 def _text(value: Any, *, multiline: bool = True) -> str:
-    """Author text as the loader gives it: a string, without control characters (``author_text``)."""
+    """Author text as the loader gives it: a string, without control characters (``game.safe_text.clean``)."""
     if not isinstance(value, str):
         raise TypeError("not text")
     return clean(value, multiline=multiline)

@@ -30,7 +30,7 @@ from game.engine.expressions import (
 )
 from game.engine.model import Variable
 from game.errors import ExpressionError, ScenarioError
-from game.scenario.author_text import clean
+from game.safe_text import clean
 from game.scenario.toml_lines import LineMap
 
 MAX_TURNS = 10_000
@@ -129,7 +129,7 @@ class Reader:
     def author_text(self, table: dict, path: tuple, key: str, what: str, default: Any = MISSING, *,
                     lines: bool = False) -> str | None:
         """An author text, without the control characters that must never reach a terminal
-        (``author_text``); ``lines`` for texts that may span lines."""
+        (``game.safe_text.clean``); ``lines`` for texts that may span lines."""
         value = self.get(table, path, key, str, what, default)
         if not isinstance(value, str):
             return value
