@@ -26,7 +26,7 @@ def handle(args: argparse.Namespace) -> int:
         if args.folder is None:
             print(f"No saves yet: {folder}/ does not exist (`wargame run SCENARIO --save` writes one).")
             return 0
-        raise WargameError(f"{folder}: no such folder")
+        raise WargameError(f"{folder}: " + ("is not a folder" if folder.exists() else "no such folder"))
     summaries = list_saves(folder)
     if not summaries:
         print(f"No saves in {folder}/.")

@@ -13,6 +13,7 @@ import shlex
 import sys
 from pathlib import Path
 
+from game.cli import arguments
 from game.errors import WargameError
 
 LOCAL = "127.0.0.1"
@@ -25,7 +26,8 @@ def register(commands: argparse._SubParsersAction) -> None:
                     "each tab plays its own game. Bound to 127.0.0.1 by default, as the page has no login.")
     parser.add_argument("--host", default=LOCAL, metavar="ADDR",
                         help=f"address to listen on (default {LOCAL}; 0.0.0.0 opens it to the network)")
-    parser.add_argument("--port", type=int, default=8000, metavar="PORT", help="port (default 8000)")
+    parser.add_argument("--port", type=arguments.whole_number("port", 0, 65535), default=8000, metavar="PORT",
+                        help="port (default 8000)")
     parser.add_argument("--saves", metavar="FOLDER", type=Path,
                         help="where the served games are saved (default: $HORIZON_SAVES, else saves/ here)")
     parser.set_defaults(handler=handle)

@@ -226,6 +226,11 @@ def compile_effect(text: str, symbols: Mapping[str, Symbol]) -> Effect:
     return Effect(text, symbol.name, symbol.slot, op, expression, _effect_fn(symbol, op, typed.fn))
 
 
+def _unprintable(text: str, allowed: str = "") -> str | None:
+    """The first character of ``text`` with no visible form (a control, a zero-width or bidi mark), or None."""
+    return None if text.isprintable() else next((c for c in text if not c.isprintable() and c not in allowed), None)
+
+
 def _parse(text: str, mode: str) -> ast.AST:
     if not isinstance(text, str):
         raise ExpressionError(f"expected text, got {type(text).__name__}")
@@ -233,8 +238,7 @@ def _parse(text: str, mode: str) -> ast.AST:
         raise ExpressionError(f"longer than {MAX_LENGTH} characters", "split it up")
     if not text.strip():
         raise ExpressionError("empty expression")
-    control = None if text.isprintable() else next((c for c in text if not c.isprintable() and c not in "\t\n"),
-                                                     None)
+    control = _unprintable(text, "\t\n")
     if control is not None:  # the text is shown to players as a formula: it must not move their cursor
         raise ExpressionError(f"holds the control character U+{ord(control):04X}", "remove it")
     try:
@@ -503,6 +507,10 @@ class _Compiler:
         if isinstance(value, float):
             return _const(value, FLOAT)
         if isinstance(value, str):
+            control = _unprintable(value)
+            if control is not None:  # written as an escape ('\\u001b'), it would reach the screen as itself
+                raise ExpressionError(f"the text {ast.unparse(node)} holds the control character U+{ord(control):04X}",
+                                      "write the text without escapes")
             return _const(value, TEXT)
         raise ExpressionError(f"the literal {ast.unparse(node)} is not allowed", ALLOWED)
 

@@ -17,12 +17,14 @@ from pathlib import Path
 
 from game.cli.arguments import seed as parse_seed
 from game.errors import WargameError
+from game.journal import MAX_NAME
 from game.plain import pages
 from game.plain.console import Console, EndOfInput
 from game.players import policy_names
 from game.presentation.briefing import briefing_markdown
 from game.presentation.entries import turn_lines
 from game.presentation.words import turn_heading
+from game.safe_text import printable
 from game.saves_folder import folder_shown
 from game.seat_view.build import seat_view
 from game.session import HUMAN, MAX_RATIONALE, Order, Session
@@ -179,7 +181,8 @@ class PlainGame:
             elif choice == 2:
                 seed = self.ask_seed(seed)
             elif choice == 3:
-                name = console.read(f"The game's name (Enter: keep \u201c{name}\u201d): ") or name
+                name = console.read_text(f"The game's name (Enter: keep \u201c{printable(name)}\u201d): ",
+                                         MAX_NAME) or name
             elif choice == 4:
                 facilitator = not facilitator
             else:
@@ -290,11 +293,7 @@ class PlainGame:
                 return Order(seat, option.id, rationale)
 
     def ask_rationale(self) -> str:
-        while True:
-            text = self.console.read("Why? Your rationale, kept for the debrief (Enter: none): ")
-            if len(text) <= MAX_RATIONALE:
-                return text
-            self.console.say(f"That is {len(text)} characters: keep it under {MAX_RATIONALE}.")
+        return self.console.read_text("Why? Your rationale, kept for the debrief (Enter: none): ", MAX_RATIONALE)
 
     def game_menu(self, watching: bool) -> list[str]:
         """What a game offers besides its screen's own choices, as the TUI's keys do."""
@@ -329,7 +328,8 @@ class PlainGame:
     def save_as(self) -> None:
         """The game goes on in a file named after the name given, as the TUI's Save as does."""
         console, session = self.console, self.session
-        name = console.read(f"Save this game as (Enter: \u201c{session.name}\u201d): ") or session.name
+        name = console.read_text(f"Save this game as (Enter: \u201c{printable(session.name)}\u201d): ",
+                                 MAX_NAME) or session.name
         path = storage.save_path(self.options.saves_dir, name)
         force = False
         while True:

@@ -18,8 +18,9 @@ import os
 import re
 from pathlib import Path
 
+from game.decoding import EARLIEST, LATEST
 from game.file_reading import Refused, read_bounded
-from game.safe_text import clean
+from game.safe_text import printable
 from game.saves.codec import decode_game
 from game.saves.journal_file import MAX_SAVE_BYTES, SaveFile, write_session
 from game.saves.ownership import SaveLock
@@ -111,8 +112,8 @@ def _summary(path: Path) -> SaveSummary:
     try:
         game = load_save(path)
     except SaveError as error:
-        return SaveSummary(path, clean(path.stem, multiline=False), _modified(path), damaged=error.reason)
-    return SaveSummary(path, game.name or clean(path.stem, multiline=False), game.updated, game_id=game.game_id,
+        return SaveSummary(path, printable(path.stem), _modified(path), damaged=error.reason)
+    return SaveSummary(path, game.name or printable(path.stem), game.updated, game_id=game.game_id,
                        scenario_id=game.scenario_id, title=game.title, played=game.played,
                        turns=game.scenario.turns, over=game.over, controllers=game.controllers,
                        created=game.created, parent=game.parent, locked=game.lock is not None,
@@ -120,8 +121,8 @@ def _summary(path: Path) -> SaveSummary:
 
 
 def _modified(path: Path) -> datetime.datetime:
+    """When the file was last changed, as far as can be shown (a file's time may be anything at all)."""
     try:
-        seconds = path.stat().st_mtime
-    except OSError:
-        seconds = 0
-    return datetime.datetime.fromtimestamp(seconds, datetime.UTC)
+        return min(max(datetime.datetime.fromtimestamp(path.stat().st_mtime, datetime.UTC), EARLIEST), LATEST)
+    except (OSError, OverflowError, ValueError):
+        return EARLIEST

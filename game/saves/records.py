@@ -23,7 +23,7 @@ from game.engine.model import Scenario
 from game.engine.state import state_hash
 from game.errors import FileError
 from game.journal import Event, GameHeader, HeaderFields, Parent, TurnResolved
-from game.safe_text import clean
+from game.safe_text import printable
 
 if TYPE_CHECKING:
     from game.session import Session
@@ -152,5 +152,5 @@ class SaveSummary:
 
     @property
     def file(self) -> str:
-        """The file's name as shown: whatever the file system allows, without its control characters."""
-        return clean(self.path.name, multiline=False)
+        """The file's name as shown: whatever the file system allows, every invisible character made visible."""
+        return printable(self.path.name)
