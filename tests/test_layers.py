@@ -1,5 +1,8 @@
 """The allowed imports between Horizon's packages: docs/architecture.md's table, held against the code.
 
+After a deliberate change of layers, ``python -m tests.test_layers`` rewrites the table's imports column
+from the code (read the diff: it is the new contract).
+
 Every import of every module under ``game/`` (at the top or inside a function: a lazy import is
 still a dependency) is read with ``ast`` and attributed to the table row that holds the module (the
 longest matching path). The table's "imports" column must say exactly what the code imports, so
@@ -206,3 +209,17 @@ def test_the_reading_of_imports_finds_what_is_there():
     assert module_path("game.engine") == "game/engine/__init__.py"
     assert row_of("game/tui/remote/app.py", ROWS) == "game/tui/remote/"
     assert row_of("game/tui/app.py", ROWS) == "game/tui/"
+
+
+def imports_column(package: str) -> str:
+    """What the table's imports column must say for ``package``, from the code."""
+    names = sorted(FOUND.get(package, {}), key=lambda name: (name in TOOLKITS, name))
+    return ", ".join(f"`{name}`" for name in names)
+
+
+if __name__ == "__main__":  # python -m tests.test_layers: rewrite the table's imports column from the code
+    text = ARCHITECTURE.read_text(encoding="utf-8")
+    for package in ROWS:
+        text = re.sub(rf"^(\| `{re.escape(package)}` \|.*\| )[^|]*( \|)$",
+                      lambda match, p=package: match[1] + imports_column(p) + match[2], text, flags=re.M)
+    ARCHITECTURE.write_text(text, encoding="utf-8")
