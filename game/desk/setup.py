@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 from game.errors import WargameError
+from game.whole_numbers import NotAWholeNumber, parse_whole, quoted
 
 
 def parse_seed(text: str) -> int:
@@ -12,12 +13,9 @@ def parse_seed(text: str) -> int:
     from game.engine.adjudication import MAX_SEED
 
     try:
-        value = int(text)
-    except ValueError:
-        raise WargameError(f"invalid seed {text!r}: give a whole number") from None
-    if not 0 <= value <= MAX_SEED:
-        raise WargameError(f"invalid seed {text!r}: give a number from 0 to {MAX_SEED}")
-    return value
+        return parse_whole(text, 0, MAX_SEED)
+    except NotAWholeNumber as error:
+        raise WargameError(f"invalid seed {quoted(text)}: {error}") from None
 
 
 def default_name(title: str, now: datetime.datetime) -> str:
