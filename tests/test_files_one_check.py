@@ -23,7 +23,7 @@ from game.errors import WargameError
 from game.journal import Event, Invalid, decode_event
 from game.saves import SaveDiverged, SaveError, load_save, restore_session, save_session
 from game.session import _DOORS, Order
-from game.tui import storage
+from game.desk import storage
 from tests.hostile_cases import BASE
 from tests.saves_forge import chained, frames
 from tests.saves_support import MINI, examples, play, scenario
