@@ -10,12 +10,11 @@ a named policy can be asked for instead. Computer seats keep their policies.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Mapping
 
 from game.analysis.simulate import Rotation
 from game.engine.model import Scenario
-from game.players import check_policy
+from game.players import check_policy, combinations
 from game.players.scripted_policy import PREFIX
 from game.session import HUMAN
 
@@ -23,6 +22,9 @@ STRATEGIES = "strategies"
 """The default baseline: the scenario's strategies for each person's seat, in rotation."""
 FALLBACK = "greedy"
 """The policy of a person's seat that the scenario gives no strategy."""
+MAX_ROTATION = 1000
+"""Most combinations of the people's seats' strategies one simulation plays in turn (an evenly spread
+selection beyond: ten seats of twelve strategies would make 12^10)."""
 
 
 def baseline_rotation(scenario: Scenario, controllers: Mapping[str, str],
@@ -36,7 +38,7 @@ def baseline_rotation(scenario: Scenario, controllers: Mapping[str, str],
         return [played], dict(played)
     lines = {seat: [PREFIX + s.id for s in scenario.strategies_for(seat)] or [FALLBACK] for seat in people}
     rotation = [dict(controllers) | dict(zip(people, combination))
-                for combination in itertools.product(*(lines[seat] for seat in people))]
+                for combination in combinations.spread([lines[seat] for seat in people], MAX_ROTATION)]
     labels = {seat: _label(lines[seat]) if seat in people else controllers[seat] for seat in scenario.seats}
     return rotation, labels
 

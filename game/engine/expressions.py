@@ -30,16 +30,16 @@ nothing an author typed reaches Python's compiler as code.
 from __future__ import annotations
 
 import ast
-import difflib
 import operator
 import warnings
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 
 from attrs import field, frozen
 
 from game.engine import arithmetic
 from game.engine.arithmetic import LIMIT, SATURATING, Bounds
+from game.engine.names import MAX_COMPARED, closest
 from game.errors import ExpressionError
 
 MAX_LENGTH = 1000
@@ -287,9 +287,9 @@ def _effect_fn(symbol: Symbol, op: str, fn: Callable) -> Callable[[Sequence[Any]
     return lambda env: clamp(env[slot] - fn(env), low, high)
 
 
-def _suggest(name: str, candidates: Mapping[str, Any] | Sequence[str]) -> str:
-    close = difflib.get_close_matches(name, list(candidates), n=1)
-    return f"did you mean {close[0]!r}?" if close else ""
+def _suggest(name: str, candidates: Collection[str]) -> str:
+    found = closest(name, candidates)
+    return f"did you mean {found!r}?" if found else ""
 
 
 _ARITHMETIC = {
@@ -532,8 +532,9 @@ class _Compiler:
             raise ExpressionError(f"{name} is a function", f"call it: {name}(...)")
         symbol = self.symbols.get(TURN, TURN_SYMBOL) if name == TURN else self.symbols.get(name)
         if symbol is None:
-            candidates = [*(n for n in self.symbols if n != TURN), TURN]
-            raise ExpressionError(f"unknown name {name!r}", _suggest(name, candidates), name=name)
+            raise ExpressionError(f"unknown name {name!r}", _suggest(name, self.symbols.keys() | {TURN}
+                                                                     if len(self.symbols) <= MAX_COMPARED
+                                                                     else self.symbols), name=name)
         if name == TURN:
             self.reads_turn = True
         else:
