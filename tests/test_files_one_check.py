@@ -19,12 +19,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from game.cli import main
+from game.desk import storage
 from game.errors import WargameError
 from game.journal import Event, Invalid, decode_event
 from game.saves import SaveDiverged, SaveError, load_save, restore_session, save_session
 from game.session import _DOORS, Order
-from game.desk import storage
-from tests.hostile_cases import BASE
 from tests.saves_forge import chained, frames
 from tests.saves_support import MINI, examples, play, scenario
 from tests.test_hostile_journal import host, journal, no_serving  # noqa: F401 (a fixture)
