@@ -20,6 +20,7 @@ from game.saves import load_save, restore_session, save_session
 from game.scenario import load_scenario
 from game.session import Order, Session
 from tests.paths import FIXTURES, SHIPPED
+from tests.tools import headless_chromium, need
 
 HERE = FIXTURES
 CRISIS = load_scenario(HERE / "crisis.toml")
@@ -264,16 +265,14 @@ def test_the_debrief_opens_with_a_one_page_handout(finished):
 
 def test_the_printed_handout_is_page_one_and_the_record_starts_page_two(finished, tmp_path):
     """Printed by headless Chromium (when this machine has it, with poppler's pdftotext)."""
-    import shutil
     import subprocess
 
-    chromium, pdftotext = shutil.which("chromium"), shutil.which("pdftotext")
-    if not chromium or not pdftotext:
-        pytest.skip("needs chromium and pdftotext (apt-get install chromium poppler-utils)")
+    tools = need("chromium", "pdftotext")
+    pdftotext = tools["pdftotext"]
     page = tmp_path / "debrief.html"
     page.write_text(debrief_html(finished))
     pdf = tmp_path / "debrief.pdf"
-    subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+    subprocess.run([*headless_chromium(tools["chromium"], tmp_path / "profile"), "--no-pdf-header-footer",
                     f"--print-to-pdf={pdf}", page.as_uri()], capture_output=True, timeout=120, check=True)
     first, second = (subprocess.run([pdftotext, "-f", str(n), "-l", str(n), str(pdf), "-"], capture_output=True,
                                     text=True, check=True).stdout for n in (1, 2))
@@ -284,18 +283,15 @@ def test_the_printed_handout_is_page_one_and_the_record_starts_page_two(finished
 
 def test_the_printed_debrief_cuts_nothing_even_a_long_unbroken_rationale(tmp_path):
     """Issue 9.12: headless Chromium's PDF has the pages it should, and every word lies on its page."""
-    import shutil
     import subprocess
 
-    tools = {name: shutil.which(name) for name in ("chromium", "pdfinfo", "pdftotext")}
-    if not all(tools.values()):
-        pytest.skip("needs chromium and poppler-utils (apt-get install chromium poppler-utils)")
+    tools = need("chromium", "pdfinfo", "pdftotext")
     long_word = "https://example.org/" + "averylongunbrokenrationale" * 10  # no hyphen: pdftotext drops those
     session = human_game(turns=6, rationale=long_word)
     page = tmp_path / "debrief.html"
     page.write_text(debrief_html(session))
     pdf = tmp_path / "debrief.pdf"
-    subprocess.run([tools["chromium"], "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+    subprocess.run([*headless_chromium(tools["chromium"], tmp_path / "profile"), "--no-pdf-header-footer",
                     f"--print-to-pdf={pdf}", page.as_uri()], capture_output=True, timeout=120, check=True)
     info = subprocess.run([tools["pdfinfo"], str(pdf)], capture_output=True, text=True, check=True).stdout
     pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M)[1])

@@ -101,25 +101,30 @@ def test_a_second_owner_is_refused_at_once_and_the_first_keeps_its_save(tmp_path
 def test_two_runs_saving_one_file_at_once_the_second_is_refused_before_its_first_turn(tmp_path):
     save = tmp_path / "f.wgsave"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    slow = textwrap.dedent("""
-        import sys, time
+    go = tmp_path / "go"
+    held = textwrap.dedent(f"""
+        import os, sys, time
         from game.session import Session
         real = Session.resolve
-        def slow(self, **options):
-            time.sleep(0.05)
-            return real(self, **options)
-        Session.resolve = slow
+        def held(self, **options):
+            record = real(self, **options)
+            while not os.path.exists({str(go)!r}):  # held after each turn until the test has tried the others
+                time.sleep(0.01)
+            return record
+        Session.resolve = held
         from game.cli import main
         sys.exit(main(sys.argv[1:]))
     """)
-    command = [sys.executable, "-c", slow, "run", str(long_scenario_file(tmp_path)), "--seed", "5", "--save", str(save)]
+    command = [sys.executable, "-c", held, "run", str(long_scenario_file(tmp_path)), "--seed", "5", "--save", str(save)]
     with subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env) as first:
         while not (save.exists() and load_save(save).played):
+            assert first.poll() is None, first.stderr.read()
             time.sleep(0.02)
         second = subprocess.run([sys.executable, "-m", "game", "run", "--resume", str(save)], env=env,
                                 capture_output=True, text=True)
         third = subprocess.run([sys.executable, "-m", "game", "run", str(MINI), "--save", str(save), "--force-save"],
                                env=env, capture_output=True, text=True)
+        go.touch()
         assert first.wait() == 0
     for refused in (second, third):
         assert refused.returncode == 2 and refused.stdout == ""
