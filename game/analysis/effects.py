@@ -128,7 +128,7 @@ def without_act(session: Session, turn: int, position: int) -> GameState | None:
     orders: dict[str, Order] = {}
     for order in record.orders:
         if isinstance(left_out, ReplaceOrder) and left_out.seat == order.seat and not _replaced(kept, order.seat):
-            order = _computer_order(branch, order)
+            order = replaced_order(branch, order)
         orders[order.seat] = still_possible(branch, order)
     try:
         return session.resolve_again(turn, orders, kept)
@@ -140,8 +140,9 @@ def _replaced(acts: Sequence[Intervention], seat: str) -> bool:
     return any(isinstance(act, ReplaceOrder) and act.seat == seat for act in acts)
 
 
-def _computer_order(branch: Session, order: Order) -> Order:
-    """The order the seat's computer would have given (a hold if this Horizon lacks its policy)."""
+def replaced_order(branch: Session, order: Order) -> Order:
+    """The order the seat's computer would have given in ``branch``'s open turn, had the facilitator not
+    replaced it (a hold if this Horizon lacks its policy)."""
     try:
         return branch.computer_order(order.seat)
     except WargameError:

@@ -13,6 +13,7 @@ import html
 
 from markdown_it import MarkdownIt
 
+from game.analysis.debrief import Analysis
 from game.analysis.report import debrief_parts
 from game.analysis.summary import Summary
 from game.session import Session
@@ -41,10 +42,11 @@ ol li { margin: .5em 0; }
 """
 
 
-def debrief_html(session: Session, simulation: Summary | None = None) -> str:
+def debrief_html(session: Session, simulation: Summary | None = None, analysis: Analysis | None = None) -> str:
     renderer = MarkdownIt("commonmark", {"html": False}).enable("table")
-    handout, record = (renderer.render(part) for part in debrief_parts(session, simulation))
-    body = f'<section class="handout">\n{handout}</section>\n<section class="record">\n{record}</section>\n'
+    handout, record, appendix = (renderer.render(part) for part in debrief_parts(session, simulation, analysis))
+    body = (f'<section class="handout">\n{handout}</section>\n<section class="record">\n{record}</section>\n'
+            f'<section class="appendix">\n{appendix}</section>\n')
     title = html.escape(f"Debrief: {session.scenario.title}")
     return (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>{title}</title>\n'
             f"<style>{STYLE}</style>\n</head>\n<body>\n{body}</body>\n</html>\n")
