@@ -49,13 +49,17 @@ def pertinent_questions(scenario: Scenario, after: Sequence[Sequence[Any]]) -> l
     them (``during``: on any); one that presumes the opposite of a question already chosen is left out."""
     chosen: list[Question] = []
     for question in scenario.questions:
-        if question.when is not None:
-            judged = after if question.during else after[-1:]
-            if not any(holds(question.when, env) for env in judged):
-                continue
-        if not any(excludes(question, other) for other in chosen):
+        if fits(question, after) and not any(excludes(question, other) for other in chosen):
             chosen.append(question)
     return chosen
+
+
+def fits(question: Question, after: Sequence[Sequence[Any]]) -> bool:
+    """Whether a run (the environment after each of its turns) meets the question's ``when``."""
+    if question.when is None:
+        return True
+    judged = after if question.during else after[-1:]
+    return any(holds(question.when, env) for env in judged)
 
 
 def excludes(one: Question, other: Question) -> bool:
