@@ -44,9 +44,9 @@ from game.engine.views import View, knowledge_for, seen_events, view_for
 from game.errors import Diverged, IllegalOrder, RefusedIntervention, WargameError
 from game.journal import (
     HUMAN,
-    BeliefGiven,
     MAX_NAME,
     OPEN_TURN,
+    BeliefGiven,
     Draw,
     Event,
     GameHeader,

@@ -120,8 +120,8 @@ def rulings_section(session: Session, found: Sequence[Ruling] | None = None) -> 
             effect = "Played on without it, the game would have ended the same way, with other scores."
         else:
             effect = "Played on without it, the game would have ended the same way."
-        lines.append(f"- **Turn {ruling.turn}**: the facilitator {escape(describe(session.scenario, ruling.act, formulas=False))}."
-                     f"{reason}{turn} {effect}")
+        act = escape(describe(session.scenario, ruling.act, formulas=False))
+        lines.append(f"- **Turn {ruling.turn}**: the facilitator {act}.{reason}{turn} {effect}")
     changed = sum(r.changed == "the ending" for r in found)
     lines += ["", f"{changed} of the {len(found)} acts changed how the game ended."]
     return lines
