@@ -12,7 +12,14 @@ from __future__ import annotations
 from attrs import frozen
 
 from game.analysis.discussion import Asked, discussion_questions
-from game.analysis.effects import MORE_TURNING_POINTS, TURNING_POINTS, Effect, order_effects, turning_points
+from game.analysis.effects import (
+    MORE_TURNING_POINTS,
+    TURNING_POINTS,
+    Effect,
+    Progress,
+    order_effects,
+    turning_points,
+)
 from game.analysis.hotwash import BeliefRow, belief_rows
 from game.analysis.rulings import Ruling, rulings
 from game.analysis.summary import Summary
@@ -37,9 +44,17 @@ class Analysis:
         return turning_points(self.points, TURNING_POINTS)
 
 
-def analyse(session: Session, simulation: Summary | None = None) -> Analysis:
-    effects = order_effects(session)
+def analyse(session: Session, simulation: Summary | None = None, progress: Progress | None = None) -> Analysis:
+    """The whole analysis of a run; ``progress`` is told of the turns and acts weighed, as they go."""
+    turns = len(session.turns)
+    acts = sum(len(record.interventions) for record in session.turns)
+    told = (lambda done, _: progress(done, turns + acts)) if progress else None
+    effects = order_effects(session, told)
+    act_told = (lambda done, _: progress(turns + done, turns + acts)) if progress else None
+    found = rulings(session, act_told)
+    if progress is not None:
+        progress(turns + acts, turns + acts)
     points = turning_points(effects, MORE_TURNING_POINTS)
     return Analysis(session, simulation, tuple(effects), tuple(points),
                     tuple(discussion_questions(session, points, simulation)), tuple(belief_rows(session)),
-                    tuple(rulings(session)))
+                    tuple(found))

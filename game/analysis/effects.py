@@ -21,7 +21,7 @@ every effect the debrief states.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from attrs import frozen
 
@@ -31,6 +31,9 @@ from game.engine.model import hold_id
 from game.engine.state import GameState
 from game.errors import WargameError
 from game.session import Order, Session
+
+Progress = Callable[[int, int], None]
+"""Called with (done, in all) as the work goes."""
 
 TURNING_POINTS = 3
 """Turning points on the handout."""
@@ -81,10 +84,12 @@ def outcome(state: GameState) -> str | None:
     return (state.ending or "") if state.over else None
 
 
-def order_effects(session: Session) -> list[Effect]:
-    """The effect of every order but holds, turn by turn in seat order."""
+def order_effects(session: Session, progress: Progress | None = None) -> list[Effect]:
+    """The effect of every order but holds, turn by turn in seat order (``progress``: told after each turn)."""
     found = []
     for record in session.turns:
+        if progress is not None:
+            progress(record.turn - 1, len(session.turns))
         played = scores(session.scenario, record.state)
         for order in record.orders:
             if order.action == hold_id(order.seat):
@@ -99,27 +104,29 @@ def order_effects(session: Session) -> list[Effect]:
 def act_effects(session: Session) -> list[Effect | None]:
     """The effect of every act of the facilitator, in order (None where playing the turn without it
     cannot be done: the game must then make no claim about it)."""
-    found: list[Effect | None] = []
-    for record in session.turns:
-        played = scores(session.scenario, record.state)
-        for position, act in enumerate(record.interventions):
-            other = without_act(session, record.turn, position)
-            found.append(None if other is None else Effect(
-                record.turn, "facilitator", "", act, played, scores(session.scenario, other),
-                outcome(record.state), outcome(other)))
-    return found
+    return [act_effect(session, record.turn, position, without_act(session, record.turn, position))
+            for record in session.turns for position in range(len(record.interventions))]
 
 
-def without_act(session: Session, turn: int, position: int) -> GameState | None:
-    """The state after ``turn`` played again without its act at ``position``: the other acts made again
-    where they still can be, each recorded order given again where still possible (else the seat holds),
-    a computer order the act replaced given as the computer would have. None if that cannot be played."""
+@frozen
+class Without:
+    """How a turn is played again without one act of the facilitator: the acts and the orders given."""
+
+    acts: tuple[Intervention, ...]
+    orders: Mapping[str, Order]
+
+
+def without_act(session: Session, turn: int, position: int) -> Without:
+    """The turn ``turn`` without its act at ``position``: the other acts made again where they still can
+    be, each recorded order given again where still possible (else the seat holds), a computer order the
+    act replaced given as the computer would have."""
     record = session.turns[turn - 1]
     left_out = record.interventions[position]
-    acts = [act for i, act in enumerate(record.interventions) if i != position]
     branch = session.branch(turn - 1)
     kept = []
-    for act in acts:
+    for i, act in enumerate(record.interventions):
+        if i == position:
+            continue
         try:
             branch.intervene(act)
             kept.append(act)
@@ -130,10 +137,19 @@ def without_act(session: Session, turn: int, position: int) -> GameState | None:
         if isinstance(left_out, ReplaceOrder) and left_out.seat == order.seat and not _replaced(kept, order.seat):
             order = replaced_order(branch, order)
         orders[order.seat] = still_possible(branch, order)
+    return Without(tuple(kept), orders)
+
+
+def act_effect(session: Session, turn: int, position: int, without: Without) -> Effect | None:
+    """What the act at ``position`` of ``turn`` changed by the end of the turn (None if the turn cannot be
+    played ``without`` it)."""
+    record = session.turns[turn - 1]
     try:
-        return session.resolve_again(turn, orders, kept)
+        other = session.resolve_again(turn, without.orders, without.acts)
     except WargameError:
         return None
+    return Effect(turn, "facilitator", "", record.interventions[position], scores(session.scenario, record.state),
+                  scores(session.scenario, other), outcome(record.state), outcome(other))
 
 
 def _replaced(acts: Sequence[Intervention], seat: str) -> bool:

@@ -175,11 +175,11 @@ def _heading(session: Session) -> list[str]:
     run = f"Run \u201c{escape(session.name)}\u201d" if session.name else "This run"
     played = len(session.turns)
     status = "finished" if session.over else f"stopped after turn {played} of {scenario.turns}"
-    lines.append(f"{run} was played on {session.created.day} {session.created:%B %Y} and {status}: "
-                 f"{played} turn{'s' if played != 1 else ''}.")
+    line = (f"{run} was played on {session.created.day} {session.created:%B %Y} and {status}: "
+            f"{played} turn{'s' if played != 1 else ''}.")
     if scenario.source:
-        lines += ["", f"The rules draw on: {escape(scenario.source)}."]
-    return lines
+        line += f" The rules draw on: {escape(scenario.source)}."
+    return [*lines, line]
 
 
 def _seats(session: Session) -> list[str]:

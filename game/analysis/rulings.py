@@ -19,9 +19,9 @@ from collections.abc import Sequence
 from attrs import frozen
 
 from game.analysis.discussion import changes_sentence, ending_text
-from game.analysis.effects import Effect, act_effects, replaced_order, still_possible
+from game.analysis.effects import Effect, Progress, Without, act_effect, still_possible, without_act
 from game.analysis.markdown import escape, quote
-from game.engine.interventions import ForceChance, Intervention, ReplaceOrder, describe
+from game.engine.interventions import ForceChance, Intervention, describe
 from game.engine.model import Scenario
 from game.errors import WargameError
 from game.session import Session
@@ -41,16 +41,20 @@ class Ruling:
     """What it changed by the end of its turn (None where that turn cannot be played without it)."""
 
 
-def rulings(session: Session) -> list[Ruling]:
-    """Every act of the facilitator, in order, with what leaving it out would have changed."""
-    found = []
-    effects = iter(act_effects(session))
+def rulings(session: Session, progress: Progress | None = None) -> list[Ruling]:
+    """Every act of the facilitator, in order, with what leaving it out would have changed (``progress``:
+    told before each act)."""
+    found: list[Ruling] = []
+    total = sum(len(record.interventions) for record in session.turns)
     for index, record in enumerate(session.turns):
         for position, act in enumerate(record.interventions):
-            other = replay_without(session, (index, position))
+            if progress is not None:
+                progress(len(found), total)
+            without = without_act(session, record.turn, position)
+            other = replay_without(session, (index, position), without)
             applied = _applied(session.scenario, act, record.entries)
             found.append(Ruling(record.turn, act, _difference(session, other), applied, _ending_text(other),
-                                next(effects)))
+                                act_effect(session, record.turn, position, without)))
     return found
 
 
@@ -63,24 +67,23 @@ def _applied(scenario: Scenario, act: Intervention, entries) -> bool:
                                                                    and not act.success)
 
 
-def replay_without(session: Session, skipped: tuple[int, int]) -> Session:
-    """The game played again from the turn of the act at (turn index, position), without it: see the module."""
+def replay_without(session: Session, skipped: tuple[int, int], without: Without | None = None) -> Session:
+    """The game played again from the turn of the act at (turn index, position), without it: see the module.
+    ``without`` is that turn's :func:`~game.analysis.effects.without_act`, if already made."""
     index, position = skipped
-    left_out = session.turns[index].interventions[position]
+    first = without or without_act(session, index + 1, position)
     other = session.branch(index)
     for record in session.turns[index:]:
         if other.over:
             break
-        for place, act in enumerate(record.interventions):
-            if (record.turn - 1, place) != skipped:
-                try:
-                    other.intervene(act)
-                except WargameError:
-                    pass  # no longer possible without the act left out (e.g. the event fired already)
+        acts = first.acts if record.turn == index + 1 else record.interventions
+        for act in acts:
+            try:
+                other.intervene(act)
+            except WargameError:
+                pass  # no longer possible without the act left out (e.g. the event fired already)
         for order in record.orders:
-            if record.turn - 1 == index and isinstance(left_out, ReplaceOrder) and left_out.seat == order.seat:
-                order = replaced_order(other, order)
-            other.submit(still_possible(other, order))
+            other.submit(first.orders[order.seat] if record.turn == index + 1 else still_possible(other, order))
         other.resolve()
     return other
 

@@ -39,6 +39,7 @@ def handle(args: argparse.Namespace) -> int:
     from game.analysis.baseline import STRATEGIES
     from game.analysis.debrief import analyse
     from game.cli.files import check_writable, write_text_atomically
+    from game.cli.progress import ProgressBar
     from game.players import get_policy
     from game.saves import load_save, restore_session
 
@@ -53,7 +54,12 @@ def handle(args: argparse.Namespace) -> int:
     passphrase.unlock(saved.lock, saved.over, args, args.save)
     session = restore_session(saved)
     simulation = _simulate(session, args) if args.runs else None
-    text = _render(kind, analyse(session, simulation))
+    bar = ProgressBar("weighing each decision", unit="turns and acts")
+    try:
+        run = analyse(session, simulation, bar)
+    finally:
+        bar.close()
+    text = _render(kind, run)
     if args.output:
         write_text_atomically(args.output, text)
         print(f"Wrote the debrief of {args.save} to {args.output}.", file=sys.stderr)
