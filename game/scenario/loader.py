@@ -128,7 +128,7 @@ class _Loader(Reader):
         strategies = read_strategies(self, actions)
         balance = read_balance(self, actions)
         questions = read_questions(self)
-        beliefs = read_beliefs(self, [ending.id for ending in endings])
+        beliefs = read_beliefs(self, self.ending_ids())
         self._raise_if_problems()
         return Scenario(
             format=fmt,
@@ -155,6 +155,12 @@ class _Loader(Reader):
             origin=Origin(self.filename, self.text, hashlib.sha256(self.text.encode()).hexdigest()),
             warnings=tuple(message for _, message in sorted(self.warnings, key=lambda item: item[0])),
         )
+
+    def ending_ids(self) -> list[str]:
+        """The id of every ``[[endings]]`` table, sound or not (a broken ending is reported once, by itself)."""
+        tables = self.document.get("endings", [])
+        return [t["id"] for t in tables if isinstance(t, dict) and isinstance(t.get("id"), str)] \
+            if isinstance(tables, list) else []
 
     def read_seats(self, head: dict) -> list[str]:
         path = ("scenario",)
