@@ -33,13 +33,13 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import DataTable, Input, Markdown, OptionList
 
+from game.desk.launch import LaunchOptions
 from game.engine.model import Scenario
 from game.lock import Lock
 from game.saves import load_save, restore_session, save_session
 from game.scenario import load_scenario
 from game.session import Order, Session
 from game.tui.app import HorizonApp
-from game.tui.launch import LaunchOptions
 from tests.paths import FIXTURES
 
 __all__ = ["FIXTURES", "at_turn", "choose", "choose_scenario", "first_available", "fixture", "game", "make_app",
