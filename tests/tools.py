@@ -30,6 +30,13 @@ def need(*names: str) -> dict[str, str]:
     return found
 
 
+def skip_without(*names: str) -> pytest.MarkDecorator:
+    """A mark that skips a test when a tool is missing; in CI the test runs, and its :func:`need` fails it."""
+    missing = [name for name in names if shutil.which(name) is None]
+    return pytest.mark.skipif(bool(missing) and os.environ.get(NEED_TOOLS) != "1",
+                              reason=f"needs {', '.join(missing)} ({INSTALL})")
+
+
 def headless_chromium(chromium: str, profile: Path) -> list[str]:
     """Chromium headless with a profile folder of its own (two at once under pytest-xdist share nothing)."""
     return [chromium, "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={profile}",

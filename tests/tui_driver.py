@@ -60,9 +60,10 @@ def fixture(name: str) -> Scenario:
     return load_scenario(FIXTURES / f"{name}.toml")
 
 
-def game(scenario: str | Scenario, controllers: Mapping[str, str], *, seed: int = 11, turns: int = 0,
+def game(scenario: str | Scenario, controllers: Mapping[str, str], *, seed: int = 11, turns: int | None = 0,
          orders: Sequence[Mapping[str, str]] = (), name: str = "A test game", lock: Lock | None = None) -> Session:
-    """A game set up by the engine and played ``turns`` turns: what a test hands :func:`open_game`.
+    """A game set up by the engine and played ``turns`` turns (None: to its end): what a test hands
+    :func:`open_game`.
 
     ``scenario`` is a fixture's name or a scenario. On turn N each person's seat orders
     ``orders[N-1][seat]`` if given, else its first legal action (rationale "a reason"); computer
@@ -70,10 +71,12 @@ def game(scenario: str | Scenario, controllers: Mapping[str, str], *, seed: int 
     """
     session = Session(fixture(scenario) if isinstance(scenario, str) else scenario, seed, dict(controllers),
                       name=name, lock=lock)
-    for played in range(turns):
+    played = 0
+    while (played < turns) if turns is not None else not session.over:
         wanted = orders[played] if played < len(orders) else {}
         session.play_turn({seat: Order(seat, wanted.get(seat) or session.view(seat).legal_actions()[0].id,
                                        "a reason") for seat in session.humans()})
+        played += 1
     return session
 
 
