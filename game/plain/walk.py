@@ -14,6 +14,10 @@ import secrets
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
+from game.desk import storage
+from game.desk.catalog import check, default_dirs, list_scenarios
+from game.desk.launch import LaunchOptions
+from game.desk.setup import default_name, parse_seed
 from game.errors import WargameError
 from game.plain import pages
 from game.plain.console import Console, EndOfInput
@@ -24,10 +28,6 @@ from game.presentation.words import turn_heading
 from game.saves_folder import folder_shown
 from game.seat_view.build import seat_view
 from game.session import HUMAN, MAX_RATIONALE, Order, Session
-from game.desk import storage
-from game.desk.setup import default_name, parse_seed
-from game.desk.catalog import check, default_dirs, list_scenarios
-from game.desk.launch import LaunchOptions
 
 HOW_TO_PLAY = [
     "How to play in plain mode.",
