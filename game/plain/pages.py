@@ -59,13 +59,15 @@ def track_line(track: Track) -> str:
 
 
 def situation_lines(view: SeatView) -> list[str]:
-    """The tracks the viewer sees, by group, then the map in words."""
-    lines, group = ["Situation:"], None
+    """The tracks the viewer sees, by group (each group's heading said once), then the map in words."""
+    groups: dict[str, list[Track]] = {}
     for track in view.tracks:
-        if track.group and track.group != group:
-            group = track.group
+        groups.setdefault(track.group, []).append(track)
+    lines = ["Situation:"]
+    for group, tracks in groups.items():
+        if group:
             lines.append(f"{group}:")
-        lines.append(f"  {track_line(track)}")
+        lines += [f"  {track_line(track)}" for track in tracks]
     return lines + map_lines(view.map)
 
 

@@ -194,7 +194,8 @@ class Playthrough:
         if seat is None:
             return
         step = self.game.peek(seat)
-        await self.show(self.results(step) if isinstance(step, Results) else BriefingScreen(self.game.view_for(step)))
+        screen = self.results(step) if isinstance(step, Results) else BriefingScreen(self.game.view_for(step))
+        await self.show(screen)
 
     async def save_as(self, name: str, path: Path, *, force: bool = False) -> None:
         """Go on in ``path`` under ``name``; the file kept until now stays as it was (see storage.save_as)."""

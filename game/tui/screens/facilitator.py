@@ -17,14 +17,11 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from game.desk.facilitator_acts import FORMS, KEYS_LINE, acts_text
+from game.desk.facilitator_acts import FORMS, KEYS_LINE, acts_text, orders_text
 from game.presentation.words import turn_heading
 from game.seat_view.model import SeatView
-from game.session import FACILITATOR, HUMAN
 from game.tui.widgets.track_meters import TrackMeters
 
-WORKING = "\u2026"
-"""Shown for a computer seat's order when the view has none (it chooses when the turn resolves)."""
 STEP, STEPS, TO_THE_END = "step", "steps", "end"
 """What the console dismisses with: play one turn, ask how many, or play to the end."""
 
@@ -109,19 +106,3 @@ class FacilitatorScreen(Screen[str]):
     def action_go(self, how: str) -> None:
         self.dismiss(how)
 
-
-def orders_text(view: SeatView) -> str:
-    """Each seat's order so far; a computer seat's is what it would order now, or the facilitator's order."""
-    lines = []
-    for seat in view.seats:
-        controller = view.controllers.get(seat.id, HUMAN)
-        pending = view.pending.get(seat.id)
-        if controller == HUMAN:
-            what = f"decided: {pending.label}" if pending else "not decided yet (asked when the turn is played)"
-            lines.append(f"{seat.name} (a person): {what}")
-        elif pending is not None and pending.by == FACILITATOR:
-            lines.append(f"{seat.name} ({controller}): your order: {pending.label}")
-        else:
-            intended = view.intended.get(seat.id)
-            lines.append(f"{seat.name} ({controller}): would choose {intended.label if intended else WORKING}")
-    return "\n".join(lines)
