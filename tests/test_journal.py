@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from game.decoding import Invalid
+from game.desk.unlock import asks
 from game.journal import (
     Locked,
     Paused,
@@ -19,7 +20,6 @@ from game.journal import (
     encode_event,
     encode_header,
 )
-from game.desk.unlock import asks
 from game.lock import Lock, generate_passphrase, make_lock
 from tests.saves_support import examples, games, scenario, scenarios
 from tests.test_saves_damage import _MSGPACK_VALUES

@@ -133,7 +133,9 @@ class Playthrough:
         from game.tui.screens.facilitator import STEPS, TO_THE_END, FacilitatorScreen
 
         while True:
-            self.console_screen = FacilitatorScreen(self.game.view(None))
+            self.backdrop.status("The console is being prepared: computer seats choose\u2026")
+            self.console_screen = FacilitatorScreen(await asyncio.to_thread(self.game.view, None))
+            self.backdrop.status("")
             how = await self.show(self.console_screen)
             self.console_screen = None
             left = self.game.turns_left()
@@ -142,7 +144,8 @@ class Playthrough:
                 turns = left
             elif how == STEPS:
                 count = await self.show(TextPrompt(f"How many turns to play (1 to {left})? p pauses.", "5",
-                                                   restrict=r"[0-9]*", check=functools.partial(_count_problem, left=left)))
+                                                   restrict=r"[0-9]*",
+                                                   check=functools.partial(_count_problem, left=left)))
                 if count is None:
                     continue
                 turns = int(count)
