@@ -505,7 +505,7 @@ class Session(HeaderFields):
         start = self.state_after(turn - 1)
         opened = _OpenTurn(start, start)
         for act in record.interventions if acts is None else acts:
-            opened = self._after(opened, act)
+            opened = self._after(opened, act, played=True)
         final = tuple(orders.get(order.seat, order) for order in record.orders)
         seen = self.turns[turn - 2].seen if turn > 1 else (frozenset(),) * len(self.scenario.seats)
         return _recomputed(self.scenario, opened, final, seen)[0]
@@ -598,12 +598,13 @@ class Session(HeaderFields):
             raise IllegalOrder("the message holds a control character; write plain text")
         return Message(message.turn, message.sender, tuple(s for s in seats if s in wanted), text)
 
-    def _after(self, opened: _OpenTurn, act: Intervention) -> _OpenTurn:
-        """The open turn with ``act`` applied (pure), pending orders it made illegal withdrawn."""
+    def _after(self, opened: _OpenTurn, act: Intervention, *, played: bool = False) -> _OpenTurn:
+        """The open turn with ``act`` applied (pure), pending orders it made illegal withdrawn. ``played``: an
+        act of a turn played already, whose seat may since have changed hands (it was a computer's then)."""
         check_intervention(self.scenario, opened.state, act)
         acts = (*opened.interventions, act)
         if isinstance(act, ReplaceOrder):
-            if self.controller(act.seat) == HUMAN:
+            if self.controller(act.seat) == HUMAN and not played:
                 raise RefusedIntervention(f"{act.seat!r} is played by a person: only a computer seat's order "
                                           "can be replaced (send the seat a message instead)")
             order = Order(act.seat, act.action, by=FACILITATOR)
