@@ -253,3 +253,18 @@ def test_plain_mode_reads_as_speech_no_markdown_marks_and_each_heading_once(tmp_
         group_headings = [line for line in situation.splitlines() if line.endswith(":") and not line.startswith(" ")]
         assert len(group_headings) == len(set(group_headings)), group_headings
     assert f"{scenario.turns} turns of {scenario.turn_days} days." in out
+    parts = re.split(r"^== (.*) ==$", game, flags=re.M)
+    for heading, screen in zip(parts[1::2], parts[2::2], strict=True):
+        if heading.endswith(": results"):  # the turn is named once, in the screen's heading
+            assert heading.removesuffix(": results") not in screen.splitlines(), screen[:300]
+
+
+def test_the_debrief_is_read_as_speech():
+    from game.plain.pages import speech
+
+    said = speech("# Debrief: A\n\n*Summary* with \\*stars\\* and a \\_name\\_.\n\n## The seats\n\n"
+                  "| Seat | Score |\n|---|---|\n| North | 3 |\n\n- **North** chose *Hold*.\n  - Why: [a](http://x)\n"
+                  "> quoted `code`\n\n\n### Turn 1 · 21 June\n")
+    assert said == ["Debrief: A", "", "Summary with *stars* and a _name_.", "", "The seats:", "",
+                    "Seat: North; Score: 3.", "", "  North chose Hold.", "    Why: a (http://x)", "quoted code", "",
+                    "Turn 1 · 21 June:"]

@@ -357,7 +357,7 @@ class PlainGame:
         while True:
             view = self.game.view(step.viewer, formulas=self.formulas)
             self.console.heading(f"{turn_heading(view, step.turn)}: results")
-            self.console.lines(pages.results_lines(view, step.turn, formulas=self.formulas))
+            self.console.lines(pages.results_lines(view, step.turn, formulas=self.formulas, heading=False))
             self.console.say(*pages.situation_lines(view))
             if step.viewer is not None:
                 return
@@ -463,7 +463,7 @@ class PlainGame:
             seat_view = game.view(seat)
             self.console.heading(f"{turn_heading(seat_view, step.turn)}: results, as {seat_view.name(seat).name} "
                                  "sees them")
-            self.console.lines(pages.results_lines(seat_view, step.turn))
+            self.console.lines(pages.results_lines(seat_view, step.turn, heading=False))
             self.console.say(*pages.situation_lines(seat_view))
         else:
             seat_view = game.view_for(step)
@@ -543,8 +543,9 @@ class PlainGame:
                     "Save as\u2026", "Back to the title screen"]
             choice = console.choose("What now?", menu, default=len(menu) - 1)
             if choice == 0:
-                console.heading("Debrief")
-                console.say(debrief_markdown(session))
+                title, *said = pages.speech(debrief_markdown(session))
+                console.heading(title)
+                console.say(*said)
             elif choice == 1:
                 try:
                     markdown_path, html_path = write_debrief(session, debrief_markdown(session),
