@@ -51,13 +51,18 @@ class RecordingSeat:
     """A bare websocket client of one link that keeps every byte the host sends it, and each view it then
     holds (whole views and deltas applied, as a seat's own client does: every delta must apply)."""
 
-    def __init__(self, link: Link) -> None:
+    def __init__(self, link: Link, *, missing: frozenset[int] = frozenset()) -> None:
         self.link = link
         self.received: list[bytes] = []
         self.updates: list[Updated] = []
         self.ended_at: int | None = None
         """How many messages came before the first that showed the game over."""
         self.mirror = Mirror()
+        self.missing = missing
+        """The numbers (from 1, in order received) of deltas to take as lost: the seat then asks for its whole
+        view, as its client does; without them, every update must apply."""
+        self.taken: p.Taken | None = None
+        self._counted = 0
         self._rid = 0
 
     async def __aenter__(self) -> RecordingSeat:
@@ -80,8 +85,20 @@ class RecordingSeat:
         assert message.type == aiohttp.WSMsgType.BINARY, message
         self.received.append(message.data)
         decoded = p.decode_host(message.data)
+        if isinstance(decoded, p.Taken):
+            self.taken = decoded
         if isinstance(decoded, p.Whole | p.Delta):
-            assert self.mirror.take(decoded), f"an update that does not apply: {decoded}"
+            self._counted += isinstance(decoded, p.Delta)
+            stale = self.mirror.stale
+            lost = isinstance(decoded, p.Delta) and self._counted in self.missing
+            if lost:
+                self.mirror.stale = True  # as a delta that does not apply
+            if lost or not self.mirror.take(decoded):
+                assert self.missing, f"an update that does not apply: {decoded}"
+                if self.mirror.stale and not stale:
+                    self._rid += 1
+                    await self._socket.send_bytes(p.encode(p.Resync(self._rid)))
+                return decoded
             decoded = Updated(self.mirror.view, self.mirror.status)
             self.updates.append(decoded)
             if decoded.view.over and self.ended_at is None:
