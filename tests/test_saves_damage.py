@@ -226,7 +226,7 @@ def test_files_that_are_not_regular_files_are_refused_without_reading(tmp_path):
     big = tmp_path / "big.wgsave"
     with open(big, "wb") as file:
         file.truncate(17 * 2**20)  # sparse: costs no disk
-    assert "larger than 16 MiB" in str(pytest.raises(SaveError, load_save, big).value)
+    assert "larger than 16,777,216 bytes" in str(pytest.raises(SaveError, load_save, big).value)
 
 
 def test_a_file_written_and_read_back_loads(tmp_path):

@@ -15,7 +15,7 @@ from game.presentation.spans import Line, line
 from game.presentation.words import format_value
 from game.saves import SaveSummary
 from game.seat_view.model import MapView, OptionView, SeatView, Track
-from game.tui.catalog import ScenarioEntry
+from game.desk.catalog import ScenarioEntry
 
 SECRET = "other seats cannot see this"
 

@@ -15,7 +15,7 @@ from textual.widgets import Button, Footer, Input, Select, SelectionList, Static
 from game.engine.interventions import Intervention
 from game.errors import WargameError
 from game.seat_view.model import SeatView
-from game.tui.facilitator_acts import CHECKS, CHOICE, ActForm
+from game.desk.facilitator_acts import CHECKS, CHOICE, ActForm
 
 
 class ActFormDialog(ModalScreen[Intervention | None]):

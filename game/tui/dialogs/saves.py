@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from game.saves_folder import folder_shown
 from game.tui.dismissal import DismissOnce
-from game.tui.storage import SaveSummary, list_saves
+from game.desk.storage import SaveSummary, list_saves
 
 
 NAME_WIDTH = 30

@@ -21,7 +21,7 @@ from game.presentation.words import turn_heading
 from game.seat_view.build import seat_view
 from game.seat_view.model import SeatView
 from game.session import FACILITATOR, HUMAN, Session
-from game.tui.facilitator_acts import FORMS, KEYS_LINE, acts_text
+from game.desk.facilitator_acts import FORMS, KEYS_LINE, acts_text
 from game.tui.widgets.track_meters import TrackMeters
 
 WORKING = "\u2026"
