@@ -19,11 +19,11 @@ import re
 from pathlib import Path
 
 from game.file_reading import Refused, read_bounded
+from game.safe_text import clean
 from game.saves.codec import decode_game
 from game.saves.journal_file import MAX_SAVE_BYTES, SaveFile, write_session
 from game.saves.ownership import SaveLock
 from game.saves.records import SavedGame, SaveError, SaveSummary
-from game.safe_text import clean
 from game.session import Session
 
 SUFFIX = ".wgsave"

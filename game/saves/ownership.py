@@ -28,7 +28,6 @@ from game.atomic import check_target
 from game.errors import FileError
 from game.saves.records import SaveError
 
-
 _RECORD = re.compile(rb"\A(?:[0-9]{1,10} [0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}\n)?\Z")
 """What a Horizon lock file holds: nothing yet, or its owner's process id and since when."""
 

@@ -19,6 +19,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from game.desk.facilitator_acts import FORMS
 from game.net import protocol as p
 from game.net.client import Connected, Connection, LinkRefused, Lost, NotConnected, TakenOver
 from game.net.links import FACILITATOR, Link
@@ -26,7 +27,6 @@ from game.presentation.words import and_list
 from game.seat_view.model import SeatView
 from game.tui.dialogs.confirm import ConfirmDialog
 from game.tui.dialogs.message import MessageDialog
-from game.desk.facilitator_acts import FORMS
 from game.tui.remote.console import ConsoleFlow, ConsoleScreen
 from game.tui.remote.seat_flow import SeatFlow
 from game.tui.screens.backdrop import GameBackdrop
@@ -154,6 +154,10 @@ class RemoteApp(App[None]):
             if done is not None:
                 done(not problem)
         self.run_worker(asking(), group="requests")
+
+    def on_console_screen_ask(self, message: ConsoleScreen.Ask) -> None:
+        """The facilitator's console asks the host for something (pause, resume, resolve now)."""
+        self.ask(message.make, said=message.said)
 
     def action_write_message(self) -> None:
         view = self.view
