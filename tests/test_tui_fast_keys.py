@@ -32,11 +32,12 @@ def post(app, key: str) -> None:
 async def settle(pilot) -> None:
     """Let the app work through every key posted so far and mount the screen they left on top (a
     loaded machine may take a while: a dialog just pushed is not mounted at once)."""
-    for _ in range(1500):
-        await pilot.pause(0.02)
+    for _ in range(6000):  # not pilot.pause: it gives up after 30 s of backlog, which a loaded machine can have
+        await asyncio.sleep(0.02)
         if pilot.app._message_queue.empty() and pilot.app.screen.is_mounted:
+            await pilot.pause()
             return
-    raise AssertionError("the app did not get through the keys (and mount the screen they opened) in 30 s")
+    raise AssertionError("the app did not get through the keys (and mount the screen they opened) in 2 minutes")
 
 
 def quit_blocked(app):

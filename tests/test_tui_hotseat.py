@@ -158,6 +158,8 @@ async def test_replay_steps_views_as_each_seat_and_branches(tmp_path: Path):
         await pilot.press("b")
         await wait_for(pilot, "SetupScreen")
         await pilot.press("f5")
+        await wait_for(pilot, "PassphraseShown")  # the game had no lock: a what-if with a person gets one
+        await pilot.press("enter")
         await wait_for(pilot, "ResolutionScreen")
         branch = app.playthrough.session
         assert len(branch.turns) == 1 and branch.parent is not None and branch.parent.turn == 1

@@ -95,18 +95,22 @@ def open_game(saves: Path, session: Session, *, through_save: bool = False, **op
     return make_app(saves, **options)
 
 
-async def through_to(pilot: Pilot, name: str, tries: int = 40) -> Screen:
-    """Press Enter through hand-offs, briefings and results until the screen called ``name`` shows."""
-    passed = ("HandOffScreen", "BriefingScreen", "ResolutionScreen")
+async def through_to(pilot: Pilot, name: str, tries: int = 60) -> Screen:
+    """Press Enter through hand-offs, briefings and results (Escape past beliefs: each question passed)
+    until the screen called ``name`` shows."""
+    passed = {"HandOffScreen": "enter", "BriefingScreen": "enter", "ResolutionScreen": "enter",
+              "BeliefsScreen": "escape"}
     for _ in range(tries):
         await wait_until(pilot, lambda: screen_name(pilot) == name or screen_name(pilot) in passed,
-                         f"{name} or a screen to pass with Enter")
+                         f"{name} or a screen to pass")
         screen, shown = pilot.app.screen, screen_name(pilot)
         if shown == name:
             await pilot.pause()
             return screen
-        await pilot.press("enter")
-        await wait_until(pilot, lambda left=screen: pilot.app.screen is not left, f"Enter to leave {shown}")
+        question = getattr(screen, "index", None)
+        await pilot.press(passed[shown])
+        await wait_until(pilot, lambda left=screen, asked=question: pilot.app.screen is not left
+                         or getattr(left, "index", None) != asked, f"{passed[shown]} to leave {shown}")
     raise AssertionError(f"never reached {name}; stuck on {screen_name(pilot)}")
 
 
