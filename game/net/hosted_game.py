@@ -26,9 +26,9 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from pathlib import Path
 
 from attrs import evolve
-from pathlib import Path
 
 from game.errors import WargameError
 from game.journal import Event
@@ -152,6 +152,8 @@ class HostedGame:
                 session.submit(session.computer_order(role, policy))
             case p.Withdraw() if not facilitator:
                 session.withdraw(role)
+            case p.Believe(_, belief, choice) if not facilitator:
+                session.believe(role, belief, choice)
             case p.Pause() if facilitator:
                 session.pause()
             case p.Resume() if facilitator:

@@ -20,8 +20,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.safe_text import printable
-from game.seat_view.beliefs import BeliefPrompt
-from game.seat_view.model import SeatName
+from game.seat_view.model import BeliefPrompt, SeatName
 from game.tui.dismissal import DismissOnce
 
 INTRO = ("Before the reveal, say what you believe. Your answers stay secret until the debrief, "
