@@ -20,11 +20,11 @@ import stat
 from pathlib import Path
 
 from game.atomic import clean_stale
+from game.safe_text import clean
 from game.saves.codec import decode_game
 from game.saves.journal_file import MAX_SAVE_BYTES, SaveFile, write_session
 from game.saves.ownership import SaveLock
 from game.saves.records import SavedGame, SaveError, SaveSummary
-from game.safe_text import clean
 from game.session import Session
 
 SUFFIX = ".wgsave"

@@ -44,9 +44,9 @@ from game.engine.model import (
     hold_id,
 )
 from game.errors import ScenarioError
+from game.scenario.questions import read_questions
 from game.scenario.reading import ID, ID_RULE, MAX_TURNS, Reader, close
 from game.scenario.source_file import MAX_BYTES, read_text
-from game.scenario.questions import read_questions
 from game.scenario.strategies import read_balance, read_strategies
 from game.scenario.toml_errors import plain_problem
 

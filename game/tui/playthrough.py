@@ -32,6 +32,7 @@ from game.tui.screens.end import DEBRIEF, EXPORT, EndScreen
 from game.tui.screens.handoff import HandOffScreen
 from game.tui.screens.resolution import ResolutionScreen
 from game.tui.screens.turn import TurnScreen
+from game.tui.text import notify
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -124,7 +125,7 @@ class Playthrough:
         """Stop a run of turns after the one being played (``p`` on the game's backdrop)."""
         if self.running > 1:
             self.running = 1
-            self.app.notify("Paused: the console opens after this turn.")
+            notify(self.app, "Paused: the console opens after this turn.")
 
     def act(self, key: str, console) -> None:
         """Open the form of one of the facilitator's acts (from the console or the palette); apply it."""
@@ -144,7 +145,7 @@ class Playthrough:
             return str(error)
         if withdrawn:
             names = ", ".join(self.session.scenario.actor_name(seat) for seat in withdrawn)
-            self.app.notify(f"No longer possible, so withdrawn: the order of {names} (asked again).")
+            notify(self.app, f"No longer possible, so withdrawn: the order of {names} (asked again).")
         from game.tui.screens.facilitator import FacilitatorScreen
 
         for screen in self.app.screen_stack:
@@ -184,7 +185,7 @@ class Playthrough:
         withdrawn = self.session.withdrawn(seat)
         if withdrawn is not None:
             label = self.session.scenario.action(withdrawn.action).label
-            self.app.notify(f"Your order \u201c{label}\u201d is no longer possible after a change by the "
+            notify(self.app, f"Your order \u201c{label}\u201d is no longer possible after a change by the "
                             "facilitator: choose again.", severity="warning", timeout=12)
         return await self.show(TurnScreen(view, seat, formulas_allowed=self.watching))
 
@@ -207,7 +208,7 @@ class Playthrough:
         try:
             return await asyncio.to_thread(accept, *args)
         except storage.SaveError as error:
-            self.app.notify(f"Autosave failed: {error}. The game goes on unsaved: use Save as.",
+            notify(self.app, f"Autosave failed: {error}. The game goes on unsaved: use Save as.",
                             severity="error", timeout=12)
             self.let_go()
             return await asyncio.to_thread(accept, *args)
@@ -217,7 +218,7 @@ class Playthrough:
         try:
             self.keeper = await asyncio.to_thread(storage.keep, self.session, self.saves_dir, self.path)
         except WargameError as error:
-            self.app.notify(f"Autosave failed: {error}", severity="error", timeout=8)
+            notify(self.app, f"Autosave failed: {error}", severity="error", timeout=8)
 
     async def save_as(self, name: str, path: Path, *, force: bool = False) -> None:
         """Go on in ``path`` under ``name``; the file kept until now stays as it was (see storage.save_as)."""

@@ -26,6 +26,7 @@ from game.tui.screens.briefing import BriefingScreen
 from game.tui.screens.end import EndScreen
 from game.tui.screens.resolution import ResolutionScreen
 from game.tui.screens.turn import TurnScreen
+from game.tui.text import notify
 
 if TYPE_CHECKING:
     from game.tui.remote.app import RemoteApp
@@ -87,7 +88,7 @@ class SeatFlow:
         if wanted == self.shown and self.screen is not None:
             return
         if self.shown and self.shown[0] == "turn" and wanted[0] == "turn":
-            app.notify("The situation changed: look again before you decide.", severity="warning")
+            notify(app, "The situation changed: look again before you decide.", severity="warning")
         if self.screen is not None:
             app.pop_screen()
         self.shown = wanted
@@ -117,7 +118,7 @@ class SeatFlow:
     def _chosen(self, order: Order, turn: int) -> None:
         view = self.app.view
         if view.turn != turn or view.over:
-            self.app.notify(f"Too late: turn {turn} has been resolved.", severity="warning")
+            notify(self.app, f"Too late: turn {turn} has been resolved.", severity="warning")
             self._closed()
             return
         self.sending, self.sending_turn, self.changing = order, turn, False

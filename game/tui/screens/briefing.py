@@ -6,11 +6,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown, Static
+from textual.widgets import Footer, Header, Static
 
-from game.presentation.briefing import briefing_markdown
+from game.presentation.briefing import briefing_lines
 from game.seat_view.model import SeatView
 from game.tui.dismissal import DismissOnce
+from game.tui.spans import joined
+from game.tui.text import plain, shown
 
 
 class BriefingScreen(DismissOnce, Screen[None]):
@@ -25,13 +27,13 @@ class BriefingScreen(DismissOnce, Screen[None]):
     def __init__(self, view: SeatView) -> None:
         super().__init__()
         self.view = view
-        self.sub_title = f"Briefing \u00b7 {view.name(view.seat).name}"
+        self.sub_title = plain(f"Briefing \u00b7 {view.name(view.seat).name}")
 
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="briefing"):
-            yield Static(self.view.title, id="briefing-title", markup=False)
-            yield Markdown(briefing_markdown(self.view))
+            yield Static(shown(self.view.title), id="briefing-title")
+            yield Static(joined(briefing_lines(self.view)), id="briefing-text")
         yield Footer()
 
     def action_done(self) -> None:

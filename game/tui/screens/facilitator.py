@@ -22,6 +22,7 @@ from game.seat_view.build import seat_view
 from game.seat_view.model import SeatView
 from game.session import FACILITATOR, HUMAN, Session
 from game.tui.facilitator_acts import FORMS, KEYS_LINE, acts_text
+from game.tui.text import shown
 from game.tui.widgets.track_meters import TrackMeters
 
 WORKING = "\u2026"
@@ -32,7 +33,7 @@ STEP, STEPS, TO_THE_END = "step", "steps", "end"
 
 def act_bindings() -> list[Binding]:
     """A key for each act's form, the same on the hot-seat console and the networked one."""
-    return [Binding(form.key, f"act('{form.key}')", form.short, tooltip=form.title, id=f"facilitator.{form.key}")
+    return [Binding(form.key, f"act('{form.key}')", form.short, tooltip=shown(form.title), id=f"facilitator.{form.key}")
             for form in FORMS.values()]
 
 
@@ -64,9 +65,9 @@ class FacilitatorScreen(Screen[str]):
                 yield TrackMeters(id="tracks")
             with VerticalScroll(id="console-turn"):
                 yield Static("Orders this turn", classes="pane-title")
-                yield Static("", id="orders", markup=False)
+                yield Static("", id="orders")
                 yield Static("Your acts this turn", classes="pane-title")
-                yield Static("", id="acts", markup=False)
+                yield Static("", id="acts")
                 yield Static(f"{KEYS_LINE} \u00b7 v what a seat sees now\nEnter play this turn \u00b7 "
                              "n play several \u00b7 End play to the end \u00b7 p pauses a run",
                              id="console-keys", markup=False)
@@ -79,7 +80,7 @@ class FacilitatorScreen(Screen[str]):
     def refresh_turn(self) -> None:
         """Show the open turn again (after an act); the facilitator's view, with computer seats' orders, is
         worked out in a thread (a computer player may think for a while)."""
-        self.query_one("#orders", Static).update(self.orders_text(None))
+        self.query_one("#orders", Static).update(shown(self.orders_text(None), multiline=True))
         self.work_out()
 
     @work(thread=True, exclusive=True, group="intended")
@@ -90,8 +91,8 @@ class FacilitatorScreen(Screen[str]):
     def show(self, view: SeatView) -> None:
         self.sub_title = f"{turn_heading(view, view.turn)} \u00b7 the facilitator's console"
         self.query_one(TrackMeters).show(view.tracks)
-        self.query_one("#acts", Static).update(acts_text(view))
-        self.query_one("#orders", Static).update(self.orders_text(view))
+        self.query_one("#acts", Static).update(shown(acts_text(view), multiline=True))
+        self.query_one("#orders", Static).update(shown(self.orders_text(view), multiline=True))
 
     def orders_text(self, view: SeatView | None) -> str:
         """Each seat's order so far; a computer seat's is what it would order now (None: being worked out)."""
