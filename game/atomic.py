@@ -24,6 +24,7 @@ import time
 from pathlib import Path
 
 from game.errors import FileError
+from game.private_files import FILE_MODE
 
 STARTED = time.time()
 """When this process began: a temporary file older than that is no write of ours in progress."""
@@ -49,8 +50,7 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> Path:
     try:
         fcntl.flock(descriptor, fcntl.LOCK_EX)
         with os.fdopen(descriptor, "wb") as file:
-            if mode is not None:
-                os.chmod(temporary, mode)
+            os.chmod(temporary, FILE_MODE if mode is None else mode)  # new: 0600 whatever the umask
             _write_all(file, data)
             file.flush()
             os.fsync(file.fileno())
@@ -87,7 +87,7 @@ def clean_stale(folder: str | os.PathLike[str]) -> None:
 
 
 def _mode_of(path: Path) -> int | None:
-    """The permissions of the file being replaced, which its replacement keeps (None: a new file)."""
+    """The permissions of the file being replaced, which its replacement keeps (None: a new file, made 0600)."""
     try:
         return stat.S_IMODE(os.stat(path).st_mode)
     except OSError:
@@ -95,12 +95,12 @@ def _mode_of(path: Path) -> int | None:
 
 
 def _create_temporary(path: Path, named: str | os.PathLike[str]) -> tuple[int, Path]:
-    """A new hidden file beside ``path``, created with the umask's permissions."""
+    """A new hidden file beside ``path``, readable by this account only (``chmod`` gives it the old file's mode)."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     while True:
         temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
         try:
-            return os.open(temporary, flags, 0o666), temporary
+            return os.open(temporary, flags, 0o600), temporary  # what Horizon writes may hold secrets
         except FileExistsError:
             continue
         except OSError as error:

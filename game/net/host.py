@@ -31,6 +31,7 @@ from game.net.hosted_game import HostedGame
 from game.net.journal_db import Journal, JournalError, StoredGame
 from game.net.links import FACILITATOR, Link, base_url, new_token
 from game.net.server import link_app
+from game.private_files import exposed
 from game.saves import autosave_path
 from game.scenario import load_scenario, parse_scenario
 from game.session import HUMAN, Session, parse_seat_options
@@ -98,6 +99,10 @@ class Host:
             journal.close()
             raise
         self.journal = journal
+        for path, what in ((journal.path, "journal"), *((Path(game.save), "save") for game, _ in running)):
+            warning = exposed(path, what)
+            if warning:
+                self.say(warning)
         for game, session in running:
             self.games[game.number] = HostedGame(game.number, session, journal, Path(game.save), game.tokens,
                                                  timer=options.timer, say=self.say)

@@ -20,6 +20,7 @@ import os
 from pathlib import Path
 
 from game.atomic import target
+from game.private_files import FILE_MODE
 from game.saves.records import SaveError
 
 
@@ -43,7 +44,7 @@ class SaveLock:
         where = lock_path(save)
         while True:
             try:
-                descriptor = os.open(where, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
+                descriptor = os.open(where, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), FILE_MODE)
             except OSError as error:
                 raise SaveError(str(path), f"cannot lock it for writing: {error.strerror}") from None
             try:
