@@ -8,6 +8,7 @@ a symbol alone.
 
 from __future__ import annotations
 
+from game.desk.catalog import ScenarioEntry
 from game.presentation.entries import turn_lines
 from game.presentation.options import option_detail, option_prompt
 from game.presentation.scores import ending_lines
@@ -15,7 +16,6 @@ from game.presentation.spans import Line, line
 from game.presentation.words import format_value
 from game.saves import SaveSummary
 from game.seat_view.model import MapView, OptionView, SeatView, Track
-from game.tui.catalog import ScenarioEntry
 
 SECRET = "other seats cannot see this"
 

@@ -17,11 +17,11 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from game.desk.facilitator_acts import FORMS, KEYS_LINE, acts_text
 from game.presentation.words import turn_heading
 from game.seat_view.build import seat_view
 from game.seat_view.model import SeatView
 from game.session import FACILITATOR, HUMAN, Session
-from game.tui.facilitator_acts import FORMS, KEYS_LINE, acts_text
 from game.tui.text import shown
 from game.tui.widgets.track_meters import TrackMeters
 
