@@ -52,6 +52,8 @@ class HostOptions:
     seed: int | None = None
     saves: Path = Path("saves")
     seats: tuple[str, ...] = ()
+    public_url: str | None = None
+    """Where browsers reach the pages (a proxy's address), if not the web port itself."""
 
     @property
     def journal_path(self) -> Path:
@@ -175,8 +177,10 @@ class Host:
 
                 pages = Pages(self.games, lambda number, role: Link(self.base, number, role,
                                                                    self.games[number].tokens[role]))
-                self.web_base = await _listen(pages.app, self.options.bind, self.options.web, runners)
-            app = link_app(self.games, lambda request: pages.page_url(request, self.web_base) if pages else None)
+                listening = await _listen(pages.app, self.options.bind, self.options.web, runners)
+                self.web_base = self.options.public_url or listening
+            app = link_app(self.games, lambda request: pages.page_url(request, self.web_base) if pages else None,
+                           lambda: self.base)
             self.base = await _listen(app, self.options.bind, self.options.port, runners)
             self._print_links()
             if ready is not None:
