@@ -138,3 +138,19 @@ def test_every_delta_in_the_json_is_reproduced_by_branching_the_save(name, tmp_p
             assert played - without[row["affected"]] == row["delta"], row
             rows += 1
     assert rows > 0
+
+
+def test_a_replaced_order_of_a_seat_that_later_changed_hands_is_still_weighed():
+    """The facilitator replaced a computer's order; a person took the seat later: the turn replays as played."""
+    from game.analysis.report import debrief_markdown
+    from game.engine.interventions import ReplaceOrder
+
+    mini = scenario(MINI)
+    session = Session(mini, 4, {"a": "human", "b": "random"})
+    session.intervene(ReplaceOrder("b", "b.hide", "hide now"))
+    session.play_turn({"a": Order("a", "a.push")})
+    session.change_seats({"b": "human"})
+    session.play_turn({"a": Order("a", "a.push"), "b": Order("b", "b.hold")})
+    effects = order_effects(session)
+    assert [(e.turn, e.seat) for e in effects if e.turn == 1] == [(1, "a"), (1, "b")]
+    assert "## The facilitator's rulings" in debrief_markdown(session)

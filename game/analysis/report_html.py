@@ -1,6 +1,8 @@
 """The debrief as one self-contained HTML page that prints well (A4 or Letter, no browser chrome needed).
 
-The Markdown from ``report.py`` is rendered by markdown-it-py (CommonMark plus
+The handout is page 1, the record follows, and the designer's appendix starts a
+page of its own (a class's copies can leave it out). The Markdown from
+``report.py`` is rendered by markdown-it-py (CommonMark plus
 tables, with raw HTML switched off, so nothing in a scenario can inject
 markup) and wrapped in a print stylesheet: serif body text, charts in a
 monospace font that has the block characters, tables that do not split a row
@@ -36,6 +38,7 @@ blockquote { margin: .4em 0 .4em 1em; padding-left: .8em; border-left: 3px solid
 li { margin: .15em 0; }
 ol li { margin: .5em 0; }
 .handout { break-after: page; font-size: 9.5pt; line-height: 1.32; }
+.appendix { break-before: page; }
 .handout h1 { margin: 0 0 .2em; font-size: 1.55em; }
 .handout h2 { margin: .7em 0 .35em; }
 .handout p { margin: .35em 0; }

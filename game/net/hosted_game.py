@@ -56,7 +56,7 @@ class HostedGame:
         self._lock = asyncio.Lock()
         self._peers: set[Peer] = set()
         self._timer = TurnTimer(timer, self._time_ran_out) if timer else None
-        session.attach(_Record(self))
+        session.attach(_Record(self._journal, number, self._unsaved))
 
     # -- starting --------------------------------------------------------------------------
 
@@ -260,11 +260,12 @@ class HostedGame:
 
 
 class _Record:
-    """The game's sink: the journal row, committed, is what makes an event accepted."""
+    """The game's sink: the journal row, committed, is what makes an event accepted; then it waits in
+    ``unsaved`` (the game's own list, handed over) for the save to follow."""
 
-    def __init__(self, game: HostedGame) -> None:
-        self.game = game
+    def __init__(self, journal: Journal, number: int, unsaved: list[Event]) -> None:
+        self.journal, self.number, self.unsaved = journal, number, unsaved
 
     def accept(self, event: Event) -> None:
-        self.game._journal.append(self.game.number, event)
-        self.game._unsaved.append(event)
+        self.journal.append(self.number, event)
+        self.unsaved.append(event)

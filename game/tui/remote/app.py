@@ -142,6 +142,10 @@ class RemoteApp(App[None]):
                 done(not problem)
         self.run_worker(asking(), group="requests")
 
+    def on_console_screen_ask(self, message: ConsoleScreen.Ask) -> None:
+        """The facilitator's console asks the host for something (pause, resume, resolve now)."""
+        self.ask(message.make, said=message.said)
+
     def action_write_message(self) -> None:
         view = self.view
         if view is None or view.over:

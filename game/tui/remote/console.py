@@ -11,11 +11,13 @@ the host redraws it in place.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Static
 
 from game.desk.facilitator_acts import FORMS, KEYS_LINE, acts_text
@@ -132,19 +134,25 @@ class ConsoleScreen(FormulaToggle[None]):
         self.query_one("#results-title", Static).update(shown(title))
         self.query_one(NewsFeed).show(self.view, self.view.entries_of(view.played), formulas=self.formulas)
 
+    class Ask(Message):
+        """A request for the host (pause, resume, resolve now): whoever holds the connection sends it."""
+
+        def __init__(self, make: Callable[[int], p.Request], said: str = "") -> None:
+            super().__init__()
+            self.make, self.said = make, said
+
     def action_pause(self) -> None:
-        app: RemoteApp = self.app
-        if app.status.paused:
-            app.ask(lambda rid: p.Resume(rid), said="The game goes on.")
+        if self.status.paused:
+            self.post_message(self.Ask(lambda rid: p.Resume(rid), said="The game goes on."))
         else:
-            app.ask(lambda rid: p.Pause(rid), said="Paused.")
+            self.post_message(self.Ask(lambda rid: p.Pause(rid), said="Paused."))
 
     def action_resolve(self) -> None:
-        app: RemoteApp = self.app
-        waiting = [self.view.name(seat).name for seat in app.status.deciding]
+        waiting = [self.view.name(seat).name for seat in self.status.deciding]
         detail = (f"{', '.join(waiting)} will hold; the log says so." if waiting else "Every order is in.")
         question = ConfirmDialog(f"Resolve turn {self.view.turn} now?", detail, yes="Resolve", no="Back")
-        self.app.push_screen(question, lambda sure: app.ask(lambda rid: p.ResolveNow(rid)) if sure else None)
+        self.app.push_screen(question, lambda sure: self.post_message(self.Ask(lambda rid: p.ResolveNow(rid)))
+                             if sure else None)
 
     def action_act(self, key: str) -> None:
         """An act's form, from the latest view; the host takes the act or says why not, on the form."""

@@ -130,8 +130,8 @@ class TitleScreen(Screen[None]):
             self.query_one("#scenario-detail", Static).update(entry_detail(entry))
 
     @on(OptionList.OptionSelected, "#scenarios")
-    def start(self) -> None:
-        self.app.action_new_game()
+    async def start(self) -> None:
+        await self.run_action("app.new_game")
 
     @on(OptionList.OptionSelected, "#menu")
     async def act(self, event: OptionList.OptionSelected) -> None:
