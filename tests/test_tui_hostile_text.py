@@ -49,9 +49,22 @@ async def until(pilot, test, what: str, tries: int = 300) -> None:
     raise AssertionError(f"never: {what} (screen: {type(pilot.app.screen).__name__})")
 
 
+def notices_of(app: RemoteApp) -> list[tuple[str, str, bool]]:
+    """Every notification the app posts, (title, message, read as markup?), kept past its toast's timeout."""
+    posted = []
+    post = app.notify
+
+    def spy(message, *, title="", markup=True, **options):
+        posted.append((title, message, markup))
+        post(message, title=title, markup=markup, **options)
+    app.notify = spy
+    return posted
+
+
 async def messages_reach_the_console_and_a_seat(tmp_path, texts: list[str]) -> None:
     async with hosted(tmp_path) as host:
         console, china = RemoteApp(link_of(host, FACILITATOR)), RemoteApp(link_of(host, "china"))
+        notices = {console: notices_of(console), china: notices_of(china)}
         async with running(console) as chair, running(china) as seat, RecordingSeat(link_of(host, "us")) as us:
             await until(chair, lambda: isinstance(console.screen, ConsoleScreen), "the console")
             await until(seat, lambda: china.view is not None, "china's first view")
@@ -63,10 +76,10 @@ async def messages_reach_the_console_and_a_seat(tmp_path, texts: list[str]) -> N
             assert set(ISSUE) <= set(sent), "the host refused one of the issue's texts"
             for pilot, app in ((chair, console), (seat, china)):
                 await until(pilot, lambda app=app: len(app.view.messages) == len(sent), "every message")
-                for text in sent:
-                    await until(pilot, lambda app=app, text=text: shows(toasts(app), text),
-                                f"{text!r} in a notification")
+                await until(pilot, lambda app=app: shows(toasts(app), sent[-1]), "the last message's notification")
                 assert bound_actions(app) == []
+                told = [(message, markup) for title, message, markup in notices[app] if title.startswith("Message")]
+                assert told == [(printable(text, multiline=True), False) for text in sent]  # toasts expire: as posted
                 assert app.is_running and app.return_code is None
             messages = str(console.screen.query_one("#messages").render())
             assert all(shows(messages, text) for text in sent)
