@@ -22,6 +22,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from game.desk.facilitator_acts import FORMS, KEYS_LINE, acts_text
 from game.net import protocol as p
+from game.net.links import FACILITATOR
 from game.presentation.messages import message_lines, messages_of
 from game.presentation.words import turn_heading
 from game.seat_view.model import SeatView
@@ -56,8 +57,15 @@ def seat_rows(view: SeatView, status: p.Status) -> list[tuple[str, str, str, str
         else:
             decision = f"computer: {order.label}" if order is not None else "computer (chooses at resolution)"
         screen = ("connected" if seat.id in status.connected else "not connected") if person else "\u2013"
+        reopened = status.reopened.get(seat.id, 0)
+        if reopened:
+            screen += f" (opened on another screen {_times(reopened)})"
         rows.append((seat.name, "a person" if person else controller, screen, decision))
     return rows
+
+
+def _times(count: int) -> str:
+    return {1: "once", 2: "twice"}.get(count, f"{count} times")
 
 
 class ConsoleScreen(FormulaToggle[None]):
@@ -121,6 +129,9 @@ class ConsoleScreen(FormulaToggle[None]):
                  else "Running (p pauses)."]
         if status.trouble:
             state.append(f"Trouble on the host: {status.trouble}")
+        if status.reopened.get(FACILITATOR):
+            state.append(f"Your link was opened on another screen {_times(status.reopened[FACILITATOR])}: "
+                         "the earlier screen was closed.")
         self.query_one("#console-state", Static).update(shown("\n".join(state), multiline=True))
         self.query_one("#acts", Static).update(shown(acts_text(view), multiline=True))
         lines = [line for message in messages_of(view, view.turn) for line in message_lines(view, message)]
