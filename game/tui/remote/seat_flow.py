@@ -42,6 +42,7 @@ from game.tui.screens.briefing import BriefingScreen
 from game.tui.screens.end import EndScreen
 from game.tui.screens.resolution import ResolutionScreen
 from game.tui.screens.turn import TurnScreen
+from game.tui.text import notify
 
 if TYPE_CHECKING:
     from game.tui.remote.app import RemoteApp
@@ -90,7 +91,7 @@ class SeatFlow:
         if wanted == self.shown and self.screen is not None:
             return
         if isinstance(self.shown, tuple) and isinstance(wanted, tuple):
-            app.notify("The situation changed: look again before you decide.", severity="warning")
+            notify(app, "The situation changed: look again before you decide.", severity="warning")
         if self.screen is not None:
             app.pop_screen()
         self.shown = wanted
@@ -128,7 +129,7 @@ class SeatFlow:
     def _chosen(self, order: Order, turn: int) -> None:
         view = self.app.view
         if view.turn != turn or view.over:
-            self.app.notify(f"Too late: turn {turn} has been resolved.", severity="warning")
+            notify(self.app, f"Too late: turn {turn} has been resolved.", severity="warning")
             self._closed()
             return
         self.sending, self.sending_turn = order, turn
