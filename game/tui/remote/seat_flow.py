@@ -119,7 +119,7 @@ class SeatFlow:
         for belief, choice in (answers or {}).items():
             self.app.ask(lambda rid, belief=belief, choice=choice: p.Believe(rid, belief, choice))
         if answers:
-            self.app.notify("Your answers are in: secret until the debrief.", timeout=3)
+            notify(self.app, "Your answers are in: secret until the debrief.", timeout=3)
         self._read(step)
 
     def _waited(self, choice: str) -> None:
