@@ -26,9 +26,9 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from pathlib import Path
 
 from attrs import evolve
-from pathlib import Path
 
 from game.errors import WargameError
 from game.journal import Event
@@ -37,6 +37,7 @@ from game.net.journal_db import Journal
 from game.net.links import FACILITATOR, same_token
 from game.net.peer import Peer
 from game.net.turn_timer import Clock, TurnTimer
+from game.private_files import private_folder
 from game.saves import SaveError, SaveFile
 from game.seat_view.build import seat_view
 from game.seat_view.delta import changes
@@ -152,6 +153,8 @@ class HostedGame:
                 session.submit(session.computer_order(role, policy))
             case p.Withdraw() if not facilitator:
                 session.withdraw(role)
+            case p.Believe(_, belief, choice) if not facilitator:
+                session.believe(role, belief, choice)
             case p.Pause() if facilitator:
                 session.pause()
             case p.Resume() if facilitator:
@@ -254,11 +257,17 @@ class HostedGame:
     # -- the save -------------------------------------------------------------------------------
 
     def _keep_save(self) -> None:
-        """Own the game's save, writing it whole (at start, or again after a write failed)."""
+        """Own the game's save, writing it whole (at start, or again after a write failed); its folder is made
+        (0700) if missing."""
+        folder = self._save_path.parent
         try:
+            private_folder(folder)
             self._save = SaveFile.own(self.session, self._save_path)
+        except OSError as error:
+            self._trouble(f"its save cannot be written: cannot create the folder {folder}: {error.strerror}")
+            return
         except SaveError as error:
-            self._trouble(f"the save cannot be written: {error}")
+            self._trouble(f"its save {self._save_path.name} cannot be written in {folder}: {error.reason}")
             return
         self.session.detach(self._save)  # it follows the journal (``_write_save``), never refuses an event
         self._unsaved.clear()  # written whole: everything accepted is in it
@@ -277,12 +286,15 @@ class HostedGame:
         except SaveError as error:
             self._save.release()
             self._save = None
-            self._trouble(f"the save cannot be written: {error}")
+            self._trouble(f"its save {self._save_path.name} cannot be written in {self._save_path.parent}: "
+                          f"{error.reason}")
         self._unsaved.clear()
 
     def _trouble(self, what: str) -> None:
+        """Tell the facilitator (the console and the host's terminal) once, not again at every later try."""
+        if what != self.trouble:
+            self._say(f"game {self.number}: {what} (the host's journal has every event; play goes on)")
         self.trouble = what
-        self._say(f"game {self.number}: {what} (the host's journal has every event; play goes on)")
 
 
 class _Record:

@@ -19,6 +19,7 @@ from game.desk.launch import LaunchOptions
 from game.desk.setup import default_name
 from game.errors import WargameError
 from game.saves_folder import folder_shown
+from game.tui.text import notify
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -37,7 +38,7 @@ class Lobby:
         """The game being played, if any."""
 
     def notify_error(self, title: str, error: WargameError) -> None:
-        self.app.notify(str(error), title=title, severity="error", timeout=10)
+        notify(self.app, str(error), title=title, severity="error", timeout=10)
 
     async def set_up(self, scenario: Scenario, seed: int | None,
                      controllers: Mapping[str, str] | None) -> None:
@@ -89,7 +90,7 @@ class Lobby:
             if path is None:
                 latest = await asyncio.to_thread(storage.latest, self.options.saves_dir)
                 if latest is None:
-                    self.app.notify(f"No saved game in {folder_shown(self.options.saves_dir)} yet.",
+                    notify(self.app, f"No saved game in {folder_shown(self.options.saves_dir)} yet.",
                                     severity="warning")
                     return
                 path = Path(latest.path)
@@ -180,5 +181,5 @@ class Lobby:
         except WargameError as error:
             self.notify_error("Not saved", error)
             return None
-        self.app.notify(f"The game goes on in {path} as \u201c{name}\u201d.", title="Saved")
+        notify(self.app, f"The game goes on in {path} as \u201c{name}\u201d.", title="Saved")
         return None
