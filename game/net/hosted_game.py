@@ -153,6 +153,8 @@ class HostedGame:
                 session.submit(session.computer_order(role, policy))
             case p.Withdraw() if not facilitator:
                 session.withdraw(role)
+            case p.Believe(_, belief, choice) if not facilitator:
+                session.believe(role, belief, choice)
             case p.Pause() if facilitator:
                 session.pause()
             case p.Resume() if facilitator:
