@@ -173,7 +173,7 @@ def test_empty_garbage_future_and_hostile_files_each_get_their_own_reason():
     assert refusal(data[:20] + bytes([data[20] ^ 1]) + data[21:]) == "damaged: frame 1 at byte 16 has a damaged head"
     assert refusal(data[:40] + bytes([data[40] ^ 1]) + data[41:]).startswith("damaged: frame 1 (bytes 16 to ")
     assert refusal(data[:16] + b"\x00\x08" + data[18:]) == "damaged: frame 1 at byte 16 does not begin like a frame"
-    assert refusal(seal_v1(3, b"\x80")).startswith("written by a newer format (save format 3;")
+    assert refusal(seal_v1(4, b"\x80")).startswith("written by a newer format (save format 4;")
     assert refusal(seal_v1(0, b"\x80")).startswith("damaged: unknown save format 0")
     huge = MARKER + b"\x01\xc6\xff\xff\xff\xff" + b"\x00" * 100
     assert refusal(huge).startswith("truncated: ")

@@ -28,7 +28,7 @@ from game.safe_text import printable
 if TYPE_CHECKING:
     from game.session import Session
 
-FORMAT = 2
+FORMAT = 3
 """The save format this Horizon writes (it reads every format from 1 up to this one)."""
 
 
