@@ -46,6 +46,7 @@ def forged_events(other_action: str, turn: int) -> dict[str, tuple[list, str]]:
         "a second pause": (["pause", turn], None),
         "an escape code in a rationale": (["order", turn, ["a", "a.push", "\x1b[2J", "human"]], "control character"),
         "a withdrawal of no order": (["withdraw", turn, "b"], "no order to withdraw"),
+        "an answer to no belief": (["belief", turn, "a", "nope", 0], "is not a belief"),
     }
 
 
@@ -163,6 +164,7 @@ EVENTS = st.one_of(
     st.tuples(st.just("pause"), TURNS),
     st.tuples(st.just("resume"), TURNS),
     st.tuples(st.just("rename"), TEXTS),
+    st.tuples(st.just("belief"), TURNS, SEATS, st.sampled_from(["nope", ""]), st.integers(0, 3)),
 ).map(list)
 
 

@@ -95,7 +95,7 @@ def test_a_text_literal_written_with_escapes_is_refused_at_load(tmp_path, capsys
     (("replay", MINI, "--to", "1" * 5000), "give a number from 0 to 10000"),
     (("host", MINI, "--games", "100000"), "give a number from 1 to 500"),
     (("host", MINI, "--timer", "9" * 5000 + "h"), "invalid duration"),
-    (("serve", "--port", "9" * 5000), "give a number from 0 to 65535"),
+    (("serve", "--port", "9" * 5000), "give a number from 1 to 65535"),
 ])
 def test_every_count_has_an_upper_bound_refused_in_one_line(capsys, argv, words):
     with pytest.raises(SystemExit) as exit_:
