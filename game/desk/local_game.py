@@ -27,6 +27,7 @@ from game.desk.autosave import Autosave
 from game.desk.steps import Briefing, Facts, Mode, Progress, Results, Step
 from game.desk.unlock import WITHOUT, asks, opens
 from game.engine.interventions import Intervention
+from game.seat_view.beliefs import BeliefPrompt, belief_prompts
 from game.seat_view.build import seat_view
 from game.seat_view.model import SeatView
 from game.session import Order, Session
@@ -78,6 +79,11 @@ class LocalGame:
             played = len(self.session.turns)
         return Results(seat, played) if played else Briefing(seat)
 
+    def prompts(self, seat: str) -> tuple[BeliefPrompt, ...]:
+        """The beliefs ``seat`` is asked now, with its answers so far (its own screen's, never another's)."""
+        with self._lock:
+            return belief_prompts(self.session, seat)
+
     def withdrawn_label(self, seat: str) -> str:
         """The label of ``seat``'s order a facilitator's act withdrew this turn ("" if none): it chooses again."""
         with self._lock:
@@ -114,6 +120,15 @@ class LocalGame:
         """A seat's order, given to the session (and so its save)."""
         with self._lock:
             return self.autosave.accept(self.session.submit, order)[1]
+
+    def believe(self, seat: str, answers: dict[str, int]) -> str:
+        """A seat's answers to the beliefs it is asked (belief id: the index of its choice), given to the session
+        (and so its save); what to tell the player."""
+        notices = []
+        with self._lock:
+            for belief, choice in answers.items():
+                notices.append(self.autosave.accept(self.session.believe, seat, belief, choice)[1])
+        return next((notice for notice in notices if notice), "")
 
     def play_on(self, turns: int) -> None:
         with self._lock:

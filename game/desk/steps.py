@@ -9,9 +9,12 @@ when the keyboard comes to it): its **briefing** before anything else (a
 seat first met after turn 1 has had it: its last results come instead), then
 the **results** of the last turn it has not seen, then its **decision** until
 its order is in, then **waiting** for the others, and the **end** once the
-game is over. *Beliefs* (what the seat thinks the others will do, issue 19)
-and *argued moves* (issue 22) are asked in :func:`seat_step` between the
-results and the decision: add their step classes here and one line each there.
+game is over. A seat the scenario asks what it **believes** (its
+``[[beliefs]]``, the hot wash of issue 19) is asked between the results and
+the decision of the belief's turn, and once the game is over before the end
+(the reveal); it may pass, and is not asked again that turn. *Argued moves*
+(issue 22) will come between the results and the decision too: add the step
+class here and one line in :func:`seat_step`.
 
 For a game at one screen (:func:`table_step`): in facilitator mode, the
 facilitator's **console** before a turn unless a run of turns is under way;
@@ -19,7 +22,9 @@ then each person's seat that has not ordered yet, in the scenario's order,
 a **hand-off** first when several people share the keyboard (no seat's
 screen shows before its player has said so: hot-seat secrecy); then the
 turn **resolves**; one screen that sees everything (the facilitator, or a
-spectator of computer seats) then reads the **results**. A facilitator's
+spectator of computer seats) then reads the **results**. Once the game is
+over each person's seat still asked what it believes answers (after its
+hand-off), before anyone sees the end. A facilitator's
 view of a locked unfinished game first asks to **unlock** it
 (``game.desk.unlock``).
 
@@ -101,6 +106,17 @@ class Resolve:
 
 
 @frozen
+class Beliefs:
+    """``seat`` says what it believes before the reveal: the scenario's beliefs asked of it now. ``viewer``:
+    whose screen it is (None: the facilitator enters the answers); ``turn``: the turn open (one past the last
+    once the game is over)."""
+
+    seat: str
+    viewer: str | None
+    turn: int
+
+
+@frozen
 class End:
     """The game is over: how it ended, every score, and the objectives revealed (open to all)."""
 
@@ -108,14 +124,14 @@ class End:
     """This screen has just shown the last turn's results (a front end need not say them again)."""
 
 
-Step = Unlock | Console | HandOff | Briefing | Results | Decide | Waiting | Resolve | End
+Step = Unlock | Console | HandOff | Briefing | Results | Beliefs | Decide | Waiting | Resolve | End
 
 
 def viewer_of(step: Step) -> str | None | bool:
     """Whose secrets a step shows: a seat, None (the facilitator's whole view), or False (nobody's)."""
     if isinstance(step, Briefing):
         return step.seat
-    if isinstance(step, Results | Decide):
+    if isinstance(step, Results | Decide | Beliefs):
         return step.viewer
     if isinstance(step, Console):
         return None
@@ -137,10 +153,14 @@ class Facts:
     """The seats people play, in the scenario's order."""
     decided: frozenset[str] = frozenset()
     """Seats whose order for the open turn is in."""
+    asked: frozenset[str] = frozenset()
+    """People's seats the scenario asks now what they believe, with a belief still unanswered."""
 
     @classmethod
     def of_session(cls, session) -> Facts:
-        return cls(session.turn, len(session.turns), session.over, tuple(session.humans()), session.decided())
+        humans = tuple(session.humans())
+        return cls(session.turn, len(session.turns), session.over, humans, session.decided(),
+                   frozenset(seat for seat in humans if session.beliefs_due(seat)))
 
     @classmethod
     def of_view(cls, view) -> Facts:
@@ -159,6 +179,8 @@ class Seen:
     """A joined seat asked to choose again: its order stands until a new one is in."""
     sending: bool = False
     """A joined seat's order is on its way to the host."""
+    believed: int = 0
+    """The last turn whose beliefs it was asked (answered or passed): not asked again that turn."""
 
     @classmethod
     def arriving(cls, facts: Facts, seat: str) -> Seen:
@@ -170,23 +192,33 @@ class Seen:
 
 
 def seat_step(facts: Facts, seat: str, seen: Seen) -> Step:
-    """What ``seat`` sees next: the end, its briefing, last turn's results, its decision, or waiting."""
+    """What ``seat`` sees next: its briefing, last turn's results, its beliefs, its decision, waiting, or the
+    end (its beliefs first)."""
     if facts.over:
-        return End()
+        return Beliefs(seat, seat, facts.turn) if asks_beliefs(facts, seat, seen) else End()
     if not seen.briefed:
         return Briefing(seat)
     if seen.results < facts.played:
         return Results(seat, facts.played)
-    # beliefs (issue 19) and argued moves (issue 22) come here: after the results, before the decision
+    if asks_beliefs(facts, seat, seen):
+        return Beliefs(seat, seat, facts.turn)
+    # argued moves (issue 22) come here: after the results, before the decision
     if (seat in facts.decided or seen.sending) and not seen.changing:
         return Waiting(seat, facts.turn)
     return Decide(seat, seat, facts.turn)
+
+
+def asks_beliefs(facts: Facts, seat: str, seen: Seen) -> bool:
+    """Whether ``seat`` is to be asked its beliefs now (it has not answered them all, nor passed, this turn)."""
+    return seat in facts.asked and seen.believed < facts.turn
 
 
 def seat_saw(seen: Seen, step: Step) -> Seen:
     """``seen`` once ``step`` has been shown to its seat (and read)."""
     if isinstance(step, Briefing):
         return evolve(seen, briefed=True)
+    if isinstance(step, Beliefs):
+        return evolve(seen, believed=max(seen.believed, step.turn))
     if isinstance(step, Results):
         return evolve(seen, results=max(seen.results, step.turn))
     return seen
@@ -242,25 +274,41 @@ def table_step(facts: Facts, progress: Progress) -> Step:
     if progress.owed and progress.owed == facts.played:
         return Results(None, facts.played)
     if facts.over:
-        return End(last_read=progress.last_read == facts.played)
+        return _beliefs_at_the_end(facts, progress) or End(last_read=progress.last_read == facts.played)
     if mode.facilitator and not progress.running:
         return Console(facts.turn)
     for seat in facts.humans:
         if seat in facts.decided:
             continue
         if mode.watching:
-            return Decide(seat, None, facts.turn)
+            return Beliefs(seat, None, facts.turn) if asks_beliefs(facts, seat, _seen(progress, facts, seat)) \
+                else Decide(seat, None, facts.turn)
         if mode.hot_seat and progress.handed != (seat, facts.turn):
             return HandOff(seat, facts.turn)
         return seat_step(facts, seat, _seen(progress, facts, seat))
     return Resolve(facts.turn)
 
 
+def _beliefs_at_the_end(facts: Facts, progress: Progress) -> Step | None:
+    """Before the reveal, each person's seat still asked what it believes: after its hand-off at a shared
+    keyboard; the facilitator enters them in facilitator mode."""
+    mode = progress.mode
+    for seat in facts.humans:
+        if not asks_beliefs(facts, seat, _seen(progress, facts, seat)):
+            continue
+        if mode.watching:
+            return Beliefs(seat, None, facts.turn)
+        if mode.hot_seat and progress.handed != (seat, facts.turn):
+            return HandOff(seat, facts.turn)
+        return Beliefs(seat, seat, facts.turn)
+    return None
+
+
 def table_saw(progress: Progress, step: Step, facts: Facts) -> None:
     """Record in ``progress`` that ``step`` was shown (a hand-off taken, a briefing or results read)."""
     if isinstance(step, HandOff):
         progress.handed = (step.seat, step.turn)
-    elif isinstance(step, Briefing):
+    elif isinstance(step, Briefing | Beliefs):
         progress.seen[step.seat] = seat_saw(_seen(progress, facts, step.seat), step)
     elif isinstance(step, Results) and step.viewer is None:
         progress.owed, progress.last_read = 0, step.turn

@@ -24,7 +24,7 @@ from game.desk.facilitator_acts import CHECKS, CHOICE, FORMS, acts_text, orders_
 from game.desk.launch import LaunchOptions
 from game.desk.local_game import LocalGame
 from game.desk.setup import GameSetup, default_name, parse_seed
-from game.desk.steps import Briefing, Console, Decide, End, HandOff, Resolve, Results, Step, Unlock
+from game.desk.steps import Beliefs, Briefing, Console, Decide, End, HandOff, Resolve, Results, Step, Unlock
 from game.errors import WargameError
 from game.plain import pages
 from game.plain.console import Console as Lines
@@ -33,6 +33,7 @@ from game.players import policy_names
 from game.presentation.briefing import briefing_lines
 from game.presentation.entries import turn_lines
 from game.presentation.words import turn_heading
+from game.safe_text import printable
 from game.saves_folder import folder_shown
 from game.session import HUMAN, MAX_RATIONALE, Order, Session
 
@@ -281,7 +282,7 @@ class PlainGame:
         elif isinstance(step, HandOff):
             who = game.view(step.seat).name(step.seat)
             console.clear()
-            console.heading(f"Hand-off: turn {step.turn}")
+            console.heading("Hand-off: the game is over" if game.session.over else f"Hand-off: turn {step.turn}")
             console.say(f"Pass the keyboard to the player of {who.in_sentence()}. Everyone else, look away.")
             while console.choose("Ready?", [f"I play {who.in_sentence()}: show my screen", "Leave this game"],
                                  default=0):
@@ -296,6 +297,9 @@ class PlainGame:
         elif isinstance(step, Results):
             self.results(step)
             game.saw(step)
+        elif isinstance(step, Beliefs):
+            self.tell(game.believe(step.seat, self.beliefs(step)))
+            game.saw(step)
         elif isinstance(step, Decide):
             if label := game.withdrawn_label(step.seat):
                 console.say(f"Your order \u201c{label}\u201d is no longer possible after a change by the "
@@ -304,6 +308,25 @@ class PlainGame:
         elif isinstance(step, Resolve):
             console.say(f"Resolving turn {step.turn}\u2026")
             self.tell(game.resolve())
+
+    def beliefs(self, step: Beliefs) -> dict[str, int]:
+        """The seat's answers to the beliefs it is asked now, one question at a time (a seat may pass)."""
+        console, game = self.console, self.game
+        who = game.view(step.viewer).name(step.seat)
+        prompts = game.prompts(step.seat)
+        console.heading(f"What {who.in_sentence()} believes")
+        entering = f"The answers of {who.in_sentence()}. " if step.viewer is None else ""
+        console.say(entering + "Before the reveal, say what you believe. Your answers stay secret until the "
+                    "debrief, where they are set beside the truth.")
+        answers = {}
+        for number, prompt in enumerate(prompts, 1):
+            console.say("", f"Question {number} of {len(prompts)}: {printable(prompt.prompt)}")
+            choices = [printable(text) for text in prompt.choices]
+            choice = console.choose("Your answer?", [*choices, "Pass: leave it unanswered"],
+                                    default=len(choices) if prompt.answer is None else prompt.answer)
+            if choice < len(choices):
+                answers[prompt.id] = choice
+        return answers
 
     def ask_passphrase(self, why: str, session) -> bool:
         """The facilitator's passphrase, asked until it is right or the reader goes on without it."""

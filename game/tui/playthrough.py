@@ -21,10 +21,11 @@ from textual.screen import Screen
 
 from game.desk.facilitator_acts import FORMS
 from game.desk.local_game import LocalGame
-from game.desk.steps import Briefing, Console, Decide, End, HandOff, Resolve, Results, Step, Unlock
+from game.desk.steps import Beliefs, Briefing, Console, Decide, End, HandOff, Resolve, Results, Step, Unlock
 from game.errors import WargameError
 from game.session import Session
 from game.tui.screens.backdrop import GameBackdrop
+from game.tui.screens.beliefs import BeliefsScreen
 from game.tui.screens.briefing import BriefingScreen
 from game.tui.screens.debrief import DebriefScreen, export_debrief
 from game.tui.screens.end import DEBRIEF, EXPORT, EndScreen
@@ -103,7 +104,14 @@ class Playthrough:
         elif isinstance(step, HandOff):
             self.app.clear_notifications()  # one seat's notes are not for the next
             self.backdrop.status("Waiting for the next player\u2026")
-            await self.show(HandOffScreen(game.view(step.seat).name(step.seat), step.turn))
+            await self.show(HandOffScreen(game.view(step.seat).name(step.seat), step.turn,
+                                          over=self.session.over))
+            game.saw(step)
+        elif isinstance(step, Beliefs):
+            prompts = await asyncio.to_thread(game.prompts, step.seat)
+            answers = await self.show(BeliefsScreen(game.view(step.viewer).name(step.seat), prompts,
+                                                    facilitator=step.viewer is None))
+            self.tell(await asyncio.to_thread(game.believe, step.seat, answers or {}))
             game.saw(step)
         elif isinstance(step, Briefing):
             await self.show(BriefingScreen(game.view_for(step)))
