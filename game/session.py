@@ -254,6 +254,16 @@ class Session(HeaderFields):
         resolved = [entry for record in self.turns[:upto] for entry in record.entries]
         return resolved if upto is not None else [*resolved, *self._open.entries]
 
+    @property
+    def open_entries(self) -> tuple[LogEntry, ...]:
+        """The log of the open turn so far: the entries of the facilitator's immediate acts."""
+        return self._open.entries
+
+    @property
+    def open_messages(self) -> tuple[Message, ...]:
+        """The messages sent in the open turn so far, in order."""
+        return self._open.messages
+
     def view(self, seat: str | None) -> View:
         """The current view of ``seat`` (None: the facilitator)."""
         return view_for(self.scenario, self.state, self.entries(), seat)

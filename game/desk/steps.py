@@ -164,8 +164,10 @@ class Facts:
 
     @classmethod
     def of_view(cls, view) -> Facts:
-        """From a ``SeatView``: a seat knows that it has ordered, and who has (not what)."""
-        return cls(view.turn, view.played, view.over, (), frozenset(view.decided) | frozenset(view.pending))
+        """From a ``SeatView``: a seat knows that it has ordered, and who has (not what), and whether it is
+        asked what it believes."""
+        asked = frozenset({view.seat}) if any(prompt.answer is None for prompt in view.beliefs) else frozenset()
+        return cls(view.turn, view.played, view.over, (), frozenset(view.decided) | frozenset(view.pending), asked)
 
 
 @define

@@ -9,8 +9,9 @@ one can show nothing else, and a host can send it over a socket as it is
 
 from __future__ import annotations
 
+import bisect
 import datetime
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from attrs import field, frozen
 
@@ -226,6 +227,20 @@ class MapView:
 
 
 @frozen
+class BeliefPrompt:
+    """One of the scenario's ``[[beliefs]]`` asked of the viewer now: its prompt, its choices' texts, and the
+    viewer's own answer so far (never the truth, never another seat's answer: secret until the debrief)."""
+
+    id: str
+    prompt: str
+    choices: tuple[str, ...]
+    answer: int | None = None
+    """The index of the viewer's answer so far (None: not answered)."""
+    turn: int | None = None
+    """The turn it is asked in (None: once the game is over)."""
+
+
+@frozen
 class SeatView:
     """The game as ``seat`` may know it (None: the facilitator) after ``played`` turns.
 
@@ -271,6 +286,8 @@ class SeatView:
     """For the facilitator: the scenario's events, for the white cell's forms (fire one, rule on its chance)."""
     acts: tuple[ActView, ...] = ()
     """For the facilitator: the white cell's acts so far in the open turn, in order."""
+    beliefs: tuple[BeliefPrompt, ...] = ()
+    """For a seat: the scenario's beliefs it is asked now (the hot wash), with its own answers so far."""
 
     @property
     def facilitator(self) -> bool:
@@ -290,7 +307,21 @@ class SeatView:
         return turn_date(datetime.date.fromisoformat(self.start_date), self.turn_days, turn)
 
     def entries_of(self, turn: int) -> tuple[EntryView, ...]:
-        return tuple(entry for entry in self.entries if entry.turn == turn)
+        """The entries of ``turn`` (found by bisection: entries and messages are in turn order)."""
+        return _of_turn(self.entries, turn)
+
+    def messages_of(self, turn: int) -> tuple[MessageView, ...]:
+        """The messages of ``turn`` that the viewer sent or received."""
+        return _of_turn(self.messages, turn)
 
     def track(self, name: str) -> Track | None:
         return next((t for t in self.tracks if t.name == name), None)
+
+
+def _of_turn(items: Sequence[EntryView] | Sequence[MessageView], turn: int) -> tuple:
+    start = bisect.bisect_left(items, turn, key=_turn)
+    return items[start:bisect.bisect_right(items, turn, lo=start, key=_turn)]
+
+
+def _turn(item: EntryView | MessageView) -> int:
+    return item.turn

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from game.desk.launch import LaunchOptions
 from game.errors import WargameError
 from game.saves_folder import folder_shown
+from game.tui.text import notify
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -36,7 +37,7 @@ class Lobby:
         """The game being played, if any."""
 
     def notify_error(self, title: str, error: WargameError) -> None:
-        self.app.notify(str(error), title=title, severity="error", timeout=10)
+        notify(self.app, str(error), title=title, severity="error", timeout=10)
 
     async def set_up(self, scenario: Scenario, seed: int | None,
                      controllers: Mapping[str, str] | None) -> None:
@@ -88,7 +89,7 @@ class Lobby:
             if path is None:
                 latest = await asyncio.to_thread(storage.latest, self.options.saves_dir)
                 if latest is None:
-                    self.app.notify(f"No saved game in {folder_shown(self.options.saves_dir)} yet.",
+                    notify(self.app, f"No saved game in {folder_shown(self.options.saves_dir)} yet.",
                                     severity="warning")
                     return
                 path = Path(latest.path)
@@ -179,5 +180,5 @@ class Lobby:
         except WargameError as error:
             self.notify_error("Not saved", error)
             return None
-        self.app.notify(f"The game goes on in {path} as \u201c{name}\u201d.", title="Saved")
+        notify(self.app, f"The game goes on in {path} as \u201c{name}\u201d.", title="Saved")
         return None
