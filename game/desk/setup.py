@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 from attrs import frozen
 
 from game.errors import WargameError
-from game.journal import HUMAN
 from game.whole_numbers import NotAWholeNumber, parse_whole, quoted
 
 if TYPE_CHECKING:
@@ -92,6 +91,8 @@ def default_name(title: str, now: datetime.datetime) -> str:
 
 def people_in(controllers: Mapping[str, str]) -> bool:
     """Whether a person plays any seat: then the facilitator's view of the game is locked."""
+    from game.journal import HUMAN  # here: the lobby imports this module before the first frame, without the engine
+
     return HUMAN in controllers.values()
 
 
