@@ -351,7 +351,11 @@ class Session(HeaderFields):
             answered.setdefault(answer.turn, []).append(answer)
         resolved = [event for record in self.turns for event in (*answered.get(record.turn, ()),
                                                                    *self._argued.get(record.turn, ()), record.event())]
-        return [*resolved, *paused, *self._open.events, *answered.get(self.turn, ())]
+        return [*resolved, *paused, *self.open_turn_events()]
+
+    def open_turn_events(self) -> list[Event]:
+        """The open turn's part of :meth:`events`: what it accepted so far, and the answers given in it."""
+        return [*self._open.events, *(answer for answer in self._answers.values() if answer.turn == self.turn)]
 
     def _argued_upto(self, turn: int) -> list[Argued | CounterArgued]:
         return [event for number, events in self._argued.items() if number <= turn for event in events]

@@ -25,6 +25,7 @@ from game.analysis.effects import Effect
 from game.analysis.history import history_section
 from game.analysis.hotwash import BeliefRow
 from game.analysis.markdown import escape, table
+from game.analysis.argued import argued_section
 from game.analysis.rulings import rulings_section
 from game.analysis.summary import Summary
 from game.analysis.timeline import timeline_section, turn_title, who_played
@@ -71,6 +72,7 @@ def debrief_parts(session: Session, simulation: Summary | None = None,
         _outcome(session),
         _turning_points(run),
         rulings_section(session, run.rulings),
+        argued_section(session, run.argued),
         _beliefs(run),
         history_section(session),
         _questions(run),
