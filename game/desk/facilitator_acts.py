@@ -55,6 +55,8 @@ class Field:
     """Shown only once the form's "as an expression" switch is on (the designers' language)."""
     optional: bool = False
     """May be left empty (an ``EFFECTS`` field with nothing picked, a text left blank)."""
+    expressions: str = ""
+    """For ``EFFECTS``: the key of the ``expert`` field that takes the same changes as expressions."""
 
 
 @frozen
@@ -84,7 +86,7 @@ def _inject(view: SeatView) -> tuple[Field, ...]:
     return (Field("headline", "Headline", TEXT, placeholder="what the seats are told"),
             Field("recipients", "Who learns it", CHECKS, seats, initial=tuple(s for _, s in seats)),
             Field("effects", "What it changes (optional: pick from the tracks)", EFFECTS,
-                  groups=change_groups(view), optional=True),
+                  groups=change_groups(view), optional=True, expressions="expressions"),
             Field("expressions", f"What it changes, {EXPRESSIONS}", TEXT, placeholder="threat += 2",
                   expert=True, optional=True),
             REASON)
@@ -107,7 +109,8 @@ def _replacements(view: SeatView) -> tuple[Field, ...]:
 
 
 def _tracks(view: SeatView) -> tuple[Field, ...]:
-    return (Field("setting", "The track and its new value (pick one)", EFFECTS, groups=set_groups(view), single=True),
+    return (Field("setting", "The track and its new value (pick one)", EFFECTS, groups=set_groups(view), single=True,
+                  expressions="expression"),
             Field("expression", "Or as an expression (for designers)", TEXT, placeholder="threat = 5", expert=True,
                   optional=True),
             REASON)
@@ -125,8 +128,9 @@ def _argued(view: SeatView) -> tuple[Field, ...]:
                                                         for percent, word in CHANCE_SCALE)),
             Field("exact", "Or an exact chance, in percent (optional)", TEXT, placeholder="e.g. 45", optional=True),
             Field("effects", "If it succeeds (pick from the tracks the scenario allows)", EFFECTS, groups=groups,
-                  optional=True),
-            Field("fail_effects", "If it fails (optional)", EFFECTS, groups=groups, optional=True),
+                  optional=True, expressions="expressions"),
+            Field("fail_effects", "If it fails (optional)", EFFECTS, groups=groups, optional=True,
+                  expressions="fail_expressions"),
             Field("expressions", f"If it succeeds, {EXPRESSIONS}", TEXT, placeholder="relation += 1", expert=True,
                   optional=True),
             Field("fail_expressions", f"If it fails, {EXPRESSIONS}", TEXT, placeholder="relation -= 1", expert=True,
