@@ -76,8 +76,9 @@ from game.lock import Lock
 from game.players import check_policy, get_policy
 from game.safe_text import clean, control_character
 
-__all__ = ["ARGUED_MOVE", "FACILITATOR", "HUMAN", "MAX_RATIONALE", "ArguedMove", "Argument", "TIMED_OUT", "Message", "Order", "Parent", "Session",
-           "Sink", "TurnRecord", "check_controllers", "new_game_id", "parse_seat_options", "utc_now"]
+__all__ = ["ARGUED_MOVE", "FACILITATOR", "HUMAN", "MAX_ARGUMENT", "MAX_RATIONALE", "MAX_REASONS", "TIMED_OUT",
+           "ArguedMove", "Argument", "Message", "Order", "Parent", "Session", "Sink", "TurnRecord", "check_controllers",
+           "new_game_id", "parse_seat_options", "utc_now"]
 
 MAX_RATIONALE = 4000
 """Longest rationale or message, in characters (saves stay small)."""
@@ -850,7 +851,8 @@ class Session(HeaderFields):
             opened = evolve(self._open, events=(*self._open.events, event))
             if rules.instead:
                 hold = Order(seat, hold_id(seat), by=ARGUED_MOVE)
-                opened = evolve(opened, orders={**opened.orders, seat: hold}, withdrawn=_without(opened.withdrawn, seat))
+                opened = evolve(opened, orders={**opened.orders, seat: hold},
+                                withdrawn=_without(opened.withdrawn, seat))
             self._open = opened
             return self.argued_moves()[-1]
         return change

@@ -19,13 +19,13 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from game.analysis import charts
+from game.analysis.argued import argued_section
 from game.analysis.debrief import Analysis, analyse
 from game.analysis.discussion import changes_sentence, ending_change, score_history
 from game.analysis.effects import Effect
 from game.analysis.history import history_section
 from game.analysis.hotwash import BeliefRow
 from game.analysis.markdown import escape, table
-from game.analysis.argued import argued_section
 from game.analysis.rulings import rulings_section
 from game.analysis.summary import Summary
 from game.analysis.timeline import timeline_section, turn_title, who_played

@@ -130,7 +130,8 @@ def consequence(ruling: Ruling, played: int | None = None) -> str:
         return "It did not come into play: no such chance was drawn that turn."
     if ruling.changed == "the ending" and ruling.ending_without is None:
         after = f" after turn {played}" if played else ""
-        return f"**Played on without it, the game would not have ended there:**{after} it would still have been going on."
+        return (f"**Played on without it, the game would not have ended there:**{after} it would still have been "
+                "going on.")
     if ruling.changed == "the ending":
         return f"**Played on without it, the game would have ended otherwise:** {escape(ruling.ending_without)}"
     if ruling.changed:

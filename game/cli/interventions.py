@@ -151,7 +151,7 @@ def acts_of(session: Any, written: list[tuple[str, Any]]) -> list[Any]:
 
 
 def _argued(scenario: Any, act: dict[str, Any], reason: str) -> ArguedAct:
-    from game.journal import Argument
+    from game.session import Argument
 
     value = act["value"]
     seat, sep, statement = value.partition("=")

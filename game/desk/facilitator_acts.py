@@ -30,7 +30,6 @@ from game.engine.interventions import (
     read_value,
 )
 from game.errors import WargameError
-from game.presentation.words import format_value
 from game.seat_view.model import SeatView
 from game.session import FACILITATOR, HUMAN
 

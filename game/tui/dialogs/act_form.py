@@ -19,7 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Footer, Input, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from game.desk.effect_form import flat
+from game.desk.effect_form import Change, flat
 from game.desk.facilitator_acts import CHECKS, CHOICE, EFFECTS, ActForm, Field
 from game.engine.interventions import Intervention
 from game.errors import WargameError
@@ -59,8 +59,9 @@ class ActFormDialog(ModalScreen[Intervention | None]):
                 elif spec.kind == EFFECTS:
                     yield Input(placeholder="type part of a track's name to narrow the list",
                                 id=f"filter-{spec.key}", classes="effects-filter", compact=True)
-                    yield SelectionList(*self._selections(spec, ""), id=f"field-{spec.key}",
-                                        classes="effects-list", compact=True)
+                    yield SelectionList(*(Selection(shown(change.label), change.value, picked)
+                                          for change, picked in self._changes(spec, "")),
+                                        id=f"field-{spec.key}", classes="effects-list", compact=True)
                 elif spec.kind == CHECKS:
                     chosen = set(spec.initial or ())
                     yield SelectionList(*((shown(label), value, value in chosen) for label, value in spec.choices),
@@ -81,10 +82,10 @@ class ActFormDialog(ModalScreen[Intervention | None]):
             widget.display = False
         self.query_one(f"#field-{self.fields[0].key}").focus()
 
-    def _selections(self, spec: Field, typed: str) -> list[Selection]:
-        """The changes of an ``EFFECTS`` field whose words hold ``typed``, picked ones ticked."""
+    def _changes(self, spec: Field, typed: str) -> list[tuple[Change, bool]]:
+        """The changes of an ``EFFECTS`` field whose words hold ``typed``, and whether each is picked."""
         wanted = typed.strip().lower()
-        return [Selection(shown(change.label), change.value, change.value in self.picked[spec.key])
+        return [(change, change.value in self.picked[spec.key])
                 for change in flat(spec.groups) if wanted in change.label.lower()]
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -94,7 +95,8 @@ class ActFormDialog(ModalScreen[Intervention | None]):
         spec = next(spec for spec in self.fields if spec.key == event.input.id.removeprefix("filter-"))
         listing = self.query_one(f"#field-{spec.key}", SelectionList)
         listing.clear_options()
-        listing.add_options(self._selections(spec, event.value))
+        listing.add_options([Selection(shown(change.label), change.value, picked)
+                             for change, picked in self._changes(spec, event.value)])
 
     def on_selection_list_selection_toggled(self, event: SelectionList.SelectionToggled) -> None:
         key = (event.selection_list.id or "").removeprefix("field-")
