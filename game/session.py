@@ -85,7 +85,8 @@ MAX_RATIONALE = 4000
 TIMED_OUT = "timer"
 """The ``by`` of a hold given for a seat whose time ran out."""
 ARGUED_MOVE = "argued"
-"""The ``by`` of the hold of a seat that argued a move instead of its listed action."""
+"""The ``by`` of the hold of a seat that argued a public move instead of its listed action (the log says so to
+every seat; a secret move's hold is the seat's own, as any hold)."""
 MARKED = frozenset({FACILITATOR, TIMED_OUT, ARGUED_MOVE})
 """Orders whose ``by`` the log shows: the facilitator's, holds when time ran out, holds for an argued move."""
 MAX_ARGUMENT = 1000
@@ -849,8 +850,8 @@ class Session(HeaderFields):
             turn = event.turn
             self._argued = {**self._argued, turn: (*self._argued.get(turn, ()), event)}
             opened = evolve(self._open, events=(*self._open.events, event))
-            if rules.instead:
-                hold = Order(seat, hold_id(seat), by=ARGUED_MOVE)
+            if rules.instead:  # a secret move's hold is an ordinary hold to everyone else
+                hold = Order(seat, hold_id(seat), by=self.controller(seat) if argument.secret else ARGUED_MOVE)
                 opened = evolve(opened, orders={**opened.orders, seat: hold},
                                 withdrawn=_without(opened.withdrawn, seat))
             self._open = opened

@@ -13,7 +13,6 @@ from game.presentation.argued import all_argued_lines
 from game.presentation.messages import message_lines, messages_of
 from game.presentation.words import and_list, turn_heading
 from game.seat_view.model import SeatView
-from game.session import ARGUED_MOVE
 from game.tui.screens.game_log import GameLogScreen
 from game.tui.spans import joined
 from game.tui.text import plain, shown
@@ -74,7 +73,8 @@ class WaitingScreen(Screen[str]):
         if not self.ready:
             return  # an update that came while the screen was being put up: on_mount shows it
         order = view.pending.get(view.seat)
-        argued = order is not None and order.by == ARGUED_MOVE
+        argued = order is not None and view.arguing is not None and view.arguing.instead and any(
+            move.seat == view.seat for move in view.argued)
         if order is None:
             said = "Sending your order to the host\u2026"
         elif argued:
