@@ -96,3 +96,25 @@ async def test_the_named_copy_loads_from_the_list_and_plays_on_in_itself(tmp_pat
         await play_turn(pilot)
         assert not [n for n in app._notifications if n.severity == "error"]
     assert load_save(saves / "named-copy.wgsave").played == 2
+
+
+async def test_a_save_as_superseded_before_it_starts_leaves_no_coroutine_unawaited(tmp_path: Path):
+    """Ctrl+S pressed again and again: each Save as worker supersedes the last (issue 21.3); the worker is given
+    the flow to call, so one cancelled before it started never made a coroutine to leave unawaited."""
+    import gc
+    import warnings
+
+    session = Session(load_scenario(FIXTURES / "trio.toml"), 11, SEATS, name="restored")
+    app = make_app(tmp_path / "saves", session=session)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_for(pilot, "BriefingScreen")
+            await pilot.press("enter")
+            await wait_for(pilot, "TurnScreen")
+            for _ in range(3):  # three in one tick: the first two are superseded before they start
+                app.action_save_as()
+            await wait_for(pilot, "TextPrompt")
+            await pilot.press("escape")
+        gc.collect()
+    assert not [w for w in caught if "never awaited" in str(w.message)]
