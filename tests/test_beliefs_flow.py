@@ -38,7 +38,7 @@ def walk_end(facts: Facts, progress: Progress, *, answer: bool = True) -> list:
             return shown
         if isinstance(step, Beliefs) and answer:
             facts = evolve(facts, asked=facts.asked - {step.seat})
-        steps.table_saw(progress, step)
+        steps.table_saw(progress, step, facts)
     raise AssertionError(shown)
 
 

@@ -35,7 +35,7 @@ def register(commands: argparse._SubParsersAction) -> None:
                         help="write the run to PATH as it goes; without PATH, or with a folder, "
                              "under an automatic name in saves/ or that folder (with --resume: the "
                              "resumed file)")
-    parser.add_argument("--turns", type=arguments.count, metavar="N",
+    parser.add_argument("--turns", type=arguments.whole_number("count", 1, arguments.MAX_TURN), metavar="N",
                         help="play at most N turns, then stop (the save keeps the game for --resume)")
     parser.add_argument("--name", help="a name for the game, shown by `wargame saves`")
     parser.add_argument("--force-save", action="store_true",

@@ -103,7 +103,7 @@ class LocalGame:
 
     def saw(self, step: Step) -> None:
         with self._lock:
-            steps.table_saw(self.progress, step)
+            steps.table_saw(self.progress, step, Facts.of_session(self.session))
 
     def opens(self, passphrase: str) -> bool:
         """Whether ``passphrase`` opens this game's lock (slow: scrypt)."""

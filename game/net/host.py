@@ -32,6 +32,7 @@ from game.net.hosted_game import HostedGame
 from game.net.journal_db import Journal, JournalError, StoredGame
 from game.net.links import FACILITATOR, Link, base_url, new_token
 from game.net.server import link_app
+from game.net.turn_timer import Clock
 from game.private_files import exposed
 from game.saves import autosave_path
 from game.scenario import load_scenario, parse_scenario
@@ -64,8 +65,11 @@ class HostOptions:
 class Host:
     """The games of one journal, once :meth:`prepare` has rebuilt or made them."""
 
-    def __init__(self, options: HostOptions, *, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> None:
+    def __init__(self, options: HostOptions, *, out: TextIO = sys.stdout, err: TextIO = sys.stderr,
+                 clock: Clock | None = None) -> None:
         self.options = options
+        self.clock = clock
+        """What the turn timers count on (default: the event loop's clock; tests move a clock of their own)."""
         self.out, self.err = out, err
         self.journal: Journal | None = None
         self.games: dict[int, HostedGame] = {}
@@ -108,7 +112,7 @@ class Host:
                 self.say(warning)
         for game, session in running:
             self.games[game.number] = HostedGame(game.number, session, journal, Path(game.save), game.tokens,
-                                                 timer=options.timer, say=self.say)
+                                                 timer=options.timer, say=self.say, clock=self.clock)
 
     def _rebuilt(self, game: StoredGame) -> Session:
         """The session a stored game holds, every turn recomputed; one line if it does not replay."""

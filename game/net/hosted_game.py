@@ -36,7 +36,7 @@ from game.net import protocol as p
 from game.net.journal_db import Journal
 from game.net.links import FACILITATOR, same_token
 from game.net.peer import Peer
-from game.net.turn_timer import TurnTimer
+from game.net.turn_timer import Clock, TurnTimer
 from game.private_files import private_folder
 from game.saves import SaveError, SaveFile
 from game.seat_view.build import seat_view
@@ -49,7 +49,7 @@ Say = Callable[[str], None]
 
 class HostedGame:
     def __init__(self, number: int, session: Session, journal: Journal, save: Path, tokens: dict[str, str], *,
-                 timer: float | None, say: Say) -> None:
+                 timer: float | None, say: Say, clock: Clock | None = None) -> None:
         self.number = number
         self.session = session
         self.tokens = tokens
@@ -66,7 +66,7 @@ class HostedGame:
         self._peers: set[Peer] = set()
         self.reopened: dict[str, int] = {}
         """Per link: how many times it was opened on another screen while one held it."""
-        self._timer = TurnTimer(timer, self._time_ran_out) if timer else None
+        self._timer = TurnTimer(timer, self._time_ran_out, clock) if timer else None
         session.attach(_Record(self._journal, number, self._unsaved))
 
     # -- starting --------------------------------------------------------------------------
