@@ -97,12 +97,13 @@ def fingerprints(folder: Path) -> dict[str, tuple]:
 NAMES = st.sampled_from([
     "mini.toml", "base.toml", "broken.toml", "game.wgsave", "forged.wgsave", "damaged.wgsave", "notes.txt",
     "dir", "dir/", "readonly", "readonly/new.wgsave", "fifo", "sock", "null", "zero.toml", "link-fifo",
-    "link-sock", "link-null", "link-dir", "dangling", "missing.toml", "nowhere/x.wgsave", "", ".", "..",
+    "link-sock", "link-null", "link-dir", "dangling", "missing.toml", "nowhere/x.wgsave", "", ".",
     "x" * 300, "a\x1b[2Jb.wgsave", "line\u2028break.toml", os.fsdecode(b"bad\xff.wgsave"), "new.wgsave",
     "new.md", "new.html", "new.json", "new.toml", "/dev/null", "/dev/zero",
 ])
-"""Paths a person might give (relative to the test's folder; /dev/null and /dev/zero read, never written:
-every command that writes refuses a device before touching it, which this test checks on its own copies)."""
+"""Paths a person might give, inside the test's folder (a save into ``..`` would rightly go outside it).
+/dev/null and /dev/zero are read, never written: every command that writes refuses a device before
+touching it, which this test checks on its own copies."""
 NUMBERS = st.sampled_from(["0", "1", "2", "3", "-1", "x", "", "9" * 30, "9" * 5000, "1e3", "\u0663", " 2 ",
                            "+1", "0x10", "1_000"])
 TEXTS = st.sampled_from(["", "a", "a=human", "a=random", "b=greedy", "zz=human", "a=nope", "=", "\x1b[2J",
