@@ -227,13 +227,14 @@ class HostedGame:
         deciding = tuple(seat for seat in session.humans() if seat not in session.decided()) if not session.over else ()
         status = p.Status(session.paused, left, deciding, connected, self.trouble, dict(self.reopened))
         updates = await asyncio.to_thread(self._updates, peers, status, moved)
-        for peer, view, shown, version, data in updates:
+        for peer, view, shown, version, data, whole in updates:
             if peer in self._peers:
-                peer.update(view, shown, version, data)
+                peer.update(view, shown, version, data, whole=whole)
 
     def _updates(self, peers: list[Peer], status: p.Status, moved: object) -> list[tuple]:
         """For each peer that has something new: (the peer, its view, what its status shows, the update's
-        number, the update's bytes). Only the facilitator's status says who is connected and what is wrong."""
+        number, the update's bytes, whether it is whole). Only the facilitator's status says who is connected
+        and what is wrong."""
         out, views = [], {}
         for peer in peers:
             facilitator = peer.role == FACILITATOR
@@ -244,11 +245,12 @@ class HostedGame:
             key = (evolve(shown, left=None), moved)
             version = peer.version + 1
             if peer.view is None:
-                out.append((peer, view, key, version, p.encode(p.Whole(version, view, shown))))
+                out.append((peer, view, key, version, p.encode(p.Whole(version, view, shown)), True))
                 continue
             changed = changes(peer.view, view)
             if changed or key != peer.shown:
-                out.append((peer, view, key, version, p.encode(p.Delta(peer.version, version, changed, shown))))
+                out.append((peer, view, key, version, p.encode(p.Delta(peer.version, version, changed, shown)),
+                            False))
         return out
 
     # -- the save -------------------------------------------------------------------------------

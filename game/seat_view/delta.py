@@ -28,12 +28,11 @@ import functools
 import types
 import typing
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
 from game.decoding import path
-from game.seat_view.model import SeatView
 from game.seat_view.shared import SharedTuple, common_prefix
 from game.seat_view.wire import WireError, plain, reader
 
@@ -41,16 +40,19 @@ REPLACE, EXTEND, ITEMS, KEYS, FIELDS = range(5)
 
 Change = list
 """One of the forms above."""
+R = TypeVar("R")
+"""A record of plain values, whose fields' annotations say their types (as ``model.py``'s)."""
 
 
-def changes(old: SeatView, new: SeatView) -> dict[str, Change]:
-    """What changed from ``old`` to ``new`` (two views of the same viewer), field by field; {} if nothing."""
-    return _fields(SeatView, old, new)
+def changes(old: R, new: R) -> dict[str, Change]:
+    """What changed from ``old`` to ``new`` (two views of the same viewer: a ``SeatView``, or any record
+    of the model's kind, such as a later console's own view), field by field; {} if nothing."""
+    return _fields(type(new), old, new)
 
 
-def patched(old: SeatView, changed: Any) -> SeatView:
+def patched(old: R, changed: Any) -> R:
     """``old`` with ``changed`` (what :func:`changes` gave) applied; :class:`WireError` if it does not fit."""
-    return _patch_fields(SeatView, old, changed, "delta")
+    return _patch_fields(type(old), old, changed, "delta")
 
 
 # -- what changed --------------------------------------------------------------------------------
