@@ -28,9 +28,9 @@ from __future__ import annotations
 import asyncio
 from collections import deque
 from collections.abc import Callable
+from pathlib import Path
 
 from attrs import evolve
-from pathlib import Path
 
 from game.errors import WargameError
 from game.journal import Event
@@ -38,7 +38,8 @@ from game.net import protocol as p
 from game.net.journal_db import Journal
 from game.net.links import FACILITATOR, same_token
 from game.net.peer import Peer
-from game.net.turn_timer import TurnTimer
+from game.net.turn_timer import Clock, TurnTimer
+from game.private_files import private_folder
 from game.saves import SaveError, SaveFile
 from game.seat_view.build import seat_view
 from game.seat_view.delta import changes
@@ -50,7 +51,7 @@ Say = Callable[[str], None]
 
 class HostedGame:
     def __init__(self, number: int, session: Session, journal: Journal, save: Path, tokens: dict[str, str], *,
-                 timer: float | None, say: Say) -> None:
+                 timer: float | None, say: Say, clock: Clock | None = None) -> None:
         self.number = number
         self.session = session
         self.tokens = tokens
@@ -70,7 +71,7 @@ class HostedGame:
         self._peers: set[Peer] = set()
         self.reopened: dict[str, int] = {}
         """Per link: how many times it was opened on another screen while one held it."""
-        self._timer = TurnTimer(timer, self._time_ran_out) if timer else None
+        self._timer = TurnTimer(timer, self._time_ran_out, clock) if timer else None
         session.attach(_Record(self._journal, number, self._unsaved))
 
     # -- starting --------------------------------------------------------------------------
@@ -158,6 +159,8 @@ class HostedGame:
                 session.submit(session.computer_order(role, policy))
             case p.Withdraw() if not facilitator:
                 session.withdraw(role)
+            case p.Believe(_, belief, choice) if not facilitator:
+                session.believe(role, belief, choice)
             case p.Pause() if facilitator:
                 session.pause()
             case p.Resume() if facilitator:
@@ -262,11 +265,17 @@ class HostedGame:
     # -- the save -------------------------------------------------------------------------------
 
     def _keep_save(self) -> None:
-        """Own the game's save, writing it whole (at start, or again after a write failed)."""
+        """Own the game's save, writing it whole (at start, or again after a write failed); its folder is made
+        (0700) if missing."""
+        folder = self._save_path.parent
         try:
+            private_folder(folder)
             self._save = SaveFile.own(self.session, self._save_path)
+        except OSError as error:
+            self._trouble(f"its save cannot be written: cannot create the folder {folder}: {error.strerror}")
+            return
         except SaveError as error:
-            self._trouble(f"the save cannot be written: {error}")
+            self._trouble(f"its save {self._save_path.name} cannot be written in {folder}: {error.reason}")
             return
         self.session.detach(self._save)  # it follows the journal (``_write_save``), never refuses an event
         self._unsaved.clear()  # written whole: everything accepted is in it
@@ -303,11 +312,14 @@ class HostedGame:
             self._save.release()
             self._save = None
             self._unsaved.clear()  # the save is written whole again at the next event
-            self._trouble(f"the save cannot be written: {error}")
+            self._trouble(f"its save {self._save_path.name} cannot be written in {self._save_path.parent}: "
+                          f"{error.reason}")
 
     def _trouble(self, what: str) -> None:
+        """Tell the facilitator (the console and the host's terminal) once, not again at every later try."""
+        if what != self.trouble:
+            self._say(f"game {self.number}: {what} (the host's journal has every event; play goes on)")
         self.trouble = what
-        self._say(f"game {self.number}: {what} (the host's journal has every event; play goes on)")
 
 
 class _Record:

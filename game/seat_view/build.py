@@ -23,6 +23,7 @@ from game.seat_view.cut import Cut
 from game.seat_view.history import History, ViewerPart, history_of, messages_for
 from game.seat_view.model import (
     ActView,
+    BeliefPrompt,
     EventView,
     MapView,
     ObjectiveView,
@@ -72,6 +73,7 @@ def seat_view(session: Session, seat: str | None, played: int | None = None, *,
         controllers=dict(session.controllers) if seat is None else {},
         messages=messages,
         **(_open_turn(session, seat, events) if now and not situation["over"] else {}),
+        beliefs=belief_prompts(session, seat) if now and seat is not None else (),
     )
 
 
@@ -105,6 +107,14 @@ def _situation(session: Session, seat: str | None, part: ViewerPart, history: Hi
         map=_map(view),
     ), tuple(EventView(e.id, e.text or e.id, e.chance is not None, e.once and e.id in state.fired)
              for e in scenario.events) if seat is None else ()
+
+
+def belief_prompts(session: Session, seat: str) -> tuple[BeliefPrompt, ...]:
+    """The beliefs ``seat`` may answer now, in file order, with its own answer to each so far."""
+    answers = session.answers()
+    return tuple(BeliefPrompt(belief.id, belief.prompt, tuple(choice.text for choice in belief.choices),
+                              answers[belief.id].choice if belief.id in answers else None, belief.turn)
+                 for belief in session.beliefs_open(seat))
 
 
 def _open_turn(session: Session, seat: str | None, events: tuple[EventView, ...]) -> dict:
