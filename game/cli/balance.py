@@ -33,18 +33,15 @@ def handle(args: argparse.Namespace) -> int:
     from attrs import asdict
 
     from game.analysis.balance import DEFAULT_RUNS, POLICY_RUNS, balance
-    from game.analysis.simulate import MAX_RUNS, default_jobs
+    from game.analysis.simulate import default_jobs
     from game.cli.balance_table import format_balance
     from game.cli.files import check_writable, write_text_atomically
     from game.cli.progress import ProgressBar
-    from game.errors import WargameError
     from game.scenario import load_scenario
 
     scenario = load_scenario(args.scenario)
     runs = DEFAULT_RUNS if args.runs is None else args.runs
     policy_runs = POLICY_RUNS if args.policy_runs is None else args.policy_runs
-    if max(runs, policy_runs) > MAX_RUNS:
-        raise WargameError(f"--runs {max(runs, policy_runs):,} is too many (at most {MAX_RUNS:,})")
     if args.json:
         check_writable(args.json)
     bar = ProgressBar("playing the strategies")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import secrets
+from concurrent.futures import ThreadPoolExecutor
 import signal
 import socket
 import sys
@@ -172,6 +173,10 @@ class Host:
                 loop.add_signal_handler(signum, self.stop)
             except (NotImplementedError, RuntimeError, ValueError):
                 pass  # not the main thread (tests): stop() is called directly
+        # Requests wait in worker threads for their journal commit, saves for their flush: enough threads
+        # that those waits never hold up the building of views (asyncio's default is 6 or so).
+        loop.set_default_executor(ThreadPoolExecutor(max_workers=min(128, 16 + 4 * len(self.games)),
+                                                     thread_name_prefix="host"))
         runners: list[web.AppRunner] = []
         try:
             for game in self.games.values():
