@@ -63,8 +63,10 @@ class TrackGroup:
 
 
 def said(track: Track, value: Any) -> str:
-    """A value of ``track`` in the words its screens use."""
-    return format_value(value)
+    """A value of ``track`` in the words its screens use, an enum's as a choice in a list reads (``Termez``,
+    ``Debating point``)."""
+    words = format_value(value)
+    return words[:1].upper() + words[1:] if track.type == "enum" else words
 
 
 def change_groups(view: SeatView, limits: Sequence[TrackLimitView] | None = None) -> tuple[TrackGroup, ...]:
@@ -125,7 +127,7 @@ def check_one_per_track(groups: Sequence[TrackGroup], picked: Iterable[Any]) -> 
 
 
 def _now(track: Track) -> str:
-    return f"{track.label} (now {said(track, track.value)})"
+    return f"{track.label} (now {format_value(track.value)})"
 
 
 def _moves(track: Track, limit: TrackLimitView | None) -> list[Change]:

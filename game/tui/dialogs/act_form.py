@@ -144,7 +144,10 @@ class ActFormDialog(ModalScreen[Intervention | None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         if event.input.id and event.input.id.startswith("filter-"):
-            self.query_one(f"#field-{event.input.id.removeprefix('filter-')}").focus()  # Enter: on to the list
+            listing = self.query_one(f"#field-{event.input.id.removeprefix('filter-')}", SelectionList)
+            listing.focus()  # Enter: on to the list, its first change lit, so Enter (or space) picks it
+            if listing.highlighted is None and listing.option_count:
+                listing.highlighted = 0
             return
         self.action_submit()
 
