@@ -45,6 +45,7 @@ from game.engine.model import (
 )
 from game.errors import ScenarioError
 from game.scenario.beliefs import read_beliefs
+from game.scenario.classroom import read_class
 from game.scenario.questions import read_questions
 from game.scenario.reading import ID, ID_RULE, MAX_TURNS, Reader, close
 from game.scenario.source_file import MAX_BYTES, read_text
@@ -56,7 +57,7 @@ _ACTOR_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*\Z")
 _VARIABLE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 
 _ROOT_KEYS = {"format", "scenario", "actors", "variables", "actions", "events", "objectives", "endings", "map",
-              "strategies", "balance", "questions", "beliefs"}
+              "strategies", "balance", "questions", "beliefs", "class"}
 _SCENARIO_KEYS = {"id", "title", "summary", "source", "start_date", "turn_days", "turns", "seats", "end_text"}
 _ACTOR_KEYS = {"name", "article", "short_name", "briefing"}
 _VARIABLE_KEYS = {"label", "type", "min", "max", "initial", "values", "visible_to", "source", "description", "group"}
@@ -129,6 +130,7 @@ class _Loader(Reader):
         balance = read_balance(self, actions)
         questions = read_questions(self)
         beliefs = read_beliefs(self, self.ending_ids())
+        classroom = read_class(self)
         self._raise_if_problems()
         return Scenario(
             format=fmt,
@@ -152,6 +154,7 @@ class _Loader(Reader):
             balance=balance,
             questions=tuple(questions),
             beliefs=tuple(beliefs),
+            classroom=classroom,
             origin=Origin(self.filename, self.text, hashlib.sha256(self.text.encode()).hexdigest()),
             warnings=tuple(message for _, message in sorted(self.warnings, key=lambda item: item[0])),
         )
