@@ -35,8 +35,9 @@ async def settle(pilot) -> None:
     for _ in range(6000):  # not pilot.pause: it gives up after 30 s of backlog, which a loaded machine can have
         await asyncio.sleep(0.02)
         if pilot.app._message_queue.empty() and pilot.app.screen.is_mounted:
-            await pilot.pause()
-            return
+            await pilot.pause()  # the screens' own queues: a key still there may open another screen
+            if pilot.app._message_queue.empty() and pilot.app.screen.is_mounted:
+                return
     raise AssertionError("the app did not get through the keys (and mount the screen they opened) in 2 minutes")
 
 

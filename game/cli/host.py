@@ -13,6 +13,9 @@ from pathlib import Path
 
 from game.cli import arguments
 
+MAX_GAMES = 500
+"""Most games one host serves (a classroom is a few dozen; each holds its session in memory)."""
+
 
 def duration(text: str) -> float:
     """``90``, ``90s``, ``5m``, ``1m30s``, ``1h``: seconds, at least one."""
@@ -47,7 +50,8 @@ def register(commands: argparse._SubParsersAction) -> None:
                     "acknowledged; started again with the same journal, the host resumes every game with the "
                     "same links.")
     parser.add_argument("scenario", metavar="SCENARIO", type=Path, help="scenario file (.toml)")
-    parser.add_argument("--games", type=arguments.count, metavar="N", help="how many games (default: 1)")
+    parser.add_argument("--games", type=arguments.whole_number("count", 1, MAX_GAMES), metavar="N",
+                        help=f"how many games (default: 1; at most {MAX_GAMES})")
     parser.add_argument("--bind", default="127.0.0.1", metavar="ADDR",
                         help="the address to listen on (default: 127.0.0.1, this machine only; 0.0.0.0: "
                              "every network)")
@@ -63,7 +67,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--journal", type=Path, metavar="FILE",
                         help="the host's journal (default: host-journal.sqlite in the saves folder)")
     parser.add_argument("--seed", type=arguments.seed, help="the first game's seed (the next game's is one more)")
-    parser.add_argument("--saves", type=Path, default=Path("saves"), metavar="DIR",
+    parser.add_argument("--saves", type=arguments.text_path, default=Path("saves"), metavar="DIR",
                         help="where each game's .wgsave is written as it goes (default: saves/)")
     parser.add_argument("--seat", action="append", default=[], metavar="ACTOR=POLICY",
                         help="let a computer policy play a seat (default: every seat is a person's)")

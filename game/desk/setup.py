@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from attrs import frozen
 
 from game.errors import WargameError
+from game.whole_numbers import NotAWholeNumber, parse_whole, quoted
 
 if TYPE_CHECKING:
     from game.engine.model import Scenario
@@ -54,12 +55,9 @@ def parse_seed(text: str) -> int:
     from game.engine.adjudication import MAX_SEED
 
     try:
-        value = int(text.strip())
-    except ValueError:
-        raise WargameError(f"invalid seed {text!r}: give a whole number") from None
-    if not 0 <= value <= MAX_SEED:
-        raise WargameError(f"invalid seed {text!r}: give a number from 0 to {MAX_SEED}")
-    return value
+        return parse_whole(text, 0, MAX_SEED)
+    except NotAWholeNumber as error:
+        raise WargameError(f"invalid seed {quoted(text)}: {error}") from None
 
 
 def seed_problem(text: str) -> str:

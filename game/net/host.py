@@ -19,6 +19,7 @@ import secrets
 import signal
 import socket
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TextIO
 
@@ -242,6 +243,10 @@ class Host:
                 loop.add_signal_handler(signum, self.stop)
             except (NotImplementedError, RuntimeError, ValueError):
                 pass  # not the main thread (tests): stop() is called directly
+        # Requests wait in worker threads for their journal commit, saves for their flush: enough threads
+        # that those waits never hold up the building of views (asyncio's default is 6 or so).
+        loop.set_default_executor(ThreadPoolExecutor(max_workers=min(128, 16 + 4 * len(self.games)),
+                                                     thread_name_prefix="host"))
         runners: list[web.AppRunner] = []
         try:
             for game in self.games.values():

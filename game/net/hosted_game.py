@@ -4,10 +4,11 @@ Every request of a seat or the facilitator becomes a call on the
 :class:`~game.session.Session`, which hands the event to :class:`_Record`
 before it changes: the row is committed to the journal (the truth), and only
 then is the request acknowledged. The game's ``.wgsave`` is a copy that
-follows the journal, appended after the acknowledgement and the new views
-are on their way (so a turn waits for one flush to disk, not two); if it
-cannot be written the game goes on, the facilitator is told, and the save is
-written whole again at the next event. When every person's seat has decided (and the game is
+follows the journal, appended by a task of its own after the acknowledgement
+and the new views are on their way, outside the game's lock (so a turn, and
+the next request, wait for one flush to disk, not two); if it cannot be
+written the game goes on, the facilitator is told, and the save is written
+whole again at the next event. When every person's seat has decided (and the game is
 not paused), or the timer runs out, or the facilitator says "resolve now",
 the turn resolves, and every connected screen gets what changed in its view:
 each seat its own :class:`~game.seat_view.SeatView`, never anyone else's,
@@ -30,6 +31,7 @@ so the event loop stays free; one lock per game keeps them in order.
 from __future__ import annotations
 
 import asyncio
+from collections import deque
 from collections.abc import Callable
 from pathlib import Path
 
@@ -67,8 +69,11 @@ class HostedGame:
         self._journal = journal
         self._save_path = save
         self._save: SaveFile | None = None
-        self._unsaved: list[Event] = []
-        """Events in the journal and not yet in the save."""
+        self._unsaved: deque[Event] = deque()
+        """Events in the journal and not yet in the save (appended under the game's lock, taken by the save's
+        own task)."""
+        self._saving: asyncio.Task | None = None
+        """The task appending ``_unsaved`` to the save, while it runs."""
         self.trouble = ""
         """What the facilitator must know is wrong (the save cannot be written)."""
         self._say = say
@@ -89,7 +94,7 @@ class HostedGame:
             opened = self.session.turn
             await self._settle()
             self._sync_timer(opened, fresh=True)
-            await asyncio.to_thread(self._write_save)
+            await self._follow_save()
 
     def admits(self, role: str, token: str) -> bool:
         """Whether ``token`` is the one of ``role`` (a wrong role costs the same time as a wrong token)."""
@@ -120,9 +125,10 @@ class HostedGame:
             await self._publish({FACILITATOR})
 
     async def close(self) -> None:
-        """Stop the timer and let the save go (the journal is the host's to close)."""
+        """Stop the timer, let the save catch up and go (the journal is the host's to close)."""
         if self._timer is not None:
             self._timer.stop()
+        await self._saved()
         if self._save is not None:
             self._save.release()
             self._save = None
@@ -168,7 +174,7 @@ class HostedGame:
             await self._settle()
         self._sync_timer(opened)
         await self._publish()
-        await asyncio.to_thread(self._write_save)
+        await self._follow_save()
 
     def _set_timer(self, role: str, seconds: float | None) -> None:
         """The time per turn from now on: the open turn's countdown starts again with it (None: none)."""
@@ -258,7 +264,7 @@ class HostedGame:
             await asyncio.to_thread(self._resolve, TIMED_OUT)
             self._sync_timer(turn)
             await self._publish()
-            await asyncio.to_thread(self._write_save)
+            await self._follow_save()
 
     # -- what each screen is sent ---------------------------------------------------------------
 
@@ -277,13 +283,14 @@ class HostedGame:
         deciding = tuple(seat for seat in session.humans() if seat not in session.decided()) if not session.over else ()
         status = p.Status(session.paused, left, deciding, connected, self.trouble, dict(self.reopened))
         updates = await asyncio.to_thread(self._updates, peers, status, moved)
-        for peer, view, shown, version, data in updates:
+        for peer, view, shown, version, data, whole in updates:
             if peer in self._peers:
-                peer.update(view, shown, version, data)
+                peer.update(view, shown, version, data, whole=whole)
 
     def _updates(self, peers: list[Peer], status: p.Status, moved: object) -> list[tuple]:
         """For each peer that has something new: (the peer, its view, what its status shows, the update's
-        number, the update's bytes). Only the facilitator's status says who is connected and what is wrong."""
+        number, the update's bytes, whether it is whole). Only the facilitator's status says who is connected
+        and what is wrong."""
         out, views = [], {}
         for peer in peers:
             facilitator = peer.role == FACILITATOR
@@ -294,11 +301,12 @@ class HostedGame:
             key = (evolve(shown, left=None), moved)
             version = peer.version + 1
             if peer.view is None:
-                out.append((peer, view, key, version, p.encode(p.Whole(version, view, shown))))
+                out.append((peer, view, key, version, p.encode(p.Whole(version, view, shown)), True))
                 continue
             changed = changes(peer.view, view)
             if changed or key != peer.shown:
-                out.append((peer, view, key, version, p.encode(p.Delta(peer.version, version, changed, shown))))
+                out.append((peer, view, key, version, p.encode(p.Delta(peer.version, version, changed, shown)),
+                            False))
         return out
 
     # -- how it stands, for the class console ---------------------------------------------------
@@ -336,20 +344,37 @@ class HostedGame:
             self._say(f"game {self.number}: the save is written again: {self._save_path}")
         self.trouble = ""
 
-    def _write_save(self) -> None:
-        """Append to the save what the journal has and it lacks (in a worker thread, under the game's lock)."""
+    async def _follow_save(self) -> None:
+        """Under the game's lock, after an event: have the save follow the journal. Appending runs in a task
+        of its own; a save that could not be written is written whole again here (it reads the session)."""
         if self._save is None:
-            self._keep_save()
-            return
+            await self._saved()
+            await asyncio.to_thread(self._keep_save)
+        elif self._unsaved and (self._saving is None or self._saving.done()):
+            self._saving = asyncio.create_task(self._append_unsaved(), name=f"save-{self.number}")
+
+    async def _saved(self) -> None:
+        """Wait until the save's task has appended what it had."""
+        if self._saving is not None:
+            await self._saving
+            self._saving = None
+
+    async def _append_unsaved(self) -> None:
+        while self._unsaved and self._save is not None:
+            await asyncio.to_thread(self._write_save)
+
+    def _write_save(self) -> None:
+        """Append to the save what the journal has and it lacks (in a worker thread, one at a time)."""
         try:
-            for event in self._unsaved:
-                self._save.accept(event)
+            while self._unsaved:
+                self._save.accept(self._unsaved[0])
+                self._unsaved.popleft()
         except SaveError as error:
             self._save.release()
             self._save = None
+            self._unsaved.clear()  # the save is written whole again at the next event
             self._trouble(f"its save {self._save_path.name} cannot be written in {self._save_path.parent}: "
                           f"{error.reason}")
-        self._unsaved.clear()
 
     def _trouble(self, what: str) -> None:
         """Tell the facilitator (the console and the host's terminal) once, not again at every later try."""
@@ -362,7 +387,7 @@ class _Record:
     """The game's sink: the journal row, committed, is what makes an event accepted; then it waits in
     ``unsaved`` (the game's own list, handed over) for the save to follow."""
 
-    def __init__(self, journal: Journal, number: int, unsaved: list[Event]) -> None:
+    def __init__(self, journal: Journal, number: int, unsaved: deque[Event]) -> None:
         self.journal, self.number, self.unsaved = journal, number, unsaved
 
     def accept(self, event: Event) -> None:

@@ -15,7 +15,9 @@ import re
 from collections.abc import Callable
 from typing import Protocol
 
-_DURATION = re.compile(r"(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s?)?\Z")
+from game.whole_numbers import quoted
+
+_DURATION = re.compile(r"(?:([0-9]{1,9})h)?(?:([0-9]{1,9})m)?(?:([0-9]{1,9})s?)?\Z")
 LONGEST = 7 * 24 * 3600
 
 
@@ -24,11 +26,11 @@ def parse_duration(text: str) -> float:
     to write) for anything else. The host's ``--timer`` and the consoles' timer read it."""
     match = _DURATION.match(text.strip())
     if not text.strip() or match is None:
-        raise ValueError(f"invalid duration {text!r}: write e.g. 90s, 5m or 1m30s")
+        raise ValueError(f"invalid duration {quoted(text)}: write e.g. 90s, 5m or 1m30s")
     hours, minutes, seconds = (int(part or 0) for part in match.groups())
     total = hours * 3600 + minutes * 60 + seconds
     if not 1 <= total <= LONGEST:
-        raise ValueError(f"invalid duration {text!r}: give from 1 second to 7 days")
+        raise ValueError(f"invalid duration {quoted(text)}: give from 1 second to 7 days")
     return float(total)
 
 

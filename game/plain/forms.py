@@ -8,6 +8,7 @@ from typing import Any
 from game.desk.facilitator_acts import CHECKS, CHOICE, ActForm, Field
 from game.plain.console import Console
 from game.seat_view.model import SeatView
+from game.whole_numbers import NotAWholeNumber, parse_whole
 
 
 def fill(console: Console, form: ActForm, view: SeatView) -> dict[str, Any] | None:
@@ -39,7 +40,10 @@ def checks(console: Console, field: Field) -> tuple:
     default = " ".join(str(index + 1) for index in initial)
     while True:
         text = console.read(f"Type the numbers, separated by spaces (Enter: {default or 'none'}): ") or default
-        numbers = text.replace(",", " ").split()
-        if all(n.isdigit() and 1 <= int(n) <= len(labels) for n in numbers):
-            return tuple(field.choices[int(n) - 1][1] for n in dict.fromkeys(numbers))
+        try:
+            numbers = [parse_whole(n, 1, len(labels)) for n in text.replace(",", " ").split()]
+        except NotAWholeNumber:
+            numbers = None
+        if numbers is not None:
+            return tuple(field.choices[n - 1][1] for n in dict.fromkeys(numbers))
         console.say(f"Type numbers from 1 to {len(labels)}, separated by spaces.")

@@ -8,8 +8,10 @@ from collections.abc import Mapping
 
 from game.desk.setup import GameSetup, parse_seed, passphrase_problem, what_if_lock_note
 from game.errors import WargameError
+from game.journal import MAX_NAME
 from game.plain.console import Console
 from game.players import policy_names
+from game.safe_text import printable
 from game.session import HUMAN
 
 
@@ -55,7 +57,8 @@ def setup_menu(console: Console, scenario, *, name: str, seed: int,
         elif action == "Change the seed":
             seed = ask_seed(console, seed)
         elif action == "Change the name":
-            name = console.read(f"The game's name (Enter: keep \u201c{name}\u201d): ") or name
+            name = console.read_text(f"The game's name (Enter: keep \u201c{printable(name)}\u201d): ",
+                                     MAX_NAME) or name
         elif action.startswith("Turn facilitator mode"):
             facilitator = not facilitator
         elif action == "Set the facilitator passphrase":

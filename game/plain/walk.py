@@ -26,6 +26,7 @@ from game.desk.local_game import LocalGame
 from game.desk.setup import default_name
 from game.desk.steps import Beliefs, Briefing, Console, Decide, End, HandOff, Resolve, Results, Step, Unlock
 from game.errors import WargameError
+from game.journal import MAX_NAME
 from game.plain import pages
 from game.plain.console import Console as Lines
 from game.plain.console import EndOfInput
@@ -37,6 +38,7 @@ from game.presentation.words import turn_heading
 from game.safe_text import printable
 from game.saves_folder import folder_shown
 from game.session import MAX_RATIONALE, Order, Session
+from game.whole_numbers import NotAWholeNumber, parse_whole
 
 HOW_TO_PLAY = [
     "How to play in plain mode.",
@@ -301,11 +303,7 @@ class PlainGame:
                 return Order(step.seat, option.id, rationale)
 
     def ask_rationale(self) -> str:
-        while True:
-            text = self.console.read("Why? Your rationale, kept for the debrief (Enter: none): ")
-            if len(text) <= MAX_RATIONALE:
-                return text
-            self.console.say(f"That is {len(text)} characters: keep it under {MAX_RATIONALE}.")
+        return self.console.read_text("Why? Your rationale, kept for the debrief (Enter: none): ", MAX_RATIONALE)
 
     def results(self, step: Results) -> None:
         """A turn's results as the step's viewer may know them; the one watching screen may stop here."""
@@ -358,9 +356,10 @@ class PlainGame:
             text = self.console.read(f"How many turns to play, 1 to {left} (Enter: back to the console)? ")
             if not text:
                 return 0
-            if text.isdigit() and 1 <= int(text) <= left:
-                return int(text)
-            self.console.say(f"Give a number from 1 to {left}.")
+            try:
+                return parse_whole(text, 1, left)
+            except NotAWholeNumber:
+                self.console.say(f"Give a number from 1 to {left}.")
 
     def act(self, key: str) -> None:
         """One of the white cell's acts, as its form asks for it; the game takes it or says why not."""
@@ -435,7 +434,8 @@ class PlainGame:
     def save_as(self) -> None:
         """The game goes on in a file named after the name given, as the TUI's Save as does."""
         console, game = self.console, self.game
-        name = console.read(f"Save this game as (Enter: \u201c{game.session.name}\u201d): ") or game.session.name
+        name = console.read_text(f"Save this game as (Enter: \u201c{printable(game.session.name)}\u201d): ",
+                                 MAX_NAME) or game.session.name
         path = storage.save_path(self.options.saves_dir, name)
         force = False
         while True:
