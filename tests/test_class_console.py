@@ -156,6 +156,8 @@ class ClassSocket:
     def __init__(self, host: Host) -> None:
         self.link = host.class_link()
         self.rid = 0
+        self.backlog: list[p.HostMessage] = []
+        """What came while waiting for an answer (a table's rows come before the class's answer)."""
 
     async def __aenter__(self) -> ClassSocket:
         self._http = aiohttp.ClientSession()
@@ -176,7 +178,7 @@ class ClassSocket:
 
     async def row_where(self, test):
         while True:
-            message = await self._read()
+            message = self.backlog.pop(0) if self.backlog else await self._read()
             if isinstance(message, p.TableChanged) and test(message.row):
                 return message.row
 
@@ -184,11 +186,11 @@ class ClassSocket:
         self.rid += 1
         await self._socket.send_bytes(p.encode(make(self.rid)))
         while not isinstance(message := await self._read(), p.Done | p.Refused | p.Ack) or message.rid != self.rid:
-            pass
+            self.backlog.append(message)
         return message
 
     async def taken_out(self) -> None:
-        while not isinstance(await self._read(), p.Taken):
+        while not isinstance(self.backlog.pop(0) if self.backlog else await self._read(), p.Taken):
             pass
 
 
@@ -228,5 +230,5 @@ def test_a_roster_with_more_students_than_seats_is_refused_by_the_command(tmp_pa
     assert main(["host", str(SHIPPED), "--games", "2", "--roster", str(roster), "--saves",
                  str(tmp_path / "saves"), "--port", "0"]) == 2
     said = capsys.readouterr().err.strip().splitlines()
-    assert said == [f"wargame: {roster}:7: no seat left for \u201cStudent 6\u201d: 2 tables of 3 people's seats hold "
+    assert said == [f"wargame host: {roster}:7: no seat left for \u201cStudent 6\u201d: 2 tables of 3 people's seats hold "
                     "6 students (give more --games)"]
