@@ -48,6 +48,9 @@ class GameResult:
     """Final score of each seat, in seat order."""
     choices: tuple[int, ...]
     """How many times each of the scenario's actions was chosen, in ``scenario.actions`` order."""
+    outcomes: tuple[bool, ...] = ()
+    """For each of the scenario's ``[[balance.outcomes]]``: whether it came about (after some turn, or at
+    the end, as the target says)."""
 
 
 def game_seed(seed: int, index: int) -> int:
@@ -65,13 +68,18 @@ def default_jobs() -> int:
 
 
 def play_game(scenario: Scenario, seed: int, controllers: Mapping[str, str]) -> GameResult:
-    game = play_fast(scenario, seed, [get_policy(controllers[seat]) for seat in scenario.seats])
+    targets = scenario.balance.outcomes
+    game = play_fast(scenario, seed, [get_policy(controllers[seat]) for seat in scenario.seats],
+                     watch=[t.when.evaluate for t in targets if not t.at_end])
     position = {action.id: i for i, action in enumerate(scenario.actions)}
     choices = [0] * len(scenario.actions)
     for orders in game.orders:
         for action in orders:
             choices[position[action]] += 1
-    return GameResult(seed, game.ending or "", game.turns, game.scores, tuple(choices))
+    final = [game.turns + 1, *game.values]
+    during = iter(game.held)
+    outcomes = tuple(bool(t.when.evaluate(final)) if t.at_end else next(during) for t in targets)
+    return GameResult(seed, game.ending or "", game.turns, game.scores, tuple(choices), outcomes)
 
 
 def run_games(scenario: Scenario, runs: int, seed: int, controllers: Mapping[str, str], *,
