@@ -137,7 +137,7 @@ at_most = 0.25
 id = "hot-end"
 label = "Hot at the end, when Blue calmed"
 when = "heat >= 5"
-at_end = true
+held = "end"
 given = "blue.calm"
 players = ["planner"]
 at_least = 0.25
@@ -152,7 +152,7 @@ def test_balance_targets_load_with_their_bounds():
     assert line.strategy == "red-push" and line.best_response and line.within == 1.5
     boils, hot = balance.outcomes
     assert boils.players == ("strategies", "greedy") and boils.met(0.25) and not boils.met(0.26)
-    assert hot.at_end and hot.given == "blue.calm" and hot.met(0.25) and not hot.met(0.6) and not hot.met(0.2)
+    assert hot.held == "end" and hot.given == "blue.calm" and hot.met(0.25) and not hot.met(0.6) and not hot.met(0.2)
     assert boils.bounds == "at most 25%" and hot.bounds == "at least 25% and under 60%"
 
 
@@ -165,6 +165,7 @@ def test_balance_targets_load_with_their_bounds():
     ("when = \"mood == 'angry'\"", "when = \"mood == 'sad'\"", "sad", "'sad' is not a value of 'mood'"),
     ('players = ["planner"]', 'players = []', "players = []", "must name at least one kind of game"),
     ('players = ["planner"]', 'players = ["plan ner"]', "plan ner", "must hold only ASCII"),
+    ('held = "end"', 'held = "sometimes"', "sometimes", "held of the balance outcome 'hot-end' must be ever, always, end"),
 ])
 def test_a_broken_balance_target_is_refused_with_file_and_line(old, new, marker, words):
     assert old in BALANCED

@@ -20,7 +20,7 @@ from attrs import frozen
 
 from game.analysis.fast_games import play_fast
 from game.analysis.parallel import play_chunks
-from game.engine.model import Scenario
+from game.engine.model import OutcomeTarget, Scenario
 from game.players import get_policy
 from game.scenario import parse_scenario
 
@@ -70,7 +70,7 @@ def default_jobs() -> int:
 def play_game(scenario: Scenario, seed: int, controllers: Mapping[str, str]) -> GameResult:
     targets = scenario.balance.outcomes
     game = play_fast(scenario, seed, [get_policy(controllers[seat]) for seat in scenario.seats],
-                     watch=[t.when.evaluate for t in targets if not t.at_end])
+                     watch=[_watched(t) for t in targets if t.held != "end"])
     position = {action.id: i for i, action in enumerate(scenario.actions)}
     choices = [0] * len(scenario.actions)
     for orders in game.orders:
@@ -78,8 +78,16 @@ def play_game(scenario: Scenario, seed: int, controllers: Mapping[str, str]) -> 
             choices[position[action]] += 1
     final = [game.turns + 1, *game.values]
     during = iter(game.held)
-    outcomes = tuple(bool(t.when.evaluate(final)) if t.at_end else next(during) for t in targets)
+    outcomes = tuple(bool(t.when.evaluate(final)) if t.held == "end" else
+                     next(during) != (t.held == "always") for t in targets)
     return GameResult(seed, game.ending or "", game.turns, game.scores, tuple(choices), outcomes)
+
+
+def _watched(target: OutcomeTarget) -> Callable[[Sequence], bool]:
+    """What to watch after every turn: the condition, or for ``always`` its failing (held always = never failed)."""
+    if target.held == "always":
+        return lambda env: not target.when.evaluate(env)
+    return target.when.evaluate
 
 
 def run_games(scenario: Scenario, runs: int, seed: int, controllers: Mapping[str, str], *,

@@ -212,8 +212,9 @@ class LineTarget:
 class OutcomeTarget:
     """How often something may happen in a kind of game (``[[balance.outcomes]]``).
 
-    ``when`` is judged after every turn (``at_end`` false: it happened if it held
-    after some turn) or on the final state only. The games are those ``players``
+    ``when`` is judged on the state after every turn: ``held`` says whether it
+    must hold after some turn (``ever``, the default), after every turn
+    (``always``: "it never stopped holding") or at the end (``end``). The games are those ``players``
     names: ``strategies`` (every matchup of the scenario's strategies) or a
     computer policy in every seat. ``given`` keeps only the games in which that
     action was chosen at least once. The share of those games must lie within the
@@ -224,7 +225,8 @@ class OutcomeTarget:
     label: str
     when: Expression
     players: tuple[str, ...]
-    at_end: bool = False
+    held: str = "ever"
+    """``ever``, ``always`` or ``end``."""
     given: str = ""
     at_least: float | None = None
     at_most: float | None = None

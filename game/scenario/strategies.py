@@ -21,7 +21,9 @@ STRATEGY_KEYS = {"id", "seat", "label", "description", "plan"}
 STEP_KEYS = {"do", "when"}
 BALANCE_KEYS = {"unchosen", "decisive", "lines", "outcomes"}
 LINE_KEYS = {"strategy", "best_response", "within", "text"}
-OUTCOME_KEYS = {"id", "label", "when", "at_end", "players", "given", "at_least", "at_most", "over", "under", "text"}
+OUTCOME_KEYS = {"id", "label", "when", "held", "players", "given", "at_least", "at_most", "over", "under", "text"}
+HELD = ("ever", "always", "end")
+"""When an outcome's ``when`` must hold: after some turn, after every turn, at the end."""
 BOUNDS = ("at_least", "at_most", "over", "under")
 STRATEGIES = "strategies"
 """In an outcome's ``players``: the games of every matchup of the scenario's strategies."""
@@ -179,7 +181,11 @@ def _read_outcome(loader: Any, path: tuple, raw: Any, actions: set[str]) -> Outc
     if "when" not in table:
         loader.problem(path, f"{what} is missing the required key 'when'")
     when = loader.expression(table.get("when"), (*path, "when"), f"{what} when", BOOL, after_play=True)
-    at_end = loader.get(table, path, "at_end", bool, what, False)
+    held = loader.get(table, path, "held", str, what, "ever")
+    if held is not None and held not in HELD:
+        loader.problem((*path, "held"), f"held of {what} must be {', '.join(HELD)}, not {held!r}",
+                       "ever: after some turn; always: after every turn; end: at the end")
+        held = None
     players = loader.strings(table, path, "players", what) if "players" in table else None
     if players is None:
         loader.problem(path, f"{what} is missing the required key 'players'",
@@ -205,7 +211,7 @@ def _read_outcome(loader: Any, path: tuple, raw: Any, actions: set[str]) -> Outc
         loader.problem(path, f"{what} gives no bound", "give at_least, at_most, over or under (shares from 0 to 1)")
         return None
     text = loader.author_text(table, path, "text", what, "", lines=True)
-    if None in (outcome_id, label, when, players) or not players:
+    if None in (outcome_id, label, when, players, held) or not players:
         return None
-    return OutcomeTarget(outcome_id, label.strip(), when, tuple(dict.fromkeys(players)), bool(at_end), given or "",
+    return OutcomeTarget(outcome_id, label.strip(), when, tuple(dict.fromkeys(players)), held, given or "",
                          text=text or "", line=loader.lines.line(path), **bounds)
