@@ -38,7 +38,7 @@ from game.engine.interventions import (
     check_intervention,
 )
 from game.engine.log import ACTION, FACILITATOR, OVERTAKEN, LogEntry
-from game.engine.model import Scenario, hold_id
+from game.engine.model import Belief, Scenario, hold_id
 from game.engine.state import GameState, state_hash
 from game.engine.views import View, knowledge_for, seen_events, view_for
 from game.errors import Diverged, IllegalOrder, RefusedIntervention, WargameError
@@ -46,6 +46,7 @@ from game.journal import (
     HUMAN,
     MAX_NAME,
     OPEN_TURN,
+    BeliefGiven,
     Draw,
     Event,
     GameHeader,
@@ -188,25 +189,31 @@ class Session(HeaderFields):
     another game; ``lock`` is the facilitator's passphrase hash, if any.
     """
 
-    def __init__(self, scenario: Scenario, seed: int, controllers: Mapping[str, str], *,
+    def __init__(self, scenario: Scenario, seed: int | None = None, controllers: Mapping[str, str] | None = None, *,
                  game_id: str | None = None, name: str = "", parent: Parent | None = None,
                  created: datetime.datetime | None = None, lock: Lock | None = None,
-                 sinks: Sequence[Sink] = ()) -> None:
-        check_controllers(scenario, controllers)
-        header = GameHeader(game_id or new_game_id(), _checked_name(name), created or utc_now(), seed,
-                            tuple((seat, controllers[seat]) for seat in scenario.seats), parent, lock)
-        self._begin(scenario, header, sinks)
-
-    def _begin(self, scenario: Scenario, header: GameHeader, sinks: Sequence[Sink]) -> None:
+                 sinks: Sequence[Sink] = (), header: GameHeader | None = None,
+                 turns: Sequence[TurnRecord] = (), answers: Iterable[BeliefGiven] = ()) -> None:
+        """A new game of ``scenario`` from ``seed`` and ``controllers`` (and the header's other fields); or,
+        given ``header`` instead (a restored or branched game), the game it describes after ``turns``
+        (resolved turns of that same game, the open turn starting after the last of them) with the
+        beliefs its seats gave in them (``answers``)."""
+        if header is None:
+            check_controllers(scenario, controllers or {})
+            header = GameHeader(game_id or new_game_id(), _checked_name(name), created or utc_now(), seed,
+                                tuple((seat, controllers[seat]) for seat in scenario.seats), parent, lock)
         self.scenario = scenario
         self.header = header
         self.initial = new_game(scenario, header.seed)
         """The state before the first turn."""
-        self.turns: list[TurnRecord] = []
+        self.turns: list[TurnRecord] = list(turns)
         self.paused = False
         """A paused game accepts orders, messages and acts, but resolves no turn until resumed."""
-        self._open = _OpenTurn(self.initial, self.initial)
+        start = self.state_after(len(self.turns))
+        self._open = _OpenTurn(start, start)
         self._sinks = list(sinks)
+        self._answers: dict[str, BeliefGiven] = {answer.belief: answer for answer in answers}
+        """Each belief's latest answer, by belief id."""
 
     # -- reading ------------------------------------------------------------------------
 
@@ -246,6 +253,16 @@ class Session(HeaderFields):
         """The log of the first ``upto`` turns, or the whole log with the open turn's entries so far."""
         resolved = [entry for record in self.turns[:upto] for entry in record.entries]
         return resolved if upto is not None else [*resolved, *self._open.entries]
+
+    @property
+    def open_entries(self) -> tuple[LogEntry, ...]:
+        """The log of the open turn so far: the entries of the facilitator's immediate acts."""
+        return self._open.entries
+
+    @property
+    def open_messages(self) -> tuple[Message, ...]:
+        """The messages sent in the open turn so far, in order."""
+        return self._open.messages
 
     def view(self, seat: str | None) -> View:
         """The current view of ``seat`` (None: the facilitator)."""
@@ -300,9 +317,52 @@ class Session(HeaderFields):
         return scores(self.scenario, self.state)
 
     def events(self) -> list[Event]:
-        """The journal of this game, compacted: every resolved turn, then the open turn as accepted."""
+        """The journal of this game, compacted: every resolved turn (after the answers given in it), then
+        the open turn as accepted and the answers given in it."""
         paused = [Paused(self.turn)] if self.paused else []
-        return [*(record.event() for record in self.turns), *paused, *self._open.events]
+        answered: dict[int, list[BeliefGiven]] = {}
+        for answer in self._answers.values():
+            answered.setdefault(answer.turn, []).append(answer)
+        resolved = [event for record in self.turns for event in (*answered.get(record.turn, ()), record.event())]
+        return [*resolved, *paused, *self._open.events, *answered.get(self.turn, ())]
+
+    # -- beliefs (the hot wash) ----------------------------------------------------------
+
+    def beliefs_open(self, seat: str) -> list[Belief]:
+        """The scenario's beliefs ``seat`` may answer now, answered or not: those of the open turn, or once the
+        game is over those asked at the end (and those of a turn the game never reached)."""
+        played = len(self.turns)
+        return [b for b in self.scenario.beliefs if b.seat == seat and (
+            b.turn is None or b.turn > played if self.over else b.turn == self.turn)]
+
+    def beliefs_due(self, seat: str) -> list[Belief]:
+        """The beliefs ``seat`` is asked now and has not answered yet."""
+        return [b for b in self.beliefs_open(seat) if b.id not in self._answers]
+
+    def answers(self) -> dict[str, BeliefGiven]:
+        """Every belief answered so far, by belief id (the latest answer): secret until the debrief, so no
+        seat's screen may show another's."""
+        return dict(self._answers)
+
+    def believe(self, seat: str, belief_id: str, choice: int) -> None:
+        """``seat``'s answer to a belief asked of it now (a later answer replaces it while it is open).
+
+        Raises :class:`IllegalOrder`, changing nothing, if the belief is not one ``seat`` may answer now
+        or ``choice`` is not one of its choices.
+        """
+        belief = self.scenario.belief(belief_id)
+        if belief is None:
+            raise IllegalOrder(f"{belief_id!r} is not a belief of {self.scenario.id}")
+        if belief.seat != seat:
+            raise IllegalOrder(f"the belief {belief_id!r} is asked of {belief.seat!r}, not {seat!r}")
+        if belief not in self.beliefs_open(seat):
+            when = "once the game is over" if belief.turn is None else f"in turn {belief.turn}"
+            raise IllegalOrder(f"the belief {belief_id!r} is asked {when}, not now")
+        if not 0 <= choice < len(belief.choices):
+            raise IllegalOrder(f"the belief {belief_id!r} has choices 0 to {len(belief.choices) - 1}, not {choice}")
+        event = BeliefGiven(self.turn, seat, belief_id, choice)
+        self._accept(event)
+        self._answers = {key: value for key, value in self._answers.items() if key != belief_id} | {belief_id: event}
 
     # -- sinks --------------------------------------------------------------------------
 
@@ -445,6 +505,25 @@ class Session(HeaderFields):
             self._accept(Resumed(self.turn))
             self.paused = False
 
+    def resolve_again(self, turn: int, orders: Mapping[str, Order],
+                      acts: Sequence[Intervention] | None = None) -> GameState:
+        """The state after resolved turn ``turn`` played again otherwise: what-if, pure, the session unchanged.
+
+        The turn starts from the same state and draws the same chances (draws are a function of the
+        seed, the turn and the rule); ``orders`` replaces the named seats' orders (the others as
+        recorded), ``acts`` the facilitator's acts of the turn (default: as recorded). Exactly what
+        branching the game before ``turn`` and giving those acts and orders would resolve. Raises
+        :class:`RefusedIntervention` or :class:`IllegalOrder` as play would.
+        """
+        record = self.turns[turn - 1]
+        start = self.state_after(turn - 1)
+        opened = _OpenTurn(start, start)
+        for act in record.interventions if acts is None else acts:
+            opened = self._after(opened, act, played=True)
+        final = tuple(orders.get(order.seat, order) for order in record.orders)
+        seen = self.turns[turn - 2].seen if turn > 1 else (frozenset(),) * len(self.scenario.seats)
+        return _recomputed(self.scenario, opened, final, seen)[0]
+
     def branch(self, at: int, *, file: str = "", name: str | None = None) -> Session:
         """A new game (new id, ``parent`` set) holding the first ``at`` turns of this one, ready to go on.
 
@@ -462,11 +541,8 @@ class Session(HeaderFields):
         header = evolve(self.header, game_id=new_game_id(), created=utc_now(), parent=parent,
                         name=_checked_name(name if name is not None
                                            else (self.name or self.scenario.title)[: MAX_NAME - len(suffix)] + suffix))
-        branched = Session.__new__(Session)
-        branched._begin(self.scenario, header, ())
-        branched.turns = self.turns[:at]
-        branched._open = _OpenTurn(branched.state_after(at), branched.state_after(at))
-        return branched
+        return Session(self.scenario, header=header, turns=self.turns[:at],
+                       answers=[answer for answer in self._answers.values() if answer.turn <= at])
 
     @classmethod
     def restore(cls, scenario: Scenario, header: GameHeader, events: Iterable[Event], *,
@@ -479,8 +555,7 @@ class Session(HeaderFields):
         recomputation differs from the journal or whose content the rules refuse.
         A seat's policy need not be known here until the game is played on.
         """
-        session = cls.__new__(cls)
-        session._begin(scenario, header, ())
+        session = cls(scenario, header=header)
         events = list(events)
         resolved = [e.turn for e in events if isinstance(e, TurnResolved)]
         last = resolved[-1] if resolved else 0
@@ -532,12 +607,13 @@ class Session(HeaderFields):
             raise IllegalOrder("the message holds a control character; write plain text")
         return Message(message.turn, message.sender, tuple(s for s in seats if s in wanted), text)
 
-    def _after(self, opened: _OpenTurn, act: Intervention) -> _OpenTurn:
-        """The open turn with ``act`` applied (pure), pending orders it made illegal withdrawn."""
+    def _after(self, opened: _OpenTurn, act: Intervention, *, played: bool = False) -> _OpenTurn:
+        """The open turn with ``act`` applied (pure), pending orders it made illegal withdrawn. ``played``: an
+        act of a turn played already, whose seat may since have changed hands (it was a computer's then)."""
         check_intervention(self.scenario, opened.state, act)
         acts = (*opened.interventions, act)
         if isinstance(act, ReplaceOrder):
-            if self.controller(act.seat) == HUMAN:
+            if self.controller(act.seat) == HUMAN and not played:
                 raise RefusedIntervention(f"{act.seat!r} is played by a person: only a computer seat's order "
                                           "can be replaced (send the seat a message instead)")
             order = Order(act.seat, act.action, by=FACILITATOR)
@@ -589,6 +665,10 @@ class Session(HeaderFields):
             elif isinstance(event, (Renamed, SeatsChanged, Locked)):
                 self._check_header_event(event)
                 self.header = header_after(self.header, event)
+            elif isinstance(event, BeliefGiven):
+                if event.turn != turn:
+                    raise WargameError(f"an answer of turn {event.turn} came while turn {turn} was open")
+                self.believe(event.seat, event.belief, event.choice)
             elif isinstance(event, Paused):
                 self.paused = True
             elif isinstance(event, Resumed):

@@ -20,6 +20,7 @@ import signal
 import pytest
 
 from game.net import protocol as p
+from game.net.client import Updated
 from game.net.links import FACILITATOR
 from tests.net_support import RecordingSeat, free_port, hosted, link_of
 from tests.paths import SHIPPED
@@ -86,7 +87,7 @@ async def _order(tab, facilitator: RecordingSeat, seat: str, turn: int) -> None:
     raise AssertionError(f"{seat}'s tab never sent its order of turn {turn} (see {seat}.png beside the test)")
 
 
-def _ordered(update: p.Update, seat: str, turn: int) -> bool:
+def _ordered(update: Updated, seat: str, turn: int) -> bool:
     """Whether ``seat``'s order of ``turn`` is in: pending, or resolved with the turn (which waits for both)."""
     view = update.view
     return view.played >= turn or (view.turn == turn and seat in view.pending)

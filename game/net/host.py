@@ -27,6 +27,7 @@ from game.engine.adjudication import MAX_SEED
 from game.engine.model import Scenario
 from game.errors import Diverged, WargameError
 from game.journal import TurnResolved
+from game.net import limits
 from game.net.hosted_game import HostedGame
 from game.net.journal_db import Journal, JournalError, StoredGame
 from game.net.links import FACILITATOR, Link, base_url, new_token
@@ -206,7 +207,8 @@ class Host:
 
 async def _listen(app: web.Application, bind: str, port: int, runners: list[web.AppRunner]) -> str:
     """Serve ``app`` on ``bind:port`` (0: any free port); the base URL of its links."""
-    runner = web.AppRunner(app, access_log=None, handle_signals=False)
+    runner = web.AppRunner(app, access_log=None, handle_signals=False, keepalive_timeout=limits.HELLO_DEADLINE,
+                           max_line_size=limits.MAX_HEADER, max_field_size=limits.MAX_HEADER)
     await runner.setup()
     runners.append(runner)
     site = web.TCPSite(runner, bind, port)

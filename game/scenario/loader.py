@@ -44,10 +44,11 @@ from game.engine.model import (
     hold_id,
 )
 from game.errors import ScenarioError
+from game.scenario.beliefs import read_beliefs
+from game.scenario.questions import read_questions
 from game.scenario.reading import ID, ID_RULE, MAX_TURNS, Reader, close
 from game.scenario.source_file import MAX_BYTES, read_text
 from game.scenario.injects import check_injects, read_injects
-from game.scenario.questions import read_questions
 from game.scenario.strategies import read_balance, read_strategies
 from game.scenario.toml_errors import plain_problem
 
@@ -56,7 +57,7 @@ _ACTOR_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*\Z")
 _VARIABLE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 
 _ROOT_KEYS = {"format", "scenario", "actors", "variables", "actions", "events", "objectives", "endings", "map",
-              "strategies", "balance", "questions", "injects"}
+              "strategies", "balance", "questions", "beliefs", "injects"}
 _SCENARIO_KEYS = {"id", "title", "summary", "source", "start_date", "turn_days", "turns", "seats", "end_text"}
 _ACTOR_KEYS = {"name", "article", "short_name", "briefing"}
 _VARIABLE_KEYS = {"label", "type", "min", "max", "initial", "values", "visible_to", "source", "assumption",
@@ -130,6 +131,7 @@ class _Loader(Reader):
         strategies = read_strategies(self, actions)
         balance = read_balance(self, actions, strategies)
         questions = read_questions(self)
+        beliefs = read_beliefs(self, self.ending_ids())
         injects = read_injects(self)
         self._raise_if_problems()
         scenario = Scenario(
@@ -153,6 +155,7 @@ class _Loader(Reader):
             strategies=tuple(strategies),
             balance=balance,
             questions=tuple(questions),
+            beliefs=tuple(beliefs),
             injects=tuple(injects),
             origin=Origin(self.filename, self.text, hashlib.sha256(self.text.encode()).hexdigest()),
             warnings=tuple(message for _, message in sorted(self.warnings, key=lambda item: item[0])),
@@ -160,6 +163,12 @@ class _Loader(Reader):
         check_injects(self, scenario)
         self._raise_if_problems()
         return scenario
+
+    def ending_ids(self) -> list[str]:
+        """The id of every ``[[endings]]`` table, sound or not (a broken ending is reported once, by itself)."""
+        tables = self.document.get("endings", [])
+        return [t["id"] for t in tables if isinstance(t, dict) and isinstance(t.get("id"), str)] \
+            if isinstance(tables, list) else []
 
     def read_seats(self, head: dict) -> list[str]:
         path = ("scenario",)

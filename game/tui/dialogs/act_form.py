@@ -12,10 +12,10 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Select, SelectionList, Static
 
+from game.desk.facilitator_acts import CHECKS, CHOICE, ActForm
 from game.engine.interventions import Intervention
 from game.errors import WargameError
 from game.seat_view.model import SeatView
-from game.tui.facilitator_acts import CHECKS, CHOICE, ActForm
 
 
 class ActFormDialog(ModalScreen[Intervention | None]):

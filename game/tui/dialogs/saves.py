@@ -14,10 +14,9 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Static
 
+from game.desk.storage import SaveSummary, list_saves
 from game.saves_folder import folder_shown
 from game.tui.dismissal import DismissOnce
-from game.tui.storage import SaveSummary, list_saves
-
 
 NAME_WIDTH = 30
 """The game column's width: a longer name wraps rather than pushing the other columns off an 80-column

@@ -19,14 +19,14 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from game.desk.facilitator_acts import FORMS
 from game.net import protocol as p
-from game.net.client import Connected, Connection, LinkRefused, Lost, NotConnected
+from game.net.client import Connected, Connection, LinkRefused, Lost, NotConnected, TakenOver
 from game.net.links import FACILITATOR, Link
 from game.presentation.words import and_list
 from game.seat_view.model import SeatView
 from game.tui.dialogs.confirm import ConfirmDialog
 from game.tui.dialogs.message import MessageDialog
-from game.tui.facilitator_acts import FORMS
 from game.tui.remote.console import ConsoleFlow, ConsoleScreen
 from game.tui.remote.seat_flow import SeatFlow
 from game.tui.screens.backdrop import GameBackdrop
@@ -70,11 +70,25 @@ class RemoteApp(App[None]):
                 elif isinstance(happening, Lost):
                     self.notify(f"Connection lost: {happening.reason}. Trying again\u2026", severity="warning",
                                 timeout=min(8, happening.retry_in + 2))
+                elif isinstance(happening, TakenOver):
+                    self._taken_over(happening.text)
                 else:
                     self._updated(happening.view, happening.status)
         except LinkRefused as refusal:
             self.refusal = str(refusal)
             self.exit()
+
+    def _taken_over(self, text: str) -> None:
+        """The link was opened on another screen: this one can no longer act; take the seat back, or leave."""
+        who = "the facilitator's console" if self.link.role == FACILITATOR else "this seat"
+        detail = (f"This screen no longer acts for {who}: the host closed it when the link was opened elsewhere. "
+                  "Take it back here (the other screen will be told), or leave.")
+        def chosen(back: bool) -> None:
+            if back:
+                self.run_worker(self.connection.run(), group="connection")
+            else:
+                self.exit()
+        self.push_screen(ConfirmDialog(text, detail, yes="Take it back", no="Leave", default=False), chosen)
 
     def _updated(self, view: SeatView, status: p.Status) -> None:
         before, was = self.view, self.status
@@ -140,6 +154,10 @@ class RemoteApp(App[None]):
             if done is not None:
                 done(not problem)
         self.run_worker(asking(), group="requests")
+
+    def on_console_screen_ask(self, message: ConsoleScreen.Ask) -> None:
+        """The facilitator's console asks the host for something (pause, resume, resolve now)."""
+        self.ask(message.make, said=message.said)
 
     def action_write_message(self) -> None:
         view = self.view

@@ -11,20 +11,23 @@ the host redraws it in place.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Static
 
+from game.desk.facilitator_acts import FORMS, KEYS_LINE, acts_text
 from game.net import protocol as p
+from game.net.links import FACILITATOR
 from game.presentation.messages import message_lines, messages_of
 from game.presentation.words import turn_heading
 from game.seat_view.model import SeatView
 from game.tui.dialogs.act_form import ActFormDialog
 from game.tui.dialogs.confirm import ConfirmDialog
-from game.tui.facilitator_acts import FORMS, KEYS_LINE, acts_text
 from game.tui.screens.end import EndScreen
 from game.tui.screens.facilitator import act_bindings
 from game.tui.screens.formulas import FormulaToggle
@@ -53,8 +56,15 @@ def seat_rows(view: SeatView, status: p.Status) -> list[tuple[str, str, str, str
         else:
             decision = f"computer: {order.label}" if order is not None else "computer (chooses at resolution)"
         screen = ("connected" if seat.id in status.connected else "not connected") if person else "\u2013"
+        reopened = status.reopened.get(seat.id, 0)
+        if reopened:
+            screen += f" (opened on another screen {_times(reopened)})"
         rows.append((seat.name, "a person" if person else controller, screen, decision))
     return rows
+
+
+def _times(count: int) -> str:
+    return {1: "once", 2: "twice"}.get(count, f"{count} times")
 
 
 class ConsoleScreen(FormulaToggle[None]):
@@ -118,6 +128,9 @@ class ConsoleScreen(FormulaToggle[None]):
                  else "Running (p pauses)."]
         if status.trouble:
             state.append(f"Trouble on the host: {status.trouble}")
+        if status.reopened.get(FACILITATOR):
+            state.append(f"Your link was opened on another screen {_times(status.reopened[FACILITATOR])}: "
+                         "the earlier screen was closed.")
         self.query_one("#console-state", Static).update("\n".join(state))
         self.query_one("#acts", Static).update(acts_text(view))
         lines = [line for message in messages_of(view, view.turn) for line in message_lines(view, message)]
@@ -131,19 +144,25 @@ class ConsoleScreen(FormulaToggle[None]):
         self.query_one("#results-title", Static).update(title)
         self.query_one(NewsFeed).show(self.view, self.view.entries_of(view.played), formulas=self.formulas)
 
+    class Ask(Message):
+        """A request for the host (pause, resume, resolve now): whoever holds the connection sends it."""
+
+        def __init__(self, make: Callable[[int], p.Request], said: str = "") -> None:
+            super().__init__()
+            self.make, self.said = make, said
+
     def action_pause(self) -> None:
-        app: RemoteApp = self.app
-        if app.status.paused:
-            app.ask(lambda rid: p.Resume(rid), said="The game goes on.")
+        if self.status.paused:
+            self.post_message(self.Ask(lambda rid: p.Resume(rid), said="The game goes on."))
         else:
-            app.ask(lambda rid: p.Pause(rid), said="Paused.")
+            self.post_message(self.Ask(lambda rid: p.Pause(rid), said="Paused."))
 
     def action_resolve(self) -> None:
-        app: RemoteApp = self.app
-        waiting = [self.view.name(seat).name for seat in app.status.deciding]
+        waiting = [self.view.name(seat).name for seat in self.status.deciding]
         detail = (f"{', '.join(waiting)} will hold; the log says so." if waiting else "Every order is in.")
         question = ConfirmDialog(f"Resolve turn {self.view.turn} now?", detail, yes="Resolve", no="Back")
-        self.app.push_screen(question, lambda sure: app.ask(lambda rid: p.ResolveNow(rid)) if sure else None)
+        self.app.push_screen(question, lambda sure: self.post_message(self.Ask(lambda rid: p.ResolveNow(rid)))
+                             if sure else None)
 
     def action_act(self, key: str) -> None:
         """An act's form, from the latest view; the host takes the act or says why not, on the form."""

@@ -74,9 +74,9 @@ class EndScreen(FormulaToggle[str]):
         return super().check_action(action, parameters)
 
     @on(Button.Pressed)
-    def pressed(self, event: Button.Pressed) -> None:
+    async def pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":
-            self.app.action_save_as()
+            await self.run_action("app.save_as")
         else:
             self.action_finish(event.button.id)
 

@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 from game.saves_folder import folder_shown
 
 if TYPE_CHECKING:  # loading the catalog's module compiles scenarios' machinery: not before the first frame
-    from game.tui.catalog import ScenarioEntry
+    from game.desk.catalog import ScenarioEntry
 
 TAGLINE = "A terminal wargame for policy training and classroom discussion"
 MENU = (
@@ -130,8 +130,8 @@ class TitleScreen(Screen[None]):
             self.query_one("#scenario-detail", Static).update(entry_detail(entry))
 
     @on(OptionList.OptionSelected, "#scenarios")
-    def start(self) -> None:
-        self.app.action_new_game()
+    async def start(self) -> None:
+        await self.run_action("app.new_game")
 
     @on(OptionList.OptionSelected, "#menu")
     async def act(self, event: OptionList.OptionSelected) -> None:
