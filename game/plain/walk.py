@@ -446,6 +446,8 @@ class PlainGame:
                 if index == len(labels):
                     return
                 values[field.key] = field.choices[index][1]
+                if field.details:
+                    console.say(*field.detail(values[field.key]).splitlines())
             elif field.kind == CHECKS:
                 values[field.key] = self.ask_checks(field)
             else:

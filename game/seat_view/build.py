@@ -22,6 +22,7 @@ from game.seat_view.history import History, history_of, messages_for
 from game.seat_view.model import (
     ActView,
     EventView,
+    InjectView,
     MapView,
     ObjectiveView,
     OrderView,
@@ -105,7 +106,11 @@ def _open_turn(session: Session, seat: str | None) -> dict:
     events = tuple(EventView(e.id, e.text or e.id, e.chance is not None, e.once and e.id in session.state.fired)
                    for e in scenario.events)
     acts = tuple(ActView(describe(scenario, act), act.reason) for act in session.open_interventions)
-    return {"pending": pending, "decided": decided, "intended": intended, "events": events, "acts": acts}
+    injects = tuple(InjectView(i.id, i.headline, i.effects,
+                               tuple(s for s in scenario.seats if i.recipients is not None and s in i.recipients),
+                               i.use_when, i.source, i.assumption, i.history) for i in scenario.injects)
+    return {"pending": pending, "decided": decided, "intended": intended, "events": events, "acts": acts,
+            "injects": injects}
 
 
 def seat_name(scenario: Scenario, seat: str) -> SeatName:
