@@ -81,7 +81,19 @@ def test_the_command_prints_the_tables_and_exits_by_the_targets(capsys, tmp_path
 
 @pytest.mark.parametrize("name", sorted(SCENARIOS))
 def test_every_shipped_scenario_meets_the_strategy_targets(name):
-    assert balance(load_scenario(SCENARIOS[name]), 30, policy_runs=0).findings() == []
+    """Targets 1-3, the scenario's lines and the outcomes of its strategies' games (policies' games: slow)."""
+    found = balance(load_scenario(SCENARIOS[name]), 30, policy_runs=0, outcome_runs=0)
+    assert found.findings() == []
+    assert all(line.met for line in found.lines)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(SCENARIOS))
+def test_every_shipped_scenario_meets_its_outcome_targets_with_computer_policies_in_every_seat(name):
+    """Pakistan's corridor, the threat by October and the record, with greedy, cautious and planner seats:
+    minutes on two cores (docs/balance.md gives the figures)."""
+    found = balance(load_scenario(SCENARIOS[name]), 1, policy_runs=0, outcome_runs=60, jobs=2)
+    assert [o for o in found.outcomes if not o.met] == []
 
 
 @pytest.mark.slow
