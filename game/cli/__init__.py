@@ -56,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser([DEFAULT_COMMAND]).parse_args([DEFAULT_COMMAND])
     from game.cli.output import OutputFailed, guard_stdout, silence_stdout, unguard_stdout
 
-    guarded = guard_stdout()
+    guarded = guard_stdout(shown=args.command != "play")
     try:
         try:
             status = args.handler(args)

@@ -21,7 +21,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("scenario", metavar="SCENARIO", help="scenario file (.toml)")
     parser.add_argument("--runs", type=arguments.count, default=None, metavar="N",
                         help="games per matchup of strategies (default 100)")
-    parser.add_argument("--policy-runs", type=arguments.whole_number("count", 0), default=None, metavar="M",
+    parser.add_argument("--policy-runs", type=arguments.count_or_none, default=None, metavar="M",
                         help="self-play games per computer policy, for the actions check (default 20; 0: skip)")
     parser.add_argument("--outcome-runs", type=arguments.whole_number("count", 0), default=None, metavar="K",
                         help="games with each computer policy an outcome target names in every seat "
@@ -29,7 +29,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--stand-in", action="append", default=[], metavar="POLICY=OTHER",
                         help="play OTHER wherever an outcome target names POLICY, for a quicker look "
                              "(e.g. planner=planner-easy); the report says so")
-    parser.add_argument("--jobs", type=arguments.count, metavar="J", help="processes (default: all cores)")
+    parser.add_argument("--jobs", type=arguments.jobs, metavar="J", help="processes (default: all cores)")
     parser.add_argument("--seed", type=arguments.seed, default=0, help="base seed (default 0)")
     parser.add_argument("--json", metavar="FILE", help="also write the figures to FILE as JSON")
     parser.set_defaults(handler=handle)

@@ -12,24 +12,38 @@ import re
 from pathlib import Path
 
 from game.cli import arguments
+from game.whole_numbers import quoted
 
-_DURATION = re.compile(r"(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s?)?\Z")
+_DURATION = re.compile(r"(?:([0-9]{1,9})h)?(?:([0-9]{1,9})m)?(?:([0-9]{1,9})s?)?\Z")
+MAX_GAMES = 500
+"""Most games one host serves (a classroom is a few dozen; each holds its session in memory)."""
 
 
 def duration(text: str) -> float:
     """``90``, ``90s``, ``5m``, ``1m30s``, ``1h``: seconds, at least one."""
     match = _DURATION.match(text.strip())
     if not text.strip() or match is None:
-        raise argparse.ArgumentTypeError(f"invalid duration {text!r}: write e.g. 90s, 5m or 1m30s")
+        raise argparse.ArgumentTypeError(f"invalid duration {quoted(text)}: write e.g. 90s, 5m or 1m30s")
     hours, minutes, seconds = (int(part or 0) for part in match.groups())
     total = hours * 3600 + minutes * 60 + seconds
     if not 1 <= total <= 7 * 24 * 3600:
-        raise argparse.ArgumentTypeError(f"invalid duration {text!r}: give from 1 second to 7 days")
+        raise argparse.ArgumentTypeError(f"invalid duration {quoted(text)}: give from 1 second to 7 days")
     return float(total)
 
 
 def port(text: str) -> int:
     return arguments.whole_number("port", 0, 65535)(text)
+
+
+def public_url(text: str) -> str:
+    """``https://horizon.example.org`` or ``https://example.org/horizon``: where browsers reach the pages."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(text.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment \
+            or any(character in text for character in "\"'<> \\"):
+        raise argparse.ArgumentTypeError(f"invalid public URL {text!r}: write e.g. https://horizon.example.org")
+    return text.strip().rstrip("/")
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -40,7 +54,8 @@ def register(commands: argparse._SubParsersAction) -> None:
                     "acknowledged; started again with the same journal, the host resumes every game with the "
                     "same links.")
     parser.add_argument("scenario", metavar="SCENARIO", type=Path, help="scenario file (.toml)")
-    parser.add_argument("--games", type=arguments.count, metavar="N", help="how many games (default: 1)")
+    parser.add_argument("--games", type=arguments.whole_number("count", 1, MAX_GAMES), metavar="N",
+                        help=f"how many games (default: 1; at most {MAX_GAMES})")
     parser.add_argument("--bind", default="127.0.0.1", metavar="ADDR",
                         help="the address to listen on (default: 127.0.0.1, this machine only; 0.0.0.0: "
                              "every network)")
@@ -48,6 +63,9 @@ def register(commands: argparse._SubParsersAction) -> None:
                         help="the port of the links (default: 8765; 0: any free port)")
     parser.add_argument("--web", type=port, metavar="PORT",
                         help="also serve each link as a browser page, on this port")
+    parser.add_argument("--public-url", type=public_url, metavar="URL",
+                        help="where browsers reach the --web pages when a proxy serves them (https://…): the "
+                             "links' pages are given there")
     parser.add_argument("--timer", type=duration, metavar="DURATION",
                         help="time for each turn, e.g. 5m; when it runs out, seats that have not decided hold")
     parser.add_argument("--journal", type=Path, metavar="FILE",
@@ -65,4 +83,4 @@ def handle(args: argparse.Namespace) -> int:
 
     return run_host(HostOptions(scenario=args.scenario, games=args.games, bind=args.bind, port=args.port,
                                 web=args.web, timer=args.timer, journal=args.journal, seed=args.seed,
-                                saves=args.saves, seats=tuple(args.seat)))
+                                saves=args.saves, seats=tuple(args.seat), public_url=args.public_url))

@@ -35,7 +35,7 @@ def register(commands: argparse._SubParsersAction) -> None:
                         help="write the run to PATH as it goes; without PATH, or with a folder, "
                              "under an automatic name in saves/ or that folder (with --resume: the "
                              "resumed file)")
-    parser.add_argument("--turns", type=arguments.count, metavar="N",
+    parser.add_argument("--turns", type=arguments.whole_number("count", 1, arguments.MAX_TURN), metavar="N",
                         help="play at most N turns, then stop (the save keeps the game for --resume)")
     parser.add_argument("--name", help="a name for the game, shown by `wargame saves`")
     parser.add_argument("--force-save", action="store_true",
@@ -157,6 +157,7 @@ def _refuse_humans(session) -> None:
 
 def _save_target(option: str | None, session) -> Path | None:
     """Where --save writes: nothing, a file, or an automatic name in a folder (saves/ or $HORIZON_SAVES)."""
+    from game.private_files import private_folder
     from game.saves import autosave_path
     from game.saves_folder import default_saves_folder
 
@@ -164,6 +165,6 @@ def _save_target(option: str | None, session) -> Path | None:
         return None
     if option == "" or Path(option).is_dir():
         path = autosave_path(session, option or default_saves_folder())
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(path.parent)
         return path
     return Path(option)

@@ -18,7 +18,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("scenario", metavar="SCENARIO", help="scenario file (.toml)")
     parser.add_argument("--runs", type=arguments.count, default=1000, metavar="N",
                         help="games to play (default 1000)")
-    parser.add_argument("--jobs", type=arguments.count, metavar="J", help="processes (default: all cores)")
+    parser.add_argument("--jobs", type=arguments.jobs, metavar="J", help="processes (default: all cores)")
     parser.add_argument("--seat", action="append", default=[], metavar="ACTOR=POLICY",
                         help="who plays a seat (default: random); repeat for several seats")
     parser.add_argument("--seed", type=arguments.seed, default=0, help="base seed (default 0)")

@@ -5,11 +5,12 @@ constant time; a wrong or missing one gets the same bare 404 as a path that
 does not exist, and nothing else happens (no peer, no process, no log line
 with the token: the access log is off). Then the bounds of ``limits.py``:
 websockets open at once (503), openings of one link (429), requests of one
-connection (refused, then closed).
+connection (refused, then closed); every refusal answered a second late.
 """
 
 from __future__ import annotations
 
+import asyncio
 import html
 from collections.abc import Callable
 
@@ -21,22 +22,37 @@ from game.net.hosted_game import HostedGame
 from game.net.peer import Peer
 
 GAME, ROLE, TOKEN = "game", "role", "token"
-LINK_PATH = r"/{game:\d{1,9}}/{role:[A-Za-z0-9_.-]{1,64}}/{token:[A-Za-z0-9_-]{32}}"
+LINK_PATH = r"/{game:[1-9][0-9]{0,8}}/{role:[A-Za-z0-9_.-]{1,64}}/{token:[A-Za-z0-9_-]{32}}"
+"""ASCII digits only (``\\d`` would take ``١`` or ``１``), no leading zero: one spelling of each link."""
 HEARTBEAT = 20.0
 """Seconds between pings: a seat whose network vanished is noticed as gone within about this long."""
 
 
-def admitted(games: dict[int, HostedGame], request: web.Request) -> HostedGame:
-    """The game whose link this is, or a bare 404 (the same for every wrong part)."""
+def canonical_path(request: web.Request) -> str:
+    """The link's path as the host prints it: ``/GAME/ROLE/TOKEN``."""
     info = request.match_info
+    return f"/{info[GAME]}/{info[ROLE]}/{info[TOKEN]}"
+
+
+def admitted(games: dict[int, HostedGame], request: web.Request) -> HostedGame:
+    """The game whose link this is, or a bare 404 (the same for every wrong part).
+
+    Only the link as printed is one: a path spelled otherwise (``/%31/`` for ``/1/``) is a 404 too, never
+    a redirect to the game it would decode to."""
+    info = request.match_info
+    raw = request.raw_path.partition("?")[0]
+    if raw not in (canonical_path(request), canonical_path(request) + "/ws"):
+        raise web.HTTPNotFound()
     game = games.get(int(info[GAME]))
     if game is None or not game.admits(info[ROLE], info[TOKEN]):
         raise web.HTTPNotFound()
     return game
 
 
-def link_app(games: dict[int, HostedGame], page_for: Callable[[web.Request], str | None]) -> web.Application:
-    """The routes of the game port; ``page_for`` gives a link's browser page, if pages are served."""
+def link_app(games: dict[int, HostedGame], page_for: Callable[[web.Request], str | None],
+             base: Callable[[], str]) -> web.Application:
+    """The routes of the game port; ``page_for`` gives a link's browser page, if pages are served; ``base``
+    the links' own ``http://HOST:PORT`` (never a request header's)."""
     most = limits.sockets_for(sum(len(game.tokens) for game in games.values()))
     openings: dict[tuple[int, str], limits.Bucket] = {}
     sockets = 0
@@ -65,15 +81,38 @@ def link_app(games: dict[int, HostedGame], page_for: Callable[[web.Request], str
         page = page_for(request)
         if page is not None:
             raise web.HTTPFound(page)
-        url = html.escape(str(request.url))
+        url = html.escape(base() + canonical_path(request))
         return web.Response(content_type="text/html", text=(
             "<!DOCTYPE html><title>Horizon</title><p>This is a Horizon seat's link. Open it in a terminal:</p>"
             f"<pre>wargame join {url}</pre><p>(The host was started without <code>--web</code>, so it serves "
             "no browser page.)</p>"))
 
-    app = web.Application(client_max_size=p.MAX_REQUEST)
+    app = web.Application(client_max_size=p.MAX_REQUEST, middlewares=[_slow_refusals()])
     app.add_routes([web.get(LINK_PATH + "/ws", websocket), web.get(LINK_PATH, opened_in_browser)])
     return app
+
+
+def _slow_refusals():
+    """A refusal (a wrong link, a link opened too often, too many connections) is answered after
+    ``limits.REFUSAL_DELAY`` seconds: a client knocking in a loop then waits between knocks instead of
+    spending the host's time on handshakes (at most ``limits.SLOWED`` at once are held; more are answered
+    at once). No seat's own client ever knocks so: it waits longer and longer between tries."""
+    held = 0
+
+    @web.middleware
+    async def slow(request: web.Request, handler):
+        nonlocal held
+        try:
+            return await handler(request)
+        except web.HTTPException as refusal:
+            if refusal.status in (404, 429, 503) and held < limits.SLOWED:
+                held += 1
+                try:
+                    await asyncio.sleep(limits.REFUSAL_DELAY)
+                finally:
+                    held -= 1
+            raise
+    return slow
 
 
 async def _serve(game: HostedGame, role: str, socket: web.WebSocketResponse) -> None:

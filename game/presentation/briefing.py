@@ -1,4 +1,4 @@
-"""A seat's briefing: as Markdown for the TUI, as sentences for plain mode (which reads no Markdown aloud)."""
+"""A seat's briefing in sections: the TUI styles them (its texts as data, never markup), plain mode says them."""
 
 from __future__ import annotations
 
@@ -16,15 +16,6 @@ def briefing_sections(view: SeatView) -> list[tuple[str, str]]:
                                                                       "in words; your score is revealed at the end."))
     sections.append(("", f"{view.turns} turns of {view.turn_days} days."))
     return [(heading, text) for heading, text in sections if text]
-
-
-def briefing_markdown(view: SeatView) -> str:
-    """The briefing as Markdown (the TUI renders it): the seat's name, then each section."""
-    parts = [f"# {view.name(view.seat).name}"]
-    for heading, text in briefing_sections(view):
-        parts += [f"## {heading}", text] if heading else [text]
-    parts[-1] = f"_{parts[-1]} Press Enter to begin._"
-    return "\n\n".join(parts)
 
 
 def briefing_lines(view: SeatView) -> list[str]:

@@ -246,6 +246,20 @@ class MapView:
 
 
 @frozen
+class BeliefPrompt:
+    """One of the scenario's ``[[beliefs]]`` asked of the viewer now: its prompt, its choices' texts, and the
+    viewer's own answer so far (never the truth, never another seat's answer: secret until the debrief)."""
+
+    id: str
+    prompt: str
+    choices: tuple[str, ...]
+    answer: int | None = None
+    """The index of the viewer's answer so far (None: not answered)."""
+    turn: int | None = None
+    """The turn it is asked in (None: once the game is over)."""
+
+
+@frozen
 class SeatView:
     """The game as ``seat`` may know it (None: the facilitator) after ``played`` turns.
 
@@ -291,6 +305,8 @@ class SeatView:
     """For the facilitator: the scenario's events, for the white cell's forms (fire one, rule on its chance)."""
     acts: tuple[ActView, ...] = ()
     """For the facilitator: the white cell's acts so far in the open turn, in order."""
+    beliefs: tuple[BeliefPrompt, ...] = ()
+    """For a seat: the scenario's beliefs it is asked now (the hot wash), with its own answers so far."""
     injects: tuple[InjectView, ...] = ()
     """For the facilitator, while a turn is open: the scenario's library of ready-made injects."""
 

@@ -22,6 +22,7 @@ from textual.widgets import Input
 from game.desk.launch import LaunchOptions
 from game.tui.lobby import Lobby
 from game.tui.screens.title import TitleScreen
+from game.tui.text import notify
 from game.tui.themes import THEMES, theme_name
 
 
@@ -164,7 +165,7 @@ class HorizonApp(App[None]):
         """The title screen when it is the one showing, else None (with a note why nothing happens)."""
         if isinstance(self.screen, TitleScreen):
             return self.screen
-        self.notify("Leave the current game first (Escape).", severity="warning")
+        notify(self, "Leave the current game first (Escape).", severity="warning")
         return None
 
     def action_new_game(self) -> None:
@@ -177,7 +178,7 @@ class HorizonApp(App[None]):
 
             entry = check(entry)  # chosen before the background check reached it
         if entry is None or entry.scenario is None:
-            self.notify("Choose a scenario that loads first.", severity="warning")
+            notify(self, "Choose a scenario that loads first.", severity="warning")
             return
         self.start(self.lobby.set_up, entry.scenario, None, None)
 
@@ -209,7 +210,7 @@ class HorizonApp(App[None]):
 
     def action_save_as(self) -> None:
         if self.playthrough is None:
-            self.notify("There is no game to save here.", severity="warning")
+            notify(self, "There is no game to save here.", severity="warning")
             return
         # the worker calls the flow: a Save as superseded before it starts leaves no coroutine unawaited
         self.run_worker(functools.partial(self.lobby.save_as, self.playthrough), group="save", exclusive=True)

@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game.desk.launch import LaunchOptions
-from game.desk.setup import default_name
 from game.errors import WargameError
 from game.saves_folder import folder_shown
+from game.tui.text import notify
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -37,7 +37,7 @@ class Lobby:
         """The game being played, if any."""
 
     def notify_error(self, title: str, error: WargameError) -> None:
-        self.app.notify(str(error), title=title, severity="error", timeout=10)
+        notify(self.app, str(error), title=title, severity="error", timeout=10)
 
     async def set_up(self, scenario: Scenario, seed: int | None,
                      controllers: Mapping[str, str] | None) -> None:
@@ -45,7 +45,7 @@ class Lobby:
         from game.desk import setup as desk_setup
         from game.tui.screens.setup import SetupScreen
 
-        screen = SetupScreen(scenario, name=default_name(scenario.title, self.clock()), seed=seed,
+        screen = SetupScreen(scenario, name=desk_setup.default_name(scenario.title, self.clock()), seed=seed,
                              controllers=controllers, facilitator=self.options.facilitator)
         chosen = await self.app.push_screen_wait(screen)
         if chosen is None:
@@ -89,7 +89,7 @@ class Lobby:
             if path is None:
                 latest = await asyncio.to_thread(storage.latest, self.options.saves_dir)
                 if latest is None:
-                    self.app.notify(f"No saved game in {folder_shown(self.options.saves_dir)} yet.",
+                    notify(self.app, f"No saved game in {folder_shown(self.options.saves_dir)} yet.",
                                     severity="warning")
                     return
                 path = Path(latest.path)
@@ -180,5 +180,5 @@ class Lobby:
         except WargameError as error:
             self.notify_error("Not saved", error)
             return None
-        self.app.notify(f"The game goes on in {path} as \u201c{name}\u201d.", title="Saved")
+        notify(self.app, f"The game goes on in {path} as \u201c{name}\u201d.", title="Saved")
         return None

@@ -32,6 +32,7 @@ from game.tui.screens.end import DEBRIEF, EXPORT, EndScreen
 from game.tui.screens.handoff import HandOffScreen
 from game.tui.screens.resolution import ResolutionScreen
 from game.tui.screens.turn import TurnScreen
+from game.tui.text import notify
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -48,6 +49,8 @@ class Playthrough:
         self.saves_dir = saves_dir
         self.game = LocalGame(session, facilitator=facilitator, saves_dir=saves_dir, path=path, unlocked=unlocked)
         self.backdrop = GameBackdrop(session.scenario.title, session.name)
+        self.console_screen = None
+        """The facilitator's console while it shows: an act redraws it with the game's new view."""
 
     @property
     def facilitating(self) -> bool:
@@ -67,7 +70,7 @@ class Playthrough:
 
     def tell(self, notice: str, **options) -> None:
         if notice:
-            self.app.notify(notice, **({"severity": "error", "timeout": 12} | options))
+            notify(self.app, notice, **({"severity": "error", "timeout": 12} | options))
 
     async def run(self) -> str:
         """Play until the game ends; returns the end screen's choice."""
@@ -121,7 +124,7 @@ class Playthrough:
             game.saw(step)
         elif isinstance(step, Decide):
             if label := game.withdrawn_label(step.seat):
-                self.app.notify(f"Your order \u201c{label}\u201d is no longer possible after a change by the "
+                notify(self.app, f"Your order \u201c{label}\u201d is no longer possible after a change by the "
                                 "facilitator: choose again.", severity="warning", timeout=12)
             view = await asyncio.to_thread(game.view_for, step)
             order = await self.show(TurnScreen(view, step.seat, formulas_allowed=self.watching))
@@ -161,13 +164,10 @@ class Playthrough:
             self.backdrop.status("p pauses after the turn being played" if turns > 1 else "")
             return
 
-    console_screen = None
-    """The console while it shows: a facilitator's act redraws it with the game's new view."""
-
     def pause(self) -> None:
         """Stop a run of turns after the one being played (``p`` on the game's backdrop)."""
         if self.game.pause():
-            self.app.notify("Paused: the console opens after this turn.")
+            notify(self.app, "Paused: the console opens after this turn.")
 
     def act(self, key: str) -> None:
         """Open the form of one of the facilitator's acts (from the console or the palette); apply it."""
@@ -187,7 +187,7 @@ class Playthrough:
             return str(error)
         self.tell(taken.notice)
         if taken.withdrawn:
-            self.app.notify(f"No longer possible, so withdrawn: the order of {', '.join(taken.withdrawn)} "
+            notify(self.app, f"No longer possible, so withdrawn: the order of {', '.join(taken.withdrawn)} "
                             "(asked again).")
         if self.console_screen is not None:
             self.console_screen.show(await asyncio.to_thread(self.game.view, None))

@@ -21,6 +21,7 @@ from game.presentation.spans import (
     Line,
     Span,
 )
+from game.tui.text import shown
 
 STYLES = {PLAIN: "", STRONG: "b", SEAT: "$accent b", GOOD: "$success b", BAD: "$error b", WARNING: "$warning",
           ODDS: "$accent b", MUTED: "$text-muted", QUOTE: "i", NEWS: "reverse $warning b", END: "reverse $error b"}
@@ -28,13 +29,13 @@ BADGES = frozenset({NEWS, END})
 """Roles drawn as a tag with a space inside each end."""
 
 
-def _span(span: Span) -> tuple[str, str]:
+def _span(span: Span) -> Content:
     text, role = span
-    return (f" {text} " if role in BADGES else text), STYLES[role]
+    return shown(f" {text} " if role in BADGES else text, STYLES[role], multiline=True)
 
 
 def content(line: Line) -> Content:
-    """One line, styled, without its indent."""
+    """One line, styled, without its indent; its texts are data (literal, never markup)."""
     return Content.assemble(*(_span(span) for span in line.spans))
 
 

@@ -18,6 +18,7 @@ from game.engine.interventions import Intervention
 from game.errors import WargameError
 from game.safe_text import printable
 from game.seat_view.model import SeatView
+from game.tui.text import shown
 
 
 class ActFormDialog(ModalScreen[Intervention | None]):
@@ -40,16 +41,17 @@ class ActFormDialog(ModalScreen[Intervention | None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog act-form"):
-            yield Static(self.form.title, classes="dialog-title")
+            yield Static(shown(self.form.title), classes="dialog-title")
             for spec in self.fields:
-                yield Static(spec.label, classes="act-label", markup=False)
+                yield Static(shown(spec.label), classes="act-label")
                 if spec.kind == CHOICE:
-                    yield Select(spec.choices, prompt="Choose\u2026", id=f"field-{spec.key}", compact=True)
+                    yield Select(((shown(label), value) for label, value in spec.choices), prompt="Choose\u2026",
+                                 id=f"field-{spec.key}", compact=True)
                     if spec.details:
                         yield Static("", id=f"details-{spec.key}", classes="act-details", markup=False)
                 elif spec.kind == CHECKS:
                     chosen = set(spec.initial or ())
-                    yield SelectionList(*((label, value, value in chosen) for label, value in spec.choices),
+                    yield SelectionList(*((shown(label), value, value in chosen) for label, value in spec.choices),
                                         id=f"field-{spec.key}", compact=True)
                 else:
                     yield Input(spec.initial or "", placeholder=spec.placeholder, id=f"field-{spec.key}",
@@ -110,9 +112,9 @@ class ActFormDialog(ModalScreen[Intervention | None]):
         finally:
             self.taking = False
         if problem:
-            shown = self.query_one("#problem", Static)
-            shown.update(problem)
-            shown.scroll_visible()
+            said = self.query_one("#problem", Static)
+            said.update(shown(problem, multiline=True))
+            said.scroll_visible()
             return
         self.dismiss(act)
 

@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Static
 
 from game.desk.unlock import WRONG
+from game.tui.text import shown
 
 
 class PassphrasePrompt(ModalScreen[bool]):
@@ -45,7 +46,7 @@ class PassphrasePrompt(ModalScreen[bool]):
             self.dismiss(True)
             return
         event.input.value = ""
-        self.query_one("#problem", Static).update(WRONG)
+        self.query_one("#problem", Static).update(shown(WRONG))
 
     def action_cancel(self) -> None:
         self.dismiss(False)

@@ -6,6 +6,7 @@ import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,24 +18,27 @@ from textual.widgets import DataTable, Footer, Static
 from game.desk.storage import SaveSummary, list_saves
 from game.saves_folder import folder_shown
 from game.tui.dismissal import DismissOnce
+from game.tui.text import cell, notify, shown
 
 NAME_WIDTH = 30
 """The game column's width: a longer name wraps rather than pushing the other columns off an 80-column
 dialog (issue 9.5)."""
 
 
-def row(summary: SaveSummary) -> tuple[str | Content, ...]:
+def row(summary: SaveSummary) -> tuple[Content | Text, ...]:
     """A save as one table row of a few lines (nothing cut at 80 columns): its name over its file and
     scenario, the turn, one seat a line, the date over the time; a damaged one shows why in place of
     what it holds."""
     when = f"{summary.updated.astimezone():%Y-%m-%d\n%H:%M}"
-    name, file = Content(wrapped(summary.name)), Content.styled(wrapped(summary.file), "$text-muted")
+    name = shown(wrapped(summary.name), multiline=True)
+    file = shown(wrapped(summary.file), "$text-muted", multiline=True)
     if summary.damaged:
-        why = Content.styled(wrapped(f"damaged: {summary.damaged}"), "$error")
-        return (Content("\n").join([name, file, why]), "", "", when)
+        why = shown(wrapped(f"damaged: {summary.damaged}"), "$error", multiline=True)
+        return (Content("\n").join([name, file, why]), cell(""), cell(""), cell(when))
     seats = "\n".join(f"{seat}: {controller}" for seat, controller in summary.controllers.items())
     turn = f"{summary.played}/{summary.turns}" + ("\nover" if summary.over else "")
-    return (Content("\n").join([name, file, Content(wrapped(summary.title))]), turn, seats, when)
+    return (Content("\n").join([name, file, shown(wrapped(summary.title), multiline=True)]), cell(turn), cell(seats),
+            cell(when))
 
 
 def wrapped(text: str) -> str:
@@ -54,7 +58,7 @@ class SavesDialog(DismissOnce, ModalScreen[Path | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.title_text, classes="dialog-title")
+            yield Static(shown(self.title_text), classes="dialog-title")
             yield Static(f"Looking in {folder_shown(self.folder)}\u2026", id="saves-status", classes="dialog-detail",
                          markup=False)
             yield DataTable(id="saves", cursor_type="row", zebra_stripes=True)
@@ -81,14 +85,14 @@ class SavesDialog(DismissOnce, ModalScreen[Path | None]):
         folder = folder_shown(self.folder)
         status = f"{count} save{'s' if count != 1 else ''} in {folder}" if count else \
             f"No saves in {folder} yet: finish a turn and the game saves itself."
-        self.query_one("#saves-status", Static).update(status)
+        self.query_one("#saves-status", Static).update(shown(status))
         table.focus()
 
     @on(DataTable.RowSelected)
     def chosen(self, event: DataTable.RowSelected) -> None:
         summary = self.summaries[event.cursor_row]
         if summary.damaged:
-            self.notify(f"{summary.path} cannot be opened: {summary.damaged}", severity="error")
+            notify(self, f"{summary.path} cannot be opened: {summary.damaged}", severity="error")
             return
         self.dismiss(Path(summary.path))
 

@@ -9,6 +9,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from game.tui.text import shown
+
 
 class SeatChoice(ModalScreen[str | None]):
     """Dismisses with the value of the chosen (label, value) pair, or None on escape."""
@@ -22,8 +24,8 @@ class SeatChoice(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.title_text, classes="dialog-title")
-            yield OptionList(*(Option(label, id=value) for label, value in self.choices), id="choices")
+            yield Static(shown(self.title_text), classes="dialog-title")
+            yield OptionList(*(Option(shown(label), id=value) for label, value in self.choices), id="choices")
         yield Footer()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -33,6 +33,7 @@ from game.tui.screens.facilitator import act_bindings
 from game.tui.screens.formulas import FormulaToggle
 from game.tui.screens.game_log import GameLogScreen
 from game.tui.spans import joined
+from game.tui.text import cell, plain, shown
 from game.tui.widgets.news_feed import NewsFeed
 from game.tui.widgets.track_meters import TrackMeters
 
@@ -86,7 +87,7 @@ class ConsoleScreen(FormulaToggle[None]):
         self.sub_title = self.heading()
 
     def heading(self) -> str:
-        return f"{turn_heading(self.view, self.view.turn)} \u00b7 Facilitator's console"
+        return plain(f"{turn_heading(self.view, self.view.turn)} \u00b7 Facilitator's console")
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -94,14 +95,14 @@ class ConsoleScreen(FormulaToggle[None]):
             with VerticalScroll(id="console-left"):
                 yield Static("Seats", classes="pane-title")
                 yield DataTable(id="seats", cursor_type="none", zebra_stripes=True)
-                yield Static(id="console-state", markup=False)
+                yield Static(id="console-state")
                 yield Static("Your acts this turn", classes="pane-title")
-                yield Static(id="acts", markup=False)
+                yield Static(id="acts")
                 yield Static(f"{KEYS_LINE}\nEnter resolve now \u00b7 p pause or resume \u00b7 l log \u00b7 "
                              "f formulas", id="console-keys", markup=False)
                 yield Static("Messages this turn", classes="pane-title")
                 yield Static(id="messages")
-                yield Static(id="results-title", classes="pane-title", markup=False)
+                yield Static(id="results-title", classes="pane-title")
                 yield NewsFeed(id="results")
             with VerticalScroll(id="console-right"):
                 yield Static("Situation", classes="pane-title")
@@ -123,7 +124,7 @@ class ConsoleScreen(FormulaToggle[None]):
         table = self.query_one(DataTable)
         table.clear()
         for row in seat_rows(view, status):
-            table.add_row(*row)
+            table.add_row(*(cell(text) for text in row))
         state = ["Paused: the timer is stopped and no turn resolves (p resumes)." if status.paused
                  else "Running (p pauses)."]
         if status.trouble:
@@ -131,8 +132,8 @@ class ConsoleScreen(FormulaToggle[None]):
         if status.reopened.get(FACILITATOR):
             state.append(f"Your link was opened on another screen {_times(status.reopened[FACILITATOR])}: "
                          "the earlier screen was closed.")
-        self.query_one("#console-state", Static).update("\n".join(state))
-        self.query_one("#acts", Static).update(acts_text(view))
+        self.query_one("#console-state", Static).update(shown("\n".join(state), multiline=True))
+        self.query_one("#acts", Static).update(shown(acts_text(view), multiline=True))
         lines = [line for message in messages_of(view, view.turn) for line in message_lines(view, message)]
         self.query_one("#messages", Static).update(joined(lines) if lines else "None yet (F2 writes one).")
         self.query_one(TrackMeters).show(view.tracks)
@@ -141,7 +142,7 @@ class ConsoleScreen(FormulaToggle[None]):
     def redraw(self) -> None:
         view = self.view
         title = f"What happened in turn {view.played}" if view.played else "No turn has been played yet"
-        self.query_one("#results-title", Static).update(title)
+        self.query_one("#results-title", Static).update(shown(title))
         self.query_one(NewsFeed).show(self.view, self.view.entries_of(view.played), formulas=self.formulas)
 
     class Ask(Message):

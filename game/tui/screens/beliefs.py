@@ -14,15 +14,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from game.safe_text import printable
-from game.seat_view.beliefs import BeliefPrompt
-from game.seat_view.model import SeatName
+from game.seat_view.model import BeliefPrompt, SeatName
 from game.tui.dismissal import DismissOnce
+from game.tui.text import shown
 
 INTRO = ("Before the reveal, say what you believe. Your answers stay secret until the debrief, "
          "where they are set beside the truth.")
@@ -61,11 +59,11 @@ class BeliefsScreen(DismissOnce, Screen[dict[str, int]]):
     def ask(self) -> None:
         """Show the current prompt, its choices, the seat's answer so far highlighted."""
         prompt = self.prompts[self.index]
-        self.query_one("#beliefs-count", Static).update(f"Question {self.index + 1} of {len(self.prompts)}")
-        self.query_one("#beliefs-prompt", Static).update(printable(prompt.prompt, multiline=True))
+        self.query_one("#beliefs-count", Static).update(shown(f"Question {self.index + 1} of {len(self.prompts)}"))
+        self.query_one("#beliefs-prompt", Static).update(shown(prompt.prompt, multiline=True))
         choices = self.query_one("#beliefs-choices", OptionList)
         choices.clear_options()
-        choices.add_options([Option(Content(f"{number}. {printable(text)}"), id=str(number - 1))
+        choices.add_options([Option(shown(f"{number}. {text}"), id=str(number - 1))
                              for number, text in enumerate(prompt.choices, 1)])
         choices.highlighted = prompt.answer if prompt.answer is not None else 0
         choices.focus()

@@ -13,6 +13,7 @@ from textual.widgets import Button, DataTable, Footer, Header, Static
 from game.presentation.scores import score_rows
 from game.seat_view.model import SeatView
 from game.tui.screens.formulas import FormulaToggle
+from game.tui.text import cell, shown
 from game.tui.widgets.track_chart import TrackChart
 
 REPLAY, TITLE, DEBRIEF, EXPORT = "replay", "title", "debrief", "export"
@@ -42,7 +43,7 @@ class EndScreen(FormulaToggle[str]):
         yield Header()
         with VerticalScroll(id="end-body"):
             yield Static("Game over", classes="pane-title")
-            yield Static(self.view.ending, id="ending", markup=False)
+            yield Static(shown(self.view.ending, multiline=True), id="ending")
             with Horizontal(id="end-buttons"):
                 if self.session_here:
                     yield Button("Replay", variant="primary", id="replay", compact=True)
@@ -66,7 +67,8 @@ class EndScreen(FormulaToggle[str]):
         table = self.query_one(DataTable)
         table.clear()
         for row in score_rows(self.view, formulas=self.formulas):
-            table.add_row(row.seat.name, self.view.controllers.get(row.seat.id, ""), row.score, row.objective)
+            table.add_row(cell(row.seat.name), cell(self.view.controllers.get(row.seat.id, "")), cell(row.score),
+                          cell(row.objective))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "finish" and parameters in ((REPLAY,), (DEBRIEF,), (EXPORT,)):

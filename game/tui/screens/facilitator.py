@@ -20,6 +20,7 @@ from textual.widgets import Footer, Header, Static
 from game.desk.facilitator_acts import FORMS, KEYS_LINE, acts_text, orders_text
 from game.presentation.words import turn_heading
 from game.seat_view.model import SeatView
+from game.tui.text import shown
 from game.tui.widgets.track_meters import TrackMeters
 
 STEP, STEPS, TO_THE_END = "step", "steps", "end"
@@ -28,7 +29,7 @@ STEP, STEPS, TO_THE_END = "step", "steps", "end"
 
 def act_bindings() -> list[Binding]:
     """A key for each act's form, the same on the hot-seat console and the networked one."""
-    return [Binding(form.key, f"act('{form.key}')", form.short, tooltip=form.title, id=f"facilitator.{form.key}")
+    return [Binding(form.key, f"act('{form.key}')", form.short, tooltip=shown(form.title), id=f"facilitator.{form.key}")
             for form in FORMS.values()]
 
 
@@ -94,8 +95,8 @@ class FacilitatorScreen(Screen[str]):
         self.view = view
         self.sub_title = self.heading()
         self.query_one(TrackMeters).show(view.tracks)
-        self.query_one("#acts", Static).update(acts_text(view))
-        self.query_one("#orders", Static).update(orders_text(view))
+        self.query_one("#acts", Static).update(shown(acts_text(view), multiline=True))
+        self.query_one("#orders", Static).update(shown(orders_text(view), multiline=True))
 
     def action_act(self, key: str) -> None:
         self.post_message(self.Act(key))

@@ -18,6 +18,7 @@ from game.presentation.words import turn_heading
 from game.seat_view.model import SeatView
 from game.tui.dismissal import DismissOnce
 from game.tui.spans import joined
+from game.tui.text import shown
 from game.tui.widgets.news_feed import NewsFeed
 
 PAGE = 40
@@ -76,7 +77,7 @@ class GameLogScreen(DismissOnce, ModalScreen[None]):
         widgets: list[Widget] = list(self._turns(first, last))
         if widgets:
             self.query_one("#log").mount_all(widgets, after=marker)
-        marker.update(self._earlier_text())
+        marker.update(shown(self._earlier_text()))
         marker.display = first > 1
 
     def action_close(self) -> None:

@@ -17,6 +17,7 @@ from game.engine.model import Scenario
 from game.players import policy_names
 from game.session import HUMAN
 from game.tui.dismissal import DismissOnce
+from game.tui.text import notify, shown
 from game.tui.widgets.controller_picker import ControllerPicker
 
 
@@ -88,7 +89,7 @@ class SetupScreen(DismissOnce, Screen[GameSetup | None]):
     @on(Button.Pressed, "#reseed")
     def action_reseed(self) -> None:
         if self.branch_at is not None:
-            self.notify("A what-if keeps its game's seed, so the turns so far stay as they were.")
+            notify(self, "A what-if keeps its game's seed, so the turns so far stay as they were.")
             return
         self.query_one("#seed", Input).value = str(secrets.randbelow(1 << 31))
 
@@ -98,13 +99,13 @@ class SetupScreen(DismissOnce, Screen[GameSetup | None]):
         seed = self.query_one("#seed", Input).value
         problem = seed_problem(seed)
         if problem:
-            self.query_one("#seed-problem", Static).update(problem)
+            self.query_one("#seed-problem", Static).update(shown(problem))
             self.query_one("#seed", Input).focus()
             return
         passphrase = self.query_one("#passphrase", Input).value if self.branch_at is None else ""
         problem = passphrase_problem(passphrase)
         if problem:
-            self.query_one("#passphrase-problem", Static).update(problem)
+            self.query_one("#passphrase-problem", Static).update(shown(problem))
             self.query_one("#passphrase", Input).focus()
             return
         controllers = {picker.seat: picker.value for picker in self.query(ControllerPicker)}

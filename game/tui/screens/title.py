@@ -81,7 +81,7 @@ class TitleScreen(Screen[None]):
         yield Header()
         with Vertical(id="title-banner"):
             yield Static("H O R I Z O N", id="title-name")
-            yield Static(TAGLINE, id="title-tagline")
+            yield Static(TAGLINE, id="title-tagline", markup=False)
         with Horizontal(id="title-body"):
             with Vertical(id="title-left"):
                 yield Static("Scenarios", classes="pane-title")
