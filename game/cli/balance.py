@@ -23,7 +23,7 @@ def register(commands: argparse._SubParsersAction) -> None:
                         help="games per matchup of strategies (default 100)")
     parser.add_argument("--policy-runs", type=arguments.count_or_none, default=None, metavar="M",
                         help="self-play games per computer policy, for the actions check (default 20; 0: skip)")
-    parser.add_argument("--outcome-runs", type=arguments.whole_number("count", 0), default=None, metavar="K",
+    parser.add_argument("--outcome-runs", type=arguments.count_or_none, default=None, metavar="K",
                         help="games with each computer policy an outcome target names in every seat "
                              "(default 40; 0: skip those targets)")
     parser.add_argument("--stand-in", action="append", default=[], metavar="POLICY=OTHER",
