@@ -70,8 +70,10 @@ def readme_test_command(folder: Path) -> list[str]:
 def install(folder: Path) -> float:
     started = time.monotonic()
     subprocess.run([sys.executable, "-m", "venv", str(folder / ".venv")], check=True)
-    subprocess.run([str(folder / ".venv/bin/pip"), "install", "-q", "-e", ".[test]"], cwd=folder, check=True,
-                   stdout=subprocess.DEVNULL)
+    installed = subprocess.run([str(folder / ".venv/bin/pip"), "install", "-q", "-e", ".[test]"], cwd=folder,
+                               capture_output=True, text=True)
+    if installed.returncode:
+        raise SystemExit(f"{folder}: pip install -e '.[test]' failed:\n{installed.stderr}")
     return time.monotonic() - started
 
 

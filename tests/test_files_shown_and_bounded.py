@@ -131,17 +131,18 @@ def test_a_passphrase_file_that_is_a_fifo_or_a_device_is_refused_at_once(tmp_pat
 # -- plain mode's standard input --------------------------------------------------------------------
 
 class Endless(io.RawIOBase):
-    """/dev/zero as a stream: ``byte`` for ever, never a line break."""
+    """/dev/zero as a stream: ``pattern`` repeated for ever (never a line break, unless it holds one)."""
 
-    def __init__(self, byte: bytes = b"\0") -> None:
-        self.byte = byte
+    def __init__(self, pattern: bytes = b"\0") -> None:
+        self.pattern = pattern
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer) -> int:
-        buffer[:] = self.byte * len(buffer)
-        return len(buffer)
+        size = len(buffer)
+        buffer[:size] = (self.pattern * (size // len(self.pattern) + 1))[:size]
+        return size
 
 
 def plain(capsys, monkeypatch, tmp_path, stdin, *argv) -> tuple[int, str, str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
@@ -70,6 +71,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(f"wargame {args.command}: {error}\n")
     except WargameError as error:
         return _fail(f"wargame {args.command}: {_plain(str(error), multiline=False)}\n")
+    except OSError as error:  # the file system refused a path the user gave (too long, a loop of links, …)
+        named = f"{os.fsdecode(error.filename)}: " if error.filename is not None else ""
+        return _fail(f"wargame {args.command}: {_plain(named + (error.strerror or str(error)), multiline=False)}\n")
     except KeyboardInterrupt:
         _fail("wargame: interrupted\n")
         return 130

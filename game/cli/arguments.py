@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from pathlib import Path
 
 from game.whole_numbers import NotAWholeNumber, parse_whole, quoted
 
@@ -42,6 +43,16 @@ jobs = whole_number("number of processes", 1, MAX_JOBS)
 
 turn = whole_number("turn", 0, MAX_TURN)
 """A turn of a saved game: 0 (before the first) or more."""
+
+
+def text_path(text: str) -> Path:
+    """A path that is kept as text (in the host's journal): its name must be UTF-8, as a journal's text is."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise argparse.ArgumentTypeError(f"{quoted(text)}: the name is not UTF-8 text, which the journal keeps: "
+                                         "give another") from None
+    return Path(text)
 
 
 def seed(text: str) -> int:

@@ -71,7 +71,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--journal", type=Path, metavar="FILE",
                         help="the host's journal (default: host-journal.sqlite in the saves folder)")
     parser.add_argument("--seed", type=arguments.seed, help="the first game's seed (the next game's is one more)")
-    parser.add_argument("--saves", type=Path, default=Path("saves"), metavar="DIR",
+    parser.add_argument("--saves", type=arguments.text_path, default=Path("saves"), metavar="DIR",
                         help="where each game's .wgsave is written as it goes (default: saves/)")
     parser.add_argument("--seat", action="append", default=[], metavar="ACTOR=POLICY",
                         help="let a computer policy play a seat (default: every seat is a person's)")

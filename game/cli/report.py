@@ -8,6 +8,7 @@ from pathlib import Path
 
 from game.cli import arguments, passphrase
 from game.errors import WargameError
+from game.safe_text import printable
 
 DEFAULT_RUNS = 500
 MARKDOWN, HTML, JSON = (".md", ".markdown"), (".html", ".htm"), (".json",)
@@ -60,7 +61,7 @@ def handle(args: argparse.Namespace) -> int:
     text = _render(kind, run)
     if args.output:
         write_text_atomically(args.output, text)
-        print(f"Wrote the debrief of {args.save} to {args.output}.", file=sys.stderr)
+        print(printable(f"Wrote the debrief of {args.save} to {args.output}."), file=sys.stderr)
     else:
         sys.stdout.write(text)
     return 0

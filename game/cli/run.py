@@ -16,6 +16,7 @@ from pathlib import Path
 
 from game.cli import arguments, interventions, passphrase
 from game.errors import WargameError
+from game.safe_text import printable
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -102,8 +103,8 @@ def _play(session, turns: int | None, save_to: Path | None, *, formulas: bool) -
             print("\n".join(format_turn(seat_view(session, None), record.turn, formulas=formulas)))
     except KeyboardInterrupt:
         if save_to is not None:
-            sys.stderr.write(f"wargame run: turns 1 to {len(session.turns)} are saved in {save_to} "
-                             f"(go on with: wargame run --resume {save_to})\n")
+            sys.stderr.write(printable(f"wargame run: turns 1 to {len(session.turns)} are saved in {save_to} "
+                                       f"(go on with: wargame run --resume {save_to})") + "\n")
         raise
     return played
 

@@ -253,7 +253,7 @@ def _suggest(name: str, candidates: Collection[str]) -> str:
 def _check_event(scenario: Scenario, state: GameState, act: FireEvent) -> None:
     event = next((e for e in scenario.events if e.id == act.event), None)
     if event is None:
-        raise RefusedIntervention(f"no event {act.event!r}{_suggest(act.event, (e.id for e in scenario.events))}")
+        raise RefusedIntervention(f"no event {act.event!r}{_suggest(act.event, [e.id for e in scenario.events])}")
     if event.once and event.id in state.fired:
         raise RefusedIntervention(f"the event {event.id!r} has already fired, and it fires only once")
 
