@@ -105,6 +105,18 @@ def test_every_count_has_an_upper_bound_refused_in_one_line(capsys, argv, words)
     assert len(err) < 400, err  # a 5,000-digit number is not quoted back whole
 
 
+@pytest.mark.parametrize("argv", [("run", MINI, "--turns", "1", "--fire", "e" * 100_000, "--reason", "why"),
+                                  ("e" * 100_000,), ("replay", "s" * 100_000 + ".wgsave")])
+def test_a_one_line_error_quoting_huge_input_stays_a_readable_line(capsys, argv):
+    try:
+        code = main([str(part) for part in argv])
+    except SystemExit as exit_:
+        code = exit_.code
+    out, err = capsys.readouterr()
+    assert code == 2 and out == "" and err.count("\n") == 1, err[:300]
+    assert len(err) < 2_200 and "characters left out" in err, len(err)
+
+
 def _locked_unfinished_save(tmp_path):
     from game.lock import make_lock
 
