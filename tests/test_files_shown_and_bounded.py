@@ -222,3 +222,9 @@ def test_horizon_saves_naming_a_file_is_one_line(tmp_path, capsys, monkeypatch):
     one_line(capsys, "saves", words="HORIZON_SAVES=")
     one_line(capsys, "run", MINI, "--save", words="is not a folder")
     one_line(capsys, "saves", tmp_path / "file", words="is not a folder")
+    from textual_serve.server import Server
+    monkeypatch.setattr(Server, "serve", lambda self, *args, **kwargs: None)  # a regression fails, not hangs
+    one_line(capsys, "serve", "--port", "48999", words="HORIZON_SAVES=")  # refused before anything is served
+    monkeypatch.delenv("HORIZON_SAVES")
+    one_line(capsys, "play", "--plain", "--saves", tmp_path / "file", MINI, words="--saves ")
+    one_line(capsys, "serve", "--port", "48999", "--saves", tmp_path / "file", words="is not a folder")

@@ -52,9 +52,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv and argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version"):
         argv = [DEFAULT_COMMAND, *argv]  # `wargame --saves DIR`: options of the game itself
     if argv:  # a named command builds its own parser only: `wargame simulate` never imports host or join
-        args = build_parser([argv[0]] if argv[0] in COMMANDS else COMMANDS).parse_args(argv)
+        args = _parsed(build_parser([argv[0]] if argv[0] in COMMANDS else COMMANDS), argv)
     if not argv or args.command is None:  # bare `wargame` opens the game
-        args = build_parser([DEFAULT_COMMAND]).parse_args([DEFAULT_COMMAND])
+        args = _parsed(build_parser([DEFAULT_COMMAND]), [DEFAULT_COMMAND])
     from game.cli.output import OutputFailed, guard_stdout, silence_stdout, unguard_stdout
 
     guarded = guard_stdout(shown=args.command != "play")
@@ -77,6 +77,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _fail("wargame: interrupted\n")
         return 130
+
+
+def _parsed(parser: argparse.ArgumentParser, argv: Sequence[str]) -> argparse.Namespace:
+    """``parser``'s reading of ``argv``. ``--help`` and ``--version`` print here, and argparse ignores a
+    failed write (exit 0, nothing said): they write through the guarded output too, so a failure
+    (``> /dev/full``, a closed pipe) ends in one line, exit 2, like every command's."""
+    from game.cli.output import OutputFailed, guard_stdout, silence_stdout, unguard_stdout
+
+    guarded = guard_stdout(shown=True)
+    try:
+        try:
+            return parser.parse_args(argv)
+        finally:
+            unguard_stdout(guarded)
+    except OutputFailed as error:
+        silence_stdout()
+        raise SystemExit(_fail(f"{parser.prog}: {error}\n")) from None
 
 
 def _fail(text: str) -> int:
