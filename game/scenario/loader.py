@@ -96,7 +96,16 @@ def parse_scenario(text: str, filename: str = "<scenario>") -> Scenario:
         raise ScenarioError([plain_problem(filename, str(error), text)]) from None
     except RecursionError:  # tomllib recurses once per level: a few hundred nested [ or { exhaust it
         raise ScenarioError([f"{filename}:1: not valid TOML: arrays or tables nested too deeply"]) from None
+    except ValueError:  # int() of more digits than Python converts (4,300): tomllib lets it through
+        raise ScenarioError([_too_many_digits(filename, text)]) from None
     return _Loader(document, text, filename).load()
+
+
+def _too_many_digits(filename: str, text: str) -> str:
+    """The problem of a whole number too long for Python to read, at its line."""
+    number = re.search(r"[0-9][0-9_]{999,}", text)
+    line = text.count("\n", 0, number.start()) + 1 if number else 1
+    return f"{filename}:{line}: a number thousands of digits long: no value of a scenario is that large"
 
 
 class _Loader(Reader):
