@@ -230,5 +230,5 @@ def test_a_roster_with_more_students_than_seats_is_refused_by_the_command(tmp_pa
     assert main(["host", str(SHIPPED), "--games", "2", "--roster", str(roster), "--saves",
                  str(tmp_path / "saves"), "--port", "0"]) == 2
     said = capsys.readouterr().err.strip().splitlines()
-    assert said == [f"wargame host: {roster}:7: no seat left for \u201cStudent 6\u201d: 2 tables of 3 people's seats hold "
-                    "6 students (give more --games)"]
+    assert said == [f"wargame host: {roster}:7: no seat left for \u201cStudent 6\u201d: 2 tables of 3 people's seats "
+                    "hold 6 students (give more --games)"]
