@@ -16,7 +16,7 @@ from game.desk.facilitator_acts import CHECKS, CHOICE, ActForm
 from game.engine.interventions import Intervention
 from game.errors import WargameError
 from game.seat_view.model import SeatView
-from game.tui.text import shown
+from game.tui.text import choice, shown
 
 
 class ActFormDialog(ModalScreen[Intervention | None]):
@@ -43,7 +43,7 @@ class ActFormDialog(ModalScreen[Intervention | None]):
             for spec in self.fields:
                 yield Static(shown(spec.label), classes="act-label")
                 if spec.kind == CHOICE:
-                    yield Select(((shown(label), value) for label, value in spec.choices), prompt="Choose\u2026",
+                    yield Select(((choice(label), value) for label, value in spec.choices), prompt="Choose\u2026",
                                  id=f"field-{spec.key}", compact=True)
                 elif spec.kind == CHECKS:
                     chosen = set(spec.initial or ())
