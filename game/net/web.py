@@ -99,7 +99,9 @@ class Pages:
         scenario = game.session.scenario
         name = scenario.actors[info[ROLE]].name if info[ROLE] in scenario.seats else "Facilitator"
         title = html.escape(printable(f"Horizon \u00b7 {name}"))  # the page's websocket: from its own address
-        text = PAGE.substitute(static="/static/", title=title)
+        # The static files relative to the page (LINK_PATH is three segments deep), so that a proxy's path
+        # prefix (--public-url https://…/games) reaches them too: /games/1/us/TOKEN -> /games/static/.
+        text = PAGE.substitute(static="../../static/", title=title)
         return web.Response(text=text, content_type="text/html", headers={"Cache-Control": "no-store",
                                                                             "Referrer-Policy": "no-referrer"})
 
