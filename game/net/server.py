@@ -55,6 +55,8 @@ def link_app(games: dict[int, HostedGame], page_for: Callable[[web.Request], str
     the links' own ``http://HOST:PORT`` (never a request header's)."""
     most = limits.sockets_for(sum(len(game.tokens) for game in games.values()))
     openings: dict[tuple[int, str], limits.Bucket] = {}
+    requests: dict[tuple[int, str], limits.Bucket] = {}
+    """Per link, whichever connection makes them: opening the link again gives no fresh allowance."""
     sockets = 0
 
     async def websocket(request: web.Request) -> web.WebSocketResponse:
@@ -71,7 +73,8 @@ def link_app(games: dict[int, HostedGame], page_for: Callable[[web.Request], str
         sockets += 1
         try:
             await socket.prepare(request)
-            await _serve(game, role, socket)
+            await _serve(game, role, socket, requests.setdefault(
+                (game.number, role), limits.Bucket(limits.REQUESTS, limits.REQUESTS_PER_SECOND)))
         finally:
             sockets -= 1
         return socket
@@ -115,10 +118,10 @@ def _slow_refusals():
     return slow
 
 
-async def _serve(game: HostedGame, role: str, socket: web.WebSocketResponse) -> None:
-    """Serve one open websocket of ``role`` until it closes (or the seat is taken over, or floods)."""
+async def _serve(game: HostedGame, role: str, socket: web.WebSocketResponse, requests: limits.Bucket) -> None:
+    """Serve one open websocket of ``role`` until it closes (or the seat is taken over, or floods); ``requests``
+    is the link's allowance."""
     peer = Peer(role, socket.send_bytes, socket.close)
-    requests = limits.Bucket(limits.REQUESTS, limits.REQUESTS_PER_SECOND)
     refused = 0
     await game.connect(peer)
     try:
