@@ -87,7 +87,8 @@ async def messages_reach_the_console_and_a_seat(tmp_path, texts: list[str]) -> N
                 told = [(message, markup) for title, message, markup in notices[app] if title.startswith("Message")]
                 assert told == [(printable(text, multiline=True), False) for text in sent]  # toasts expire: as posted
                 assert app.is_running and app.return_code is None
-            messages = str(console.screen.query_one("#messages").render())
+            with console._context():
+                messages = str(console.screen.query_one("#messages").render())
             assert all(shows(messages, text) for text in sent)
             await chair.press("enter")  # the console still takes its own keys: it resolves the turn
             await until(chair, lambda: isinstance(console.screen, ConfirmDialog), "the question")
@@ -96,7 +97,9 @@ async def messages_reach_the_console_and_a_seat(tmp_path, texts: list[str]) -> N
             await chair.press("l")
             await until(chair, lambda: isinstance(console.screen, GameLogScreen), "the log")
             await chair.pause()
-            assert shows(screen_text(console.screen), rationale) and bound_actions(console) == []
+            with console._context():
+                log = screen_text(console.screen)
+            assert shows(log, rationale) and bound_actions(console) == []
             assert console.is_running and china.is_running
 
 
