@@ -10,11 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
+from textual.content import Content
 from textual.widgets import Button, Footer, Input, Select, SelectionList, Static
 
 from game.desk.facilitator_acts import CHECKS, CHOICE, ActForm
 from game.engine.interventions import Intervention
 from game.errors import WargameError
+from game.safe_text import printable
 from game.seat_view.model import SeatView
 from game.tui.text import choice, shown
 
@@ -45,6 +47,8 @@ class ActFormDialog(ModalScreen[Intervention | None]):
                 if spec.kind == CHOICE:
                     yield Select(((choice(label), value) for label, value in spec.choices), prompt="Choose\u2026",
                                  id=f"field-{spec.key}", compact=True)
+                    if spec.details:
+                        yield Static("", id=f"details-{spec.key}", classes="act-details", markup=False)
                 elif spec.kind == CHECKS:
                     chosen = set(spec.initial or ())
                     yield SelectionList(*((shown(label), value, value in chosen) for label, value in spec.choices),
@@ -72,6 +76,15 @@ class ActFormDialog(ModalScreen[Intervention | None]):
             else:
                 values[spec.key] = widget.value
         return values
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        """Show what the author says of the choice (an inject's guidance, audience, effects and source)."""
+        key = (event.select.id or "").removeprefix("field-")
+        spec = next((f for f in self.fields if f.key == key and f.details), None)
+        if spec is not None:
+            shown = self.query_one(f"#details-{key}", Static)
+            shown.update(Content(printable(spec.detail(event.value), multiline=True)) if event.value is not Select.NULL
+                         else "")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
