@@ -22,7 +22,7 @@ from textual.screen import Screen
 from game.desk.facilitator_acts import FORMS
 from game.net import protocol as p
 from game.net.client import Connected, Connection, LinkRefused, Lost, NotConnected, TakenOver
-from game.net.links import FACILITATOR, Link
+from game.net.links import CLASS, FACILITATOR, Link
 from game.presentation.words import and_list
 from game.seat_view.model import SeatView
 from game.tui.dialogs.confirm import ConfirmDialog
@@ -52,7 +52,7 @@ class RemoteApp(App[None]):
         """Whether the facilitator's screens show the rules as written (key f)."""
         self.refusal = ""
         """Why the host refused the link, said on the command line after the app closes."""
-        self.flow = ConsoleFlow(self) if link.role == FACILITATOR else SeatFlow(self)
+        self.flow = ConsoleFlow(self) if link.role in (FACILITATOR, CLASS) else SeatFlow(self)
         self._deadline: float | None = None
         self._titles: weakref.WeakKeyDictionary[Screen, str] = weakref.WeakKeyDictionary()
 
@@ -84,8 +84,8 @@ class RemoteApp(App[None]):
 
     def _taken_over(self, text: str) -> None:
         """The link was opened on another screen: this one can no longer act; take the seat back, or leave."""
-        who = "the facilitator's console" if self.link.role == FACILITATOR else "this seat"
-        if self.link.role == FACILITATOR:  # the host's words speak of a seat
+        who = "the facilitator's console" if self.link.role in (FACILITATOR, CLASS) else "this seat"
+        if self.link.role in (FACILITATOR, CLASS):  # the host's words speak of a seat
             text = "The facilitator's console was opened on another screen."
         detail = (f"This screen no longer acts for {who}: the host closed it when the link was opened elsewhere. "
                   "Take it back here (the other screen will be told), or leave.")
