@@ -6,6 +6,7 @@ them. They act on the first turn played:
 
     --fire helsinki --reason 'the room needs the channel open'
     --inject 'A convoy is ambushed' --effect 'threat += 2' --tell us --reason 'a jolt'
+    --inject-from kabul-strike --reason 'the room is too comfortable with strikes'
     --force us.strike=failure --reason 'the intelligence was stale'
     --set receptivity=6 --reason 'the summit went well'
     --order russia=russia.noncommittal --reason 'Moscow would not commit yet'
@@ -31,6 +32,8 @@ from game.errors import WargameError
 ACTS = {
     "fire": ("EVENT", "fire a scenario event now (its effects, text and audience as written)"),
     "inject": ("HEADLINE", "an ad-hoc inject with this headline (add --effect and --tell after it)"),
+    "inject-from": ("ID", "an inject from the scenario's library, as written (its headline, effects and "
+                          "audience; --tell after it tells other seats)"),
     "force": ("RULE=success|failure", "rule this turn's chance of an action or event"),
     "set": ("VARIABLE=VALUE", "set a track to a value within its bounds"),
     "order": ("SEAT=ACTION", "what a computer SEAT does in the first turn played, instead of its policy's "
@@ -48,11 +51,12 @@ PARTS = {
     "effect": ("EXPR", "an effect of the --inject before it, or of the --argue before it on success, in the "
                        "scenario's language (threat += 2)"),
     "fail-effect": ("EXPR", "an effect of the --argue before it on failure"),
-    "tell": ("SEAT[,SEAT...]", "who learns the --inject before it, or the outcome of the --argue before it "
-                               "(default: every seat; a secret move's: its seat)"),
+    "tell": ("SEAT[,SEAT...]", "who learns the --inject (or --inject-from) before it, or the outcome of the "
+                               "--argue before it (default: every seat, the library inject's own audience, or a "
+                               "secret move's seat)"),
     "reason": ("TEXT", "the facilitator's reason for the act before it (kept for the debrief)"),
 }
-BELONGS = {"effect": ("inject", "argue"), "tell": ("inject", "argue"), "wants": ("argue",),
+BELONGS = {"effect": ("inject", "argue"), "tell": ("inject", "inject-from", "argue"), "wants": ("argue",),
            "because": ("argue",), "secret": ("argue",), "counter": ("argue",), "chance": ("argue",),
            "fail-effect": ("argue",)}
 """Parts that belong to some acts only (``--reason`` belongs to every act)."""
@@ -135,6 +139,8 @@ def acts_of(session: Any, written: list[tuple[str, Any]]) -> list[Any]:
             result.append(Inject(value, act["tell"], tuple(act["effect"]), reason))
         elif flag == "argue":
             result.append(_argued(scenario, act, reason))
+        elif flag == "inject-from":
+            result.append(_from_library(scenario, value, act["tell"], reason))
         else:
             key, sep, rest = value.partition("=")
             if not sep or not key or not rest:
@@ -199,6 +205,22 @@ def take(session: Any, acts: list[Any]) -> None:
         tell = act.tell if act.tell is not None else (act.argument.seat,) if act.argument.secret else None
         session.intervene(RuleArgument(move.id, act.argument.seat, act.argument.statement, act.chance, act.effects,
                                        act.fail_effects, tell, act.reason))
+
+
+def _from_library(scenario: Any, inject_id: str, tell: list[str] | None, reason: str) -> Any:
+    """The library inject ``inject_id`` as the white cell's act (to ``tell`` instead of its audience if given)."""
+    import difflib
+
+    from game.scenario.injects import as_act
+
+    inject = scenario.library_inject(inject_id)
+    if inject is None:
+        ids = [i.id for i in scenario.injects]
+        close = difflib.get_close_matches(inject_id, ids, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else \
+            f" (its injects: {', '.join(ids)})" if ids else " (this scenario has no [[injects]])"
+        raise WargameError(f"--inject-from {inject_id!r}: no such inject in the scenario's library{hint}")
+    return as_act(inject, reason) if tell is None else as_act(inject, reason, frozenset(tell))
 
 
 def _value(scenario: Any, name: str, text: str, track_value: Any) -> Any:

@@ -28,6 +28,7 @@ from game.seat_view.model import (
     BeliefPrompt,
     CounterView,
     EventView,
+    InjectView,
     MapView,
     ObjectiveView,
     OrderView,
@@ -165,7 +166,11 @@ def _open_turn(session: Session, seat: str | None, events: tuple[EventView, ...]
         return {"pending": pending, "decided": decided}
     intended = {s: shown(session.intended_order(s)) for s in scenario.seats if session.controller(s) != HUMAN}
     acts = tuple(ActView(describe(scenario, act), act.reason) for act in session.open_interventions)
-    return {"pending": pending, "decided": decided, "intended": intended, "events": events, "acts": acts}
+    injects = tuple(InjectView(i.id, i.headline, i.effects,
+                               tuple(s for s in scenario.seats if i.recipients is not None and s in i.recipients),
+                               i.use_when, i.source, i.assumption, i.history) for i in scenario.injects)
+    return {"pending": pending, "decided": decided, "intended": intended, "events": events, "acts": acts,
+            "injects": injects}
 
 
 def seat_name(scenario: Scenario, seat: str) -> SeatName:

@@ -95,6 +95,8 @@ class OptionView:
     private: bool = False
     """Only its actor learns that it was done."""
     source: str = ""
+    assumption: str = ""
+    """For the facilitator: the designer's reasoning where no source supports the rule."""
 
 
 @frozen
@@ -145,6 +147,8 @@ class EntryView:
     """For the facilitator: why the white cell did this."""
     ruled: bool = False
     """The facilitator decided how its chance came out (the roll, kept, did not): every viewer is told."""
+    assumption: str = ""
+    """For the facilitator: the designer's reasoning behind the rule, where no source supports it."""
 
 
 @frozen
@@ -188,6 +192,21 @@ class ActView:
     text: str
     """After "The facilitator ": ``ruled that "Conduct a strike" would fail``."""
     reason: str = ""
+
+
+@frozen
+class InjectView:
+    """For the facilitator: a ready-made inject of the scenario's library, as the white cell's form offers it."""
+
+    id: str
+    headline: str
+    effects: tuple[str, ...] = ()
+    recipients: tuple[str, ...] = ()
+    """The seats told, in seat order (empty: every seat)."""
+    use_when: str = ""
+    source: str = ""
+    assumption: str = ""
+    history: str = ""
 
 
 @frozen
@@ -339,6 +358,8 @@ class SeatView:
     """For the facilitator: the white cell's acts so far in the open turn, in order."""
     beliefs: tuple[BeliefPrompt, ...] = ()
     """For a seat: the scenario's beliefs it is asked now (the hot wash), with its own answers so far."""
+    injects: tuple[InjectView, ...] = ()
+    """For the facilitator, while a turn is open: the scenario's library of ready-made injects."""
     arguing: ArguingView | None = None
     """What the scenario's ``[arguments]`` allow (None: no argued moves in this game)."""
     argued: tuple[ArguedView, ...] = ()

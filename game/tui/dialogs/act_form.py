@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
+from textual.content import Content
 from textual.widgets import Button, Checkbox, Footer, Input, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
@@ -23,8 +24,9 @@ from game.desk.effect_form import Change, flat
 from game.desk.facilitator_acts import CHECKS, CHOICE, EFFECTS, ActForm, Field
 from game.engine.interventions import Intervention
 from game.errors import WargameError
+from game.safe_text import printable
 from game.seat_view.model import SeatView
-from game.tui.text import shown
+from game.tui.text import choice, shown
 
 
 class ActFormDialog(ModalScreen[Intervention | None]):
@@ -53,9 +55,11 @@ class ActFormDialog(ModalScreen[Intervention | None]):
             for spec in self.fields:
                 yield Static(shown(spec.label), classes="act-label expert" if spec.expert else "act-label")
                 if spec.kind == CHOICE:
-                    yield Select(((shown(label), value) for label, value in spec.choices), prompt="Choose\u2026",
+                    yield Select(((choice(label), value) for label, value in spec.choices), prompt="Choose\u2026",
                                  id=f"field-{spec.key}", compact=True,
                                  **({"value": spec.initial} if spec.initial is not None else {}))
+                    if spec.details:
+                        yield Static("", id=f"details-{spec.key}", classes="act-details", markup=False)
                 elif spec.kind == EFFECTS:
                     yield Input(placeholder="type part of a track's name to narrow the list",
                                 id=f"filter-{spec.key}", classes="effects-filter", compact=True)
@@ -140,6 +144,15 @@ class ActFormDialog(ModalScreen[Intervention | None]):
             else:
                 values[spec.key] = widget.value
         return values
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        """Show what the author says of the choice (an inject's guidance, audience, effects and source)."""
+        key = (event.select.id or "").removeprefix("field-")
+        spec = next((f for f in self.fields if f.key == key and f.details), None)
+        if spec is not None:
+            shown = self.query_one(f"#details-{key}", Static)
+            shown.update(Content(printable(spec.detail(event.value), multiline=True)) if event.value is not Select.NULL
+                         else "")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
