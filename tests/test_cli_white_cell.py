@@ -65,7 +65,7 @@ def test_every_act_is_recorded_and_the_game_replays_to_the_same_hashes(started, 
     (["--inject-from", "kabul-strik", "--reason", "r"], "no such inject in the scenario's library (did you mean "
                                                          "'kabul-strike'?)"),
     (["--inject-from", "kabul-strike"], "--inject-from 'kabul-strike': give the facilitator's reason"),
-    (["--inject-from", "kabul-strike", "--effect", "threat += 1", "--reason", "r"], "it belongs to an --inject, not"),
+    (["--inject-from", "kabul-strike", "--effect", "threat += 1", "--reason", "r"], "it belongs to an --inject or --argue, not"),
     (["--inject-from", "kabul-strike", "--tell", "mars", "--reason", "r"], "'mars' is not a seat"),
 ])
 def test_a_refused_act_is_one_line_and_nothing_is_played_or_saved(started, capsys, argv, message):

@@ -239,7 +239,8 @@ def _action_id(scenario: Any, seat: str, action: str) -> str:
 def check(session: Any, acts: list[Any], written: list[tuple[str, Any]]) -> None:
     """Refuse, before anything is played or saved, acts the open turn would not take (one line naming the flag):
     they are given in turn to a copy of the game."""
-    flags = [f"--{flag} {value!r}" for flag, value in written if flag in ACTS]
+    named = [(dest.replace("_", "-"), value) for dest, value in written]  # argparse's dest: inject_from
+    flags = [f"--{flag} {value!r}" for flag, value in named if flag in ACTS]
     trial = session.copy()
     for flag, act in zip(flags, acts, strict=True):
         try:
