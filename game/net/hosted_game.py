@@ -39,6 +39,7 @@ from attrs import evolve
 
 from game.errors import WargameError
 from game.journal import Event
+from game.net import limits
 from game.net import protocol as p
 from game.net.journal_db import Journal
 from game.net.links import CLASS, FACILITATOR, same_token
@@ -79,6 +80,8 @@ class HostedGame:
         self._say = say
         self._lock = asyncio.Lock()
         self._peers: set[Peer] = set()
+        self._messages: dict[str, limits.Bucket] = {}
+        """Per link: its allowance of messages (``limits.MESSAGES``)."""
         self.reopened: dict[str, int] = {}
         """Per link: how many times it was opened on another screen while one held it."""
         self._clock = clock
@@ -145,6 +148,11 @@ class HostedGame:
                 peer.view = None  # its next update is whole
                 peer.reply(p.encode(p.Ack(request.rid)))
                 await self._publish({peer.role})
+                return
+            if isinstance(request, p.SendMessage) and not self._messages.setdefault(
+                    peer.role, limits.Bucket(limits.MESSAGES, 1 / limits.MESSAGE_EVERY)).take():
+                peer.reply(p.encode(p.Refused(request.rid, "too many messages at once: wait a moment and send it "
+                                                           "again")))
                 return
             rid = request.rid
             await self._perform(peer.role, request, lambda problem: peer.reply(

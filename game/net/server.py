@@ -4,8 +4,8 @@ Every route begins by checking the link's token against the journal's, in
 constant time; a wrong or missing one gets the same bare 404 as a path that
 does not exist, and nothing else happens (no peer, no process, no log line
 with the token: the access log is off). Then the bounds of ``limits.py``:
-websockets open at once (503), openings of one link (429), requests of one
-connection (refused, then closed); every refusal answered a second late.
+websockets open at once (503), openings of one link (429), requests and messages of one
+link (refused; a connection that keeps on is closed); every refusal answered a second late.
 """
 
 from __future__ import annotations
@@ -72,6 +72,8 @@ def link_app(games: dict[int, HostedGame], page_for: Callable[[web.Request], str
     class_links = 1 + len(games) if classroom is not None else 0
     most = limits.sockets_for(sum(len(game.tokens) for game in games.values()) + class_links)
     openings: dict[tuple[int, str], limits.Bucket] = {}
+    requests: dict[tuple[int, str], limits.Bucket] = {}
+    """Per link, whichever connection makes them: opening the link again gives no fresh allowance."""
     sockets = 0
 
     async def websocket(request: web.Request) -> web.WebSocketResponse:
@@ -93,7 +95,8 @@ def link_app(games: dict[int, HostedGame], page_for: Callable[[web.Request], str
         sockets += 1
         try:
             await socket.prepare(request)
-            await _serve(room, role, socket)
+            await _serve(room, role, socket, requests.setdefault(
+                (number, role), limits.Bucket(limits.REQUESTS, limits.REQUESTS_PER_SECOND)))
         finally:
             sockets -= 1
         return socket
@@ -145,11 +148,12 @@ def _slow_refusals():
     return slow
 
 
-async def _serve(room: HostedGame | Classroom, role: str, socket: web.WebSocketResponse) -> None:
+async def _serve(room: HostedGame | Classroom, role: str, socket: web.WebSocketResponse,
+                 requests: limits.Bucket) -> None:
     """Serve one open websocket of ``role`` until it closes (or the seat is taken over, or floods): a game's
-    seat or facilitator, the class console's link to one game (acting as its facilitator), or the class."""
+    seat or facilitator, the class console's link to one game (acting as its facilitator), or the class;
+    ``requests`` is the link's allowance, whichever of its connections spends it."""
     peer = Peer(FACILITATOR if role == CLASS else role, socket.send_bytes, socket.close, link=role)
-    requests = limits.Bucket(limits.REQUESTS, limits.REQUESTS_PER_SECOND)
     refused = 0
     await room.connect(peer)
     try:

@@ -102,11 +102,11 @@ class Pages:
         info = request.match_info
         scenario = game.session.scenario
         name = scenario.actors[info[ROLE]].name if info[ROLE] in scenario.seats else "Facilitator"
-        return _page(name)
+        return _page(name, up="../../")  # LINK_PATH: three segments
 
     async def class_page(self, request: web.Request) -> web.Response:
         admitted_class(self.classroom, request)
-        return _page(f"{self.classroom.scenario.title}: the class console")
+        return _page(f"{self.classroom.scenario.title}: the class console", up="../")  # CLASS_PATH: two
 
     async def websocket(self, request: web.Request) -> web.WebSocketResponse:
         admitted(self.games, request)
@@ -139,9 +139,12 @@ class Pages:
         await asyncio.gather(*(tab.stop() for tabs in self.tabs.values() for tab in list(tabs)))
 
 
-def _page(name: str) -> web.Response:
+def _page(name: str, up: str) -> web.Response:
+    """The page of a link ``up`` (``../`` a segment) below the root: its static files are found relative to
+    it, so that a proxy's path prefix (--public-url https://…/games) reaches them too
+    (/games/1/us/TOKEN -> /games/static/)."""
     title = html.escape(printable(f"Horizon \u00b7 {name}"))  # the page's websocket: from its own address
-    text = PAGE.substitute(static="/static/", title=title)
+    text = PAGE.substitute(static=f"{up}static/", title=title)
     return web.Response(text=text, content_type="text/html", headers={"Cache-Control": "no-store",
                                                                         "Referrer-Policy": "no-referrer"})
 

@@ -18,7 +18,7 @@ from game.engine.interventions import Intervention
 from game.errors import WargameError
 from game.safe_text import printable
 from game.seat_view.model import SeatView
-from game.tui.text import shown
+from game.tui.text import choice, shown
 
 
 class ActFormDialog(ModalScreen[Intervention | None]):
@@ -45,7 +45,7 @@ class ActFormDialog(ModalScreen[Intervention | None]):
             for spec in self.fields:
                 yield Static(shown(spec.label), classes="act-label")
                 if spec.kind == CHOICE:
-                    yield Select(((shown(label), value) for label, value in spec.choices), prompt="Choose\u2026",
+                    yield Select(((choice(label), value) for label, value in spec.choices), prompt="Choose\u2026",
                                  id=f"field-{spec.key}", compact=True)
                     if spec.details:
                         yield Static("", id=f"details-{spec.key}", classes="act-details", markup=False)
