@@ -74,7 +74,8 @@ async def test_the_class_console_pauses_every_table_and_injects_into_two(tmp_pat
                 await pilot.press("i")
                 await until(pilot, lambda: isinstance(app.screen, ActFormDialog), "the inject form")
                 assert "tables 2 and 3" in str(app.screen.query_one(".dialog-title").render())
-                await pilot.press(*"Car bomb in Kabul", "tab", "tab", *"threat += 1", "tab", *"a jolt", "ctrl+o")
+                await pilot.press(*"Car bomb in Kabul", "tab", "tab", *"Terrorist threat: up by 1", "enter", "enter",
+                                  "tab", *"a jolt", "ctrl+o")  # the change picked by its words, as at one table
                 await until(pilot, lambda: app.screen is board, "the form closed")
                 acts = {number: game.session.open_interventions for number, game in host.games.items()}
                 inject = Inject("Car bomb in Kabul", None, ("threat += 1",), "a jolt")
