@@ -29,6 +29,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from textual_serve.server import Server
 
 from game.cli import main
 from game.net.host import Host
@@ -126,14 +127,21 @@ FLAGS = {
     "play": {"--plain": None, "--seat": TEXTS, "--seed": NUMBERS, "--load": NAMES, "--saves": NAMES,
              "--theme": TEXTS, "--facilitator": None},
     "host": {"--games": NUMBERS, "--port": st.just("0"), "--journal": NAMES, "--saves": NAMES, "--seed": NUMBERS,
-             "--timer": TEXTS, "--seat": TEXTS},
+             "--timer": TEXTS, "--seat": TEXTS, "--bind": st.sampled_from(["127.0.0.1", "x", "\x1b[2J"]),
+             "--public-url": st.sampled_from(["https://h.example/g", "\x1b[2J", "ftp://x", "https://x/\u202e"]),
+             "--web": st.just("0")},
+    "join": {"--link-file": st.one_of(NAMES, st.just("-")), "--policy": TEXTS},
+    "serve": {"--saves": NAMES, "--port": NUMBERS, "--host": st.sampled_from(["127.0.0.1", "x", "\x1b[2J"])},
 }
+LINKS = st.one_of(st.sampled_from(["x", "http://127.0.0.1:1/1/us/short", "ws://", "\x1b[2J"]), NAMES)
+"""Links that are not links (a well-formed one would be joined, and retried, for ever)."""
 SCENARIOS = st.one_of(st.sampled_from(["mini.toml", "base.toml"]), NAMES)
 SAVES = st.one_of(st.sampled_from(["game.wgsave", "forged.wgsave"]), NAMES)
 FOLDERS = st.one_of(st.sampled_from([".", "dir"]), NAMES)
 POSITIONAL = {"new": [NAMES], "validate": [SCENARIOS], "run": [SCENARIOS], "replay": [SAVES], "branch": [SAVES],
               "diff": [SAVES, SAVES], "saves": [FOLDERS], "simulate": [SCENARIOS], "lint": [SCENARIOS],
-              "balance": [SCENARIOS], "report": [SAVES], "play": [SCENARIOS], "host": [SCENARIOS]}
+              "balance": [SCENARIOS], "report": [SAVES], "play": [SCENARIOS], "host": [SCENARIOS],
+              "join": [LINKS], "serve": []}
 """Each command's positional arguments: half the time what it expects, else any path at all."""
 RUNS = {"simulate", "lint", "balance", "report"}
 """Commands whose games are kept few: a run of a thousand games proves nothing more here."""
@@ -171,12 +179,16 @@ def no_serving(monkeypatch):
     async def serve(self, ready=None):
         self.journal.close()
     monkeypatch.setattr(Host, "serve", serve)
+    monkeypatch.setattr(Server, "serve", lambda self, *args, **kwargs: None)  # wargame serve: checked, not served
 
 
-def check_one(folder: Path, argv: list[str], capsys, monkeypatch) -> None:
+def check_one(folder: Path, argv: list[str], capsys, monkeypatch, saves: str | None = None) -> None:
     before, around = fingerprints(folder), sorted(os.listdir(folder.parent))
     monkeypatch.chdir(folder)
-    monkeypatch.delenv("HORIZON_SAVES", raising=False)
+    if saves is None:
+        monkeypatch.delenv("HORIZON_SAVES", raising=False)
+    else:  # the saves folder named by the environment is a path a user gives too
+        monkeypatch.setenv("HORIZON_SAVES", saves)
     monkeypatch.setattr(sys, "stdin", io.StringIO("1\n\x1b[A\n" + "9" * 5000 + "\n"))
     try:
         code = main(argv)
@@ -194,14 +206,18 @@ def check_one(folder: Path, argv: list[str], capsys, monkeypatch) -> None:
     assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
 
 
+SAVES_FOLDERS = st.one_of(st.none(), st.none(), st.sampled_from(["dir", "."]), NAMES)
+"""``HORIZON_SAVES``: unset, a folder, or any path at all (a file, a device, a FIFO, nothing)."""
+
+
 @BRIEF
-@given(argv=command_lines())
-def test_every_command_gives_a_result_or_one_line(folder, capsys, monkeypatch, argv):
-    check_one(folder, argv, capsys, monkeypatch)
+@given(argv=command_lines(), saves=SAVES_FOLDERS)
+def test_every_command_gives_a_result_or_one_line(folder, capsys, monkeypatch, argv, saves):
+    check_one(folder, argv, capsys, monkeypatch, saves)
 
 
 @pytest.mark.slow
 @LONG
-@given(argv=command_lines())
-def test_every_command_gives_a_result_or_one_line_long(folder, capsys, monkeypatch, argv):
-    check_one(folder, argv, capsys, monkeypatch)
+@given(argv=command_lines(), saves=SAVES_FOLDERS)
+def test_every_command_gives_a_result_or_one_line_long(folder, capsys, monkeypatch, argv, saves):
+    check_one(folder, argv, capsys, monkeypatch, saves)

@@ -105,6 +105,19 @@ def test_the_commands_refuse_a_special_target_in_one_line(tmp_path, capsys, comm
 
 
 @ROOT_ONLY
+def test_a_save_into_a_folder_that_is_not_there_says_so_in_one_line(tmp_path, capsys):
+    session = play(scenario(MINI), seed=1, turns=1)
+    with pytest.raises(SaveError) as refused:
+        save_session(session, tmp_path / "nowhere" / "g.wgsave")
+    assert refused.value.reason == f"no such folder {str(tmp_path / 'nowhere')!r}"  # not "cannot lock: ENOENT"
+    save = save_session(session, tmp_path / "g.wgsave")
+    assert main(["branch", str(save), "--at", "1", "-o", str(tmp_path / "nowhere" / "b.wgsave")]) == 2
+    assert capsys.readouterr().err.endswith(f"no such folder {str(tmp_path / 'nowhere')!r}\n")
+    assert main(["run", str(MINI), "--turns", "1", "--save", str(tmp_path / "nowhere" / "r.wgsave")]) == 2
+    assert capsys.readouterr().err.endswith(f"no such folder {str(tmp_path / 'nowhere')!r}\n")
+    assert not (tmp_path / "nowhere").exists()
+
+
 def test_report_to_a_device_is_refused_and_the_device_stays(tmp_path, capsys):
     save = tmp_path / "g.wgsave"
     assert main(["run", str(MINI), "--save", str(save)]) == 0
@@ -143,12 +156,24 @@ def _child(*args: str, stdout) -> subprocess.CompletedProcess:
                           text=True, env=env, timeout=120)
 
 
-@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full here")
-def test_standard_output_on_a_full_disk_ends_in_one_line():
-    with open("/dev/full", "w") as full:  # opened for writing only: /dev/full itself is never replaced
-        result = _child("validate", str(MINI), stdout=full)
-    assert result.returncode == 2, result.stderr
-    assert result.stderr == "wargame validate: cannot write to standard output: No space left on device\n"
+def full_disk(tmp_path) -> str:
+    """A device whose every write fails with "no space left": one made in ``tmp_path`` as root, else /dev/full
+    (only opened for writing by the child's redirection, never written over)."""
+    if os.geteuid() == 0:
+        os.mknod(tmp_path / "full", stat.S_IFCHR | 0o666, os.makedev(1, 7))
+        return str(tmp_path / "full")
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full here")
+    return "/dev/full"
+
+
+@pytest.mark.parametrize("argv", [["validate", str(MINI)], ["--help"], ["--version"], ["run", "--help"]])
+def test_standard_output_on_a_full_disk_ends_in_one_line(tmp_path, argv):
+    with open(full_disk(tmp_path), "w") as full:
+        result = _child(*argv, stdout=full)
+    assert result.returncode == 2, result.stderr  # --help and --version too: argparse alone says nothing, exit 0
+    prog = "wargame validate" if argv[0] == "validate" else "wargame"
+    assert result.stderr == f"{prog}: cannot write to standard output: No space left on device\n"
 
 
 def test_standard_output_closed_early_ends_in_one_line(tmp_path):

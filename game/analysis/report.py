@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from game.analysis import charts
+from game.analysis.argued import argued_section
 from game.analysis.debrief import Analysis, analyse
 from game.analysis.discussion import changes_sentence, ending_change, score_history
 from game.analysis.effects import Effect
@@ -26,6 +27,7 @@ from game.analysis.history import history_section
 from game.analysis.hotwash import BeliefRow
 from game.analysis.markdown import escape, table
 from game.analysis.rulings import rulings_section
+from game.analysis.sources import assumptions_lines
 from game.analysis.summary import Summary
 from game.analysis.timeline import timeline_section, turn_title, who_played
 from game.engine.log import ACTION
@@ -71,6 +73,7 @@ def debrief_parts(session: Session, simulation: Summary | None = None,
         _outcome(session),
         _turning_points(run),
         rulings_section(session, run.rulings),
+        argued_section(session, run.argued),
         _beliefs(run),
         history_section(session),
         _questions(run),
@@ -325,6 +328,7 @@ def _appendix(run: Analysis) -> list[str]:
         lines += ["", "Beliefs:", "", *(f"- `{row.belief.id}` of `{row.seat}` about `{row.belief.about}`"
                                          + (f" (turn {row.belief.turn})" if row.belief.turn else "")
                                          + f": answer {row.answer}, truth {row.truth}" for row in run.beliefs)]
+    lines += assumptions_lines(session)
     if run.simulation is not None:
         lines += ["", f"The comparison's games: {run.simulation.runs:,}, base seed {run.simulation.seed}."]
     return lines

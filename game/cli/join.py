@@ -1,4 +1,4 @@
-"""``wargame join URL``: play a seat (or run a game as its facilitator) from a link the host printed.
+"""``wargame join URL``: play a seat (or run a game as its facilitator, or a class) from a link the host printed.
 
 In a terminal it opens the seat's screens; ``--policy NAME`` plays the seat
 headless instead. The link is the seat's only key, and a command line is
@@ -37,7 +37,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
-    from game.net.links import FACILITATOR, LINK_VARIABLE, parse_link
+    from game.net.links import CLASS, FACILITATOR, LINK_VARIABLE, parse_link
 
     if args.url and args.link_file:
         raise WargameError("give the link once: as URL or with --link-file, not both")
@@ -49,8 +49,9 @@ def handle(args: argparse.Namespace) -> int:
         from game.net.headless import play_headless
         from game.players import get_policy
 
-        if link.role == FACILITATOR:
-            raise WargameError("--policy plays a seat; this is the facilitator's link")
+        if link.role in (FACILITATOR, CLASS):
+            raise WargameError(f"--policy plays a seat; this is the {'class' if link.role == CLASS else 'facilitator'}"
+                               "'s link")
         get_policy(args.policy)
         return asyncio.run(play_headless(link, args.policy, _say))
     from game.desk.terminal import require_terminal
@@ -61,7 +62,12 @@ def handle(args: argparse.Namespace) -> int:
 
     die_with_the_host()
 
-    app = RemoteApp(link)
+    if link.whole_class:
+        from game.tui.remote.class_app import ClassApp
+
+        app = ClassApp(link)
+    else:
+        app = RemoteApp(link)
     app.run()
     if app.refusal:
         raise WargameError(app.refusal)
@@ -73,13 +79,26 @@ MAX_LINK_FILE = 4096
 
 
 def _read_link(name: str) -> str:
-    """The first non-empty line of the file ``name`` (``-``: standard input); one line if it cannot be read."""
+    """The first non-empty line of the file ``name`` (``-``: standard input); one line if it cannot be read.
+
+    A regular file only (``file_reading``): a FIFO would wait for a writer for ever and a device never end;
+    a pipe is given as standard input instead."""
+    from pathlib import Path
+
+    from game.file_reading import Refused, read_bounded
+
     try:
         if name == "-":
             text = sys.stdin.read(MAX_LINK_FILE + 1)
         else:
-            with open(name, encoding="utf-8") as file:
-                text = file.read(MAX_LINK_FILE + 1)
+            text = read_bounded(Path(name), MAX_LINK_FILE).decode("utf-8")
+    except Refused as refused:
+        reason = refused.reason
+        if reason.startswith("larger than"):
+            reason = f"longer than {MAX_LINK_FILE} characters: not a link file"
+        elif "FIFO" in reason:
+            reason += " (give a pipe on standard input: --link-file -)"
+        raise WargameError(f"--link-file {name}: {reason}") from None
     except (OSError, UnicodeDecodeError) as error:
         raise WargameError(f"--link-file {name}: cannot read it ({getattr(error, 'strerror', None) or error})"
                            ) from None

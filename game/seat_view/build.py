@@ -14,7 +14,7 @@ since the last one was made, never the whole game.
 
 from __future__ import annotations
 
-from game.engine.interventions import describe
+from game.engine.interventions import chance_words, describe
 from game.engine.log import LogEntry
 from game.engine.model import Scenario, Variable
 from game.engine.state import GameState
@@ -23,8 +23,12 @@ from game.seat_view.cut import Cut
 from game.seat_view.history import History, ViewerPart, history_of, messages_for
 from game.seat_view.model import (
     ActView,
+    ArguedView,
+    ArguingView,
     BeliefPrompt,
+    CounterView,
     EventView,
+    InjectView,
     MapView,
     ObjectiveView,
     OrderView,
@@ -33,6 +37,7 @@ from game.seat_view.model import (
     SeatName,
     SeatView,
     Track,
+    TrackLimitView,
 )
 from game.seat_view.shared import SharedTuple
 from game.session import HUMAN, Order, Session
@@ -74,6 +79,8 @@ def seat_view(session: Session, seat: str | None, played: int | None = None, *,
         messages=messages,
         **(_open_turn(session, seat, events) if now and not situation["over"] else {}),
         beliefs=belief_prompts(session, seat) if now and seat is not None else (),
+        arguing=arguing(session, seat if now else None, facilitator=seat is None),
+        argued=argued_views(session, seat) if now and not situation["over"] else (),
     )
 
 
@@ -109,6 +116,33 @@ def _situation(session: Session, seat: str | None, part: ViewerPart, history: Hi
              for e in scenario.events) if seat is None else ()
 
 
+def arguing(session: Session, seat: str | None, *, facilitator: bool) -> ArguingView | None:
+    """What ``[arguments]`` allow: to a seat how many moves it may still argue now, to the facilitator what a
+    ruling may touch."""
+    rules = session.scenario.arguments
+    if rules is None:
+        return None
+    tracks = tuple(TrackLimitView(t.variable, t.step, t.values) for t in rules.tracks) if facilitator else ()
+    return ArguingView(rules.seats, rules.per_turn, rules.instead, rules.secret,
+                       session.may_argue(seat) if seat is not None else 0, tracks)
+
+
+def argued_views(session: Session, seat: str | None) -> tuple[ArguedView, ...]:
+    """The open turn's argued moves ``seat`` may see (None: all), with their counter-arguments and whether
+    the white cell has ruled; the ruling's words for the facilitator only."""
+    views = []
+    for move in session.argued_moves():
+        argument = move.argument
+        if seat is not None and argument.secret and argument.seat != seat:
+            continue
+        ruling = session.ruling(move)
+        words = f"ruled {chance_words(ruling.chance)}" if ruling is not None and seat is None else ""
+        views.append(ArguedView(move.id, argument.seat, argument.statement, argument.wants, argument.reasons,
+                                argument.secret, tuple(CounterView(s, text) for s, text in move.counters),
+                                ruling is not None, words))
+    return tuple(views)
+
+
 def belief_prompts(session: Session, seat: str) -> tuple[BeliefPrompt, ...]:
     """The beliefs ``seat`` may answer now, in file order, with its own answer to each so far."""
     answers = session.answers()
@@ -132,7 +166,11 @@ def _open_turn(session: Session, seat: str | None, events: tuple[EventView, ...]
         return {"pending": pending, "decided": decided}
     intended = {s: shown(session.intended_order(s)) for s in scenario.seats if session.controller(s) != HUMAN}
     acts = tuple(ActView(describe(scenario, act), act.reason) for act in session.open_interventions)
-    return {"pending": pending, "decided": decided, "intended": intended, "events": events, "acts": acts}
+    injects = tuple(InjectView(i.id, i.headline, i.effects,
+                               tuple(s for s in scenario.seats if i.recipients is not None and s in i.recipients),
+                               i.use_when, i.source, i.assumption, i.history) for i in scenario.injects)
+    return {"pending": pending, "decided": decided, "intended": intended, "events": events, "acts": acts,
+            "injects": injects}
 
 
 def seat_name(scenario: Scenario, seat: str) -> SeatName:
