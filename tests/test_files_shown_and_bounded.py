@@ -11,6 +11,7 @@ forged dates in any time zone, HORIZON_SAVES naming a file) end in one line.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import re
@@ -103,6 +104,50 @@ def test_every_count_has_an_upper_bound_refused_in_one_line(capsys, argv, words)
     out, err = capsys.readouterr()
     assert exit_.value.code == 2 and out == "" and err.count("\n") == 1 and words in err, err
     assert len(err) < 400, err  # a 5,000-digit number is not quoted back whole
+
+
+@pytest.mark.parametrize("argv", [("run", MINI, "--turns", "1", "--fire", "e" * 100_000, "--reason", "why"),
+                                  ("e" * 100_000,), ("replay", "s" * 100_000 + ".wgsave")])
+def test_a_one_line_error_quoting_huge_input_stays_a_readable_line(capsys, argv):
+    try:
+        code = main([str(part) for part in argv])
+    except SystemExit as exit_:
+        code = exit_.code
+    out, err = capsys.readouterr()
+    assert code == 2 and out == "" and err.count("\n") == 1, err[:300]
+    assert len(err) < 2_200 and "characters left out" in err, len(err)
+
+
+@pytest.mark.parametrize("number", ["9" * 5000, "-" + "1" * 4301, "1" + "_0" * 4400])
+def test_a_toml_number_of_thousands_of_digits_is_one_problem_at_its_line(tmp_path, capsys, number):
+    text = MINI.read_text()
+    (tmp_path / "big.toml").write_text(text.replace("\nturns = ", f"\nturns = {number}\n#", 1))
+    line = text[:text.index("\nturns = ")].count("\n") + 2
+    for argv in (("validate", tmp_path / "big.toml"), ("run", tmp_path / "big.toml")):
+        code, out, err = run(capsys, *argv)  # Python's int() refuses over 4,300 digits: tomllib let it through
+        assert code == 2 and err == (f"{tmp_path / 'big.toml'}:{line}: a number thousands of digits long: no "
+                                     "value of a scenario is that large\n"), err
+    values = frames(save_session(play(scenario(MINI), seed=1, turns=1), tmp_path / "g.wgsave").read_bytes())
+    kept = values[0][2]["scenario"]  # a save's copy of its scenario, forged with its checksum right
+    kept["text"] = kept["text"].replace("\nturns = ", f"\nturns = {number}\n#", 1)
+    kept["sha256"] = hashlib.sha256(kept["text"].encode()).hexdigest()
+    (tmp_path / "g.wgsave").write_bytes(chained(values))
+    code, out, err = run(capsys, "replay", "--verify", tmp_path / "g.wgsave")
+    assert code == 2 and err.count("\n") == 1 and "a number thousands of digits long" in err, err
+
+
+def test_numbers_typed_in_the_app_are_checked_without_int_s_digit_limit():
+    from game.desk.setup import seed_problem
+    from game.tui.playthrough import _count_problem
+
+    assert seed_problem("9" * 5000) == seed_problem("1" + "0" * 30) != ""
+    assert seed_problem("\u0663") == "The seed must be a whole number."
+    assert seed_problem(" 12 ") == ""
+    assert _count_problem("9" * 5000, 3) == _count_problem("\u0663", 3) == "Give a number from 1 to 3."
+    assert _count_problem("2", 3) == ""
+    from game.tui.screens.replay import turn_problem
+    assert turn_problem("9" * 5000, 4) == turn_problem("5", 4) == "Give a turn from 0 (the start) to 4."
+    assert turn_problem("0", 4) == ""
 
 
 def _locked_unfinished_save(tmp_path):

@@ -81,6 +81,7 @@ INTERESTING_VALUES = [
     '"x * 1000000000000 * 1000000000000"', '"x / 5e-324"', '"1 +" ', '"(" ', '"x if x else x"',
     '"' + "+".join(["x"] * 300) + '"', '"' + "-" * 80 + 'x"', '"not " ', '"x += 1"', '"x = 1e12"',
     '"""\nmulti\nline"""', "'''raw'''", '"unterminated',
+    "9" * 5000, "-" + "1" * 4301, "1" + "_0" * 4400, "0x" + "f" * 5000, "1." + "0" * 5000 + "1",
 ]
 
 
@@ -388,7 +389,8 @@ def open_turn_saves() -> tuple[bytes, ...]:
 
 def _open_turn_frames(values: list) -> list[int]:
     """The indexes of the frames after the last resolved turn (the open turn's events)."""
-    turns = [i for i, (kind, _, content) in enumerate(values) if kind == "event" and content[0] == "turn"]
+    turns = [i for i, (kind, _, content) in enumerate(values)  # a mutated event's content may be anything
+             if kind == "event" and isinstance(content, list) and content[:1] == ["turn"]]
     return [i for i in range(turns[-1] + 1 if turns else 1, len(values)) if values[i][0] == "event"]
 
 

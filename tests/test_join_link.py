@@ -33,6 +33,8 @@ def test_a_link_file_is_read_and_its_mistakes_said_in_one_line(tmp_path, capsys)
                        (["--link-file", str(tmp_path / "fifo")], "FIFO (a named pipe), not a regular file (give a "
                                                                   "pipe on standard input: --link-file -)"),
                        (["--link-file", "/dev/zero"], "character device, not a regular file"),
+                       (["http://x:1/" + "9" * 5000 + "/us/" + "a" * 32], "not a Horizon link"),  # was int()'s error
+                       (["http://x:1/\u0663/us/" + "a" * 32], "not a Horizon link"),  # another script's 3
                        (["http://x:1/1/us/" + "a" * 32, "--link-file", str(tmp_path / "bad")], "not both")):
         code, err = joined(capsys, *args)
         assert code == 2 and len(err.splitlines()) == 1 and said in err, err

@@ -31,7 +31,7 @@ class OneLineParser(argparse.ArgumentParser):
     """An ArgumentParser whose mistakes end in one line on stderr and exit status 2."""
 
     def error(self, message: str) -> NoReturn:
-        sys.stderr.write(f"{self.prog}: {message} (see {self.prog} --help)\n")
+        sys.stderr.write(f"{self.prog}: {_plain(message, multiline=False)} (see {self.prog} --help)\n")
         raise SystemExit(USAGE_ERROR)
 
 
@@ -106,8 +106,21 @@ def _fail(text: str) -> int:
     return USAGE_ERROR
 
 
+MAX_LINE = 2_000
+"""Longest one-line error: it may quote what a user typed (a 100,000-character ``--fire`` name, twice)."""
+
+
 def _plain(message: str, *, multiline: bool) -> str:
-    """``message`` as it may be shown: it may quote a file's name or what a user typed (``safe_text``)."""
+    """``message`` as it may be shown: it may quote a file's name or what a user typed (``safe_text``);
+    each line cut in the middle past ``MAX_LINE`` characters, so it stays a line a person reads."""
     from game.safe_text import printable
 
-    return printable(message, multiline=multiline)
+    shown = printable(message, multiline=multiline)
+    return "\n".join(_cut(line) for line in shown.split("\n")) if multiline else _cut(shown)
+
+
+def _cut(line: str) -> str:
+    if len(line) <= MAX_LINE:
+        return line
+    return (f"{line[:MAX_LINE * 2 // 3]} … ({len(line) - MAX_LINE:,} characters left out) … "
+            f"{line[-(MAX_LINE // 3):]}")

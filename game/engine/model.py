@@ -333,6 +333,41 @@ class Belief:
 
 
 @frozen
+class TrackLimit:
+    """A track a ruling on an argued move may touch, and how far.
+
+    A whole-number track moves up or down by at most ``step`` in one ruling; an
+    enum or true/false track may be set to one of ``values``.
+    """
+
+    variable: str
+    step: int = 0
+    values: tuple[int | bool | str, ...] = ()
+
+
+@frozen
+class Arguments:
+    """What ``[arguments]`` allows: matrix-game turns, a seat arguing a move the white cell rules on.
+
+    ``seats`` may argue, at most ``per_turn`` moves each a turn; with
+    ``instead`` an argued move takes the place of the seat's listed action
+    (it holds that turn), else it comes beside it; ``secret`` lets a seat argue
+    a move only the facilitator sees. A ruling's effects may touch only
+    ``tracks``, each within its :class:`TrackLimit`.
+    """
+
+    seats: tuple[str, ...]
+    per_turn: int = 1
+    instead: bool = True
+    secret: bool = True
+    tracks: tuple[TrackLimit, ...] = ()
+    line: int = 0
+
+    def limit(self, variable: str) -> TrackLimit | None:
+        return next((limit for limit in self.tracks if limit.variable == variable), None)
+
+
+@frozen
 class LibraryInject:
     """A ready-made inject the scenario offers the facilitator (``[[injects]]``).
 
@@ -365,6 +400,31 @@ class Origin:
     sha256: str
 
 
+@frozen
+class RecordLine:
+    """What really happened, as a condition a game's states can meet (``[[class.record]]``): the class
+    debrief counts the tables, and the simulated games, that went as the record did.
+
+    ``when`` is judged after every turn (``turn`` one past the turn played): ``held`` says whether it must hold
+    at the end (``end``, the default), after every turn (``always``: "it never stopped holding") or after
+    some turn (``ever``)."""
+
+    label: str
+    """What happened, as the end of "7 of 10 tables: ..." ("no basing deal was made")."""
+    when: Expression
+    held: str = "end"
+    line: int = 0
+
+
+@frozen
+class ClassSpec:
+    """What a class of many tables is shown (``[class]``)."""
+
+    tracks: tuple[str, ...] = ()
+    """Variables the class console shows beside each table (at most four), in the author's order."""
+    record: tuple[RecordLine, ...] = ()
+
+
 @frozen(eq=False)
 class Scenario:
     """A whole scenario. Identity is by ``origin.sha256``: same text, same rules."""
@@ -390,8 +450,12 @@ class Scenario:
     balance: BalanceSpec = BalanceSpec()
     questions: tuple[Question, ...] = ()
     beliefs: tuple[Belief, ...] = ()
+    arguments: Arguments | None = None
+    """What ``[arguments]`` allows (None: no argued moves)."""
     injects: tuple[LibraryInject, ...] = ()
     """The facilitator's library of ready-made injects, in file order."""
+    classroom: ClassSpec = ClassSpec()
+    """``[class]``: what the class console and the class debrief show."""
     origin: Origin = Origin("", "", "")
     warnings: tuple[str, ...] = ()
     """``FILE:LINE: warning: ...`` lines: what loads but is probably not what the author meant."""

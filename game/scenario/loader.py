@@ -44,11 +44,13 @@ from game.engine.model import (
     hold_id,
 )
 from game.errors import ScenarioError
+from game.scenario.arguments import read_arguments
 from game.scenario.beliefs import read_beliefs
+from game.scenario.classroom import read_class
+from game.scenario.injects import check_injects, read_injects
 from game.scenario.questions import read_questions
 from game.scenario.reading import ID, ID_RULE, MAX_TURNS, Reader, close
 from game.scenario.source_file import MAX_BYTES, read_text
-from game.scenario.injects import check_injects, read_injects
 from game.scenario.strategies import read_balance, read_strategies
 from game.scenario.toml_errors import plain_problem
 
@@ -57,7 +59,7 @@ _ACTOR_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*\Z")
 _VARIABLE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 
 _ROOT_KEYS = {"format", "scenario", "actors", "variables", "actions", "events", "objectives", "endings", "map",
-              "strategies", "balance", "questions", "beliefs", "injects"}
+              "strategies", "balance", "questions", "beliefs", "arguments", "injects", "class"}
 _SCENARIO_KEYS = {"id", "title", "summary", "source", "start_date", "turn_days", "turns", "seats", "end_text"}
 _ACTOR_KEYS = {"name", "article", "short_name", "briefing"}
 _VARIABLE_KEYS = {"label", "type", "min", "max", "initial", "values", "visible_to", "source", "assumption",
@@ -96,7 +98,16 @@ def parse_scenario(text: str, filename: str = "<scenario>") -> Scenario:
         raise ScenarioError([plain_problem(filename, str(error), text)]) from None
     except RecursionError:  # tomllib recurses once per level: a few hundred nested [ or { exhaust it
         raise ScenarioError([f"{filename}:1: not valid TOML: arrays or tables nested too deeply"]) from None
+    except ValueError:  # int() of more digits than Python converts (4,300): tomllib lets it through
+        raise ScenarioError([_too_many_digits(filename, text)]) from None
     return _Loader(document, text, filename).load()
+
+
+def _too_many_digits(filename: str, text: str) -> str:
+    """The problem of a whole number too long for Python to read, at its line."""
+    number = re.search(r"[0-9][0-9_]{999,}", text)
+    line = text.count("\n", 0, number.start()) + 1 if number else 1
+    return f"{filename}:{line}: a number thousands of digits long: no value of a scenario is that large"
 
 
 class _Loader(Reader):
@@ -132,7 +143,9 @@ class _Loader(Reader):
         balance = read_balance(self, actions, strategies)
         questions = read_questions(self)
         beliefs = read_beliefs(self, self.ending_ids())
+        arguments = read_arguments(self, seats)
         injects = read_injects(self)
+        classroom = read_class(self)
         self._raise_if_problems()
         scenario = Scenario(
             format=fmt,
@@ -156,7 +169,9 @@ class _Loader(Reader):
             balance=balance,
             questions=tuple(questions),
             beliefs=tuple(beliefs),
+            arguments=arguments,
             injects=tuple(injects),
+            classroom=classroom,
             origin=Origin(self.filename, self.text, hashlib.sha256(self.text.encode()).hexdigest()),
             warnings=tuple(message for _, message in sorted(self.warnings, key=lambda item: item[0])),
         )

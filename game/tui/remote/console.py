@@ -20,14 +20,16 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Static
 
-from game.desk.facilitator_acts import FORMS, KEYS_LINE, acts_text
+from game.desk.facilitator_acts import FORMS, KEYS_LINE, acts_text, argued_text
 from game.net import protocol as p
 from game.net.links import FACILITATOR
+from game.net.turn_timer import duration_words, parse_duration
 from game.presentation.messages import message_lines, messages_of
 from game.presentation.words import turn_heading
 from game.seat_view.model import SeatView
 from game.tui.dialogs.act_form import ActFormDialog
 from game.tui.dialogs.confirm import ConfirmDialog
+from game.tui.dialogs.text_prompt import TextPrompt
 from game.tui.screens.end import EndScreen
 from game.tui.screens.facilitator import act_bindings
 from game.tui.screens.formulas import FormulaToggle
@@ -64,6 +66,20 @@ def seat_rows(view: SeatView, status: p.Status) -> list[tuple[str, str, str, str
     return rows
 
 
+NO_TIMER = ("0", "off", "none")
+
+
+def timer_problem(text: str) -> str:
+    """What is wrong with a time per turn typed on a console ("" when it is one)."""
+    if text.strip() in NO_TIMER:
+        return ""
+    try:
+        parse_duration(text)
+    except ValueError as error:
+        return str(error).capitalize() + "."
+    return ""
+
+
 def _times(count: int) -> str:
     return {1: "once", 2: "twice"}.get(count, f"{count} times")
 
@@ -75,6 +91,7 @@ class ConsoleScreen(FormulaToggle[None]):
         Binding("enter", "resolve", "Resolve now", key_display="Enter",
                 tooltip="Close the turn: seats that have not decided hold", id="console.resolve"),
         Binding("p", "pause", "Pause/resume", id="console.pause"),
+        Binding("c", "timer", "Timer", tooltip="The time per turn, from now on", id="console.timer"),
         Binding("l", "log", "Log", id="console.log"),
         Binding("escape", "app.leave_game", "Leave", id="game.leave"),
     ]
@@ -96,10 +113,12 @@ class ConsoleScreen(FormulaToggle[None]):
                 yield Static("Seats", classes="pane-title")
                 yield DataTable(id="seats", cursor_type="none", zebra_stripes=True)
                 yield Static(id="console-state")
+                yield Static("Argued moves this turn", classes="pane-title", id="argued-title")
+                yield Static(id="argued")
                 yield Static("Your acts this turn", classes="pane-title")
                 yield Static(id="acts")
-                yield Static(f"{KEYS_LINE}\nEnter resolve now \u00b7 p pause or resume \u00b7 l log \u00b7 "
-                             "f formulas", id="console-keys", markup=False)
+                yield Static(f"{KEYS_LINE}\nEnter resolve now \u00b7 p pause or resume \u00b7 c time per turn "
+                             "\u00b7 l log \u00b7 f formulas", id="console-keys", markup=False)
                 yield Static("Messages this turn", classes="pane-title")
                 yield Static(id="messages")
                 yield Static(id="results-title", classes="pane-title")
@@ -135,6 +154,9 @@ class ConsoleScreen(FormulaToggle[None]):
                          "held it was told and closed.")
         self.query_one("#console-state", Static).update(shown("\n".join(state), multiline=True))
         self.query_one("#acts", Static).update(shown(acts_text(view), multiline=True))
+        arguing = view.arguing is not None
+        self.query_one("#argued-title").display = self.query_one("#argued").display = arguing
+        self.query_one("#argued", Static).update(shown(argued_text(view), multiline=True))
         lines = [line for message in messages_of(view, view.turn) for line in message_lines(view, message)]
         self.query_one("#messages", Static).update(joined(lines) if lines else "None yet (F2 writes one).")
         self.query_one(TrackMeters).show(view.tracks)
@@ -165,6 +187,20 @@ class ConsoleScreen(FormulaToggle[None]):
         question = ConfirmDialog(f"Resolve turn {self.view.turn} now?", detail, yes="Resolve", no="Back")
         self.app.push_screen(question, lambda sure: self.post_message(self.Ask(lambda rid: p.ResolveNow(rid)))
                              if sure else None)
+
+    def action_timer(self) -> None:
+        """The time per turn from now on: the open turn's countdown starts again with it (0: no timer)."""
+        if self.view.over:
+            return
+
+        def chosen(text: str | None) -> None:
+            if text is None:
+                return
+            seconds = None if text.strip() in NO_TIMER else parse_duration(text)
+            said = f"Time per turn: {duration_words(seconds)}." if seconds else "No timer now."
+            self.post_message(self.Ask(lambda rid: p.SetTimer(rid, seconds), said=said))
+        self.app.push_screen(TextPrompt("Time per turn, from now on", placeholder="5m, 90s, 1m30s; 0 for no timer",
+                                        check=timer_problem), chosen)
 
     def action_act(self, key: str) -> None:
         """An act's form, from the latest view; the host takes the act or says why not, on the form."""
