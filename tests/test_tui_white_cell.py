@@ -16,7 +16,7 @@ from game.engine.interventions import ForceChance, Inject, ReplaceOrder
 from game.lock import make_lock
 from game.saves import load_save, restore_session, save_session
 from game.scenario import load_scenario
-from game.session import Order, Session
+from game.session import HUMAN, Argument, Order, Session
 from tests.tui_driver import (
     FIXTURES,
     choose,
@@ -38,12 +38,13 @@ SECRET = "Beta's secret"
 """A track only Beta (and the facilitator) may see."""
 
 
-async def fill(pilot, key: str, answers: dict) -> None:
+async def fill(pilot, key: str | None, answers: dict) -> None:
     """Open the form of act ``key`` on the console and answer it field by field, as typed; then do it.
 
     A change to the tracks is picked by its words: typed into the list's filter, Enter, then Enter on the
     first change it leaves. An answer for an expression field turns the "as an expression" switch on first."""
-    await pilot.press(key)
+    if key is not None:  # None: the form is up already (the flow's own, to rule on argued moves)
+        await pilot.press(key)
     form = await wait_for(pilot, "ActFormDialog")
     expert = any(spec.expert and spec.key in answers for spec in form.fields)
     if expert:
@@ -254,3 +255,26 @@ async def test_the_hot_seat_console_fires_an_inject_from_the_library(tmp_path: P
         session = app.playthrough.session
         assert session.open_interventions == (as_act(scenario.library_inject("ukraine-buildup"),
                                                      "remind them why the law exists"),)
+
+
+async def test_the_white_cell_rules_an_argued_move_by_the_tracks_words_before_the_turn_resolves(tmp_path: Path):
+    """A restored game whose person's seat argued a move instead of its action: the console lists it, its
+    ruling's form offers the chance from the scale and the changes [arguments] allows by the tracks' words."""
+    from tests.test_argued_moves import INSTEAD
+
+    session = game(INSTEAD, {"a": HUMAN, "b": "random"}, seed=4)
+    move = session.argue(Argument("a", "Alpha leans on the crowd", "pressure rises", ("the crowd listens",)))
+    app = open_game(tmp_path / "saves", session, facilitator=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        console = await wait_for(pilot, "FacilitatorScreen")
+        assert "Alpha leans on the crowd" in screen_text(console)
+        await pilot.press("a")  # the act's key on the console (Enter, to play the turn, asks for it too)
+        form = await wait_for(pilot, "ActFormDialog")
+        assert "Alpha: \u201cAlpha leans on the crowd\u201d" in screen_text(form)
+        assert "Pressure: up by 2" in screen_text(form) and "Pressure: up by 3" not in screen_text(form)
+        await fill(pilot, None, {"move": move.id, "chance": 30, "effects": "Pressure: up by 2",
+                                 "reason": "the crowd is restless"})
+        (act,) = app.playthrough.session.open_interventions
+        assert (act.argument, act.chance, act.effects, act.fail_effects, act.recipients) == (
+            move.id, 30, ("x += 2",), (), None)
+        assert "ruled unlikely (30%)" in screen_text(pilot.app.screen)

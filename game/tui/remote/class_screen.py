@@ -201,7 +201,7 @@ class ClassScreen(Screen[None]):
     def _row(self, table: DataTable, row: TableRow, *, update: bool) -> None:
         left = self.class_app.left(row.number)
         cells = [MARK if row.number in self.marked else "", f"{self.info.table(row.number)}",
-                 f"{min(row.turn, self.info.turns)}", now_text(row, left),
+                 f"{row.turn - 1 if row.over else row.turn}", now_text(row, left),
                  *(seat_cell(seat, row.over) for seat in row.seats), *row.tracks]
         if not update:
             table.add_row(*(cell(text) for text in cells), key=str(row.number))
