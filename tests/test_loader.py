@@ -128,6 +128,25 @@ BROKEN = [
      '[[endings]]', "heet", "unknown name 'heet'"),
     ("question with an unknown key", '[[endings]]', '[[questions]]\ntext = "Why?"\nclaim = "C1"\n\n'
      '[[endings]]', "claim", "unknown key 'claim' in a question"),
+    ("value label of no value", 'initial = "calm"', 'initial = "calm"\nvalue_labels = { calm = "calm", snad = "sad" }',
+     "value_labels", "names 'snad', which is not one of its values"),
+    ("empty value label", 'initial = "calm"', 'initial = "calm"\nvalue_labels = { calm = " " }', "value_labels",
+     "the label of 'calm' in variable 'mood' is empty"),
+    ("value labels on a number", 'initial = 3', 'initial = 3\nvalue_labels = { low = "low" }', "value_labels",
+     "value_labels applies only to enum variables"),
+    ("when in parts and one unavailable", 'when = "heat < 9"',
+     'when = [{ if = "heat < 9", unavailable = "Too hot" }]\nunavailable = "Not now"', 'unavailable = "Not now"',
+     "gives its when as parts, each with its own unavailable"),
+    ("part of a when without if", 'when = "heat < 9"', 'when = [\n  { unavailable = "Too hot" },\n]',
+     '{ unavailable = "Too hot" }', "part 1 of the when of action 'red.push' is missing the required key 'if'"),
+    ("part of a when without words", 'when = "heat < 9"', 'when = [\n  { if = "heat < 9" },\n]',
+     '{ if = "heat < 9" }', "missing the required key 'unavailable'"),
+    ("part of a when with a bad name", 'when = "heat < 9"', 'when = [\n  { if = "heet < 9", unavailable = "Hot" },\n]',
+     "heet", "unknown name 'heet'"),
+    ("part of a when that is text", 'when = "heat < 9"', 'when = ["heat < 9"]', "when = [",
+     "part 1 of the when of action 'red.push' must be a table"),
+    ("map kind no place is", '[[endings]]', '[map]\n[map.kinds]\nbase = "Base"\n\n[[endings]]', 'base = "Base"',
+     "[map.kinds] names 'base', which no place is"),
 ]
 
 

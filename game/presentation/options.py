@@ -7,7 +7,7 @@ condition and its chance as written are formulas: shown only when asked for.
 from __future__ import annotations
 
 from game.presentation.spans import MUTED, ODDS, QUOTE, STRONG, WARNING, Line, line
-from game.presentation.words import percent
+from game.presentation.words import percent, quoted
 from game.seat_view.model import OptionView
 
 UNKNOWN_CHANCE = "chance unknown"
@@ -54,5 +54,5 @@ def option_detail(option: OptionView, *, formulas: bool = False) -> list[Line]:
     if option.private:
         lines.append(line(("Private: only you will know you did this.", MUTED)))
     if option.source:
-        lines.append(line((f"\u201c{option.source}\u201d", QUOTE)))
+        lines.append(line((quoted(option.source), QUOTE)))
     return lines

@@ -22,6 +22,7 @@ from game.engine.log import FACILITATOR, INTERVENTION, OVERTAKEN, Change, LogEnt
 from game.engine.model import PRIVATE, Scenario, Variable
 from game.engine.state import GameState
 from game.engine.views import Option, View, knowable, view_for
+from game.players.registry import controller_label
 from game.seat_view.model import (
     ActView,
     ChangeView,
@@ -82,6 +83,7 @@ def seat_view(session: Session, seat: str | None, played: int | None = None, *,
         entries=tuple(cut.entry(entry, orders) for entry in view.entries),
         map=_map(view),
         controllers=dict(session.controllers) if seat is None else {},
+        played_by={s: controller_label(c, scenario) for s, c in session.controllers.items()} if seat is None else {},
         messages=tuple(MessageView(m.turn, m.sender, m.recipients, m.text) for m in session.messages(seat)
                        if now or m.turn <= played),
         **(_open_turn(session, seat) if now and not view.over else {}),
@@ -127,7 +129,8 @@ def _tracks(scenario: Scenario, seat: str | None, states: Sequence[GameState]) -
 
 def _track(variable: Variable, history: tuple) -> Track:
     return Track(variable.name, variable.label, variable.type, history, variable.low, variable.high,
-                 variable.values, variable.group, variable.description, variable.visible_to is not None)
+                 variable.values, variable.group, variable.description, variable.visible_to is not None,
+                 dict(variable.value_labels))
 
 
 @frozen
@@ -149,7 +152,7 @@ class _Cut:
         action, available = option.action, option.available
         return OptionView(
             id=action.id, label=action.label, available=available, description=action.description,
-            reason="" if available else action.unavailable, requires=self.formula(action.when),
+            reason="" if available else option.reason, requires=self.formula(action.when),
             chance=option.chance if available else None, chance_hidden=option.chance_hidden and available,
             chance_formula=self.formula(action.chance) if available else "",
             private=action.visibility == PRIVATE, source=action.source,
@@ -169,7 +172,7 @@ class _Cut:
             if seat is None and entry.visible_to is not None else (),
             changes=tuple(self.change(change, effects.get(change.effect)) for change in entry.changes),
             success=entry.success, chance=entry.chance, roll=entry.roll, source=entry.source,
-            unavailable=action.unavailable if overtaken else "",
+            unavailable=entry.unavailable if overtaken else "",
             requires=self.formula(action.when) if overtaken else "",
             rationale=order.rationale if order is not None and order.action == entry.rule else "",
             by=entry.by or "", reason=entry.reason, ruled=entry.ruled,
@@ -201,4 +204,4 @@ def _map(view: View) -> MapView | None:
     places = tuple(PlaceView(p.place.id, p.place.name, p.place.x, p.place.y, p.place.kind, p.status)
                    for p in view.places)
     routes = tuple(RouteView(r.start, r.end, r.label) for r in view.routes)
-    return MapView(spec.width, spec.height, spec.art, places, routes)
+    return MapView(spec.width, spec.height, spec.art, places, routes, dict(spec.kinds))

@@ -19,7 +19,6 @@ from attrs import frozen
 
 from game.engine.interventions import FireEvent, ForceChance, Inject, Intervention, ReplaceOrder, SetTrack, read_value
 from game.errors import WargameError
-from game.presentation.words import format_value
 from game.seat_view.model import SeatView
 from game.session import HUMAN
 
@@ -82,7 +81,7 @@ def _replacements(view: SeatView) -> tuple[Field, ...]:
 
 
 def _tracks(view: SeatView) -> tuple[Field, ...]:
-    tracks = tuple((f"{track.label} (now {format_value(track.history[-1])})", track.name) for track in view.tracks)
+    tracks = tuple((f"{track.label} (now {track.say(track.value)})", track.name) for track in view.tracks)
     return (Field("variable", "Track", CHOICE, tracks),
             Field("value", "New value", TEXT, placeholder="a number, yes/no, or one of its values"), REASON)
 

@@ -18,7 +18,6 @@ from game.saves_folder import folder_shown
 from game.tui.dismissal import DismissOnce
 from game.tui.storage import SaveSummary, list_saves
 
-
 NAME_WIDTH = 30
 """The game column's width: a longer name wraps rather than pushing the other columns off an 80-column
 dialog (issue 9.5)."""

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from textual.content import Content
 from textual.widget import Widget
 
-from game.presentation.words import format_value
 from game.seat_view.model import Track
 
 LEVELS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588"
@@ -34,7 +33,7 @@ def chart_lines(tracks: Sequence[Track], width: int) -> list[Content]:
     lines = []
     for track in tracks:
         label = track.label[:LABEL - 1].ljust(LABEL)
-        ends = f"  {format_value(track.history[0])} \u2192 {format_value(track.value)}"
+        ends = f"  {track.say(track.history[0])} \u2192 {track.say(track.value)}"
         lines.append(Content.assemble(label, spark(track, step), ends))
     every = max(1, 4 // step)
     axis = "".join(f"{i}".ljust(step)[:step] if i % every == 0 else " " * step for i in range(turns))
