@@ -138,8 +138,8 @@ def test_the_issues_values_read_as_words():
 
 
 @pytest.mark.parametrize("controller, said", [
-    ("human", "a person"), ("planner", "computer: planner"), ("planner-hard", "computer: planner, hard"),
-    ("random", "computer: at random"), ("strategy:us-gulf", "computer: \u201cStay in the Gulf")])
+    ("human", "a person"), ("planner", "computer (planner)"), ("planner-hard", "computer (planner, hard)"),
+    ("random", "computer (random)"), ("strategy:us-gulf", "computer (\u201cStay in the Gulf")])
 def test_who_plays_a_seat_is_said_in_words(controller, said):
     assert controller_label(controller, HORIZON).startswith(said)
 

@@ -104,7 +104,7 @@ def save_choice(summary: SaveSummary) -> str:
     when = f"saved {summary.updated.astimezone():%Y-%m-%d %H:%M}"
     if summary.damaged:
         return f"{summary.name} ({summary.path.name}): damaged: {summary.damaged}; {when}"
-    seats = ", ".join(f"{seat} {controller}" for seat, controller in summary.controllers.items())
+    seats = ", ".join(f"{name}: {who}" for name, who in summary.played_by)
     over = ", over" if summary.over else ""
     return (f"{summary.name or summary.path.stem}: {summary.title}, turn {summary.played} of {summary.turns}{over};"
             f" seats {seats}; {when} ({summary.path.name})")

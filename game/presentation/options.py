@@ -33,7 +33,7 @@ def option_prompt(option: OptionView, *, formulas: bool = False) -> list[Line]:
                  ("  private", WARNING) if option.private else "")
     if option.available:
         return [first]
-    return [first, line((f"unavailable: {unavailable_text(option, formulas=formulas)}", QUOTE), indent=2)]
+    return [first, line((f"unavailable: {unavailable_text(option, formulas=formulas)}", MUTED), indent=2)]
 
 
 def option_detail(option: OptionView, *, formulas: bool = False) -> list[Line]:

@@ -20,6 +20,7 @@ import stat
 from pathlib import Path
 
 from game.atomic import clean_stale
+from game.players.registry import controller_label
 from game.saves.codec import decode_game
 from game.saves.journal_file import MAX_SAVE_BYTES, SaveFile, write_session
 from game.saves.ownership import SaveLock
@@ -128,7 +129,9 @@ def _summary(path: Path) -> SaveSummary:
     return SaveSummary(path, game.name or clean(path.stem, multiline=False), game.updated, game_id=game.game_id,
                        scenario_id=game.scenario_id, title=game.title, played=game.played,
                        turns=game.scenario.turns, over=game.over, controllers=game.controllers,
-                       created=game.created, parent=game.parent, locked=game.lock is not None)
+                       created=game.created, parent=game.parent, locked=game.lock is not None,
+                       played_by=tuple((game.scenario.actor_name(seat), controller_label(controller, game.scenario))
+                                       for seat, controller in game.controllers.items()))
 
 
 def _modified(path: Path) -> datetime.datetime:

@@ -134,6 +134,8 @@ class SaveSummary:
     parent: Parent | None = None
     locked: bool = False
     """The game has a facilitator passphrase."""
+    played_by: tuple[tuple[str, str], ...] = ()
+    """(seat's name, who plays it in words) in seat order: "United States", "a person"."""
 
     @property
     def file(self) -> str:

@@ -100,13 +100,15 @@ def _open_turn(session: Session, seat: str | None) -> dict:
     seats = scenario.seats if seat is None else (seat,)
     pending = {s: shown(order) for s in seats if (order := session.pending(s)) is not None}
     decided = tuple(s for s in scenario.seats if s in session.decided())
+    withdrawn = {s: shown(order) for s in seats if (order := session.withdrawn(s)) is not None}
     if seat is not None:
-        return {"pending": pending, "decided": decided}
+        return {"pending": pending, "decided": decided, "withdrawn": withdrawn}
     intended = {s: shown(session.intended_order(s)) for s in scenario.seats if session.controller(s) != HUMAN}
     events = tuple(EventView(e.id, e.text or e.id, e.chance is not None, e.once and e.id in session.state.fired)
                    for e in scenario.events)
     acts = tuple(ActView(describe(scenario, act), act.reason) for act in session.open_interventions)
-    return {"pending": pending, "decided": decided, "intended": intended, "events": events, "acts": acts}
+    return {"pending": pending, "decided": decided, "intended": intended, "events": events, "acts": acts,
+            "withdrawn": withdrawn}
 
 
 def seat_name(scenario: Scenario, seat: str) -> SeatName:

@@ -283,7 +283,10 @@ class SeatView:
     acts: tuple[ActView, ...] = ()
     """For the facilitator: the white cell's acts so far in the open turn, in order."""
     played_by: Mapping[str, str] = field(factory=dict)
-    """For the facilitator: who plays each seat as people read it ("a person", "computer: planner")."""
+    """For the facilitator: who plays each seat as people read it ("a person", "computer (planner)")."""
+    withdrawn: Mapping[str, OrderView] = field(factory=dict)
+    """Orders of the open turn that an act of the facilitator's made impossible, until their seat orders
+    again: the viewer's own (every seat's for the facilitator), so the seat is told to choose again."""
 
     @property
     def facilitator(self) -> bool:

@@ -93,7 +93,12 @@ class Playthrough:
             await self.console()
         for seat in self.session.humans():
             while self.session.pending(seat) is None:
-                await self.give(await self.seat_turn(seat))
+                order = await self.seat_turn(seat)
+                if order is None:  # the facilitator went back to the console (Escape): the run stops there
+                    self.running = 0
+                    await self.console()
+                    continue
+                await self.give(order)
         await self.resolve()
         self.running = max(0, self.running - 1)
         if self.watching and not self.running:  # a run of turns shows the results of its last
@@ -121,10 +126,23 @@ class Playthrough:
             return
 
     def pause(self) -> None:
-        """Stop a run of turns after the one being played (``p`` on the game's backdrop)."""
+        """Stop a run of turns after the one being played (``p`` on any screen of the run)."""
         if self.running > 1:
             self.running = 1
+            self.backdrop.status("")
             self.app.notify("Paused: the console opens after this turn.")
+            self.app.screen.refresh_bindings()
+
+    def back_to_console(self) -> None:
+        """From a seat's turn in facilitator mode, back to the console now (Escape): any run stops; the
+        turn waits, with the orders given so far."""
+        from game.tui.screens.turn import TurnScreen
+
+        self.running = 0
+        self.backdrop.status("")
+        screen = self.app.screen
+        if isinstance(screen, TurnScreen):
+            screen.dismiss(None)
 
     def act(self, key: str, console) -> None:
         """Open the form of one of the facilitator's acts (from the console or the palette); apply it."""
@@ -181,11 +199,6 @@ class Playthrough:
             await self.show(HandOffScreen(view.name(seat), view.turn))
         if not self.watching:
             await self.show(BriefingScreen(view) if not view.played else self.resolution(seat))
-        withdrawn = self.session.withdrawn(seat)
-        if withdrawn is not None:
-            label = self.session.scenario.action(withdrawn.action).label
-            self.app.notify(f"Your order \u201c{label}\u201d is no longer possible after a change by the "
-                            "facilitator: choose again.", severity="warning", timeout=12)
         return await self.show(TurnScreen(view, seat, formulas_allowed=self.watching))
 
     def resolution(self, viewer: str | None) -> ResolutionScreen:

@@ -24,23 +24,27 @@ from game.presentation.spans import (
 
 STYLES = {PLAIN: "", STRONG: "b", SEAT: "$accent b", GOOD: "$success b", BAD: "$error b", WARNING: "$warning",
           ODDS: "$accent b", MUTED: "$text-muted", QUOTE: "i", NEWS: "reverse $warning b", END: "reverse $error b"}
+ON_CURSOR = {role: " ".join(part for part in style.split() if not part.startswith("$")) for role, style in STYLES.items()}
+"""The styles without their colours, for a line under a list's cursor: its bar has a colour of its own, and
+an orange "private" on the high-contrast theme's yellow bar could not be read (issue 24)."""
 BADGES = frozenset({NEWS, END})
 """Roles drawn as a tag with a space inside each end."""
 
 
-def _span(span: Span) -> tuple[str, str]:
+def _span(span: Span, styles: dict[str, str]) -> tuple[str, str]:
     text, role = span
-    return (f" {text} " if role in BADGES else text), STYLES[role]
+    return (f" {text} " if role in BADGES else text), styles[role]
 
 
-def content(line: Line) -> Content:
+def content(line: Line, *, on_cursor: bool = False) -> Content:
     """One line, styled, without its indent."""
-    return Content.assemble(*(_span(span) for span in line.spans))
+    styles = ON_CURSOR if on_cursor else STYLES
+    return Content.assemble(*(_span(span, styles) for span in line.spans))
 
 
-def joined(lines: Iterable[Line]) -> Content:
+def joined(lines: Iterable[Line], *, on_cursor: bool = False) -> Content:
     """Lines one under another, each at its indent (for panes that wrap by themselves)."""
-    return Content("\n").join(content(item).pad_left(item.indent) for item in lines)
+    return Content("\n").join(content(item, on_cursor=on_cursor).pad_left(item.indent) for item in lines)
 
 
 HANG = 2

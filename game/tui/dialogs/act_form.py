@@ -10,12 +10,40 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Select, SelectionList, Static
+from textual.content import Content
+from textual.widgets import Button, Input, OptionList, Static
+from textual.widgets.option_list import Option
 
 from game.engine.interventions import Intervention
 from game.errors import WargameError
 from game.seat_view.model import SeatView
 from game.tui.facilitator_acts import CHECKS, CHOICE, ActForm
+from game.tui.widgets.check_list import CheckList
+from game.tui.widgets.footer import Footer
+
+
+class ChoiceList(OptionList):
+    """One of a form's choices, in the form itself: ↑ ↓ choose, and the chosen one is marked ● (the others ○),
+    so it reads without colour. A drop-down's list ran past the dialog at 80×24 (issue 24)."""
+
+    def __init__(self, choices: tuple[tuple[str, Any], ...], *, id: str) -> None:
+        self.labels = [label for label, _ in choices]
+        self.values = [value for _, value in choices]
+        super().__init__(*(Option(self._prompt(i, chosen=False)) for i in range(len(choices))), id=id)
+
+    def _prompt(self, index: int, *, chosen: bool) -> Content:
+        return Content.assemble(("\u25cf " if chosen else "\u25cb ", "b"), self.labels[index])
+
+    def watch_highlighted(self, old: int | None, new: int | None) -> None:
+        super().watch_highlighted(new)
+        for index, chosen in ((old, False), (new, True)):
+            if index is not None and index < len(self.labels):
+                self.replace_option_prompt_at_index(index, self._prompt(index, chosen=chosen))
+
+    @property
+    def value(self) -> Any:
+        """The value chosen, or None before one is."""
+        return None if self.highlighted is None else self.values[self.highlighted]
 
 
 class ActFormDialog(ModalScreen[Intervention | None]):
@@ -42,10 +70,10 @@ class ActFormDialog(ModalScreen[Intervention | None]):
             for spec in self.fields:
                 yield Static(spec.label, classes="act-label", markup=False)
                 if spec.kind == CHOICE:
-                    yield Select(spec.choices, prompt="Choose\u2026", id=f"field-{spec.key}", compact=True)
+                    yield ChoiceList(spec.choices, id=f"field-{spec.key}")
                 elif spec.kind == CHECKS:
                     chosen = set(spec.initial or ())
-                    yield SelectionList(*((label, value, value in chosen) for label, value in spec.choices),
+                    yield CheckList(*((label, value, value in chosen) for label, value in spec.choices),
                                         id=f"field-{spec.key}", compact=True)
                 else:
                     yield Input(spec.initial or "", placeholder=spec.placeholder, id=f"field-{spec.key}",
@@ -63,9 +91,9 @@ class ActFormDialog(ModalScreen[Intervention | None]):
         values: dict[str, Any] = {}
         for spec in self.fields:
             widget = self.query_one(f"#field-{spec.key}")
-            if isinstance(widget, Select):
-                values[spec.key] = None if widget.value is Select.NULL else widget.value
-            elif isinstance(widget, SelectionList):
+            if isinstance(widget, ChoiceList):
+                values[spec.key] = widget.value
+            elif isinstance(widget, CheckList):
                 values[spec.key] = tuple(widget.selected)
             else:
                 values[spec.key] = widget.value

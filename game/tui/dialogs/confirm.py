@@ -7,9 +7,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from game.tui.dismissal import DismissOnce
+from game.tui.widgets.footer import Footer
 
 
 class ConfirmDialog(DismissOnce, ModalScreen[bool]):

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from game.net.protocol import Status
 from game.presentation.messages import message_lines, messages_of
@@ -14,6 +14,7 @@ from game.presentation.words import and_list, turn_heading
 from game.seat_view.model import SeatView
 from game.tui.screens.game_log import GameLogScreen
 from game.tui.spans import joined
+from game.tui.widgets.footer import Footer
 from game.tui.widgets.track_meters import TrackMeters
 
 CHANGE = "change"

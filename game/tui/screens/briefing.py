@@ -6,11 +6,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown, Static
+from textual.widgets import Header, Markdown, Static
 
 from game.presentation.briefing import briefing_markdown
 from game.seat_view.model import SeatView
 from game.tui.dismissal import DismissOnce
+from game.tui.widgets.footer import Footer
 
 
 class BriefingScreen(DismissOnce, Screen[None]):

@@ -15,13 +15,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
+from game.players.registry import controller_label
 from game.presentation.words import turn_heading
 from game.seat_view.build import seat_view
 from game.seat_view.model import SeatView
 from game.session import FACILITATOR, HUMAN, Session
 from game.tui.facilitator_acts import FORMS, KEYS_LINE, acts_text
+from game.tui.widgets.footer import Footer
 from game.tui.widgets.track_meters import TrackMeters
 
 WORKING = "\u2026"
@@ -31,9 +33,12 @@ STEP, STEPS, TO_THE_END = "step", "steps", "end"
 
 
 def act_bindings() -> list[Binding]:
-    """A key for each act's form, the same on the hot-seat console and the networked one."""
-    return [Binding(form.key, f"act('{form.key}')", form.short, tooltip=form.title, id=f"facilitator.{form.key}")
-            for form in FORMS.values()]
+    """A key for each act's form, the same on the hot-seat console and the networked one.
+
+    Not in the footer (five acts and the ways play goes on do not fit 80 columns): the consoles
+    list them in words on a line of their own, always in sight (``KEYS_LINE``)."""
+    return [Binding(form.key, f"act('{form.key}')", form.short, tooltip=form.title, id=f"facilitator.{form.key}",
+                    show=False) for form in FORMS.values()]
 
 
 class FacilitatorScreen(Screen[str]):
@@ -42,11 +47,13 @@ class FacilitatorScreen(Screen[str]):
     CSS_PATH = "facilitator.tcss"
     BINDINGS = [
         *act_bindings(),
-        Binding("v", "peek", "Seat's view", tooltip="What each seat sees now", id="facilitator.peek"),
-        Binding("enter", f"go('{STEP}')", "Play a turn", key_display="Enter", id="facilitator.step"),
-        Binding("n", f"go('{STEPS}')", "Play N", tooltip="Play several turns (p pauses)", id="facilitator.steps"),
+        Binding("v", "peek", "Seat's view", tooltip="What each seat sees now", id="facilitator.peek", show=False),
+        # Priority: the panes scroll with End too, and would take it from the console (issue 24).
+        Binding("enter", f"go('{STEP}')", "Play a turn", key_display="Enter", id="facilitator.step", priority=True),
+        Binding("n", f"go('{STEPS}')", "Play N", tooltip="Play several turns (p pauses)", id="facilitator.steps",
+                priority=True),
         Binding("end", f"go('{TO_THE_END}')", "To the end", key_display="End", tooltip="Play to the end (p pauses)",
-                id="facilitator.end"),
+                id="facilitator.end", priority=True),
         Binding("ctrl+s", "app.save_as", "Save as", id="game.save_as"),
         Binding("escape", "app.leave_game", "Leave", id="game.leave"),
     ]
@@ -67,9 +74,8 @@ class FacilitatorScreen(Screen[str]):
                 yield Static("", id="orders", markup=False)
                 yield Static("Your acts this turn", classes="pane-title")
                 yield Static("", id="acts", markup=False)
-                yield Static(f"{KEYS_LINE} \u00b7 v what a seat sees now\nEnter play this turn \u00b7 "
-                             "n play several \u00b7 End play to the end \u00b7 p pauses a run",
-                             id="console-keys", markup=False)
+        yield Static(f"{KEYS_LINE} \u00b7 v what a seat sees now \u00b7 p pauses a run of turns", id="console-keys",
+                     markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -101,15 +107,16 @@ class FacilitatorScreen(Screen[str]):
             controller = session.controller(seat)
             pending = session.pending(seat)
             name = scenario.actor_name(seat)
+            who = controller_label(controller, scenario)
             if controller == HUMAN:
                 what = (f"decided: {scenario.action(pending.action).label}" if pending
                         else "not decided yet (asked when the turn is played)")
-                lines.append(f"{name} (a person): {what}")
+                lines.append(f"{name} \u00b7 {who}: {what}")
             elif pending is not None and pending.by == FACILITATOR:
-                lines.append(f"{name} ({controller}): your order: {scenario.action(pending.action).label}")
+                lines.append(f"{name} \u00b7 {who}: your order: {scenario.action(pending.action).label}")
             else:
                 intended = view.intended.get(seat) if view is not None else None
-                lines.append(f"{name} ({controller}): would choose {intended.label if intended else WORKING}")
+                lines.append(f"{name} \u00b7 {who}: would choose {intended.label if intended else WORKING}")
         return "\n".join(lines)
 
     def action_act(self, key: str) -> None:

@@ -6,13 +6,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from game.presentation.messages import message_lines, messages_of
 from game.presentation.words import turn_heading
 from game.seat_view.model import SeatView
 from game.tui.dismissal import DismissOnce
 from game.tui.spans import joined
+from game.tui.widgets.footer import Footer
 from game.tui.widgets.news_feed import NewsFeed
 
 

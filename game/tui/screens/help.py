@@ -6,9 +6,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Markdown
+from textual.widgets import Markdown
 
 from game.tui.dismissal import DismissOnce
+from game.tui.widgets.footer import Footer
 
 HOW_TO_PLAY = """\
 # How to play

@@ -11,12 +11,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from game.presentation.words import turn_heading
 from game.seat_view.model import SeatView
 from game.tui.dialogs.text_prompt import TextPrompt
 from game.tui.screens.formulas import FormulaToggle
+from game.tui.widgets.footer import Footer
 from game.tui.widgets.news_feed import NewsFeed
 from game.tui.widgets.region_map import RegionMap
 from game.tui.widgets.track_meters import TrackMeters

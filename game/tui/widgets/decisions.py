@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option as ListOption
 
@@ -13,18 +14,45 @@ from game.tui.spans import joined
 
 
 class DecisionList(OptionList):
-    """The options of one seat; an option's id is its action id."""
+    """The options of one seat; an option's id is its action id.
+
+    The option under the cursor is drawn without its colours (the cursor's bar has its own), so a
+    coloured word on it, such as "private", never sits unreadable on the bar.
+    """
 
     DEFAULT_CSS = """
     DecisionList { height: auto; max-height: 100%; }
     """
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.prompts: list[tuple[Content, Content]] = []
+        """Each option's prompt, coloured and on the cursor."""
+        self.on_cursor: int | None = None
+
     def show(self, options: Sequence[OptionView], *, formulas: bool = False) -> None:
         """List ``options``, highlighting the first one that can be chosen (or keeping the one highlighted)."""
         kept = self.highlighted_option.id if self.highlighted is not None else None
         self.clear_options()
-        self.add_options([ListOption(joined(option_prompt(o, formulas=formulas)), id=o.id, disabled=not o.available)
-                          for o in options])
+        lines = [option_prompt(o, formulas=formulas) for o in options]
+        self.prompts = [(joined(item), joined(item, on_cursor=True)) for item in lines]
+        self.on_cursor = None
+        self.add_options([ListOption(prompt, id=o.id, disabled=not o.available)
+                          for (prompt, _), o in zip(self.prompts, options)])
         ids = [o.id for o in options]
         first = next((i for i, o in enumerate(options) if o.available), None)
         self.highlighted = ids.index(kept) if kept in ids else first
+        self._mark_cursor(self.highlighted)
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        super().watch_highlighted(highlighted)
+        self._mark_cursor(highlighted)
+
+    def _mark_cursor(self, index: int | None) -> None:
+        if index == self.on_cursor or not self.prompts:
+            return
+        if self.on_cursor is not None and self.on_cursor < len(self.prompts):
+            self.replace_option_prompt_at_index(self.on_cursor, self.prompts[self.on_cursor][0])
+        if index is not None and index < len(self.prompts):
+            self.replace_option_prompt_at_index(index, self.prompts[index][1])
+        self.on_cursor = index

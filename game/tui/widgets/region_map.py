@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from textual.content import Content
 from textual.widget import Widget
 
-from game.seat_view.model import MapView, PlaceView, RouteView
+from game.seat_view.model import MapView, PlaceView
 
 KIND_STYLES = ("$text-accent", "$text-warning", "$text-success", "$text-error", "$text-secondary", "$text-primary")
 """Text colours Textual keeps readable on the theme's background (``$primary`` itself is dark blue on black)."""

@@ -27,17 +27,31 @@ def spark(track: Track, step: int) -> Content:
 
 
 def chart_lines(tracks: Sequence[Track], width: int) -> list[Content]:
+    """A row per track: its label, its sparkline, its first and last values, within ``width``; a label too
+    long for its column takes lines of its own above, and values that do not fit go on the next line,
+    so nothing is cut ("Added drone squadrons in the Gu" was)."""
     turns = max((len(track.history) for track in tracks), default=1)
-    room = max(1, width - LABEL - 24)
+    column = min(LABEL, max((len(track.label) + 1 for track in tracks), default=1), max(10, width // 3))
+    room = max(1, width - column - 2)
     step = max(1, min(4, room // max(1, turns)))
     lines = []
     for track in tracks:
-        label = track.label[:LABEL - 1].ljust(LABEL)
-        ends = f"  {track.say(track.history[0])} \u2192 {track.say(track.value)}"
-        lines.append(Content.assemble(label, spark(track, step), ends))
+        label = Content(track.label)
+        if label.cell_length < column:
+            head = label.pad_right(column - label.cell_length)
+        else:
+            lines += label.wrap(max(10, width))
+            head = Content(" " * column)
+        row = Content.assemble(head, spark(track, step))
+        ends = Content(f"{track.say(track.history[0])} \u2192 {track.say(track.value)}")
+        if row.cell_length + 2 + ends.cell_length <= width:
+            lines.append(Content.assemble(row, "  ", ends))
+        else:
+            lines.append(row)
+            lines += [part.pad_left(column) for part in ends.wrap(max(10, width - column))]
     every = max(1, 4 // step)
     axis = "".join(f"{i}".ljust(step)[:step] if i % every == 0 else " " * step for i in range(turns))
-    lines.append(Content.styled(" " * LABEL + axis + "  turn", "$foreground 60%"))
+    lines.append(Content.styled(" " * column + axis + "  turn", "$foreground 60%"))
     return lines
 
 
