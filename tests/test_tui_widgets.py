@@ -135,7 +135,8 @@ def test_a_name_with_no_room_beside_its_marker_is_listed_under_the_map_not_cut()
     assert " Beijing \u25cb" in row  # no room on its right: the name goes left of its marker, whole
     assert "Dusha" not in row and "\u2026" not in row
     assert unnamed == [west]
-    assert "Not named on the map: \u25c9 Dushanbe (201st base)" in "\n".join(line.plain for line in legend(shown, unnamed))
+    text = "\n".join(line.plain for line in legend(shown, unnamed))
+    assert "Not named on the map: \u25c9 Dushanbe (201st base)" in text
 
 
 words = st.text(alphabet="ABCDEFGHIJ", min_size=1, max_size=12)

@@ -24,7 +24,8 @@ from game.presentation.spans import (
 
 STYLES = {PLAIN: "", STRONG: "b", SEAT: "$accent b", GOOD: "$success b", BAD: "$error b", WARNING: "$warning",
           ODDS: "$accent b", MUTED: "$text-muted", QUOTE: "i", NEWS: "reverse $warning b", END: "reverse $error b"}
-ON_CURSOR = {role: " ".join(part for part in style.split() if not part.startswith("$")) for role, style in STYLES.items()}
+ON_CURSOR = {role: " ".join(part for part in style.split() if not part.startswith("$"))
+             for role, style in STYLES.items()}
 """The styles without their colours, for a line under a list's cursor: its bar has a colour of its own, and
 an orange "private" on the high-contrast theme's yellow bar could not be read (issue 24)."""
 BADGES = frozenset({NEWS, END})

@@ -20,9 +20,9 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Header, Static
 
+from game.journal import HUMAN
 from game.net import protocol as p
 from game.presentation.messages import message_lines, messages_of
-from game.journal import HUMAN
 from game.presentation.spans import MUTED, SEAT, line
 from game.presentation.words import turn_heading
 from game.seat_view.model import SeatView

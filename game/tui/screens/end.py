@@ -15,8 +15,8 @@ from textual.widgets import Button, Header, Static
 from game.presentation.scores import score_rows
 from game.presentation.spans import MUTED, SEAT, STRONG, line
 from game.seat_view.model import SeatView
-from game.tui.spans import wrapped
 from game.tui.screens.formulas import FormulaToggle
+from game.tui.spans import wrapped
 from game.tui.widgets.footer import Footer
 from game.tui.widgets.track_chart import TrackChart
 
