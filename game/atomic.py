@@ -1,33 +1,42 @@
 """Replacing a file so that no crash, kill or full disk ever leaves it half written: the project's one writer.
 
 Saves, debriefs and reports are all written here. The new content goes to a
-hidden temporary file beside the destination (``.NAME.XXXXXXXX.tmp``), is
-flushed and fsynced, then renamed over it in one step, and the folder is
-fsynced so the rename itself survives a power cut. At every instant the path
-holds either the complete old file or the complete new one.
+hidden temporary file beside the destination, is flushed and fsynced, then
+renamed over it in one step, and the folder is fsynced so the rename itself
+survives a power cut. At every instant the path holds either the complete
+old file or the complete new one.
 
-Writing through a symbolic link updates the link's target (the link stays a
-link). A writer killed mid-way leaves its temporary file behind; those are
-cleaned when the folder is next written or listed (:func:`clean_stale`),
-but only those older than this process and not locked: a live writer holds
-an ``flock`` on its temporary file for as long as it writes it.
+Only a regular file is ever replaced (:func:`check_target`): renaming over a
+device node such as ``/dev/null``, a FIFO, a socket or a folder would destroy
+something Horizon did not make (as root, ``/dev/null`` for the whole
+machine), so those are refused in one line naming them. Writing through a
+symbolic link updates the link's target (the link stays a link).
+
+A writer killed mid-way leaves its temporary file behind. Its name carries
+a mark that is Horizon's alone and an owner record,
+``.NAME.horizon-PID-XXXXXXXX.tmp``, and a live writer holds an ``flock`` on
+it for as long as it writes. A later Horizon writer into the same folder
+removes it (:func:`clean_stale`) only when it can prove the owner is dead:
+the name is exactly Horizon's, the file is a regular file of this user, its
+process no longer exists and nobody holds its lock. Nothing else is ever
+removed, and reading or listing a folder removes nothing at all.
 """
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
 import re
 import secrets
 import stat
-import time
 from pathlib import Path
 
 from game.errors import FileError
+from game.file_reading import kind_of
 
-STARTED = time.time()
-"""When this process began: a temporary file older than that is no write of ours in progress."""
-_TEMPORARY = re.compile(r"\A\..+\.[0-9a-f]{8}\.tmp\Z")
+_TEMPORARY = re.compile(r"\A\..+\.horizon-(?P<pid>[1-9][0-9]{0,9})-[0-9a-f]{8}\.tmp\Z")
+"""A temporary file of Horizon's one writer: ``.NAME.horizon-PID-XXXXXXXX.tmp``."""
 
 
 def target(path: str | os.PathLike[str]) -> Path:
@@ -36,54 +45,96 @@ def target(path: str | os.PathLike[str]) -> Path:
     return Path(os.path.realpath(path)) if path.is_symlink() else path
 
 
+def check_target(path: str | os.PathLike[str]) -> Path:
+    """Refuse, in one line naming ``path``, a destination that is there and is not a regular file.
+
+    Links are followed: a link to a regular file (or to nothing yet) may be
+    written, a link to a device may not. Returns where writing goes
+    (:func:`target`). Raises :class:`FileError`.
+    """
+    written = target(path)
+    try:
+        info = os.stat(written)
+    except FileNotFoundError:
+        return written
+    except OSError as error:
+        raise FileError(os.fsdecode(path), f"cannot write: {error.strerror or error}") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise FileError(os.fsdecode(path), f"{kind_of(info.st_mode)}: refusing to write over it")
+    return written
+
+
 def write_atomically(path: str | os.PathLike[str], data: bytes) -> Path:
     """Replace ``path`` (a link's target) by ``data`` so a crash at any moment leaves the old or the new file whole.
 
     Returns the path written. Raises :class:`FileError` (one line naming
-    ``path``) if it cannot be written; the old file is then as it was.
+    ``path``) if it cannot be written or is not a regular file; the old file
+    is then as it was.
     """
-    written = target(path)
+    written = check_target(path)
     clean_stale(written.parent)
     mode = _mode_of(written)
     descriptor, temporary = _create_temporary(written, path)
     try:
-        fcntl.flock(descriptor, fcntl.LOCK_EX)
         with os.fdopen(descriptor, "wb") as file:
             if mode is not None:
                 os.chmod(temporary, mode)
             _write_all(file, data)
             file.flush()
             os.fsync(file.fileno())
+            check_target(path)  # once more: something else may have appeared there meanwhile
             os.replace(temporary, written)
     except BaseException as error:
         temporary.unlink(missing_ok=True)
         if isinstance(error, OSError):
-            raise FileError(str(path), f"cannot write: {error.strerror or error}") from None
+            raise FileError(os.fsdecode(path), f"cannot write: {error.strerror or error}") from None
         raise
     sync_folder(written.parent)
     return written
 
 
 def clean_stale(folder: str | os.PathLike[str]) -> None:
-    """Delete hidden temporary files a killed writer left in ``folder``: older than this process, not locked."""
+    """Remove the temporary files dead Horizon writers left in ``folder``, and nothing else.
+
+    Only a writer calls this (never a listing): see the module's docstring
+    for what proves a file is a dead writer's.
+    """
     try:
-        names = [entry for entry in os.scandir(folder) if _TEMPORARY.match(entry.name)]
+        entries = [entry for entry in os.scandir(folder) if _TEMPORARY.match(entry.name)]
     except OSError:
         return
-    for entry in names:
+    for entry in entries:
         try:
-            if entry.stat(follow_symlinks=False).st_mtime >= STARTED or not entry.is_file(follow_symlinks=False):
+            info = entry.stat(follow_symlinks=False)
+            if not stat.S_ISREG(info.st_mode) or info.st_uid != os.geteuid() or _alive(entry.name):
                 continue
-            descriptor = os.open(entry.path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+            descriptor = os.open(entry.path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
         except OSError:
             continue
         try:
+            opened = os.fstat(descriptor)
+            if (opened.st_dev, opened.st_ino) != (info.st_dev, info.st_ino):
+                continue  # replaced since we looked
             fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
             os.unlink(entry.path)
         except OSError:
             pass  # a live writer holds it, or it has gone already
         finally:
             os.close(descriptor)
+
+
+def _alive(name: str) -> bool:
+    """Whether the process a temporary file's name records may still exist (its owner may be writing)."""
+    pid = int(_TEMPORARY.match(name)["pid"])
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError as error:
+        return error.errno != errno.ESRCH  # EPERM: it exists, as another user
+    return True
 
 
 def _mode_of(path: Path) -> int | None:
@@ -95,16 +146,21 @@ def _mode_of(path: Path) -> int | None:
 
 
 def _create_temporary(path: Path, named: str | os.PathLike[str]) -> tuple[int, Path]:
-    """A new hidden file beside ``path``, created with the umask's permissions."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    """A new hidden file beside ``path``, marked as Horizon's and this process's, locked at once."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
     while True:
-        temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+        temporary = path.with_name(f".{path.name}.horizon-{os.getpid()}-{secrets.token_hex(4)}.tmp")
         try:
-            return os.open(temporary, flags, 0o666), temporary
+            descriptor = os.open(temporary, flags, 0o666)
         except FileExistsError:
             continue
         except OSError as error:
-            raise FileError(str(named), f"cannot write: {error.strerror}") from None
+            raise FileError(os.fsdecode(named), f"cannot write: {error.strerror}") from None
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
+        except OSError:
+            pass  # a file system without locks: the owner record in the name still protects it
+        return descriptor, temporary
 
 
 def _write_all(file, data: bytes) -> None:

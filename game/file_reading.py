@@ -14,6 +14,21 @@ import stat
 from pathlib import Path
 
 
+def kind_of(mode: int) -> str:
+    """What a file that is not a regular file is, in a few words (``os.stat``'s ``st_mode``)."""
+    if stat.S_ISDIR(mode):
+        return "is a folder, not a file"
+    if stat.S_ISCHR(mode):
+        return "is a character device, not a regular file"
+    if stat.S_ISBLK(mode):
+        return "is a block device, not a regular file"
+    if stat.S_ISFIFO(mode):
+        return "is a FIFO (a named pipe), not a regular file"
+    if stat.S_ISSOCK(mode):
+        return "is a socket, not a regular file"
+    return "is not a regular file"
+
+
 class Refused(Exception):
     """The file cannot be read as asked; ``reason`` says why in a few words."""
 
@@ -35,10 +50,8 @@ def read_bounded(path: Path, limit: int) -> bytes:
         raise Refused(f"cannot read: {error.strerror}") from None
     try:
         info = os.fstat(descriptor)
-        if stat.S_ISDIR(info.st_mode):
-            raise Refused("is a folder, not a file")
         if not stat.S_ISREG(info.st_mode):
-            raise Refused("is not a regular file")
+            raise Refused(kind_of(info.st_mode))
         if info.st_size > limit:
             raise Refused(f"larger than {limit:,} bytes")
         with os.fdopen(os.dup(descriptor), "rb") as file:

@@ -204,6 +204,19 @@ class TurnResolved:
 
 
 @frozen
+class BeliefGiven:
+    """A seat's answer to one of the scenario's ``[[beliefs]]``, given in ``turn`` (one past the last
+    turn once the game is over): secret until the debrief, replaced by a later answer to the same belief."""
+
+    turn: int
+    seat: str
+    belief: str
+    """The belief's id."""
+    choice: int
+    """The index of the chosen answer among the belief's choices."""
+
+
+@frozen
 class Renamed:
     name: str
 
@@ -230,7 +243,7 @@ class Resumed:
 
 
 Event = (OrderGiven | OrderWithdrawn | MessageSent | Intervened | TurnResolved | Renamed | SeatsChanged
-         | Locked | Paused | Resumed)
+         | Locked | Paused | Resumed | BeliefGiven)
 OPEN_TURN = (OrderGiven, OrderWithdrawn, MessageSent, Intervened)
 """The events of an open turn: superseded by that turn's :class:`TurnResolved`."""
 
@@ -274,6 +287,8 @@ def encode_event(event: Event) -> list[Any]:
             return ["pause", turn]
         case Resumed(turn):
             return ["resume", turn]
+        case BeliefGiven(turn, seat, belief, choice):
+            return ["belief", turn, seat, belief, choice]
     raise TypeError(f"not an event: {event!r}")
 
 
@@ -319,13 +334,19 @@ def _message(message: Message) -> list[Any]:
 # -- decoding: trusts nothing ----------------------------------------------------------
 
 MAX_TURN = d.MAX_ITEMS
+BELIEFS_SINCE = 3
+"""The save format that first holds :class:`BeliefGiven` events."""
+MAX_CHOICE = 64
 _HEADER_KEYS = ("game", "name", "created", "seed", "seats", "parent", "lock")
 _PARENT_KEYS = ("game", "name", "file", "turn", "state")
 
 
-def decode_event(value: Any, where: Where = "event") -> Event:
-    """An event from its encoding; raises :class:`Invalid` saying where and what."""
-    return _tagged(value, where, _READERS, "an event")
+def decode_event(value: Any, where: Where = "event", version: int = 3) -> Event:
+    """An event from its encoding, as save format ``version`` holds it (format 2 has no beliefs);
+    raises :class:`Invalid` saying where and what."""
+    if version < BELIEFS_SINCE and isinstance(value, list) and value[:1] == ["belief"]:
+        raise Invalid(f"{d.path(where)}: a seat's answer to a belief, which save format {version} cannot hold")
+    return _tagged(value, where, _READERS if version >= BELIEFS_SINCE else _READERS_2, "an event")
 
 
 def _tagged(value: Any, where: Where, readers: dict, what: str) -> Any:
@@ -434,6 +455,10 @@ _READERS = {
     "pause": (1, lambda f, w: Paused(d.whole(f[0], (w, "turn"), MAX_TURN))),
     "resume": (1, lambda f, w: Resumed(d.whole(f[0], (w, "turn"), MAX_TURN))),
 }
+_READERS_2 = dict(_READERS)
+_READERS["belief"] = (4, lambda f, w: BeliefGiven(d.whole(f[0], (w, "turn"), MAX_TURN), d.text(f[1], (w, "seat")),
+                                                  d.text(f[2], (w, "belief")), d.whole(f[3], (w, "choice"),
+                                                                                       MAX_CHOICE)))
 _ACTS = {
     "fire": (2, lambda f, w: FireEvent(d.text(f[0], (w, "event")), d.text(f[1], (w, "reason")))),
     "inject": (4, _inject),

@@ -38,7 +38,7 @@ from game.engine.interventions import (
     check_intervention,
 )
 from game.engine.log import ACTION, FACILITATOR, OVERTAKEN, LogEntry
-from game.engine.model import Scenario, hold_id
+from game.engine.model import Belief, Scenario, hold_id
 from game.engine.state import GameState, state_hash
 from game.engine.views import View, knowledge_for, seen_events, view_for
 from game.errors import Diverged, IllegalOrder, RefusedIntervention, WargameError
@@ -46,6 +46,7 @@ from game.journal import (
     HUMAN,
     MAX_NAME,
     OPEN_TURN,
+    BeliefGiven,
     Draw,
     Event,
     GameHeader,
@@ -207,6 +208,8 @@ class Session(HeaderFields):
         """A paused game accepts orders, messages and acts, but resolves no turn until resumed."""
         self._open = _OpenTurn(self.initial, self.initial)
         self._sinks = list(sinks)
+        self._answers: dict[str, BeliefGiven] = {}
+        """Each belief's latest answer, by belief id."""
 
     # -- reading ------------------------------------------------------------------------
 
@@ -300,9 +303,52 @@ class Session(HeaderFields):
         return scores(self.scenario, self.state)
 
     def events(self) -> list[Event]:
-        """The journal of this game, compacted: every resolved turn, then the open turn as accepted."""
+        """The journal of this game, compacted: every resolved turn (after the answers given in it), then
+        the open turn as accepted and the answers given in it."""
         paused = [Paused(self.turn)] if self.paused else []
-        return [*(record.event() for record in self.turns), *paused, *self._open.events]
+        answered: dict[int, list[BeliefGiven]] = {}
+        for answer in self._answers.values():
+            answered.setdefault(answer.turn, []).append(answer)
+        resolved = [event for record in self.turns for event in (*answered.get(record.turn, ()), record.event())]
+        return [*resolved, *paused, *self._open.events, *answered.get(self.turn, ())]
+
+    # -- beliefs (the hot wash) ----------------------------------------------------------
+
+    def beliefs_open(self, seat: str) -> list[Belief]:
+        """The scenario's beliefs ``seat`` may answer now, answered or not: those of the open turn, or once the
+        game is over those asked at the end (and those of a turn the game never reached)."""
+        played = len(self.turns)
+        return [b for b in self.scenario.beliefs if b.seat == seat and (
+            b.turn is None or b.turn > played if self.over else b.turn == self.turn)]
+
+    def beliefs_due(self, seat: str) -> list[Belief]:
+        """The beliefs ``seat`` is asked now and has not answered yet."""
+        return [b for b in self.beliefs_open(seat) if b.id not in self._answers]
+
+    def answers(self) -> dict[str, BeliefGiven]:
+        """Every belief answered so far, by belief id (the latest answer): secret until the debrief, so no
+        seat's screen may show another's."""
+        return dict(self._answers)
+
+    def believe(self, seat: str, belief_id: str, choice: int) -> None:
+        """``seat``'s answer to a belief asked of it now (a later answer replaces it while it is open).
+
+        Raises :class:`IllegalOrder`, changing nothing, if the belief is not one ``seat`` may answer now
+        or ``choice`` is not one of its choices.
+        """
+        belief = self.scenario.belief(belief_id)
+        if belief is None:
+            raise IllegalOrder(f"{belief_id!r} is not a belief of {self.scenario.id}")
+        if belief.seat != seat:
+            raise IllegalOrder(f"the belief {belief_id!r} is asked of {belief.seat!r}, not {seat!r}")
+        if belief not in self.beliefs_open(seat):
+            when = "once the game is over" if belief.turn is None else f"in turn {belief.turn}"
+            raise IllegalOrder(f"the belief {belief_id!r} is asked {when}, not now")
+        if not 0 <= choice < len(belief.choices):
+            raise IllegalOrder(f"the belief {belief_id!r} has choices 0 to {len(belief.choices) - 1}, not {choice}")
+        event = BeliefGiven(self.turn, seat, belief_id, choice)
+        self._accept(event)
+        self._answers = {key: value for key, value in self._answers.items() if key != belief_id} | {belief_id: event}
 
     # -- sinks --------------------------------------------------------------------------
 
@@ -445,6 +491,25 @@ class Session(HeaderFields):
             self._accept(Resumed(self.turn))
             self.paused = False
 
+    def resolve_again(self, turn: int, orders: Mapping[str, Order],
+                      acts: Sequence[Intervention] | None = None) -> GameState:
+        """The state after resolved turn ``turn`` played again otherwise: what-if, pure, the session unchanged.
+
+        The turn starts from the same state and draws the same chances (draws are a function of the
+        seed, the turn and the rule); ``orders`` replaces the named seats' orders (the others as
+        recorded), ``acts`` the facilitator's acts of the turn (default: as recorded). Exactly what
+        branching the game before ``turn`` and giving those acts and orders would resolve. Raises
+        :class:`RefusedIntervention` or :class:`IllegalOrder` as play would.
+        """
+        record = self.turns[turn - 1]
+        start = self.state_after(turn - 1)
+        opened = _OpenTurn(start, start)
+        for act in record.interventions if acts is None else acts:
+            opened = self._after(opened, act, played=True)
+        final = tuple(orders.get(order.seat, order) for order in record.orders)
+        seen = self.turns[turn - 2].seen if turn > 1 else (frozenset(),) * len(self.scenario.seats)
+        return _recomputed(self.scenario, opened, final, seen)[0]
+
     def branch(self, at: int, *, file: str = "", name: str | None = None) -> Session:
         """A new game (new id, ``parent`` set) holding the first ``at`` turns of this one, ready to go on.
 
@@ -466,6 +531,7 @@ class Session(HeaderFields):
         branched._begin(self.scenario, header, ())
         branched.turns = self.turns[:at]
         branched._open = _OpenTurn(branched.state_after(at), branched.state_after(at))
+        branched._answers = {key: answer for key, answer in self._answers.items() if answer.turn <= at}
         return branched
 
     @classmethod
@@ -532,12 +598,13 @@ class Session(HeaderFields):
             raise IllegalOrder("the message holds a control character; write plain text")
         return Message(message.turn, message.sender, tuple(s for s in seats if s in wanted), text)
 
-    def _after(self, opened: _OpenTurn, act: Intervention) -> _OpenTurn:
-        """The open turn with ``act`` applied (pure), pending orders it made illegal withdrawn."""
+    def _after(self, opened: _OpenTurn, act: Intervention, *, played: bool = False) -> _OpenTurn:
+        """The open turn with ``act`` applied (pure), pending orders it made illegal withdrawn. ``played``: an
+        act of a turn played already, whose seat may since have changed hands (it was a computer's then)."""
         check_intervention(self.scenario, opened.state, act)
         acts = (*opened.interventions, act)
         if isinstance(act, ReplaceOrder):
-            if self.controller(act.seat) == HUMAN:
+            if self.controller(act.seat) == HUMAN and not played:
                 raise RefusedIntervention(f"{act.seat!r} is played by a person: only a computer seat's order "
                                           "can be replaced (send the seat a message instead)")
             order = Order(act.seat, act.action, by=FACILITATOR)
@@ -589,6 +656,10 @@ class Session(HeaderFields):
             elif isinstance(event, (Renamed, SeatsChanged, Locked)):
                 self._check_header_event(event)
                 self.header = header_after(self.header, event)
+            elif isinstance(event, BeliefGiven):
+                if event.turn != turn:
+                    raise WargameError(f"an answer of turn {event.turn} came while turn {turn} was open")
+                self.believe(event.seat, event.belief, event.choice)
             elif isinstance(event, Paused):
                 self.paused = True
             elif isinstance(event, Resumed):

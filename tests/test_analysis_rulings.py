@@ -37,10 +37,14 @@ def test_every_act_is_listed_with_its_turn_reason_and_what_leaving_it_out_change
 
 def test_the_debrief_has_a_rulings_section_and_the_timeline_shows_acts_and_messages():
     text = debrief_markdown(steered())
-    rulings_text = text[text.index("## The facilitator's rulings"):text.index("## Turning points")]
+    start = text.index("## The facilitator's rulings")
+    rulings_text = text[start:text.index("\n## ", start)]
     assert "**Turn 2**: the facilitator set Pressure to 10. Reason: \u201cend it here\u201d." in rulings_text
-    assert "**Without it the game would not have ended there:** after turn 2 it would still have been going on." \
-        in rulings_text  # setting the track ended the game early
+    assert "**Played on without it, the game would not have ended there:** after turn 2 it would still have been " \
+        "going on." in rulings_text  # setting the track ended the game early
+    assert ("By the end of that turn it had left Alpha 3 points better off and Beta 3 points worse off than without "
+            "it, and without it the game would not have ended that turn.") in rulings_text
+    assert "injected \u201cCrowds gather\u201d to Beta. Reason" in rulings_text  # its effects are for the designer
     assert "gave Beta's order: \u201cHold" in rulings_text
     assert "acts changed how the game ended." in rulings_text
     timeline = text[text.index("## Turn by turn"):text.index("## The tracks")]

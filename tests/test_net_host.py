@@ -21,7 +21,7 @@ import pytest
 from game.net import protocol as p
 from game.net.journal_db import Journal
 from game.net.links import FACILITATOR, LINK_VARIABLE, Link
-from game.tui.terminal import WEB_DRIVER
+from game.desk.terminal import WEB_DRIVER
 from tests.net_support import RecordingSeat, hosted, link_of
 
 WRONG = "A" * 32

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from game.saves import list_saves
-from game.tui import storage
+from game.desk import storage
 from tests.tui_driver import FIXTURES
 
 PROMPT = re.compile(r"(?:Type a number from 1 to \d+(?: \(Enter: \d+\))?: |Press Enter to [a-z ]+\. |"

@@ -173,7 +173,7 @@ def test_empty_garbage_future_and_hostile_files_each_get_their_own_reason():
     assert refusal(data[:20] + bytes([data[20] ^ 1]) + data[21:]) == "damaged: frame 1 at byte 16 has a damaged head"
     assert refusal(data[:40] + bytes([data[40] ^ 1]) + data[41:]).startswith("damaged: frame 1 (bytes 16 to ")
     assert refusal(data[:16] + b"\x00\x08" + data[18:]) == "damaged: frame 1 at byte 16 does not begin like a frame"
-    assert refusal(seal_v1(3, b"\x80")).startswith("written by a newer format (save format 3;")
+    assert refusal(seal_v1(4, b"\x80")).startswith("written by a newer format (save format 4;")
     assert refusal(seal_v1(0, b"\x80")).startswith("damaged: unknown save format 0")
     huge = MARKER + b"\x01\xc6\xff\xff\xff\xff" + b"\x00" * 100
     assert refusal(huge).startswith("truncated: ")
@@ -226,7 +226,7 @@ def test_files_that_are_not_regular_files_are_refused_without_reading(tmp_path):
     big = tmp_path / "big.wgsave"
     with open(big, "wb") as file:
         file.truncate(17 * 2**20)  # sparse: costs no disk
-    assert "larger than 16 MiB" in str(pytest.raises(SaveError, load_save, big).value)
+    assert "larger than 16,777,216 bytes" in str(pytest.raises(SaveError, load_save, big).value)
 
 
 def test_a_file_written_and_read_back_loads(tmp_path):

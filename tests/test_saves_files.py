@@ -152,26 +152,33 @@ def test_saving_through_a_link_updates_its_target_and_keeps_the_link(tmp_path):
     assert hidden_files(tmp_path / "real") == [] and hidden_files(tmp_path) == []
 
 
-def test_stale_temporary_files_are_cleaned_when_the_folder_is_listed_or_written(tmp_path):
-    stale = tmp_path / ".a.wgsave.1234abcd.tmp"
-    fresh = tmp_path / ".b.wgsave.5678abcd.tmp"
-    held = tmp_path / ".c.wgsave.9abc0123.tmp"
-    for path in (stale, fresh, held):
+def dead_pid() -> int:
+    """The id of a process that has ended (and been reaped)."""
+    child = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    return int(child.stdout)
+
+
+def test_only_a_dead_horizon_writers_temporary_files_are_removed_and_only_by_a_writer(tmp_path):
+    dead, alive = dead_pid(), os.getppid()
+    stale = tmp_path / f".a.wgsave.horizon-{dead}-1234abcd.tmp"
+    living = tmp_path / f".b.wgsave.horizon-{alive}-5678abcd.tmp"
+    held = tmp_path / f".c.wgsave.horizon-{dead}-9abc0123.tmp"
+    others = [tmp_path / name for name in (".d.wgsave.1234abcd.tmp", ".notes.tmp", f".e.horizon-{dead}-00.tmp")]
+    for path in (stale, living, held, *others):
         path.write_bytes(b"half a save")
-    old = atomic.STARTED - 60
-    os.utime(stale, (old, old))
-    os.utime(held, (old, old))
-    lookalike = tmp_path / ".notes.tmp"
-    lookalike.write_text("not ours")
-    os.utime(lookalike, (old, old))
+    linked = tmp_path / f".f.wgsave.horizon-{dead}-0000abcd.tmp"
+    linked.symlink_to(others[1])
+    everything = hidden_files(tmp_path)
     import fcntl
 
     with open(held, "rb") as holder:
-        fcntl.flock(holder, fcntl.LOCK_EX)  # a live writer, started before us, still writing
+        fcntl.flock(holder, fcntl.LOCK_EX)  # a writer in another process namespace, still writing
         list_saves(tmp_path)
-        assert hidden_files(tmp_path) == [".b.wgsave.5678abcd.tmp", ".c.wgsave.9abc0123.tmp", ".notes.tmp"]
-    save_session(play(scenario(MINI), seed=1, turns=1), tmp_path / "x.wgsave")
-    assert hidden_files(tmp_path) == [".b.wgsave.5678abcd.tmp", ".notes.tmp"]
+        assert hidden_files(tmp_path) == everything  # a listing removes nothing
+        save_session(play(scenario(MINI), seed=1, turns=1), tmp_path / "x.wgsave")
+        assert stale.name not in hidden_files(tmp_path)
+        assert hidden_files(tmp_path) == [name for name in everything if name != stale.name]
+    assert [p.read_bytes() for p in others] == [b"half a save"] * 3
 
 
 def test_a_failed_append_refuses_the_event_and_says_which_turn_was_last_saved(tmp_path, monkeypatch):
@@ -286,9 +293,10 @@ def test_a_writer_killed_mid_rewrite_leaves_the_earlier_save_whole(tmp_path):
     assert writer.returncode == -signal.SIGKILL
     assert path.read_bytes() == before and load_save(path).played == 700
     assert [s.path.name for s in list_saves(tmp_path)] == ["long.wgsave"]
-    assert [name for name in hidden_files(tmp_path) if name.endswith(".tmp")]  # younger than this process
     listing = subprocess.run([sys.executable, "-m", "game", "saves", str(tmp_path)], env=env, capture_output=True)
-    assert listing.returncode == 0  # a Horizon started after the kill cleans it
+    assert listing.returncode == 0
+    assert [name for name in hidden_files(tmp_path) if name.endswith(".tmp")]  # a listing removes nothing
+    save_session(restore_session(load_save(path)), path)  # a writer proves the owner dead and cleans
     assert not [name for name in hidden_files(tmp_path) if name.endswith(".tmp")]
 
 

@@ -15,7 +15,7 @@ import pytest
 
 from game.cli import main
 from game.engine.state import state_hash
-from game.saves import load_save, restore_session
+from game.saves import FORMAT, load_save, restore_session
 from game.saves.codec import decode_game
 from game.saves.envelope import MARKER, TRAILER_SIZE
 from game.session import HUMAN
@@ -58,12 +58,12 @@ def test_format1_human_orders_keep_their_rationales_and_the_branch_its_parent(fo
     assert branch.parent.state_hash == restore_session(load_save(folder / "mini-humans.wgsave"), 2).turns[1].state_hash
 
 
-def test_playing_a_format1_game_on_upgrades_its_file_to_format2(folder, tmp_path, capsys):
+def test_playing_a_format1_game_on_upgrades_its_file_to_the_current_format(folder, tmp_path, capsys):
     path = tmp_path / "old.wgsave"
     path.write_bytes((folder / "mini-branch.wgsave").read_bytes())
     assert main(["run", "--resume", str(path), "--seat", "a=random"]) == 0
     upgraded = load_save(path)
-    assert upgraded.format == 2 and upgraded.played == 5 and upgraded.over
+    assert upgraded.format == FORMAT and upgraded.played == 5 and upgraded.over
     assert upgraded.turns[:3] == load_save(folder / "mini-branch.wgsave").turns[:3]
     assert main(["replay", str(path), "--verify"]) == 0
     capsys.readouterr()

@@ -23,7 +23,7 @@ def test_save_then_load_gives_an_equal_run(path, data, tmp_path_factory):
     loaded = load_save(file)
     assert loaded.events == tuple(session.events()) and loaded.header == session.header
     assert (loaded.game_id, loaded.name, loaded.controllers) == (session.game_id, session.name, session.controllers)
-    assert loaded.scenario_text == session.scenario.origin.text and loaded.format == 2
+    assert loaded.scenario_text == session.scenario.origin.text and loaded.format == 3
 
 
 @SCENARIOS

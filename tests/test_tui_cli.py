@@ -27,7 +27,7 @@ def launched(monkeypatch):
     """Options the app would have been started with (the app itself does not run)."""
     seen = []
     monkeypatch.setattr(HorizonApp, "run", lambda self: seen.append(self.options))
-    monkeypatch.setattr("game.tui.terminal.require_terminal", lambda command: None)
+    monkeypatch.setattr("game.desk.terminal.require_terminal", lambda command: None)
     return seen
 
 
@@ -73,11 +73,11 @@ def test_bare_wargame_loads_no_engine_before_the_first_frame():
     loaded = ("sorted(m for m in sys.modules if m.split('.')[:2] in "
               "(['game', 'engine'], ['game', 'scenario'], ['game', 'saves']))")  # not game.saves_folder
     code = ("import sys, game.tui.app, game.cli; "
-            "import game.tui.terminal; game.tui.terminal.require_terminal = lambda command: None; "
+            "import game.desk.terminal; game.desk.terminal.require_terminal = lambda command: None; "
             f"game.tui.app.HorizonApp.run = lambda self: print({loaded}); game.cli.main([])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
-    code = f"import sys, game.tui.catalog as c; c.list_scenarios(c.default_dirs()); print({loaded})"
+    code = f"import sys, game.desk.catalog as c; c.list_scenarios(c.default_dirs()); print({loaded})"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     header_only = ["game.scenario", "game.scenario.header", "game.scenario.source_file"]
     assert out.strip() == str(header_only)

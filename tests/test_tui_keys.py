@@ -147,5 +147,5 @@ def test_a_crash_inside_the_app_is_not_exit_status_0(monkeypatch):
             pass
 
     monkeypatch.setattr(game.tui.app, "HorizonApp", Crashed)
-    monkeypatch.setattr("game.tui.terminal.require_terminal", lambda command: None)  # pytest has no terminal
+    monkeypatch.setattr("game.desk.terminal.require_terminal", lambda command: None)  # pytest has no terminal
     assert main(["play"]) == 1

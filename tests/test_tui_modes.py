@@ -169,7 +169,7 @@ async def test_the_list_shows_headers_first_and_marks_a_broken_file_once_checked
 
 
 def test_listing_reads_headers_only_and_checking_marks_what_does_not_load(tmp_path: Path):
-    from game.tui.catalog import check_all, list_scenarios
+    from game.desk.catalog import check_all, list_scenarios
 
     shutil.copy(FIXTURES / "mini.toml", tmp_path / "a.toml")
     (tmp_path / "b.toml").write_text((FIXTURES / "trio.toml").read_text() + '\n[[events]]\nid = "x"\n')

@@ -16,7 +16,7 @@ from game.lock import make_lock
 from game.saves import load_save, restore_session, save_session
 from game.scenario import load_scenario
 from game.session import Order, Session
-from game.tui.facilitator_acts import FORMS
+from game.desk.facilitator_acts import FORMS
 from tests.tui_driver import (
     FIXTURES,
     at_turn,

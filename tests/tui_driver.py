@@ -17,7 +17,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Input, Markdown, OptionList
 
 from game.tui.app import HorizonApp
-from game.tui.launch import LaunchOptions
+from game.desk.launch import LaunchOptions
 from tests.paths import FIXTURES
 
 __all__ = ["FIXTURES", "choose", "choose_scenario", "first_available", "make_app", "screen_name",

@@ -1,45 +1,41 @@
-"""Turning points and discussion questions: where a run's scores moved most, and what to ask about it.
+"""Discussion questions: the scenario's own that fit the run, then questions on its turning points.
 
-A turning point is a turn whose resolution moved the seats' scores the most
-(the sum over seats of the size of each score's change), so a class can start
-from the moments that mattered rather than from turn 1. The questions are
-first the scenario's own (``[[questions]]``, those the run made pertinent),
-then templates filled from those turns, from the history notes and, when
-given, from a simulation of the same scenario.
+The scenario's ``[[questions]]`` come first: a question's ``when`` is judged
+on the state at the end of the run (with ``during``, after any turn of it), so
+a question never presumes what the end contradicts, and of two questions
+declared to presume opposite things (``excludes``) only the first is asked.
+Then templates filled from the run: the decision behind each turning point
+(``effects.py``: what it changed against holding), a rationale, a gamble,
+the record and, when given, a simulation of the same scenario.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from attrs import frozen
 
+from game.analysis.effects import Effect
 from game.analysis.summary import Summary
 from game.engine.adjudication import environment, holds, scores
 from game.engine.log import ACTION
-from game.engine.model import Action, Event
+from game.engine.model import Action, Event, Question, Scenario
 from game.seat_view.build import seat_name
 from game.session import HUMAN, Order, Session
 
-TURNING_POINTS = 3
 MAX_AUTHORED = 4
 """At most this many of the scenario's own questions, so the run's own moments keep a place."""
 MAX_QUESTIONS = 8
 
 
 @frozen
-class TurningPoint:
-    turn: int
-    changes: Mapping[str, float]
-    """Each seat's score change over the turn."""
+class Asked:
+    """A question the debrief asks; ``when`` is the scenario's condition that made it pertinent (its text,
+    None for a question of the scenario without one, or one made from the run)."""
 
-    @property
-    def swing(self) -> float:
-        return sum(abs(change) for change in self.changes.values())
-
-    def mover(self) -> str:
-        """The seat whose score moved most (the first in seat order on a tie)."""
-        return max(self.changes, key=lambda seat: abs(self.changes[seat]))
+    text: str
+    when: str | None = None
 
 
 def score_history(session: Session) -> list[dict[str, float]]:
@@ -47,75 +43,120 @@ def score_history(session: Session) -> list[dict[str, float]]:
     return [scores(session.scenario, state) for state in session.states]
 
 
-def turning_points(session: Session, count: int = TURNING_POINTS) -> list[TurningPoint]:
-    """The ``count`` turns with the largest score swings, in turn order (ties: the earlier turn)."""
-    history = score_history(session)
-    points = [TurningPoint(turn, {seat: after[seat] - before[seat] for seat in before})
-              for turn, (before, after) in enumerate(zip(history, history[1:]), 1)]
-    biggest = sorted((p for p in points if p.swing > 0), key=lambda p: -p.swing)[:count]
-    return sorted(biggest, key=lambda p: p.turn)
+def pertinent_questions(scenario: Scenario, after: Sequence[Sequence[Any]]) -> list[Question]:
+    """The scenario's questions a run makes pertinent, in file order: ``after`` holds the environment
+    (``adjudication.environment``) after each turn played. A question's ``when`` is judged on the last of
+    them (``during``: on any); one that presumes the opposite of a question already chosen is left out."""
+    chosen: list[Question] = []
+    for question in scenario.questions:
+        if fits(question, after) and not any(excludes(question, other) for other in chosen):
+            chosen.append(question)
+    return chosen
 
 
-def discussion_questions(session: Session, points: Sequence[TurningPoint],
-                         simulation: Summary | None = None) -> list[str]:
-    """The scenario's questions that the run made pertinent, then a question on the decision behind
-    each turning point, on a rationale, a gamble, history."""
-    movers = _movers(points)
-    questions = authored_questions(session)[:MAX_AUTHORED]
-    questions += [_about_decision(session, point, seat) for point, seat in zip(points, movers)]
-    questions += [q for q in (_about_rationale(session, p, seat) for p, seat in zip(points, movers)) if q][:1]
-    questions += [q for q in (_about_gamble(session, point) for point in points) if q][:1]
-    questions += _about_history(session)
+def fits(question: Question, after: Sequence[Sequence[Any]]) -> bool:
+    """Whether a run (the environment after each of its turns) meets the question's ``when``."""
+    if question.when is None:
+        return True
+    judged = after if question.during else after[-1:]
+    return any(holds(question.when, env) for env in judged)
+
+
+def excludes(one: Question, other: Question) -> bool:
+    """Whether the two questions are declared to presume opposite things (either may say so)."""
+    return bool(one.id and other.id) and (one.id in other.excludes or other.id in one.excludes)
+
+
+def authored_questions(session: Session) -> list[Question]:
+    """The scenario's questions this run makes pertinent (see :func:`pertinent_questions`)."""
+    return pertinent_questions(session.scenario, [environment(state) for state in session.states[1:]])
+
+
+def discussion_questions(session: Session, points: Sequence[Effect],
+                         simulation: Summary | None = None) -> list[Asked]:
+    """The scenario's questions the run made pertinent, then one on the decision behind each turning point,
+    on a rationale, a gamble, history and, with a simulation, the ending."""
+    questions = [Asked(q.text, q.when.text if q.when is not None else None)
+                 for q in authored_questions(session)[:MAX_AUTHORED]]
+    points = _one_per_seat(points)
+    made = [_about_decision(session, point) for point in points]
+    made += [q for q in (_about_rationale(session, point) for point in points) if q][:1]
+    made += [q for q in (_about_gamble(session, point) for point in points) if q][:1]
+    made += _about_history(session)
     if simulation is not None and session.over:
-        questions.append(_about_ending(session, simulation))
-    return questions[:MAX_QUESTIONS]
+        made.append(_about_ending(session, simulation))
+    return (questions + [Asked(text) for text in made])[:MAX_QUESTIONS]
 
 
-def authored_questions(session: Session) -> list[str]:
-    """The scenario's ``[[questions]]`` whose ``when`` held after some turn of the run (or that have none),
-    in file order."""
-    played = [environment(state) for state in session.states[1:]]
-    return [q.text for q in session.scenario.questions
-            if q.when is None or any(holds(q.when, env) for env in played)]
-
-
-def _movers(points: Sequence[TurningPoint]) -> list[str]:
-    """For each turning point the seat that moved most, preferring seats not yet asked about."""
-    movers: list[str] = []
-    for point in points:
-        moved = sorted((s for s in point.changes if point.changes[s]), key=lambda s: -abs(point.changes[s]))
-        movers.append(next((s for s in moved if s not in movers), point.mover()))
-    return movers
+def _one_per_seat(points: Sequence[Effect]) -> list[Effect]:
+    """The turning points to ask about: the largest first, a seat asked about once while others are left."""
+    ranked = sorted(points, key=lambda e: e.weight, reverse=True)
+    first = [e for i, e in enumerate(ranked) if e.seat not in {p.seat for p in ranked[:i]}]
+    return sorted(first, key=lambda e: e.turn)
 
 
 def _order(session: Session, turn: int, seat: str) -> Order:
     return next(o for o in session.turns[turn - 1].orders if o.seat == seat)
 
 
-def _about_decision(session: Session, point: TurningPoint, seat: str) -> str:
+def _about_decision(session: Session, point: Effect) -> str:
     scenario = session.scenario
-    name = seat_name(scenario, seat)
-    change = point.changes[seat]
-    direction = f"rose by {change:g}" if change > 0 else f"fell by {-change:g}" if change else "did not move"
-    label = scenario.action(_order(session, point.turn, seat).action).label
-    return (f"In turn {point.turn}, {name.in_sentence()} chose \u201c{label}\u201d and its score {direction}. "
+    name = seat_name(scenario, point.seat)
+    label = scenario.action(point.action).label
+    return (f"In turn {point.turn}, {name.in_sentence()} chose \u201c{label}\u201d. {changes_sentence(session, point)} "
             f"What did {name.in_sentence()} know at that moment, and what else could it have done?")
 
 
-def _about_rationale(session: Session, point: TurningPoint, seat: str) -> str:
-    order = _order(session, point.turn, seat)
+def changes_sentence(session: Session, effect: Effect) -> str:
+    """What an order or act changed by the end of its turn, against the same turn without it, in words."""
+    scenario = session.scenario
+    moved = sorted((seat for seat, change in effect.delta.items() if change), key=lambda s: -abs(effect.delta[s]))
+    parts = [f"{seat_name(scenario, seat).in_sentence()} {_signed_words(effect.delta[seat])}" for seat in moved]
+    instead = "without it" if effect.act is not None else "if it had held"
+    sentence = (f"By the end of that turn it had left {_and(parts)} than {instead}"
+                if parts else f"By the end of that turn every score was as {instead}")
+    if effect.ending_changed:
+        sentence += ", and " + ending_change(scenario, effect)
+    return sentence + "."
+
+
+def ending_change(scenario: Scenario, effect: Effect) -> str:
+    """How the ending that turn brought differs without it, as the end of a sentence."""
+    if effect.outcome_without is None:
+        return "without it the game would not have ended that turn"
+    text = ending_text(scenario, effect.outcome_without)
+    return f"without it the game would have ended that turn: \u201c{text}\u201d"
+
+
+def ending_text(scenario: Scenario, outcome: str) -> str:
+    """The words of an ending (``""``: the last turn played out)."""
+    ending = next((e for e in scenario.endings if e.id == outcome), None)
+    return ending.text if ending is not None else scenario.end_text
+
+
+def _signed_words(change: float) -> str:
+    amount = f"{abs(change):g}"
+    return f"{amount} point{'s' if abs(change) != 1 else ''} {'better' if change > 0 else 'worse'} off"
+
+
+def _and(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _about_rationale(session: Session, point: Effect) -> str:
+    order = _order(session, point.turn, point.seat)
     rationale = order.rationale.strip()
     if not rationale or order.by != HUMAN:  # a person's words, not a computer's in a seat a person left
         return ""
     stop = "" if rationale[-1] in ".!?" else "."
-    return (f"The player of {seat_name(session.scenario, seat).in_sentence()} wrote in turn {point.turn}: "
+    return (f"The player of {seat_name(session.scenario, point.seat).in_sentence()} wrote in turn {point.turn}: "
             f"\u201c{rationale}{stop}\u201d Does that reasoning hold up in the light of what followed?")
 
 
-def _about_gamble(session: Session, point: TurningPoint) -> str:
+def _about_gamble(session: Session, point: Effect) -> str:
     scenario = session.scenario
     entries = session.turns[point.turn - 1].entries
-    gamble = next((e for e in entries if e.kind == ACTION and e.chance is not None), None)
+    gamble = next((e for e in entries if e.kind == ACTION and e.rule == point.action and e.chance is not None), None)
     if gamble is None:
         return ""
     outcome = "succeeded" if gamble.success else "failed"
@@ -134,9 +175,11 @@ def _about_history(session: Session) -> list[str]:
     happened = sorted((r for r in rules if r.id in first), key=lambda r: first[r.id].turn)
     if not happened:
         return [f"\u201c{_name(rule)}\u201d never happened in this run. The record says: {rule.history} "
-                "What kept this run from going that way?" for rule in rules[:1]]
+                "What kept this run from going that way?" for rule in rules[:1] if _name(rule)]
     rule = next((r for r in happened if isinstance(r, Action)), happened[0])
     entry = first[rule.id]
+    if not _name(rule):
+        return []
     who = f"{seat_name(scenario, entry.actor).in_sentence()} chose" if entry.actor else "came"
     who += f" \u201c{_name(rule)}\u201d"
     return [f"In this run, {who} in turn {entry.turn}. The record says: {rule.history} "
@@ -144,7 +187,8 @@ def _about_history(session: Session) -> list[str]:
 
 
 def _name(rule: Action | Event) -> str:
-    return rule.label if isinstance(rule, Action) else rule.text or rule.id
+    """How a rule is named to students: an action's label, an event's text (a silent event has none)."""
+    return rule.label if isinstance(rule, Action) else rule.text
 
 
 def _about_ending(session: Session, simulation: Summary) -> str:

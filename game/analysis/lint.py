@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from attrs import frozen
 
+from game.analysis.discussion import excludes, fits
 from game.analysis.dominance import dominance_findings
 from game.analysis.fast_games import FastGame, play_fast
 from game.analysis.findings import Finding
@@ -62,6 +63,7 @@ def lint(scenario: Scenario, runs: int = DEFAULT_RUNS, seed: int = 0) -> LintRep
         *dominance_findings(scenario, randoms, varying),
         *inference_findings(scenario),
         *reason_findings(scenario, games),
+        *_questions(scenario, games),
     ]
     return LintReport(runs, tuple(sorted(findings, key=lambda f: f.line)))
 
@@ -158,3 +160,32 @@ def _objectives_fixed(scenario: Scenario, games: Sequence[FastGame]) -> Iterable
             yield Finding(objective.line, "objective-fixed", seat,
                           f"the objective of {seat!r} ended at {finals[0][seat]} in every one of "
                           f"{_games(len(games))}, so its choices never mattered")
+
+
+def _after_each_turn(game: FastGame) -> list[list]:
+    """The environment after each turn of a traced game (the state before the next, then the last)."""
+    return [[turn.turn, *turn.values] for turn in game.trace[1:]] + [[game.turns + 1, *game.values]]
+
+
+def _questions(scenario: Scenario, games: Sequence[FastGame]) -> Iterable[Finding]:
+    """Questions whose condition no sampled game met, and pairs declared to presume opposite things that
+    sampled games made pertinent together (the debrief then asks only the first: the author should know)."""
+    questions = scenario.questions
+    if not questions:
+        return
+    fitted = [{q.line for q in questions if fits(q, _after_each_turn(game))} for game in games]
+    for question in questions:
+        if question.when is not None and not any(question.line in lines for lines in fitted):
+            yield Finding(question.line, "never-asked", question.id or question.text[:40],
+                          f"question {question.id or question.text[:40]!r} fitted none of {_games(len(games))} "
+                          f"(its when: {question.when.text}{', at any turn' if question.during else ', at the end'})")
+    for index, one in enumerate(questions):
+        for other in questions[index + 1:]:
+            if not excludes(one, other):
+                continue
+            both = sum(one.line in lines and other.line in lines for lines in fitted)
+            if both:
+                yield Finding(other.line, "questions-clash", other.id,
+                              f"questions {one.id!r} and {other.id!r} presume opposite things but both fitted "
+                              f"{both} of {_games(len(games))}: the debrief then asks only {one.id!r}; make "
+                              "their conditions exclude each other")

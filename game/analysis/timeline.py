@@ -7,6 +7,7 @@ facilitator's acts with their reasons; the messages seats sent each other.
 
 from __future__ import annotations
 
+from game.analysis.baseline import policy_words
 from game.analysis.markdown import escape, quote
 from game.engine.log import ACTION, ENDING, EVENT, FACILITATOR, INTERVENTION, OVERTAKEN, Change, LogEntry
 from game.engine.model import Scenario
@@ -28,13 +29,13 @@ def who_played(session: Session, seat: str) -> str:
     """
     spans: list[tuple[str, list[int]]] = []
     for record in session.turns:
-        label = played_by(next(o.by for o in record.orders if o.seat == seat))
+        label = played_by(session.scenario, next(o.by for o in record.orders if o.seat == seat))
         if spans and spans[-1][0] == label:
             spans[-1][1].append(record.turn)
         else:
             spans.append((label, [record.turn]))
     if not spans:
-        return played_by(session.controllers[seat])
+        return played_by(session.scenario, session.controllers[seat])
     if len({label for label, _ in spans}) == 1:
         return spans[0][0]
     turns: dict[str, list[int]] = {}
@@ -43,7 +44,7 @@ def who_played(session: Session, seat: str) -> str:
     return "; ".join(f"{label} ({_turn_ranges(played)})" for label, played in turns.items())
 
 
-def played_by(by: str) -> str:
+def played_by(scenario: Scenario, by: str) -> str:
     """An order's ``by`` (or a controller) in words."""
     if by == HUMAN:
         return "a person"
@@ -51,7 +52,7 @@ def played_by(by: str) -> str:
         return "the facilitator"
     if by == TIMED_OUT:
         return "nobody: held when time ran out"
-    return f"the computer ({by})"
+    return f"the computer, {policy_words(scenario, by)}"
 
 
 def _turn_ranges(turns: list[int]) -> str:
@@ -91,8 +92,11 @@ def _entry(session: Session, record: TurnRecord, entry: LogEntry, quoted: set[st
     if entry.kind in (ACTION, OVERTAKEN):
         lines = [f"- **{escape(scenario.actor_name(entry.actor))}** {_decision(scenario, entry)}",
                  *_rationale(session, record, entry.actor)]
-    elif entry.kind == EVENT and (entry.text or entry.changes):
-        lines = [f"- **News:** {escape(event_text(entry))}{_ruled(entry)}{_known_to(scenario, entry)}"]
+    elif entry.kind == EVENT and entry.text:
+        lines = [f"- **News:** {escape(entry.text)}{_ruled(entry)}{_known_to(scenario, entry)}"]
+    elif entry.kind == EVENT and entry.changes:  # a rule without text: its changes speak for it
+        ruled = " (as the facilitator ruled, whatever the roll)" if entry.ruled else ""
+        lines = [f"- **Meanwhile{ruled}:**{_known_to(scenario, entry)}"]
     elif entry.kind == INTERVENTION:
         lines = [f"- **The facilitator:** {escape(entry.text or '(a change to the tracks)')}"
                  f"{_known_to(scenario, entry)}"]
@@ -105,11 +109,6 @@ def _entry(session: Session, record: TurnRecord, entry: LogEntry, quoted: set[st
         quoted.add(entry.rule)
         lines.append(f"  - Why: {quote(escape(entry.source))}")
     return lines
-
-
-def event_text(entry: LogEntry) -> str:
-    """What an event says happened; for a silent rule, its id."""
-    return entry.text or f"(rule {entry.rule})"
 
 
 def _decision(scenario: Scenario, entry: LogEntry) -> str:

@@ -54,27 +54,39 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser([argv[0]] if argv[0] in COMMANDS else COMMANDS).parse_args(argv)
     if not argv or args.command is None:  # bare `wargame` opens the game
         args = build_parser([DEFAULT_COMMAND]).parse_args([DEFAULT_COMMAND])
+    from game.cli.output import OutputFailed, guard_stdout, silence_stdout, unguard_stdout
+
+    guarded = guard_stdout()
     try:
-        return args.handler(args)
+        try:
+            status = args.handler(args)
+        finally:
+            unguard_stdout(guarded)
+        return status
     except ScenarioError as error:
-        sys.stderr.write("".join(f"{_plain(str(problem), multiline=True)}\n" for problem in error.problems))
-        return USAGE_ERROR
+        return _fail("".join(f"{_plain(str(problem), multiline=True)}\n" for problem in error.problems))
+    except OutputFailed as error:
+        silence_stdout()
+        return _fail(f"wargame {args.command}: {error}\n")
     except WargameError as error:
-        sys.stderr.write(f"wargame {args.command}: {_plain(str(error), multiline=False)}\n")
-        return USAGE_ERROR
+        return _fail(f"wargame {args.command}: {_plain(str(error), multiline=False)}\n")
     except KeyboardInterrupt:
-        sys.stderr.write("wargame: interrupted\n")
+        _fail("wargame: interrupted\n")
         return 130
-    except BrokenPipeError:
-        sys.stderr.close()  # the reader went away (e.g. `wargame run ... | head`): nothing to report
-        return 0
+
+
+def _fail(text: str) -> int:
+    """Say what went wrong on standard error (which may itself be gone); the exit status of a user error."""
+    try:
+        sys.stderr.write(text)
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    return USAGE_ERROR
 
 
 def _plain(message: str, *, multiline: bool) -> str:
-    """``message`` without control characters: it may quote a file's name or what a user typed.
+    """``message`` as it may be shown: it may quote a file's name or what a user typed (``safe_text``)."""
+    from game.safe_text import printable
 
-    The cleaner is imported here, when an error happens, so a bare ``wargame`` loads no scenario code.
-    """
-    from game.safe_text import clean
-
-    return clean(message, multiline=multiline)
+    return printable(message, multiline=multiline)

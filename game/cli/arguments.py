@@ -30,10 +30,14 @@ turn = whole_number("turn", 0)
 
 
 def seed(text: str) -> int:
-    """A game's seed, in the engine's range (imported here, so bare `wargame` starts without the engine)."""
-    from game.engine.adjudication import MAX_SEED
+    """A game's seed, in the engine's range (the setup's own check: one rule for the command line and plain mode)."""
+    from game.desk.setup import parse_seed
+    from game.errors import WargameError
 
-    return whole_number("seed", 0, MAX_SEED)(text)
+    try:
+        return parse_seed(text)
+    except WargameError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def add_formulas(parser: argparse.ArgumentParser) -> None:

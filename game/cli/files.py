@@ -9,15 +9,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from game.atomic import write_atomically
+from game.atomic import check_target, write_atomically
 from game.errors import WargameError
 
 
 def check_writable(path: str | Path) -> None:
-    """Refuse, before any long work, a destination that cannot be written."""
+    """Refuse, before any long work, a destination that cannot be written (or is not a regular file)."""
     path = Path(path)
-    if path.is_dir():
-        raise WargameError(f"{path}: is a folder; give a file name")
+    check_target(path)
     if not path.parent.is_dir():
         raise WargameError(f"{path}: no such folder {str(path.parent)!r}")
     if not os.access(path.parent, os.W_OK):

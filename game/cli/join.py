@@ -43,7 +43,7 @@ def handle(args: argparse.Namespace) -> int:
             raise WargameError("--policy plays a seat; this is the facilitator's link")
         get_policy(args.policy)
         return asyncio.run(play_headless(link, args.policy, _say))
-    from game.tui.terminal import require_terminal
+    from game.desk.terminal import require_terminal
 
     require_terminal("join")
     from game.net.lifetime import die_with_the_host

@@ -46,7 +46,7 @@ def options_from(args: argparse.Namespace):
     A bare ``wargame`` imports nothing of the game here, so its first frame comes sooner.
     """
     from game.saves_folder import default_saves_folder
-    from game.tui.launch import LaunchOptions
+    from game.desk.launch import LaunchOptions
 
     saves = args.saves or default_saves_folder()
     theme = checked_theme(args.theme)
@@ -55,7 +55,7 @@ def options_from(args: argparse.Namespace):
     if (args.seat or args.seed is not None) and not args.scenario:
         raise WargameError("--seat and --seed need a SCENARIO")
     if args.load:
-        from game.tui import storage
+        from game.desk import storage
 
         return LaunchOptions(session=storage.restore(args.load), load=args.load, facilitator=args.facilitator,
                              saves_dir=saves, theme=theme)
@@ -74,13 +74,11 @@ def checked_theme(name: str) -> str:
     """``name`` if a theme is called so (ours by short name, or Textual's own), else one line saying which are."""
     if not name:
         return ""
-    from textual.theme import BUILTIN_THEMES
+    from game.tui.themes import theme_problem
 
-    from game.tui.themes import THEMES
-
-    if name not in THEMES and name not in BUILTIN_THEMES:
-        raise WargameError(f"--theme {name}: no such theme (try {', '.join(THEMES)}, or one of "
-                           f"{', '.join(sorted(BUILTIN_THEMES))})")
+    problem = theme_problem(name)
+    if problem:
+        raise WargameError(f"--theme {name}: {problem}")
     return name
 
 
@@ -93,7 +91,7 @@ def handle(args: argparse.Namespace) -> int:
         from game.plain.walk import run_plain
 
         return run_plain(options, Console(sys.stdin, sys.stdout, terminal=sys.stdout.isatty()))
-    from game.tui.terminal import require_terminal
+    from game.desk.terminal import require_terminal
 
     require_terminal("play")
     from game.tui.app import HorizonApp

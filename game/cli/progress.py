@@ -13,8 +13,9 @@ WIDTH = 30
 
 
 class ProgressBar:
-    def __init__(self, label: str, stream: TextIO | None = None) -> None:
+    def __init__(self, label: str, stream: TextIO | None = None, unit: str = "games") -> None:
         self.label = label
+        self.unit = unit
         self.stream = stream or sys.stderr
         self.enabled = self.stream.isatty()
         self.started = time.monotonic()
@@ -26,7 +27,7 @@ class ProgressBar:
         filled = WIDTH * done // max(total, 1)
         bar = "\u2588" * filled + "\u2591" * (WIDTH - filled)
         elapsed = time.monotonic() - self.started
-        self.stream.write(f"\r{self.label} {bar} {done:,}/{total:,} games  {elapsed:.1f} s")
+        self.stream.write(f"\r{self.label} {bar} {done:,}/{total:,} {self.unit}  {elapsed:.1f} s")
         self.stream.flush()
 
     def close(self) -> None:

@@ -1,4 +1,4 @@
-"""``wargame report SAVE``: the after-action debrief of a saved game, as Markdown or printable HTML."""
+"""``wargame report SAVE``: the after-action debrief of a saved game, as Markdown, printable HTML or JSON."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from game.cli import arguments, passphrase
 from game.errors import WargameError
 
 DEFAULT_RUNS = 500
-MARKDOWN, HTML = (".md", ".markdown"), (".html", ".htm")
+MARKDOWN, HTML, JSON = (".md", ".markdown"), (".html", ".htm"), (".json",)
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -19,10 +19,11 @@ def register(commands: argparse._SubParsersAction) -> None:
         description="Write the after-action debrief of a saved game: seats, every turn with decisions, "
                     "rationales, chances and sources, the tracks as charts, scores and secret objectives, "
                     "turning points, what really happened, discussion questions, and how unusual the "
-                    "ending was among simulated games. Markdown, or HTML when FILE ends in .html.")
+                    "ending was among simulated games. Markdown, or HTML when FILE ends in .html, or the "
+                    "debrief as data (docs/analysis.md) when it ends in .json.")
     parser.add_argument("save", metavar="SAVE", help="saved game (.wgsave)")
     parser.add_argument("-o", "--output", metavar="FILE",
-                        help="write to FILE (.md or .html) instead of stdout")
+                        help="write to FILE (.md, .html or .json) instead of stdout")
     parser.add_argument("--runs", type=int, default=DEFAULT_RUNS, metavar="N",
                         help=f"simulated games to compare the ending with (default {DEFAULT_RUNS}; 0: none)")
     parser.add_argument("--jobs", type=arguments.count, metavar="J",
@@ -36,9 +37,9 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def handle(args: argparse.Namespace) -> int:
     from game.analysis.baseline import STRATEGIES
-    from game.analysis.report import debrief_markdown
-    from game.analysis.report_html import debrief_html
+    from game.analysis.debrief import analyse
     from game.cli.files import check_writable, write_text_atomically
+    from game.cli.progress import ProgressBar
     from game.players import get_policy
     from game.saves import load_save, restore_session
 
@@ -46,14 +47,19 @@ def handle(args: argparse.Namespace) -> int:
         raise WargameError(f"--runs must be 0 or more, not {args.runs}")
     if args.baseline != STRATEGIES:
         get_policy(args.baseline)  # a misspelt policy is refused before the save is read
-    html = output_is_html(args.output)
+    kind = output_kind(args.output)
     if args.output:
         check_writable(args.output)
     saved = load_save(args.save)
     passphrase.unlock(saved.lock, saved.over, args, args.save)
     session = restore_session(saved)
     simulation = _simulate(session, args) if args.runs else None
-    text = (debrief_html if html else debrief_markdown)(session, simulation)
+    bar = ProgressBar("weighing each decision", unit="turns and acts")
+    try:
+        run = analyse(session, simulation, bar)
+    finally:
+        bar.close()
+    text = _render(kind, run)
     if args.output:
         write_text_atomically(args.output, text)
         print(f"Wrote the debrief of {args.save} to {args.output}.", file=sys.stderr)
@@ -62,16 +68,32 @@ def handle(args: argparse.Namespace) -> int:
     return 0
 
 
-def output_is_html(output: str | None) -> bool:
-    """Whether ``-o FILE`` asks for HTML; any suffix but Markdown's and HTML's is refused (no silent .pdf)."""
+def output_kind(output: str | None) -> str:
+    """What ``-o FILE`` asks for: "md", "html" or "json"; any other suffix is refused (no silent .pdf)."""
     if output is None:
-        return False
+        return "md"
     suffix = Path(output).suffix.lower()
-    if suffix not in MARKDOWN + HTML:
+    if suffix not in MARKDOWN + HTML + JSON:
         what = suffix or "a name without a suffix"
-        raise WargameError(f"{output}: the debrief is written as .md or .html, not {what} "
+        raise WargameError(f"{output}: the debrief is written as .md, .html or .json, not {what} "
                            "(for a PDF, print the .html from a browser: it is laid out for paper)")
-    return suffix in HTML
+    return "html" if suffix in HTML else "json" if suffix in JSON else "md"
+
+
+def _render(kind: str, run) -> str:
+    if kind == "json":
+        import json
+
+        from game.analysis.debrief_data import debrief_data
+
+        return json.dumps(debrief_data(run), ensure_ascii=False, indent=2) + "\n"
+    if kind == "html":
+        from game.analysis.report_html import debrief_html
+
+        return debrief_html(run.session, run.simulation, run)
+    from game.analysis.report import debrief_markdown_of
+
+    return debrief_markdown_of(run)
 
 
 def _simulate(session, args: argparse.Namespace):

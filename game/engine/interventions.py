@@ -142,21 +142,29 @@ def apply_intervention(scenario: Scenario, state: GameState, act: FireEvent | In
     return Resolution(evolve(state, values=tuple(env[1:]), fired=fired), (entry,))
 
 
-def describe(scenario: Scenario, act: Intervention) -> str:
-    """An act in one phrase of plain words, after "the facilitator": for the console and the debrief."""
+def describe(scenario: Scenario, act: Intervention, *, formulas: bool = True) -> str:
+    """An act in one phrase of plain words, after "the facilitator": for the console and the debrief.
+
+    Without ``formulas`` (what students read) an inject's effects and the ids of rules without text are
+    left out."""
     if isinstance(act, FireEvent):
         event = next(e for e in scenario.events if e.id == act.event)
+        if not event.text and not formulas:
+            return "made a scheduled change of the scenario early"
         return f"fired the event \u201c{event.text or event.id}\u201d early"
     if isinstance(act, Inject):
-        effects = f" ({', '.join(act.effects)})" if act.effects else ""
+        effects = f" ({', '.join(act.effects)})" if act.effects and formulas else ""
         to = "" if act.recipients is None else " to " + " and ".join(
             scenario.actor_name(s) for s in scenario.seats if s in act.recipients)
         return f"injected \u201c{act.headline}\u201d{to}{effects}"
     if isinstance(act, SetTrack):
-        return f"set {scenario.variable(act.variable).label} to {display(act.value)}"
+        value = display(act.value) if formulas else display(act.value).replace("_", " ")
+        return f"set {scenario.variable(act.variable).label} to {value}"
     if isinstance(act, ForceChance):
         action = scenario.action(act.rule)
         name = action.label if action else next(e.text or e.id for e in scenario.events if e.id == act.rule)
+        if not action and not formulas and name == act.rule:
+            return f"ruled that a chance of the scenario would {'succeed' if act.success else 'fail'}"
         return f"ruled that \u201c{name}\u201d would {'succeed' if act.success else 'fail'}"
     return f"gave {scenario.actor_name(act.seat)}'s order: \u201c{scenario.action(act.action).label}\u201d"
 

@@ -229,14 +229,72 @@ class BalanceSpec:
 class Question:
     """A discussion question the author wrote for the debrief, asked when the run makes it pertinent.
 
-    ``when`` reads the state after each turn (every variable: the debrief comes
-    after the game, when the facilitator lifts the fog); the question is asked
-    if it held after any turn of the run, or always when there is no ``when``.
+    ``when`` reads the state at the end of the run (every variable: the debrief
+    comes after the game, when the facilitator lifts the fog); with ``during``
+    it is asked if ``when`` held after any turn of the run instead ("at some
+    point"). A question without ``when`` is always pertinent. ``excludes``
+    names questions whose texts presume the opposite: the debrief never asks
+    two of a pair (the first in file order wins), and lint warns when sampled
+    games make both pertinent.
     """
 
     text: str
     when: Expression | None = None
     line: int = 0
+    id: str = ""
+    during: bool = False
+    excludes: frozenset[str] = frozenset()
+
+
+ENDING = "ending"
+"""What a belief about how the game ended names as its ``about``."""
+
+
+@frozen
+class BeliefChoice:
+    """One answer to a belief's prompt, and what it means in the scenario's terms.
+
+    ``values`` are the values of the variable (or the ending ids) it stands for,
+    ``span`` the range of a whole-number track (both ends included);
+    ``otherwise`` stands for every value no other choice names.
+    """
+
+    text: str
+    values: tuple[int | bool | str, ...] = ()
+    span: tuple[int, int] | None = None
+    otherwise: bool = False
+
+    def covers(self, value: int | bool | str) -> bool:
+        if self.span is not None:
+            return isinstance(value, int) and not isinstance(value, bool) and self.span[0] <= value <= self.span[1]
+        return any(value == v and type(value) is type(v) for v in self.values)
+
+
+@frozen
+class Belief:
+    """What a seat is asked to say it believes, before the reveal (the hot wash of a seminar game).
+
+    The seat answers with one of ``choices`` during ``turn`` (None: once the
+    game is over); the debrief sets its answer beside the truth: the choice
+    that covers the value of ``about`` (a variable, or ``"ending"``: how the
+    game ended) at the end of the game. The loader guarantees every possible
+    value is covered by exactly one choice.
+    """
+
+    id: str
+    seat: str
+    prompt: str
+    about: str
+    choices: tuple[BeliefChoice, ...]
+    turn: int | None = None
+    line: int = 0
+
+    def truth(self, value: int | bool | str) -> int:
+        """The index of the choice that covers ``value`` (the ``otherwise`` choice if no other does)."""
+        for index, choice in enumerate(self.choices):
+            if not choice.otherwise and choice.covers(value):
+                return index
+        return next(index for index, choice in enumerate(self.choices) if choice.otherwise)
 
 
 @frozen
@@ -272,6 +330,7 @@ class Scenario:
     strategies: tuple[Strategy, ...] = ()
     balance: BalanceSpec = BalanceSpec()
     questions: tuple[Question, ...] = ()
+    beliefs: tuple[Belief, ...] = ()
     origin: Origin = Origin("", "", "")
     warnings: tuple[str, ...] = ()
     """``FILE:LINE: warning: ...`` lines: what loads but is probably not what the author meant."""
@@ -342,6 +401,9 @@ class Scenario:
 
     def strategy(self, strategy_id: str) -> Strategy | None:
         return next((s for s in self.strategies if s.id == strategy_id), None)
+
+    def belief(self, belief_id: str) -> Belief | None:
+        return next((b for b in self.beliefs if b.id == belief_id), None)
 
     def actor_name(self, actor_id: str) -> str:
         return self.actors[actor_id].name

@@ -33,7 +33,7 @@ from game.net.hosted_game import HostedGame
 from game.net.lifetime import HOST_PID
 from game.net.links import LINK_VARIABLE, Link
 from game.net.server import GAME, LINK_PATH, ROLE, admitted
-from game.tui.terminal import WEB_DRIVER
+from game.desk.terminal import WEB_DRIVER
 
 STATIC = Path(textual_serve.__file__).parent / "static"
 PAGE = string.Template((Path(__file__).parent / "page.html").read_text(encoding="utf-8"))

@@ -14,7 +14,7 @@ from game.presentation.scores import ending_lines
 from game.presentation.spans import Line, line
 from game.saves import SaveSummary
 from game.seat_view.model import MapView, OptionView, SeatView, Track
-from game.tui.catalog import ScenarioEntry
+from game.desk.catalog import ScenarioEntry
 
 SECRET = "other seats cannot see this"
 

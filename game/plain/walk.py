@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import datetime
 import secrets
-from argparse import ArgumentTypeError
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from game.cli.arguments import seed as parse_seed
 from game.errors import WargameError
 from game.plain import pages
 from game.plain.console import Console, EndOfInput
@@ -26,9 +24,10 @@ from game.presentation.words import turn_heading
 from game.saves_folder import folder_shown
 from game.seat_view.build import seat_view
 from game.session import HUMAN, MAX_RATIONALE, Order, Session
-from game.tui import storage
-from game.tui.catalog import check, default_dirs, list_scenarios
-from game.tui.launch import LaunchOptions
+from game.desk import storage
+from game.desk.setup import default_name, parse_seed
+from game.desk.catalog import check, default_dirs, list_scenarios
+from game.desk.launch import LaunchOptions
 
 HOW_TO_PLAY = [
     "How to play in plain mode.",
@@ -157,7 +156,7 @@ class PlainGame:
         seats = {seat: scenario.actors[seat].name for seat in scenario.seats}
         chosen = {seat: (controllers or {}).get(seat, HUMAN) for seat in scenario.seats}
         seed = secrets.randbelow(1 << 31) if seed is None else seed
-        name = f"{scenario.title} {self.clock():%Y-%m-%d %H%M}"
+        name = default_name(scenario.title, self.clock())
         facilitator = self.options.facilitator
         while True:
             console.heading(f"New game of {scenario.title}")
@@ -194,7 +193,7 @@ class PlainGame:
                 return secrets.randbelow(1 << 31)
             try:
                 return parse_seed(text)
-            except ArgumentTypeError as error:
+            except WargameError as error:
                 self.console.say(str(error))
 
     # -- a game ------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ fair and the choice deterministic). docs/analysis.md says so to the players.
 
 from __future__ import annotations
 
+import functools
 import operator
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
@@ -49,8 +50,20 @@ class OverBudget(Exception):
 
 def assumed_environment(scenario: Scenario, knowledge: Knowledge) -> Env:
     """The engine's environment as the seat imagines it: seen values, else initial ones."""
-    seen = knowledge.variables
-    return [knowledge.turn, *(seen.get(v.name, v.initial) for v in scenario.variables)]
+    initial, slots = _imagined(scenario, knowledge.seat)
+    env = initial.copy()
+    env[0] = knowledge.turn
+    for slot, value in zip(slots, knowledge.visible_values):
+        env[slot] = value
+    return env
+
+
+@functools.lru_cache(maxsize=64)
+def _imagined(scenario: Scenario, seat: str) -> tuple[list[Any], tuple[int, ...]]:
+    """The environment of initial values, and where ``seat``'s visible values go in it (they come in
+    ``scenario.visible_slots`` order): a decision then copies one list instead of building it by name."""
+    initial = [0, *(v.initial for v in scenario.variables)]
+    return initial, tuple(index + 1 for index, _ in scenario.visible_slots(seat))
 
 
 def possible_actions(scenario: Scenario, env: Env, seat: str) -> list[Action]:

@@ -1,7 +1,7 @@
 """Save files as bytes: read from any format this Horizon knows, checked against their scenario.
 
 Older formats: a newer Horizon keeps a reader for every format it ever wrote
-(``format1``, ``format2``), reads an older file into today's
+(``format1``, ``format2`` for formats 2 and 3), reads an older file into today's
 :class:`SavedGame`, and never rewrites it just for reading, replaying or
 listing it; saving that game again (playing it on) writes the current format.
 A file from a newer format is refused with one line asking for a newer
@@ -46,7 +46,7 @@ def decode_game(data: bytes, name: str, path: Path | None = None) -> SavedGame:
                 fields, snapshots = format1.read_fields(unpack(body, "body"))
                 dropped = 0
             else:
-                fields, dropped = _journal_fields(data, name)
+                fields, dropped = _journal_fields(data, name, version)
                 snapshots = ()
     except Invalid as problem:
         raise SaveError(name, f"damaged: invalid content ({problem})") from None
@@ -58,18 +58,18 @@ def decode_game(data: bytes, name: str, path: Path | None = None) -> SavedGame:
     return SavedGame(**fields, scenario=scenario, path=path, dropped=dropped)
 
 
-def _journal_fields(data: bytes, name: str) -> tuple[dict[str, Any], int]:
-    """Format 2's frames, read into :class:`SavedGame` fields, and the bytes of a torn last frame."""
+def _journal_fields(data: bytes, name: str, version: int) -> tuple[dict[str, Any], int]:
+    """Format 2's or 3's frames, read into :class:`SavedGame` fields, and the bytes of a torn last frame."""
     try:
         frames = format2.read_frames(data)
     except format2.Damaged as damage:
         raise SaveError(name, f"damaged: {damage}") from None
     if not frames.payloads:
         raise SaveError(name, f"truncated: the file ends inside its header frame, after {len(data):,} bytes")
-    journal = format2.read_journal(frames)
+    journal = format2.read_journal(frames, version)
     block = journal.scenario
     header = functools.reduce(header_after, journal.events, journal.header)
-    return {"format": format2.VERSION, "app_version": journal.app_version, "header": header,
+    return {"format": version, "app_version": journal.app_version, "header": header,
             "scenario_id": block["id"], "title": block["title"], "scenario_file": block["file"],
             "sha256": block["sha256"], "scenario_text": block["text"], "events": journal.events,
             "updated": journal.updated}, frames.dropped

@@ -10,7 +10,7 @@ format 1 the middle is one msgpack bin holding the body:
     body       a msgpack bin holding the body (itself msgpack, laid out as format 1 says)
     checksum   a msgpack bin of 32 bytes: the SHA-256 of every byte before it
 
-Format 2 appends frames instead (``format2``), each ending with that same
+Formats 2 and 3 append frames instead (``format2``), each ending with that same
 checksum, so its last one is the whole file's. This module tells, for any
 file, the ways it can fail before a body is decoded: not a save (no marker),
 truncated (shorter than its header declares), damaged (the checksum does not
@@ -29,8 +29,8 @@ MARKER = b"\xaeHORIZON-WGSAVE"
 CHECKSUM_TAG = b"\xc4\x20"
 """msgpack's header for a 32-byte bin: the checksum's first two bytes."""
 TRAILER_SIZE = len(CHECKSUM_TAG) + 32
-JOURNAL_VERSION = 2
-"""The version byte of format 2, whose frames ``format2`` reads (it ends with the same checksum rule)."""
+JOURNAL_VERSIONS = (2, 3)
+"""The version bytes of formats 2 and 3, whose frames ``format2`` reads (they end with the same checksum rule)."""
 _UINT_WIDTHS = {0xCC: 1, 0xCD: 2, 0xCE: 4, 0xCF: 8}
 _BIN_WIDTHS = {0xC4: 1, 0xC5: 2, 0xC6: 4}
 
@@ -43,7 +43,7 @@ def open_envelope(data: bytes, name: str, newest: int) -> tuple[int, memoryview 
     """Check the frame of ``data`` and return its format version and, for format 1, its body.
 
     ``name`` names the file in messages; ``newest`` is the newest format this
-    Horizon reads. A format-2 file is returned with no body: its frames are
+    Horizon reads. A format-2 or -3 file is returned with no body: its frames are
     checked by ``format2``. Raises :class:`SaveError` for anything but an
     intact format-1 frame, a format-2 file, or a newer format's intact file.
     """
@@ -56,8 +56,8 @@ def open_envelope(data: bytes, name: str, newest: int) -> tuple[int, memoryview 
     except _Short:
         raise SaveError(name, f"truncated: the file ends inside its header, after {len(data):,} bytes") \
             from None
-    if data[len(MARKER)] == JOURNAL_VERSION:
-        return JOURNAL_VERSION, None
+    if data[len(MARKER)] in JOURNAL_VERSIONS:
+        return data[len(MARKER)], None
     if not _checksum_holds(data):
         if header is not None and header[2] + TRAILER_SIZE > len(data):
             raise SaveError(name, f"truncated: {len(data):,} bytes of the "
@@ -91,7 +91,7 @@ def _header(data: bytes) -> tuple[int, int, int] | None:
         version = int.from_bytes(raw, "big")
     else:
         return None
-    if version == JOURNAL_VERSION:
+    if version in JOURNAL_VERSIONS:
         return version, pos, pos
     tag, pos = _take(data, pos, 1)
     if tag[0] not in _BIN_WIDTHS:

@@ -16,16 +16,15 @@ from __future__ import annotations
 import datetime
 import os
 import re
-import stat
 from pathlib import Path
 
-from game.atomic import clean_stale
+from game.file_reading import Refused, read_bounded
 from game.players.registry import controller_label
+from game.safe_text import clean
 from game.saves.codec import decode_game
 from game.saves.journal_file import MAX_SAVE_BYTES, SaveFile, write_session
 from game.saves.ownership import SaveLock
 from game.saves.records import SavedGame, SaveError, SaveSummary
-from game.safe_text import clean
 from game.session import Session
 
 SUFFIX = ".wgsave"
@@ -45,30 +44,10 @@ def load_save(path: str | os.PathLike[str]) -> SavedGame:
 
 
 def _read_bounded(path: Path) -> bytes:
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        descriptor = os.open(path, flags)  # non-blocking: opening a FIFO must not hang
-    except FileNotFoundError:
-        raise SaveError(str(path), "no such file") from None
-    except OSError as error:
-        raise SaveError(str(path), f"cannot read: {error.strerror}") from None
-    try:
-        info = os.fstat(descriptor)
-        if stat.S_ISDIR(info.st_mode):
-            raise SaveError(str(path), "is a folder, not a save file")
-        if not stat.S_ISREG(info.st_mode):
-            raise SaveError(str(path), "is not a regular file: not a Horizon save")
-        if info.st_size > MAX_SAVE_BYTES:
-            raise SaveError(str(path), f"larger than {MAX_SAVE_BYTES // 2**20} MiB: not a Horizon save")
-        with os.fdopen(os.dup(descriptor), "rb") as file:
-            data = file.read(MAX_SAVE_BYTES + 1)  # the size may have grown since fstat
-    except OSError as error:
-        raise SaveError(str(path), f"cannot read: {error.strerror}") from None
-    finally:
-        os.close(descriptor)
-    if len(data) > MAX_SAVE_BYTES:
-        raise SaveError(str(path), f"larger than {MAX_SAVE_BYTES // 2**20} MiB: not a Horizon save")
-    return data
+        return read_bounded(path, MAX_SAVE_BYTES)
+    except Refused as refused:
+        raise SaveError(os.fsdecode(path), refused.reason) from None
 
 
 def save_session(session: Session, path: str | os.PathLike[str], *, force: bool = False) -> Path:
@@ -109,10 +88,8 @@ def list_saves(folder: str | os.PathLike[str] = DEFAULT_FOLDER) -> list[SaveSumm
     """Every ``*.wgsave`` in ``folder``, newest first; a file that cannot load is listed as damaged.
 
     Never raises for a bad file, and returns ``[]`` for a missing folder. It
-    checks what :func:`load_save` checks, not whether the game replays. It
-    also deletes the hidden temporary files killed writers left there.
+    checks what :func:`load_save` checks, and changes nothing in the folder.
     """
-    clean_stale(folder)
     try:
         paths = sorted(p for p in Path(folder).iterdir() if p.suffix == SUFFIX and not p.name.startswith("."))
     except OSError:

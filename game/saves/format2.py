@@ -1,10 +1,10 @@
-"""Format 2 of a save: an append-only journal of frames, each chained by SHA-256 to everything before it.
+"""Formats 2 and 3 of a save: an append-only journal of frames, each chained by SHA-256 to everything before it.
 
 Format 1 rewrote and fsynced the whole file after every turn, a cost that
 grew with the game. Format 2 writes a header frame once, then appends one
 frame per event the session accepts (docs/save-format.md has the bytes):
 
-    marker     the msgpack string "HORIZON-WGSAVE", then the version 2
+    marker     the msgpack string "HORIZON-WGSAVE", then the version (3; 2 in files before beliefs)
     frame      head   bin 8:  the payload's length (4 bytes) and a 4-byte check of that length
                body   bin 32: the payload, msgpack ``[kind, time, content]``
                sum    bin 32: the SHA-256 of every byte of the file before it
@@ -17,6 +17,10 @@ tail of zeros) is torn: reading drops it, so the file reads as the valid
 prefix it was. A complete frame whose sum does not match is damage,
 reported in one line with its place. The head's own check tells the two
 apart: a damaged length cannot pass for a torn last frame.
+
+Format 3 is format 2 with one more kind of event (a seat's answer to one of
+the scenario's beliefs); both are read here, the version deciding which
+events a file may hold, and format 3 is written.
 """
 
 from __future__ import annotations
@@ -36,9 +40,12 @@ from game.engine.model import Scenario
 from game.journal import Event, GameHeader, decode_event, decode_header, encode_event, encode_header
 from game.safe_text import clean
 
-VERSION = 2
+VERSION = 3
+"""The journal format written."""
+VERSIONS = (2, 3)
+"""The journal formats read (the same frames; format 2 holds no beliefs)."""
 PREFIX = b"\xaeHORIZON-WGSAVE" + bytes([VERSION])
-"""The marker and the version: the first 16 bytes of every format-2 file."""
+"""The marker and the version: the first 16 bytes of every file written."""
 HEAD_TAG, BODY_TAG, SUM_TAG = b"\xc4\x08", b"\xc6", b"\xc4\x20"
 HEAD_SIZE, BODY_HEADER_SIZE, SUM_SIZE = 10, 5, 34
 HEADER, EVENT = "header", "event"
@@ -114,13 +121,13 @@ def encode_file(scenario: Scenario, header: GameHeader, events: Iterable[Event],
 
 
 def read_frames(data: bytes) -> Frames:
-    """Split a format-2 file (marker and version checked by the caller) into its frames.
+    """Split a format-2 or -3 file (marker and version checked by the caller) into its frames.
 
     Raises :class:`Damaged` for a complete frame that does not chain or bytes
     that cannot begin a frame; a torn last frame is left out (``dropped``).
     """
     view = memoryview(data)
-    running = hashlib.sha256(view[: len(PREFIX)])
+    running = hashlib.sha256(view[: len(PREFIX)])  # the file's own version byte
     digest = running.digest()
     payloads = []
     pos, end = len(PREFIX), len(data)
@@ -163,8 +170,9 @@ def _torn(rest: memoryview) -> bool:
 
 @frozen
 class Journal:
-    """A format-2 file's content: who wrote it, the scenario block, the header, and the events with their times."""
+    """A journal file's content: who wrote it, the scenario block, the header, and the events with their times."""
 
+    version: int
     app_version: str
     scenario: dict[str, str]
     header: GameHeader
@@ -173,24 +181,25 @@ class Journal:
     """When the last frame was written."""
 
 
-def read_journal(frames: Frames) -> Journal:
-    """Decode every frame's payload; raises :class:`Invalid` naming the frame and the field."""
+def read_journal(frames: Frames, version: int = VERSION) -> Journal:
+    """Decode every frame's payload as format ``version`` has them; raises :class:`Invalid` naming the frame
+    and the field."""
     if not frames.payloads:
         raise Invalid("the file has no header frame")
     kind, when, content = _frame(frames.payloads[0], 1)
     if kind != HEADER:
         raise Invalid("frame 1: expected the header")
-    fields = d.mapping(content, "header", _HEADER_KEYS, VERSION)
-    scenario = d.mapping(fields["scenario"], "header.scenario", _SCENARIO_KEYS, VERSION)
+    fields = d.mapping(content, "header", _HEADER_KEYS, version)
+    scenario = d.mapping(fields["scenario"], "header.scenario", _SCENARIO_KEYS, version)
     scenario = {key: d.text(scenario[key], ("header.scenario", key), raw=key == "text") for key in _SCENARIO_KEYS}
-    header = decode_header(fields["game"], "header.game", VERSION)
+    header = decode_header(fields["game"], "header.game", version)
     events, updated = [], when
     for number, data in enumerate(frames.payloads[1:], 2):
         kind, updated, content = _frame(data, number)
         if kind != EVENT:
             raise Invalid(f"frame {number}: expected an event")
-        events.append(decode_event(content, f"frame {number}"))
-    return Journal(d.text(fields["app"], "header.app", d.MAX_SHORT), scenario, header, tuple(events), updated)
+        events.append(decode_event(content, f"frame {number}", version))
+    return Journal(version, d.text(fields["app"], "header.app", d.MAX_SHORT), scenario, header, tuple(events), updated)
 
 
 def _frame(data: bytes, number: int) -> tuple[str, datetime.datetime, Any]:

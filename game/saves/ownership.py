@@ -8,7 +8,10 @@ it until it lets the game go; a second writer is refused at once, in one
 line, before it plays a turn. The lock is on the link's target when the
 save is reached through a symbolic link, so two links to one file share one
 lock. A lock file left by a killed process holds no lock and is simply taken
-again (or cleaned with the folder's stale temporary files).
+again. A file at the lock's name that is not a Horizon lock (not a regular
+file, or holding something other than its owner record) is never truncated
+or removed: the save is refused in one line instead, as is a save that is
+not a regular file (``atomic.check_target``), before any lock is made.
 """
 
 from __future__ import annotations
@@ -17,10 +20,17 @@ import datetime
 import errno
 import fcntl
 import os
+import re
+import stat
 from pathlib import Path
 
-from game.atomic import target
+from game.atomic import check_target
+from game.errors import FileError
 from game.saves.records import SaveError
+
+
+_RECORD = re.compile(rb"\A(?:[0-9]{1,10} [0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}\n)?\Z")
+"""What a Horizon lock file holds: nothing yet, or its owner's process id and since when."""
 
 
 def lock_path(save: Path) -> Path:
@@ -39,22 +49,30 @@ class SaveLock:
     @classmethod
     def acquire(cls, path: str | os.PathLike[str]) -> SaveLock:
         """Own the save at ``path``, or raise :class:`SaveError` saying who does."""
-        save = target(path)
+        try:
+            save = check_target(path)
+        except FileError as error:
+            raise SaveError(error.file, error.reason) from None
         where = lock_path(save)
+        flags = os.O_RDWR | os.O_CREAT | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0)
         while True:
             try:
-                descriptor = os.open(where, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
+                descriptor = os.open(where, flags, 0o644)
             except OSError as error:
-                raise SaveError(str(path), f"cannot lock it for writing: {error.strerror}") from None
+                raise SaveError(os.fsdecode(path), f"cannot lock it for writing: {error.strerror}") from None
+            if not _is_lock_file(descriptor):
+                os.close(descriptor)
+                raise SaveError(os.fsdecode(path), f"cannot lock it for writing: {os.fsdecode(where.name)} beside "
+                                                   "it is not a Horizon lock file (move it away)")
             try:
                 fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except OSError as error:
                 holder = _holder(descriptor)
                 os.close(descriptor)
                 if error.errno in (errno.EWOULDBLOCK, errno.EACCES, errno.EAGAIN):
-                    raise SaveError(str(path), f"is in use by another Horizon{holder}: close that game first "
+                    raise SaveError(os.fsdecode(path), f"is in use by another Horizon{holder}: close that game first "
                                                "(or save this one under another name)") from None
-                raise SaveError(str(path), f"cannot lock it for writing: {error.strerror}") from None
+                raise SaveError(os.fsdecode(path), f"cannot lock it for writing: {error.strerror}") from None
             if _same_file(descriptor, where):  # not unlinked by a releasing owner meanwhile
                 break
             os.close(descriptor)
@@ -72,6 +90,15 @@ class SaveLock:
             pass
         os.close(self._descriptor)
         self._descriptor = None
+
+
+def _is_lock_file(descriptor: int) -> bool:
+    """Whether the open lock file is one Horizon made: a regular file holding at most its owner record."""
+    try:
+        info = os.fstat(descriptor)
+        return stat.S_ISREG(info.st_mode) and info.st_size <= 64 and bool(_RECORD.match(os.pread(descriptor, 64, 0)))
+    except OSError:
+        return False
 
 
 def _same_file(descriptor: int, path: Path) -> bool:

@@ -24,7 +24,7 @@ from game.errors import FileError
 from game.journal import Event, GameHeader, HeaderFields, Parent, TurnResolved
 from game.safe_text import clean
 
-FORMAT = 2
+FORMAT = 3
 """The save format this Horizon writes (it reads every format from 1 up to this one)."""
 
 

@@ -48,6 +48,7 @@ from game.engine.model import (
     hold_id,
 )
 from game.errors import ExpressionError, ScenarioError
+from game.scenario.beliefs import read_beliefs
 from game.scenario.questions import read_questions
 from game.scenario.reading import ID, ID_RULE, MAX_TURNS, Reader, close
 from game.scenario.source_file import MAX_BYTES, read_text
@@ -59,7 +60,7 @@ _ACTOR_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*\Z")
 _VARIABLE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 
 _ROOT_KEYS = {"format", "scenario", "actors", "variables", "actions", "events", "objectives", "endings", "map",
-              "strategies", "balance", "questions"}
+              "strategies", "balance", "questions", "beliefs"}
 _SCENARIO_KEYS = {"id", "title", "summary", "source", "start_date", "turn_days", "turns", "seats", "end_text"}
 _ACTOR_KEYS = {"name", "article", "short_name", "briefing"}
 _VARIABLE_KEYS = {"label", "type", "min", "max", "initial", "values", "value_labels", "visible_to", "source",
@@ -133,6 +134,7 @@ class _Loader(Reader):
         strategies = read_strategies(self, actions)
         balance = read_balance(self, actions)
         questions = read_questions(self)
+        beliefs = read_beliefs(self, self.ending_ids())
         self._raise_if_problems()
         return Scenario(
             format=fmt,
@@ -155,9 +157,16 @@ class _Loader(Reader):
             strategies=tuple(strategies),
             balance=balance,
             questions=tuple(questions),
+            beliefs=tuple(beliefs),
             origin=Origin(self.filename, self.text, hashlib.sha256(self.text.encode()).hexdigest()),
             warnings=tuple(message for _, message in sorted(self.warnings, key=lambda item: item[0])),
         )
+
+    def ending_ids(self) -> list[str]:
+        """The id of every ``[[endings]]`` table, sound or not (a broken ending is reported once, by itself)."""
+        tables = self.document.get("endings", [])
+        return [t["id"] for t in tables if isinstance(t, dict) and isinstance(t.get("id"), str)] \
+            if isinstance(tables, list) else []
 
     def read_seats(self, head: dict) -> list[str]:
         path = ("scenario",)

@@ -19,7 +19,7 @@ from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Input
 
-from game.tui.launch import LaunchOptions
+from game.desk.launch import LaunchOptions
 from game.tui.lobby import Lobby
 from game.tui.screens.title import TitleScreen
 from game.tui.themes import THEMES, theme_name
@@ -56,7 +56,7 @@ class HorizonApp(App[None]):
         Its list, read from the files' headers (a few ms), is in that first frame; the full check of
         every file comes after it (``on_mount``), in a thread that would otherwise compete with it.
         """
-        from game.tui.catalog import default_dirs, list_scenarios
+        from game.desk.catalog import default_dirs, list_scenarios
 
         extra = [Path(self.options.scenario.origin.path)] if self.options.scenario else []
         return TitleScreen(list_scenarios(self.options.scenario_dirs or default_dirs(), extra),
@@ -74,7 +74,7 @@ class HorizonApp(App[None]):
     @work(thread=True, group="catalog")
     def check_catalog(self, entries: list) -> None:
         """Load every listed scenario in full, then show the list again with the broken ones marked."""
-        from game.tui.catalog import check_all
+        from game.desk.catalog import check_all
 
         self.call_from_thread(self.show_catalog, check_all(entries))
 
@@ -120,7 +120,7 @@ class HorizonApp(App[None]):
             yield SystemCommand("Leave game", "Back to the title screen; the game is saved",
                                 self.action_leave_game)
         if self.playthrough is not None and self.playthrough.facilitating and not self.playthrough.session.over:
-            from game.tui.facilitator_acts import FORMS
+            from game.desk.facilitator_acts import FORMS
 
             for form in FORMS.values():
                 yield SystemCommand(f"Facilitator: {form.title}",
@@ -177,7 +177,7 @@ class HorizonApp(App[None]):
             return
         entry = title.selected
         if entry is not None and entry.scenario is None and not entry.broken:
-            from game.tui.catalog import check
+            from game.desk.catalog import check
 
             entry = check(entry)  # chosen before the background check reached it
         if entry is None or entry.scenario is None:

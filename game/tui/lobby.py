@@ -15,9 +15,10 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from game.desk.launch import LaunchOptions
+from game.desk.setup import default_name
 from game.errors import WargameError
 from game.saves_folder import folder_shown
-from game.tui.launch import LaunchOptions
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -44,7 +45,7 @@ class Lobby:
         from game.session import HUMAN, Session
         from game.tui.screens.setup import SetupScreen
 
-        name = f"{scenario.title} {self.clock():%Y-%m-%d %H%M}"
+        name = default_name(scenario.title, self.clock())
         screen = SetupScreen(scenario, name=name, seed=seed, controllers=controllers,
                              facilitator=self.options.facilitator)
         setup = await self.app.push_screen_wait(screen)
@@ -81,7 +82,7 @@ class Lobby:
 
     async def open_save(self, path: Path | None, *, replay: bool) -> None:
         """Restore ``path`` (None: the latest save) off the event loop, then play or replay it."""
-        from game.tui import storage
+        from game.desk import storage
 
         try:
             if path is None:
@@ -128,8 +129,8 @@ class Lobby:
         if not await self.unlock(session, "This game is not over: its replay, as any seat, shows what the "
                                           "seats keep from each other. The facilitator's passphrase opens it."):
             return
+        from game.desk import storage
         from game.seat_view.build import seat_view
-        from game.tui import storage
         from game.tui.screens.replay import ReplayScreen
         from game.tui.screens.setup import SetupScreen
 
@@ -156,7 +157,7 @@ class Lobby:
 
     async def save_as(self, playthrough: Playthrough) -> None:
         """Ask for a name; the game goes on in a file of that name (replacing another game's is asked first)."""
-        from game.tui import storage
+        from game.desk import storage
         from game.tui.dialogs.confirm import ConfirmDialog
         from game.tui.dialogs.text_prompt import TextPrompt
 
@@ -172,7 +173,7 @@ class Lobby:
     async def try_save(self, playthrough: Playthrough, name: str, path: Path, *,
                        force: bool) -> SaveConflict | None:
         """Save off the event loop; a conflict is returned to ask about, other failures are told."""
-        from game.tui import storage
+        from game.desk import storage
 
         try:
             await playthrough.save_as(name, path, force=force)

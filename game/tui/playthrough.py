@@ -20,11 +20,11 @@ from typing import TYPE_CHECKING, Any
 
 from textual.screen import Screen
 
+from game.desk import storage
+from game.desk.facilitator_acts import FORMS
 from game.errors import WargameError
 from game.seat_view.build import seat_view
 from game.session import Order, Session
-from game.tui import storage
-from game.tui.facilitator_acts import FORMS
 from game.tui.screens.backdrop import GameBackdrop
 from game.tui.screens.briefing import BriefingScreen
 from game.tui.screens.debrief import DebriefScreen, export_debrief

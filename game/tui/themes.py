@@ -53,3 +53,12 @@ THEMES = {"high-contrast": HIGH_CONTRAST, "colour-blind": COLOUR_BLIND}
 def theme_name(choice: str) -> str:
     """The registered name of ``--theme``'s ``choice``: ours by short name, else Textual's own."""
     return THEMES[choice].name if choice in THEMES else choice
+
+
+def theme_problem(choice: str) -> str:
+    """Why ``--theme``'s ``choice`` names no theme (ours by short name, or Textual's own), or "" when it does."""
+    from textual.theme import BUILTIN_THEMES
+
+    if choice in THEMES or choice in BUILTIN_THEMES:
+        return ""
+    return (f"no such theme (try {', '.join(THEMES)}, or one of {', '.join(sorted(BUILTIN_THEMES))})")

@@ -14,10 +14,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from game.desk.facilitator_acts import CHECKS, CHOICE, ActForm
 from game.engine.interventions import Intervention
 from game.errors import WargameError
 from game.seat_view.model import SeatView
-from game.tui.facilitator_acts import CHECKS, CHOICE, ActForm
 from game.tui.widgets.check_list import CheckList
 from game.tui.widgets.footer import Footer
 

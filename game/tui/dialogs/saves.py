@@ -14,16 +14,16 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
+from game.desk.storage import SaveSummary, list_saves
 from game.saves_folder import folder_shown
 from game.tui.dismissal import DismissOnce
-from game.tui.storage import SaveSummary, list_saves
 from game.tui.widgets.footer import Footer
 
 NAME_WIDTH = 28
-SEATS_WIDTH = 24
-"""Who plays each seat, one a line, wrapped to this ("Russia: computer: planner, hard" is longer)."""
 """The game column's width: a longer name wraps rather than pushing the other columns off an 80-column
 dialog (issue 9.5)."""
+SEATS_WIDTH = 24
+"""Who plays each seat, one a line, wrapped to this ("Russia: computer (planner, hard)" is longer)."""
 
 
 def row(summary: SaveSummary) -> tuple[str | Content, ...]:

@@ -19,6 +19,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from game.desk.facilitator_acts import FORMS
 from game.net import protocol as p
 from game.net.client import Connected, Connection, LinkRefused, Lost, NotConnected
 from game.net.links import FACILITATOR, Link
@@ -26,7 +27,6 @@ from game.presentation.words import and_list
 from game.seat_view.model import SeatView
 from game.tui.dialogs.confirm import ConfirmDialog
 from game.tui.dialogs.message import MessageDialog
-from game.tui.facilitator_acts import FORMS
 from game.tui.remote.console import ConsoleFlow, ConsoleScreen
 from game.tui.remote.seat_flow import SeatFlow
 from game.tui.screens.backdrop import GameBackdrop

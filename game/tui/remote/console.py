@@ -20,6 +20,7 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Header, Static
 
+from game.desk.facilitator_acts import FORMS, KEYS_LINE, acts_text
 from game.journal import HUMAN
 from game.net import protocol as p
 from game.presentation.messages import message_lines, messages_of
@@ -28,7 +29,6 @@ from game.presentation.words import turn_heading
 from game.seat_view.model import SeatView
 from game.tui.dialogs.act_form import ActFormDialog
 from game.tui.dialogs.confirm import ConfirmDialog
-from game.tui.facilitator_acts import FORMS, KEYS_LINE, acts_text
 from game.tui.screens.end import EndScreen
 from game.tui.screens.facilitator import act_bindings
 from game.tui.screens.formulas import FormulaToggle

@@ -17,12 +17,12 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
+from game.desk.facilitator_acts import FORMS, KEYS_LINE, acts_text
 from game.players.registry import controller_label
 from game.presentation.words import turn_heading
 from game.seat_view.build import seat_view
 from game.seat_view.model import SeatView
 from game.session import FACILITATOR, HUMAN, Session
-from game.tui.facilitator_acts import FORMS, KEYS_LINE, acts_text
 from game.tui.widgets.footer import Footer
 from game.tui.widgets.track_meters import TrackMeters
 

@@ -19,7 +19,7 @@ from game.saves_folder import folder_shown
 from game.tui.widgets.footer import Footer
 
 if TYPE_CHECKING:  # loading the catalog's module compiles scenarios' machinery: not before the first frame
-    from game.tui.catalog import ScenarioEntry
+    from game.desk.catalog import ScenarioEntry
 
 TAGLINE = "A terminal wargame for policy training and classroom discussion"
 MENU = (

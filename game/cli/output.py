@@ -1,0 +1,82 @@
+"""Standard output that fails in one line: a full disk (``> /dev/full``) or a reader gone (``| head``).
+
+Python would end such a command with a traceback, or with "Exception
+ignored" at exit. The commands write through :class:`GuardedOutput`, which
+turns a failed write into :class:`OutputFailed` (a user error: one line,
+exit 2), so only a failure of standard output itself is reported this way;
+any other ``OSError`` stays what it is.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import sys
+from typing import TextIO
+
+from game.errors import WargameError
+
+
+class OutputFailed(WargameError):
+    """Standard output could not take what a command wrote."""
+
+    def __init__(self, error: OSError) -> None:
+        if isinstance(error, BrokenPipeError) or error.errno == errno.EPIPE:
+            why = "standard output was closed before everything was written"
+        else:
+            why = f"cannot write to standard output: {error.strerror or error}"
+        super().__init__(why)
+
+
+class GuardedOutput:
+    """A text stream passing everything to ``stream``, a failed write or flush raised as :class:`OutputFailed`."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except OSError as error:
+            raise OutputFailed(error) from None
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError as error:
+            raise OutputFailed(error) from None
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
+def guard_stdout() -> GuardedOutput | None:
+    """Put :class:`GuardedOutput` in front of ``sys.stdout``; returns it (None if there is no stdout)."""
+    if sys.stdout is None or isinstance(sys.stdout, GuardedOutput):
+        return None
+    guarded = GuardedOutput(sys.stdout)
+    sys.stdout = guarded
+    return guarded
+
+
+def unguard_stdout(guarded: GuardedOutput | None) -> None:
+    """Flush and put the original stream back (raises :class:`OutputFailed` if the flush fails)."""
+    if guarded is None:
+        return
+    try:
+        guarded.flush()
+    finally:
+        sys.stdout = guarded._stream
+
+
+def silence_stdout() -> None:
+    """After a failure: point the process's own standard output at the null device, so the
+    interpreter's last flush at exit finds nowhere to fail (the data is lost either way)."""
+    if sys.stdout is not sys.__stdout__ or sys.stdout is None:
+        return  # a test's captured stream, not the process's
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError):
+        pass
