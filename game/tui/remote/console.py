@@ -21,12 +21,12 @@ from textual.widget import Widget
 from textual.widgets import Header, Static
 
 from game.desk.facilitator_acts import FORMS, KEYS_LINE, acts_text
-from game.journal import HUMAN
 from game.net import protocol as p
 from game.presentation.messages import message_lines, messages_of
 from game.presentation.spans import MUTED, SEAT, line
 from game.presentation.words import turn_heading
 from game.seat_view.model import SeatView
+from game.session import HUMAN
 from game.tui.dialogs.act_form import ActFormDialog
 from game.tui.dialogs.confirm import ConfirmDialog
 from game.tui.screens.end import EndScreen
