@@ -33,6 +33,7 @@ class DecisionList(OptionList):
     def show(self, options: Sequence[OptionView], *, formulas: bool = False) -> None:
         """List ``options``, highlighting the first one that can be chosen (or keeping the one highlighted)."""
         kept = self.highlighted_option.id if self.highlighted is not None else None
+        self.prompts, self.on_cursor = [], None
         self.clear_options()
         lines = [option_prompt(o, formulas=formulas) for o in options]
         self.prompts = [(joined(item), joined(item, on_cursor=True)) for item in lines]
@@ -49,7 +50,7 @@ class DecisionList(OptionList):
         self._mark_cursor(highlighted)
 
     def _mark_cursor(self, index: int | None) -> None:
-        if index == self.on_cursor or not self.prompts:
+        if index == self.on_cursor or len(self.prompts) != self.option_count:
             return
         if self.on_cursor is not None and self.on_cursor < len(self.prompts):
             self.replace_option_prompt_at_index(self.on_cursor, self.prompts[self.on_cursor][0])

@@ -3,9 +3,10 @@
 Textual's footer draws its keys only once the app has had focus, so in a
 browser tab that has not been clicked yet (``wargame serve``) it stayed empty;
 and it runs off the right edge when a screen has more keys than fit, so at
-80 columns a facilitator read "v Seat's view  E" (issue 24). This one draws
-the keys as soon as the screen's bindings are known, compact, and never past
-its width: when they do not all fit it leaves out the palette's own key
+80 columns a facilitator read "v Seat's view  E" (issue 24); and it offers
+"l Log" while the rationale field has the focus, where l types an l. This one
+draws the keys as soon as the screen's bindings are known, compact, leaves out
+the keys a focused text field takes for itself, and never goes past its width: when they do not all fit it leaves out the palette's own key
 (Ctrl+P, in the help), then the keys of ``SPARED`` in order (each also in the
 help, F1, and the command palette). tests/test_tui_footer_keys.py checks that every key a
 footer shows fits and does what it says, on every screen at 80, 120 and 200
@@ -18,6 +19,7 @@ from collections.abc import Iterable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.keys import key_to_character
 from textual.screen import Screen
 from textual.widgets import Footer as TextualFooter
 from textual.widgets._footer import FooterKey
@@ -46,10 +48,14 @@ class Footer(TextualFooter):
     def shown(self) -> tuple[list[tuple[Binding, bool, str]], Binding | None]:
         """The keys this footer shows at its width (one per action), and the palette's if it has room."""
         keys, seen = [], set()
-        for _, binding, enabled, tooltip in self.screen.active_bindings.values():
-            if binding.show and binding.action not in seen:
-                seen.add(binding.action)
-                keys.append((binding, enabled, tooltip or ""))
+        typing = self.screen.focused
+        for key, (_, binding, enabled, tooltip) in self.screen.active_bindings.items():
+            if not binding.show or binding.action in seen:
+                continue
+            if typing is not None and not binding.priority and typing.check_consume_key(key, key_to_character(key)):
+                continue  # a text field has the focus: this key types itself there
+            seen.add(binding.action)
+            keys.append((binding, enabled, tooltip or ""))
         palette = None
         if self.app.ENABLE_COMMAND_PALETTE:
             found = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)

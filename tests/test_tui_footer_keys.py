@@ -1,0 +1,341 @@
+"""Issue 24.1: every key in every footer does what it says, whole, at 80×24, 120×40 and 200×50.
+
+The walk opens each screen of the game (the hot-seat app's and a joined link's) on a game the engine
+played, at each size in turn (one app per group of screens, resized in place), and checks its footer:
+every key it shows fits on the line, nothing past the edge; and every one, pressed, runs the footer's
+action on the footer's screen (a widget with the focus, a scrolling pane, cannot take it) and does
+what it says: the screen is answered with the value meant, a dialog opens, the toggle turns, the run
+pauses, a notice says why nothing can happen. Then the same keys with each other widget focused: the
+footer shows only keys that still work there (a text field takes the letters typed in it).
+
+Each screen is pushed straight onto the app with a callback (the flows that push them in a game are
+the flow's business, tested elsewhere): pressing a key that answers the screen leaves it, and the walk
+pushes a fresh one for the next key.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from textual.screen import Screen
+from textual.widgets._footer import FooterKey
+
+from game.desk.facilitator_acts import FORMS
+from game.engine.interventions import SetTrack
+from game.net import protocol as p
+from game.net.links import FACILITATOR, Link
+from game.scenario import load_scenario
+from game.seat_view.build import seat_view
+from game.session import Order, Session
+from game.tui.dialogs.act_form import ActFormDialog
+from game.tui.dialogs.confirm import ConfirmDialog
+from game.tui.dialogs.message import MessageDialog
+from game.tui.dialogs.passphrase import PassphrasePrompt, PassphraseShown
+from game.tui.dialogs.saves import SavesDialog
+from game.tui.dialogs.seat_choice import SeatChoice
+from game.tui.dialogs.text_prompt import TextPrompt
+from game.tui.playthrough import Playthrough
+from game.tui.remote.app import RemoteApp
+from game.tui.remote.console import ConsoleScreen
+from game.tui.remote.waiting import CHANGE, WaitingScreen
+from game.tui.screens.backdrop import GameBackdrop
+from game.tui.screens.briefing import BriefingScreen
+from game.tui.screens.debrief import DebriefScreen
+from game.tui.screens.end import DEBRIEF, EXPORT, REPLAY, TITLE, EndScreen
+from game.tui.screens.facilitator import STEP, STEPS, TO_THE_END, FacilitatorScreen
+from game.tui.screens.game_log import GameLogScreen
+from game.tui.screens.handoff import HandOffScreen
+from game.tui.screens.help import HelpScreen
+from game.tui.screens.replay import ReplayScreen
+from game.tui.screens.resolution import ResolutionScreen
+from game.tui.screens.setup import GameSetup, SetupScreen
+from game.tui.screens.situation import SituationScreen
+from game.tui.screens.title import TitleScreen
+from game.tui.screens.turn import TurnScreen
+from game.tui.widgets.footer import Footer
+from tests.paths import SCENARIOS
+from tests.tui_driver import make_app, wait_until
+
+SIZES = [(80, 24), (120, 40), (200, 50)]
+TRACE = os.environ.get("WALK_TRACE") == "1"
+START = time.monotonic()
+NOT_ANSWERED = object()
+
+
+@dataclass
+class Press:
+    """What pressing one key did: the actions it ran, what answered the screen, what is on top, notices."""
+
+    ran: list[tuple[str, Any]] = field(default_factory=list)
+    answer: Any = NOT_ANSWERED
+
+
+class Walk:
+    """One app's walk: it records the actions keys run and the answers screens give."""
+
+    def __init__(self, pilot, sizes=SIZES) -> None:
+        self.pilot, self.app, self.sizes = pilot, pilot.app, sizes
+        self.press = Press()
+        original = self.app.run_action
+
+        async def spy(action, default_namespace=None, namespaces=None):
+            self.press.ran.append((action, default_namespace))
+            return await original(action, default_namespace, namespaces)
+        self.app.run_action = spy
+        self.exits = 0
+
+        def exit(*args, **kwargs) -> None:  # q on the title screen: noted, the walk goes on
+            self.exits += 1
+        self.app.exit = exit
+        self.pressed: list[str] = []
+
+    async def open(self, make: Callable[[], Screen]) -> Screen:
+        """A fresh screen from ``make``, on top of the app's bottom screen, answered into ``self.press``."""
+        while len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
+        await self.pilot.pause()
+        self.app.workers.cancel_group(self.app, "game")
+        self.app.workers.cancel_group(self.app, "save")
+        screen = make()
+        if not isinstance(screen, TitleScreen):
+            self.app.push_screen(screen, lambda result: setattr(self.press, "answer", result))
+        await wait_until(self.pilot, lambda: self.app.screen is screen and screen.is_mounted, type(screen).__name__)
+        await self.pilot.pause()
+        return screen
+
+    async def settled_keys(self, screen: Screen) -> list[FooterKey]:
+        """The footer's keys once drawn (it is composed again after each change of bindings or size)."""
+        footer = screen.query_one(Footer)
+
+        def drawn() -> bool:
+            keys = list(footer.query(FooterKey))
+            return bool(keys) and all(key.region.width for key in keys) and footer.size.width == self.app.size.width
+        await wait_until(self.pilot, drawn, f"{type(screen).__name__}'s footer")
+        return self.footer_keys(screen)
+
+    def footer_keys(self, screen: Screen) -> list[FooterKey]:
+        footer = screen.query_one(Footer)
+        keys = list(footer.query(FooterKey))
+        width = self.app.size.width
+        for key in keys:
+            region = key.region
+            assert region.width and region.right <= width, \
+                f"{type(screen).__name__} at {self.app.size}: {key.key_display} {key.description} is cut " \
+                f"({region}) in a footer of {width}"
+        return keys
+
+    async def walk(self, make: Callable[[], Screen], expect: dict[str, Callable[[Screen, Press], bool]],
+                   *, extra: tuple[str, ...] = ()) -> None:
+        """At each size: the footer of a fresh ``make()`` fits; each key it shows (and ``extra`` keys the
+        screen lists on a line of its own), pressed at the first size it shows at, runs its action and does
+        what ``expect`` says for it. (A key is pressed at its first size only: at 80×24 panes overflow and
+        scroll, which is where a pane's key could take a screen's; wider, what shows is the same screen.)"""
+        pressed: set[tuple[str, str]] = set()
+        for size in self.sizes:
+            await self.pilot.resize_terminal(*size)
+            screen = await self.open(make)
+            if TRACE:
+                print(f"{time.monotonic() - START:7.1f} {type(screen).__name__} {size}", flush=True)
+            keys = [(key.key, key.action, key.description) for key in await self.settled_keys(screen)]
+            keys += [(key, screen.active_bindings[key].binding.action, "") for key in extra]
+            assert keys, f"{type(screen).__name__} has no keys in its footer"
+            for key, action, description in keys:
+                if (key, action) in pressed:
+                    continue
+                pressed.add((key, action))
+                if not screen.is_attached or self.app.screen is not screen:
+                    screen = await self.open(make)
+                await self.press_key(screen, size, key, action, description, expect)
+
+    async def press_key(self, screen: Screen, size: tuple[int, int], key: str, action: str, description: str,
+                        expect: dict[str, Callable[[Screen, Press], bool]]) -> None:
+        node = screen.active_bindings[key].node if key in screen.active_bindings else self.app
+        self.press = Press()
+        await self.pilot.press(key)
+        await self.pilot.pause()
+        where = f"{type(screen).__name__} at {size[0]}x{size[1]}, {key} ({description})"
+        assert (action, node) in self.press.ran, f"{where}: ran {self.press.ran}, not {action}"
+        name = action.split("(")[0].removeprefix("app.")
+        check = expect.get(name)
+        assert check is not None, f"{where}: the walk does not know what {action} should do"
+        await wait_until(self.pilot, lambda: check(screen, self.press) or None, f"{where} to do {action}")
+        self.pressed.append(f"{type(screen).__name__}:{key}")
+
+    async def focus_each(self, make: Callable[[], Screen]) -> None:
+        """With each widget that can take the focus focused in turn, every key the footer shows runs the
+        footer's action there (the footer leaves out what a focused field keeps for itself)."""
+        screen = await self.open(make)
+        for widget in [w for w in screen.query("*") if w.focusable]:
+            if not screen.is_attached or self.app.screen is not screen:
+                screen = await self.open(make)
+                widget = next((w for w in screen.query("*") if w.focusable and w.id == widget.id), None)
+                if widget is None:
+                    continue
+            widget.focus()
+            await self.pilot.pause()
+            for key in await self.settled_keys(screen):
+                active = screen.active_bindings.get(key.key)
+                assert active is not None and active.binding.action == key.action, \
+                    f"{type(screen).__name__} with {widget!r} focused: {key.key} shown as {key.description}, " \
+                    f"but {active and active.binding.action} would run"
+                assert not (screen.focused and not active.binding.priority
+                            and screen.focused.check_consume_key(key.key, key.key if len(key.key) == 1 else None)), \
+                    f"{type(screen).__name__}: {key.key} is shown but {screen.focused!r} types it"
+
+
+def answered(value: Any = None) -> Callable[[Screen, Press], bool]:
+    return lambda screen, press: press.answer is not NOT_ANSWERED and (value is None or press.answer == value)
+
+
+def answered_with(kind: type) -> Callable[[Screen, Press], bool]:
+    return lambda screen, press: isinstance(press.answer, kind)
+
+
+def on_top(*kinds: type) -> Callable[[Screen, Press], bool]:
+    return lambda screen, press: isinstance(screen.app.screen, kinds)
+
+
+def notified(screen: Screen, press: Press) -> bool:
+    return bool(screen.app._notifications)
+
+
+def either(*checks: Callable[[Screen, Press], bool]) -> Callable[[Screen, Press], bool]:
+    return lambda screen, press: any(check(screen, press) for check in checks)
+
+
+HORIZON = load_scenario(SCENARIOS["over-the-horizon-2021"])
+PEOPLE = {"us": "human", "russia": "random", "china": "greedy"}
+
+
+def played(turns: int, controllers=PEOPLE, *, over: bool = False) -> Session:
+    session = Session(HORIZON, 5, dict(controllers), name="A walk through the footers")
+    while (turns and len(session.turns) < turns) or (over and not session.over):
+        session.play_turn({seat: Order(seat, session.view(seat).legal_actions()[-1].id, "a reason")
+                           for seat in session.humans()})
+    return session
+
+
+COMMON = {
+    "help": on_top(HelpScreen),
+    "command_palette": lambda screen, press: screen.app.screen is not screen,
+    "save_as": on_top(TextPrompt),
+    "leave_game": on_top(ConfirmDialog, SeatChoice),
+    "toggle_formulas": lambda screen, press: True,  # checked below: the flag turns and the screen redraws
+    "pause_run": lambda screen, press: screen.app.playthrough.running == 1,
+    "write_message": either(on_top(MessageDialog), notified),
+}
+
+
+def formulas_turn(screen: Screen, press: Press) -> bool:
+    return screen.app.formulas is True or screen.app.formulas is False
+
+
+async def test_every_footer_key_of_the_hot_seat_screens(tmp_path):
+    """Title, setup, hand-off, briefing, turn (a seat's and the facilitator's), results, console, the
+    facilitator's forms, end, debrief, replay, log, situation, help and the dialogs, at three sizes."""
+    session = played(2)
+    finished = played(0, {"us": "random", "russia": "random", "china": "random"}, over=True)
+    app = make_app(tmp_path / "saves", scenario_dirs=(SCENARIOS["over-the-horizon-2021"].parent,))
+    async with app.run_test(size=SIZES[0]) as pilot:
+        walk = Walk(pilot)
+        title = app.screen_stack[0]
+        await wait_until(pilot, lambda: title.entries, "the scenarios")
+        playthrough = Playthrough(app, session, facilitator=True, saves_dir=tmp_path / "saves")
+        app.lobby.playthrough = playthrough
+        view, seat_view_us = seat_view(session, None), seat_view(session, "us")
+
+        await walk.walk(lambda: title, {
+            **COMMON, "new_game": on_top(SetupScreen), "continue_game": either(notified, on_top(Screen)),
+            "load_game": on_top(SavesDialog), "replay_game": on_top(SavesDialog),
+            "quit": lambda screen, press: walk.exits > 0})
+        app.lobby.playthrough = playthrough
+        await walk.walk(lambda: SetupScreen(HORIZON, name="A walk"), {
+            **COMMON, "start": answered_with(GameSetup), "reseed": lambda screen, press: True, "back": answered()})
+        await walk.walk(lambda: HandOffScreen(view.name("us"), 3), {**COMMON, "ready": answered()})
+        await walk.walk(lambda: BriefingScreen(seat_view_us), {**COMMON, "done": answered()})
+        turn_keys = {**COMMON, "confirm": either(on_top(ConfirmDialog), notified), "log": on_top(GameLogScreen),
+                     "situation": on_top(SituationScreen),
+                     "show_map": lambda screen, press: isinstance(screen.app.screen, SituationScreen)
+                     or screen.query_one("#map-title").region.y >= 0}
+        await walk.walk(lambda: TurnScreen(seat_view_us, "us"), turn_keys)
+        await walk.walk(lambda: TurnScreen(view, "us", formulas_allowed=True), turn_keys)
+        await walk.walk(lambda: ResolutionScreen(seat_view_us, 2), {**COMMON, "done": answered()})
+        console = {**COMMON, "go": either(answered(STEP), answered(STEPS), answered(TO_THE_END)),
+                   "act": on_top(ActFormDialog), "peek": on_top(SeatChoice)}
+        await walk.walk(lambda: FacilitatorScreen(session, playthrough.act, playthrough.peek), console,
+                        extra=tuple(FORMS) + ("v",))
+        end = {**COMMON, "finish": either(*(answered(choice) for choice in (REPLAY, TITLE, DEBRIEF, EXPORT)))}
+        await walk.walk(lambda: EndScreen(seat_view(finished, None), formulas_allowed=True), end)
+        await walk.walk(lambda: DebriefScreen(finished, lambda s: "# Debrief\n\nWritten.", tmp_path), {
+            **COMMON, "export": either(notified, lambda screen, press: True), "close": answered()})
+        await walk.walk(lambda: ReplayScreen(lambda viewer, played, formulas=False: seat_view(
+            finished, viewer, played, formulas=formulas), len(finished.turns), formulas_allowed=True), {
+            **COMMON, "step": lambda screen, press: True, "go": lambda screen, press: True,
+            "jump": on_top(TextPrompt), "next_viewer": lambda screen, press: screen.viewer is not None,
+            "branch": answered(), "close": answered()})
+        await walk.walk(lambda: GameLogScreen(seat_view_us), {**COMMON, "close": answered()})
+        await walk.walk(lambda: SituationScreen(seat_view_us), {**COMMON, "close": answered()})
+        await walk.walk(lambda: HelpScreen(), {**COMMON, "close": answered()})
+        dialogs = {**COMMON, "cancel": answered(), "answer": answered(), "close": answered(), "submit": lambda s, p: True,
+                   "send": lambda s, p: True}
+        await walk.walk(lambda: ConfirmDialog("Leave?", "Saved as it goes.", yes="Leave", no="Stay"), dialogs)
+        await walk.walk(lambda: TextPrompt("How many turns?", "5"), dialogs)
+        await walk.walk(lambda: SeatChoice("Whose view?", [("Russia", "russia")]), dialogs)
+        await walk.walk(lambda: PassphraseShown("ab-cd-ef"), dialogs)
+        await walk.walk(lambda: PassphrasePrompt("Locked.", lambda text: False), dialogs)
+        await walk.walk(lambda: SavesDialog("Load a saved game", tmp_path / "saves"), dialogs)
+        for form in FORMS.values():
+            await walk.walk(lambda form=form: ActFormDialog(form, view, playthrough.take), dialogs)
+        playthrough.running = 5  # a run of turns: every game screen offers p
+        await walk.walk(lambda: TurnScreen(view, "us", formulas_allowed=True), turn_keys)
+        await walk.walk(lambda: GameBackdrop(HORIZON.title, session.name), {**COMMON})
+        assert any(pressed.endswith(":p") for pressed in walk.pressed)
+
+
+async def test_no_focus_leaves_a_footer_key_dead(tmp_path):
+    """Tab through every field of the screens that have several: the footer then shows only keys that work."""
+    session = played(2)
+    view = seat_view(session, None)
+    app = make_app(tmp_path / "saves")
+    async with app.run_test(size=(80, 24)) as pilot:
+        walk = Walk(pilot, sizes=[(80, 24)])
+        app.lobby.playthrough = Playthrough(app, session, facilitator=True, saves_dir=tmp_path / "saves")
+        for make in (lambda: SetupScreen(HORIZON, name="A walk"), lambda: TurnScreen(seat_view(session, "us"), "us"),
+                     lambda: FacilitatorScreen(session, app.lobby.playthrough.act, app.lobby.playthrough.peek),
+                     lambda: ActFormDialog(FORMS["i"], view, app.lobby.playthrough.take),
+                     lambda: EndScreen(view, formulas_allowed=True)):
+            await walk.focus_each(make)
+
+
+class Unlinked(RemoteApp):
+    """A joined link's app without its connection: the walk hands its screens views directly."""
+
+    def on_mount(self) -> None:
+        pass
+
+
+async def test_every_footer_key_of_a_joined_links_screens(tmp_path):
+    """The networked facilitator's console, a seat's waiting screen and its message dialog, at three sizes."""
+    session = played(2)
+    session.intervene(SetTrack("threat", 6, "a walk"))
+    view, seat = seat_view(session, None), seat_view(session, "us")
+    status = p.Status(connected=("us",), deciding=("us",))
+    for role, make, expect in (
+        (FACILITATOR, lambda: ConsoleScreen(view, status), {
+            **COMMON, "act": on_top(ActFormDialog), "resolve": on_top(ConfirmDialog), "pause": notified,
+            "log": on_top(GameLogScreen)}),
+        ("us", lambda: WaitingScreen(seat, status), {
+            **COMMON, "change": answered(CHANGE), "log": on_top(GameLogScreen)}),
+        ("us", lambda: MessageDialog(seat.seats[1:]), {
+            **COMMON, "cancel": answered(), "send": lambda screen, press: True}),
+    ):
+        app = Unlinked(Link("http://127.0.0.1:9", 1, role, "t" * 32))
+        app.view, app.status = view if role == FACILITATOR else seat, status
+        async with app.run_test(size=SIZES[0]) as pilot:
+            walk = Walk(pilot)
+            await walk.walk(make, expect, extra=tuple(FORMS) if role == FACILITATOR else ())
