@@ -34,6 +34,7 @@ from pathlib import Path
 
 from game.errors import FileError
 from game.file_reading import kind_of
+from game.private_files import FILE_MODE
 
 _TEMPORARY = re.compile(r"\A\..+\.horizon-(?P<pid>[1-9][0-9]{0,9})-[0-9a-f]{8}\.tmp\Z")
 """A temporary file of Horizon's one writer: ``.NAME.horizon-PID-XXXXXXXX.tmp``."""
@@ -77,8 +78,7 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> Path:
     descriptor, temporary = _create_temporary(written, path)
     try:
         with os.fdopen(descriptor, "wb") as file:
-            if mode is not None:
-                os.chmod(temporary, mode)
+            os.chmod(temporary, FILE_MODE if mode is None else mode)  # new: 0600 whatever the umask
             _write_all(file, data)
             file.flush()
             os.fsync(file.fileno())
@@ -138,7 +138,7 @@ def _alive(name: str) -> bool:
 
 
 def _mode_of(path: Path) -> int | None:
-    """The permissions of the file being replaced, which its replacement keeps (None: a new file)."""
+    """The permissions of the file being replaced, which its replacement keeps (None: a new file, made 0600)."""
     try:
         return stat.S_IMODE(os.stat(path).st_mode)
     except OSError:
@@ -146,12 +146,13 @@ def _mode_of(path: Path) -> int | None:
 
 
 def _create_temporary(path: Path, named: str | os.PathLike[str]) -> tuple[int, Path]:
-    """A new hidden file beside ``path``, marked as Horizon's and this process's, locked at once."""
+    """A new hidden file beside ``path``, marked as Horizon's and this process's, locked at once; readable by
+    this account only (``chmod`` then gives it the old file's mode)."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
     while True:
         temporary = path.with_name(f".{path.name}.horizon-{os.getpid()}-{secrets.token_hex(4)}.tmp")
         try:
-            descriptor = os.open(temporary, flags, 0o666)
+            descriptor = os.open(temporary, flags, FILE_MODE)  # what Horizon writes may hold secrets
         except FileExistsError:
             continue
         except OSError as error:

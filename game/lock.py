@@ -51,14 +51,6 @@ class Lock:
                                    self.digest)
 
 
-def guards(lock: Lock | None, over: bool) -> bool:
-    """Whether the facilitator's view of a game needs the passphrase now: it has a lock and is unfinished.
-
-    A finished game's replay and debrief are open to all: they are meant for the class.
-    """
-    return lock is not None and not over
-
-
 def make_lock(passphrase: str) -> Lock:
     """A new lock for ``passphrase``, with a fresh salt; refuses one too short or too long."""
     check_passphrase(passphrase)

@@ -189,26 +189,30 @@ class Session(HeaderFields):
     another game; ``lock`` is the facilitator's passphrase hash, if any.
     """
 
-    def __init__(self, scenario: Scenario, seed: int, controllers: Mapping[str, str], *,
+    def __init__(self, scenario: Scenario, seed: int | None = None, controllers: Mapping[str, str] | None = None, *,
                  game_id: str | None = None, name: str = "", parent: Parent | None = None,
                  created: datetime.datetime | None = None, lock: Lock | None = None,
-                 sinks: Sequence[Sink] = ()) -> None:
-        check_controllers(scenario, controllers)
-        header = GameHeader(game_id or new_game_id(), _checked_name(name), created or utc_now(), seed,
-                            tuple((seat, controllers[seat]) for seat in scenario.seats), parent, lock)
-        self._begin(scenario, header, sinks)
-
-    def _begin(self, scenario: Scenario, header: GameHeader, sinks: Sequence[Sink]) -> None:
+                 sinks: Sequence[Sink] = (), header: GameHeader | None = None,
+                 turns: Sequence[TurnRecord] = (), answers: Iterable[BeliefGiven] = ()) -> None:
+        """A new game of ``scenario`` from ``seed`` and ``controllers`` (and the header's other fields); or,
+        given ``header`` instead (a restored or branched game), the game it describes after ``turns``
+        (resolved turns of that same game, the open turn starting after the last of them) with the
+        beliefs its seats gave in them (``answers``)."""
+        if header is None:
+            check_controllers(scenario, controllers or {})
+            header = GameHeader(game_id or new_game_id(), _checked_name(name), created or utc_now(), seed,
+                                tuple((seat, controllers[seat]) for seat in scenario.seats), parent, lock)
         self.scenario = scenario
         self.header = header
         self.initial = new_game(scenario, header.seed)
         """The state before the first turn."""
-        self.turns: list[TurnRecord] = []
+        self.turns: list[TurnRecord] = list(turns)
         self.paused = False
         """A paused game accepts orders, messages and acts, but resolves no turn until resumed."""
-        self._open = _OpenTurn(self.initial, self.initial)
+        start = self.state_after(len(self.turns))
+        self._open = _OpenTurn(start, start)
         self._sinks = list(sinks)
-        self._answers: dict[str, BeliefGiven] = {}
+        self._answers: dict[str, BeliefGiven] = {answer.belief: answer for answer in answers}
         """Each belief's latest answer, by belief id."""
 
     # -- reading ------------------------------------------------------------------------
@@ -249,6 +253,16 @@ class Session(HeaderFields):
         """The log of the first ``upto`` turns, or the whole log with the open turn's entries so far."""
         resolved = [entry for record in self.turns[:upto] for entry in record.entries]
         return resolved if upto is not None else [*resolved, *self._open.entries]
+
+    @property
+    def open_entries(self) -> tuple[LogEntry, ...]:
+        """The log of the open turn so far: the entries of the facilitator's immediate acts."""
+        return self._open.entries
+
+    @property
+    def open_messages(self) -> tuple[Message, ...]:
+        """The messages sent in the open turn so far, in order."""
+        return self._open.messages
 
     def view(self, seat: str | None) -> View:
         """The current view of ``seat`` (None: the facilitator)."""
@@ -527,12 +541,8 @@ class Session(HeaderFields):
         header = evolve(self.header, game_id=new_game_id(), created=utc_now(), parent=parent,
                         name=_checked_name(name if name is not None
                                            else (self.name or self.scenario.title)[: MAX_NAME - len(suffix)] + suffix))
-        branched = Session.__new__(Session)
-        branched._begin(self.scenario, header, ())
-        branched.turns = self.turns[:at]
-        branched._open = _OpenTurn(branched.state_after(at), branched.state_after(at))
-        branched._answers = {key: answer for key, answer in self._answers.items() if answer.turn <= at}
-        return branched
+        return Session(self.scenario, header=header, turns=self.turns[:at],
+                       answers=[answer for answer in self._answers.values() if answer.turn <= at])
 
     @classmethod
     def restore(cls, scenario: Scenario, header: GameHeader, events: Iterable[Event], *,
@@ -545,8 +555,7 @@ class Session(HeaderFields):
         recomputation differs from the journal or whose content the rules refuse.
         A seat's policy need not be known here until the game is played on.
         """
-        session = cls.__new__(cls)
-        session._begin(scenario, header, ())
+        session = cls(scenario, header=header)
         events = list(events)
         resolved = [e.turn for e in events if isinstance(e, TurnResolved)]
         last = resolved[-1] if resolved else 0

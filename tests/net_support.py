@@ -18,6 +18,8 @@ from pathlib import Path
 import aiohttp
 
 from game.net import protocol as p
+from game.net.client import Updated
+from game.net.mirror import Mirror
 from game.net.host import Host, HostOptions
 from game.net.links import Link, parse_link
 from tests.paths import SHIPPED
@@ -46,14 +48,21 @@ def link_of(host: Host, role: str, game: int = 1) -> Link:
 
 
 class RecordingSeat:
-    """A bare websocket client of one link that keeps every byte the host sends it, and the updates."""
+    """A bare websocket client of one link that keeps every byte the host sends it, and each view it then
+    holds (whole views and deltas applied, as a seat's own client does: every delta must apply)."""
 
-    def __init__(self, link: Link) -> None:
+    def __init__(self, link: Link, *, missing: frozenset[int] = frozenset()) -> None:
         self.link = link
         self.received: list[bytes] = []
-        self.updates: list[p.Update] = []
+        self.updates: list[Updated] = []
         self.ended_at: int | None = None
         """How many messages came before the first that showed the game over."""
+        self.mirror = Mirror()
+        self.missing = missing
+        """The numbers (from 1, in order received) of deltas to take as lost: the seat then asks for its whole
+        view, as its client does; without them, every update must apply."""
+        self.taken: p.Taken | None = None
+        self._counted = 0
         self._rid = 0
 
     async def __aenter__(self) -> RecordingSeat:
@@ -76,19 +85,33 @@ class RecordingSeat:
         assert message.type == aiohttp.WSMsgType.BINARY, message
         self.received.append(message.data)
         decoded = p.decode_host(message.data)
-        if isinstance(decoded, p.Update):
+        if isinstance(decoded, p.Taken):
+            self.taken = decoded
+        if isinstance(decoded, p.Whole | p.Delta):
+            self._counted += isinstance(decoded, p.Delta)
+            stale = self.mirror.stale
+            lost = isinstance(decoded, p.Delta) and self._counted in self.missing
+            if lost:
+                self.mirror.stale = True  # as a delta that does not apply
+            if lost or not self.mirror.take(decoded):
+                assert self.missing, f"an update that does not apply: {decoded}"
+                if self.mirror.stale and not stale:
+                    self._rid += 1
+                    await self._socket.send_bytes(p.encode(p.Resync(self._rid)))
+                return decoded
+            decoded = Updated(self.mirror.view, self.mirror.status)
             self.updates.append(decoded)
             if decoded.view.over and self.ended_at is None:
                 self.ended_at = len(self.received) - 1
         return decoded
 
-    async def update(self) -> p.Update:
-        """The next update."""
-        while not isinstance(message := await self._read(), p.Update):
+    async def update(self) -> Updated:
+        """The next update (the view it leaves the seat with)."""
+        while not isinstance(message := await self._read(), Updated):
             pass
         return message
 
-    async def until(self, test, *, timeout: float = 30) -> p.Update:
+    async def until(self, test, *, timeout: float = 30) -> Updated:
         """Read updates until one whose view and status pass ``test`` (the last one read may already)."""
         async with asyncio.timeout(timeout):
             if self.updates and test(self.updates[-1]):
@@ -98,7 +121,7 @@ class RecordingSeat:
             return update
 
     async def ask(self, make) -> p.Ack | p.Refused:
-        """Send ``make(rid)`` and read until its answer."""
+        """Send ``make(rid)`` and read until its answer (the updates before it are read and kept)."""
         self._rid += 1
         rid = self._rid
         await self._socket.send_bytes(p.encode(make(rid)))

@@ -22,10 +22,10 @@ from game.engine.adjudication import MAX_SEED, legal_actions
 from game.engine.interventions import FireEvent, ForceChance, Inject, ReplaceOrder, SetTrack
 from game.engine.model import Scenario
 from game.errors import WargameError
+from game.safe_text import clean
 from game.saves import format2
 from game.saves.codec import decode_game
 from game.scenario import load_scenario, parse_scenario
-from game.safe_text import clean
 from game.session import FACILITATOR, HUMAN, Message, Order, Session
 from tests.paths import FIXTURES, SHIPPED
 

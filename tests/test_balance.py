@@ -38,7 +38,7 @@ def test_a_dominant_line_is_reported():
     rigged = DUEL.replace('plan = ["b.rock"]', 'plan = ["b.scissors"]').replace(
         'plan = ["b.paper"]', 'plan = ["b.scissors"]')
     found = report(rigged)
-    assert any(f.startswith(f"a: only 1 strategy") and f"target is {MIN_RESPONSES}" in f
+    assert any(f.startswith("a: only 1 strategy") and f"target is {MIN_RESPONSES}" in f
                for f in found.findings()), found.findings()
 
 

@@ -15,6 +15,7 @@ tests/test_fuzz_loaders.py.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -113,6 +114,10 @@ ROW_DAMAGE = {
     "a save path stored as bytes": ("UPDATE games SET save = x'2f'", "save: expected text"),
     "a save path with an escape": ("UPDATE games SET save = 'g' || char(27) || '[2J'", "control character"),
     "a token that is not one": ("UPDATE links SET token = 'x' WHERE role = 'a'", "expected a link's token"),
+    "a token too short": ("UPDATE links SET token = substr(token, 1, 16) WHERE role = 'a'", "a link's token"),
+    "two links sharing a token": (
+        "UPDATE links SET token = (SELECT token FROM links WHERE role = 'facilitator') WHERE role = 'a'",
+        "game 1 a and game 1 facilitator share one token"),
     "a token stored as bytes": ("UPDATE links SET token = randomblob(32) WHERE role = 'a'", "a link's token"),
     "a link for no seat": ("UPDATE links SET role = 'b' WHERE role = 'a'", "links for b, facilitator"),
     "no links": ("DELETE FROM links", "links for nobody"),
@@ -134,3 +139,47 @@ def test_a_turn_that_does_not_replay_is_refused_in_one_line(tmp_path, capsys):
     def forge(header, events):
         events[0][2][0][1] = "a.hold"
     refused(capsys, tmp_path, journal(tmp_path, change=forge), "game 1", "diverges")
+
+
+def another_programs_database(path: Path) -> None:
+    with sqlite3.connect(path) as connection:
+        connection.execute("PRAGMA application_id = 1234")
+        connection.execute("CREATE TABLE notes (text TEXT)")
+        connection.execute("INSERT INTO notes VALUES ('mine')")
+    connection.close()
+
+
+def an_old_layout(path: Path) -> None:
+    another_programs_database(path)
+    with sqlite3.connect(path) as connection:
+        connection.execute("PRAGMA application_id = 1213356618")  # Horizon's, of a layout still to come
+        connection.execute("PRAGMA user_version = 99")
+    connection.close()
+
+
+NOT_JOURNALS = {
+    "another program's database": (another_programs_database, "another program's database"),
+    "a journal of a later layout": (an_old_layout, "layout 99"),
+    "a text file": (lambda path: path.write_text("dear diary\n" * 20), "not an SQLite database"),
+    "a short file": (lambda path: path.write_bytes(b"SQLite format 3\x00"), "not an SQLite database"),
+}
+
+
+@pytest.mark.parametrize("case", NOT_JOURNALS)
+def test_a_file_that_is_not_a_journal_is_refused_untouched(tmp_path, capsys, case):
+    """Read from its header, refused in one line: not a byte written to it, nothing made beside it."""
+    make, reason = NOT_JOURNALS[case]
+    scenario_file(tmp_path)
+    path = tmp_path / "other.sqlite"
+    make(path)
+    before, listing = path.read_bytes(), sorted(p.name for p in tmp_path.iterdir())
+    os.utime(path, (1_000_000_000, 1_000_000_000))
+    refused(capsys, tmp_path, path, reason)
+    assert path.read_bytes() == before and path.stat().st_mtime == 1_000_000_000
+    assert sorted(p.name for p in tmp_path.iterdir()) == listing
+
+
+def test_a_fifo_as_the_journal_is_refused_without_hanging(tmp_path, capsys):
+    scenario_file(tmp_path)
+    os.mkfifo(tmp_path / "pipe")
+    refused(capsys, tmp_path, tmp_path / "pipe", "not a regular file")

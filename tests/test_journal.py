@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from game.decoding import Invalid
+from game.desk.unlock import asks
 from game.journal import (
     Locked,
     Paused,
@@ -19,7 +20,7 @@ from game.journal import (
     encode_event,
     encode_header,
 )
-from game.lock import Lock, generate_passphrase, guards, make_lock
+from game.lock import Lock, generate_passphrase, make_lock
 from tests.saves_support import examples, games, scenario, scenarios
 from tests.test_saves_damage import _MSGPACK_VALUES
 
@@ -54,7 +55,7 @@ def test_a_lock_opens_only_with_its_passphrase_and_guards_only_unfinished_games(
     lock = make_lock(" table four ")
     assert lock.opens_with("table four") and not lock.opens_with("table five")
     assert make_lock("table four").salt != lock.salt  # salted: one passphrase, two hashes
-    assert guards(lock, over=False) and not guards(lock, over=True) and not guards(None, over=False)
+    assert asks(lock, over=False) and not asks(lock, over=True) and not asks(None, over=False)
     phrase = generate_passphrase()
     assert len(phrase) == 20 and phrase.count("-") == 2
     with pytest.raises(ValueError, match="at least 4 characters"):

@@ -22,7 +22,7 @@ from __future__ import annotations
 import ast
 import re
 from collections import defaultdict
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from tests.paths import ROOT
@@ -65,7 +65,7 @@ def row_of(module_path: str, rows: dict[str, set[str]]) -> str | None:
     return best
 
 
-@lru_cache(maxsize=None)
+@cache
 def module_path(dotted: str) -> str:
     """``game.engine.model`` → ``game/engine/model.py`` (or a package's ``__init__.py``)."""
     parts = dotted.split(".")

@@ -20,6 +20,7 @@ import signal
 import pytest
 
 from game.net import protocol as p
+from game.net.client import Updated
 from game.net.links import FACILITATOR
 from tests.net_support import RecordingSeat, free_port, hosted, link_of
 from tests.paths import SHIPPED
@@ -86,7 +87,7 @@ async def _order(tab, facilitator: RecordingSeat, seat: str, turn: int) -> None:
     raise AssertionError(f"{seat}'s tab never sent its order of turn {turn} (see {seat}.png beside the test)")
 
 
-def _ordered(update: p.Update, seat: str, turn: int) -> bool:
+def _ordered(update: Updated, seat: str, turn: int) -> bool:
     """Whether ``seat``'s order of ``turn`` is in: pending, or resolved with the turn (which waits for both)."""
     view = update.view
     return view.played >= turn or (view.turn == turn and seat in view.pending)
@@ -116,3 +117,33 @@ async def test_a_tab_comes_back_by_itself_when_its_host_is_killed_and_restarted(
         finally:
             await tab.screenshot(path=str(tmp_path / "china.png"))
             await browser.close()
+
+
+async def test_a_page_served_over_https_opens_its_websocket_over_wss(tmp_path):
+    """Behind a TLS proxy (with a path prefix), the page's websocket is wss:// at the address the browser used:
+    the page is fetched from the host and served to Chromium as from https://horizon.example.org/games/…."""
+    import aiohttp
+
+    async_playwright = _browser_api()
+    async with hosted(tmp_path, web=0) as host:
+        link = link_of(host, "us")
+        async with aiohttp.ClientSession() as http, http.get(link.on(host.web_base).url) as response:
+            page = await response.text()
+        public = f"https://horizon.example.org/games/1/us/{link.token}"
+
+        async def serve(route) -> None:
+            if route.request.url == public:
+                await route.fulfill(body=page, content_type="text/html")
+            else:
+                await route.abort()
+
+        async with async_playwright() as driver:
+            browser = await driver.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+            try:
+                tab = await browser.new_page()
+                await tab.route("**/*", serve)
+                await tab.goto(public)
+                websocket = await tab.evaluate("document.getElementById('terminal').dataset.sessionWebsocketUrl")
+            finally:
+                await browser.close()
+    assert websocket == f"wss://horizon.example.org/games/1/us/{link.token}/ws"

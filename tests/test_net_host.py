@@ -18,10 +18,10 @@ import sys
 import aiohttp
 import pytest
 
+from game.desk.terminal import WEB_DRIVER
 from game.net import protocol as p
 from game.net.journal_db import Journal
 from game.net.links import FACILITATOR, LINK_VARIABLE, Link
-from game.desk.terminal import WEB_DRIVER
 from tests.net_support import RecordingSeat, hosted, link_of
 
 WRONG = "A" * 32

@@ -4,7 +4,8 @@
   hash an uninterrupted game of the same orders reaches (the policies are seeded, so the orders are
   those of an all-computer game of the same seed);
 - the host killed with 2 of 3 orders of a turn in: restarted with the same command it prints the same
-  links, holds both orders, and the game ends in that same state;
+  links, holds both orders, and the game ends in that same state; the facilitator's client, which
+  reconnected by itself and went on applying deltas, ends with exactly the view a fresh join gets;
 - a seat killed after ordering: a new join shows its pending order.
 """
 
@@ -19,8 +20,10 @@ import sys
 
 from game.engine.state import state_hash
 from game.net import protocol as p
+from game.net.client import Connection, Lost, Updated
 from game.net.links import FACILITATOR
 from game.scenario import load_scenario
+from game.seat_view.wire import to_wire
 from game.session import Session
 from game.tui.remote.app import RemoteApp
 from game.tui.remote.waiting import WaitingScreen
@@ -45,6 +48,19 @@ def verified_hash(tmp_path) -> str:
     return re.search(r"state-hash ([0-9a-f]{64})", done.stdout).group(1)
 
 
+async def happened(connection: Connection, test, timeout: float = 120):
+    """The client's next happening that passes ``test``."""
+    async with asyncio.timeout(timeout):
+        while not test(happening := await connection.next()):
+            pass
+        return happening
+
+
+def updated(test):
+    """A test of a client's happening: an update whose view and status pass ``test``."""
+    return lambda happening: isinstance(happening, Updated) and test(happening)
+
+
 async def exited(process, timeout: float = 120) -> int:
     return await asyncio.to_thread(process.wait, timeout)
 
@@ -66,20 +82,22 @@ async def test_the_host_killed_with_two_orders_in_resumes_them_and_ends_the_same
     stop_at = 3
     others = [processes.start("join", links[seat].url, "--policy", "random", cwd=tmp_path)
               for seat in ("us", "russia")]
+    facilitator = Connection(links[FACILITATOR])  # the seats' own client: reconnects, applies deltas
+    keeping = asyncio.create_task(facilitator.run())
     async with RecordingSeat(links["china"]) as china:  # plays until turn 3, then holds back its order
         await china.update()
         while china.view.turn < stop_at:
             await china.ask(lambda rid: p.OrderByPolicy(rid, "random"))
             await china.until(lambda u, turn=china.view.turn: u.view.turn > turn or u.view.over)
-        async with RecordingSeat(links[FACILITATOR]) as facilitator:
-            await facilitator.until(lambda u: set(u.view.decided) == {"us", "russia"} and u.view.turn == stop_at)
+        await happened(facilitator, updated(lambda u: set(u.view.decided) == {"us", "russia"}
+                                            and u.view.turn == stop_at))
     os.kill(host.pid, signal.SIGKILL)
     await exited(host)
+    await happened(facilitator, lambda happening: isinstance(happening, Lost))
     again, relinks = processes.host(*command, cwd=tmp_path, port=port)
     assert relinks == links  # every link printed before still works
-    async with RecordingSeat(relinks[FACILITATOR]) as facilitator:
-        update = await facilitator.update()
-        assert update.view.turn == stop_at and set(update.view.pending) == {"us", "russia"}
+    update = await happened(facilitator, updated(lambda u: True))  # the whole view, on reconnecting
+    assert update.view.turn == stop_at and set(update.view.pending) == {"us", "russia"}
     async with RecordingSeat(relinks["china"]) as china:
         await china.update()
         while not china.view.over:
@@ -88,6 +106,10 @@ async def test_the_host_killed_with_two_orders_in_resumes_them_and_ends_the_same
             await china.until(lambda u, turn=china.view.turn: u.view.turn > turn or u.view.over)
     for seat in others:  # they reconnected by themselves and played on
         assert await exited(seat) == 0, seat.stderr.read()
+    last = await happened(facilitator, updated(lambda u: u.view.over))
+    async with RecordingSeat(relinks[FACILITATOR]) as fresh:  # (takes the link over: the client stops)
+        assert to_wire((await fresh.update()).view) == to_wire(last.view)
+    keeping.cancel()
     os.kill(again.pid, signal.SIGTERM)
     assert await exited(again, 30) == 0
     assert verified_hash(tmp_path) == reference_hash()

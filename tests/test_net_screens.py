@@ -150,3 +150,26 @@ async def test_the_facilitator_acts_from_the_networked_console_with_the_hot_seat
             await pilot.press("enter", "down", "enter", "tab", *"99", "tab", *"too much", "ctrl+o")
             await until(pilot, lambda: "out of bounds" in text_of(form, "#problem"), "the host's refusal on the form")
             assert app.screen is form and len(session.open_interventions) == 1
+
+
+async def test_a_seat_opened_on_another_screen_is_told_can_no_longer_order_and_can_take_it_back(tmp_path):
+    from game.tui.dialogs.confirm import ConfirmDialog
+
+    async with hosted(tmp_path) as host:
+        app = RemoteApp(link_of(host, "us"))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await until(pilot, lambda: isinstance(app.screen, BriefingScreen), "the briefing")
+            async with RecordingSeat(link_of(host, "us")) as other, \
+                    RecordingSeat(link_of(host, FACILITATOR)) as facilitator:
+                await other.update()
+                await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the notice")
+                assert "opened on another screen" in text_of(app.screen, ".dialog-title")
+                assert not app.connection.connected  # no request of this screen reaches the host
+                assert await app.refused(lambda rid: p.Withdraw(rid))
+                seen = await facilitator.until(lambda u: u.status.reopened.get("us") == 1)
+                assert "us" in seen.status.connected
+                await pilot.press("t")  # take it back: the other screen is told in turn
+                while other.taken is None:
+                    await other._read()
+                await until(pilot, lambda: app.connection.connected and isinstance(app.screen, BriefingScreen),
+                            "the seat back")

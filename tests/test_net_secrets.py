@@ -8,6 +8,11 @@ received, not the seed, no name or label of a variable it cannot see, no
 id of another seat's private action, and (before the end, when the game
 reveals them) no other seat's briefing or objective; and every update,
 decoded, must hold only that seat's own options, pending order and messages.
+
+And the bytes themselves, whole views and deltas alike: two hosts play the same game (same seed,
+same orders) where everything kept from one seat differs (the other seats' rationales and the
+messages between them, the facilitator's reasons and messages to them): that seat is sent the
+very same bytes, message for message.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import secrets
 
 import msgpack
 
+from game.engine.interventions import ForceChance, SetTrack
 from game.engine.model import PRIVATE
 from game.net import protocol as p
 from game.net.links import FACILITATOR
@@ -99,3 +105,43 @@ def _check_views(scenario, seat: str, client: RecordingSeat) -> None:
         assert {track.name for track in view.tracks} <= visible
         assert all(seat in (m.sender, *m.recipients) for m in view.messages)
         assert not view.intended and not view.controllers and not update.status.connected
+
+
+async def test_a_seat_is_sent_the_same_bytes_whatever_is_kept_from_it(tmp_path):
+    sent = [await _us_bytes(tmp_path / "a", "first"), await _us_bytes(tmp_path / "b", "second")]
+    assert len(sent[0]) > 20 and sent[0] == sent[1]
+
+
+async def _us_bytes(folder, secret: str) -> list[bytes]:
+    """What us is sent over six turns in which everything kept from it says ``secret``."""
+    async with hosted(folder, seed=5) as host:
+        scenario = host.games[1].session.scenario
+        track = next(v for v in scenario.variables if v.type == "int" and v.visible_to is None)
+        chancy = next(a.id for a in scenario.actions if a.chance is not None)
+        seats = {seat: RecordingSeat(link_of(host, seat)) for seat in SEATS}
+        facilitator = RecordingSeat(link_of(host, FACILITATOR))
+        for client in (*seats.values(), facilitator):
+            await client.__aenter__()
+        try:
+            for client in seats.values():
+                await client.update()
+            for turn in range(1, 7):
+                for sender, recipient in (("russia", "china"), ("china", "russia")):
+                    text = f"{secret} to {recipient}"
+                    made = await seats[sender].ask(lambda rid: p.SendMessage(rid, (recipient,), text))
+                    assert isinstance(made, p.Ack)
+                assert isinstance(await facilitator.ask(lambda rid: p.SendMessage(rid, ("russia",), secret)), p.Ack)
+                act = SetTrack(track.name, track.low + turn % 2, f"{secret} reason") if turn % 2 else \
+                    ForceChance(chancy, True, f"{secret} reason")
+                assert isinstance(await facilitator.ask(lambda rid: p.Intervene(rid, act)), p.Ack)
+                for seat, client in seats.items():
+                    options = [o.id for o in client.view.options[seat] if o.available]
+                    why = "" if seat == "us" else f"{secret} why"
+                    action = options[(turn * 3 + len(seat)) % len(options)]
+                    assert isinstance(await client.ask(lambda rid: p.GiveOrder(rid, action, why)), p.Ack)
+                for client in seats.values():
+                    await client.until(lambda u, turn=turn: u.view.played >= turn)
+            return seats["us"].received
+        finally:
+            for client in (*seats.values(), facilitator):
+                await client.__aexit__()

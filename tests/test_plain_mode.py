@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from game.saves import list_saves
 from game.desk import storage
+from game.saves import list_saves
 from tests.tui_driver import FIXTURES
 
 PROMPT = re.compile(r"(?:Type a number from 1 to \d+(?: \(Enter: \d+\))?: |Press Enter to [a-z ]+\. |"
@@ -108,7 +108,7 @@ def test_the_title_continue_and_the_end_of_input(tmp_path: Path):
     """Input that ends mid-game leaves it saved; Continue picks it up at the turn it had reached."""
     first = Reader("play", str(FIXTURES / "trio.toml"), "--plain", "--seed", "5", "--saves", "saves",
                    "--seat", "south=random", "--seat", "east=greedy", cwd=tmp_path)
-    for answer in ["", "", "1", "", ""]:  # start, briefing, decide, no rationale, send
+    for answer in ["", "", "", "1", "", ""]:  # start, the passphrase noted, briefing, decide, no rationale, send
         assert first.screen() is not None
         first.answer(answer)
     first.screen()
@@ -131,6 +131,8 @@ def test_leaving_a_game_defaults_to_staying(tmp_path: Path, answer):
                     cwd=tmp_path)
     reader.screen()
     reader.answer("")  # start
+    assert "The facilitator's passphrase for this game" in reader.screen()
+    reader.answer("")  # noted
     screen = reader.screen()
     reader.answer(str(choices(screen).index("Leave this game") + 1))
     screen = reader.screen()

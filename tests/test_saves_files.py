@@ -101,12 +101,14 @@ def test_a_second_owner_is_refused_at_once_and_the_first_keeps_its_save(tmp_path
 def test_two_runs_saving_one_file_at_once_the_second_is_refused_before_its_first_turn(tmp_path):
     save = tmp_path / "f.wgsave"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    slow = textwrap.dedent("""
-        import sys, time
+    go = tmp_path / "go"
+    slow = textwrap.dedent(f"""
+        import os, sys, time
         from game.session import Session
         real = Session.resolve
         def slow(self, **options):
-            time.sleep(0.05)
+            while self.turns and not os.path.exists({str(go)!r}):  # holds the save until the others tried
+                time.sleep(0.02)
             return real(self, **options)
         Session.resolve = slow
         from game.cli import main
@@ -120,6 +122,7 @@ def test_two_runs_saving_one_file_at_once_the_second_is_refused_before_its_first
                                 capture_output=True, text=True)
         third = subprocess.run([sys.executable, "-m", "game", "run", str(MINI), "--save", str(save), "--force-save"],
                                env=env, capture_output=True, text=True)
+        go.touch()
         assert first.wait() == 0
     for refused in (second, third):
         assert refused.returncode == 2 and refused.stdout == ""

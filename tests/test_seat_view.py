@@ -1,11 +1,14 @@
 """SeatView, what a seat's screens (and a networked seat) are given: it travels intact, and it
 holds nothing its seat may not see.
 
-On scenarios hypothesis writes itself: the view survives the wire unchanged; its bytes do
-not change when anything kept from the seat changes (hidden values, hidden changes, draws,
-the seed, other seats' rationales, briefings, objectives and private entries); a damaged
-message is refused with WireError and nothing else. On the fixtures and the shipped
-scenario: no secret string is in a seat's bytes over whole games.
+On scenarios hypothesis writes itself: the view survives the wire unchanged; its bytes, and
+the bytes of the deltas between two of its views, do not change when anything kept from the
+seat changes (hidden values, hidden changes, draws, the seed, other seats' rationales,
+briefings, objectives and private entries); a damaged view or delta is refused with
+WireError and nothing else. Views kept as a game goes (orders, messages, the facilitator's
+acts, turns) are those built afresh from its journal, and the deltas between them rebuild
+each exactly. On the fixtures and the shipped scenario: no secret string is in a seat's
+bytes over whole games.
 """
 
 from __future__ import annotations
@@ -23,8 +26,11 @@ from game.engine.views import knowable
 from game.scenario import load_scenario, parse_scenario
 from game.seat_view import WireError, from_wire, to_wire
 from game.seat_view.build import seat_view
+from game.seat_view.delta import changes, patched
+from game.errors import WargameError
 from game.session import HUMAN, Order, Session
 from tests.paths import FIXTURES, SHIPPED
+from tests.saves_support import acts, human_order, messages
 from tests.scenario_strategies import scenario_text
 from tests.test_game_machine import perturb_hidden
 from tests.tui_secrets import kept_from
@@ -116,9 +122,18 @@ def test_nothing_kept_from_a_seat_changes_the_bytes_it_is_sent(session, data):
     other = perturbed(session, seat)
     last = len(session.turns) - (1 if session.over else 0)  # the end reveals objectives and scores
     played_turns = data.draw(st.integers(0, max(0, last)))
+    later = data.draw(st.integers(0, max(0, last)))
     for formulas in (False, True):
         assert wire_bytes(seat_view(session, seat, played_turns, formulas=formulas)) == \
             wire_bytes(seat_view(other, seat, played_turns, formulas=formulas))
+        assert delta_bytes(seat_view(session, seat, played_turns, formulas=formulas),
+                           seat_view(session, seat, later, formulas=formulas)) == \
+            delta_bytes(seat_view(other, seat, played_turns, formulas=formulas),
+                        seat_view(other, seat, later, formulas=formulas))
+
+
+def delta_bytes(old, new) -> bytes:
+    return msgpack.packb(changes(old, new))
 
 
 @settings(max_examples=30)
@@ -274,3 +289,75 @@ def test_a_ruled_chance_says_so_to_every_viewer_and_its_reason_only_to_the_facil
         text = " ".join(line.text for line in entry_lines(view, shove))
         assert shove.ruled and f"succeeded{RULED}" in text
         assert ("argued well" in text) == (viewer is None)
+
+
+@st.composite
+def watched(draw):
+    """A game of a generated scenario played step by step (orders, withdrawals, messages, the facilitator's
+    acts, turns), with every viewer's view of the present after each step, built as the game went."""
+    scenario = parse_scenario(draw(scenario_text()), "generated.toml")
+    controllers = {seat: draw(st.sampled_from([HUMAN, "random"])) for seat in scenario.seats}
+    session = Session(scenario, draw(st.integers(0, MAX_SEED)), controllers)
+    viewers = [None, *scenario.seats]
+    moments = [{viewer: seat_view(session, viewer) for viewer in viewers}]
+    for _ in range(draw(st.integers(0, min(scenario.turns, 4)))):
+        if session.over:
+            break
+        for _ in range(draw(st.integers(0, 3))):
+            step = draw(st.sampled_from(["message", "act", "order", "withdraw"]))
+            try:
+                if step == "message":
+                    session.send(draw(messages(session)))
+                elif step == "act":
+                    session.intervene(draw(acts(session)))
+                elif step == "order" and session.humans():
+                    session.submit(human_order(draw, session, draw(st.sampled_from(session.humans()))))
+                elif step == "withdraw" and session.decided():
+                    session.withdraw(draw(st.sampled_from(sorted(session.decided()))))
+            except WargameError:
+                continue  # refused: nothing changed
+            moments.append({viewer: seat_view(session, viewer) for viewer in viewers})
+        session.resolve(hold_missing="timer")
+        moments.append({viewer: seat_view(session, viewer) for viewer in viewers})
+    return session, moments
+
+
+def restored(session: Session) -> Session:
+    """The same game rebuilt from its journal: its views are built from nothing."""
+    return Session.restore(session.scenario, session.header, session.events())
+
+
+@settings(max_examples=40)
+@given(watched())
+def test_views_kept_as_the_game_goes_are_those_built_afresh_and_deltas_rebuild_each_exactly(game):
+    session, moments = game
+    fresh = restored(session)
+    for viewer, view in moments[-1].items():
+        assert wire_bytes(seat_view(fresh, viewer)) == wire_bytes(view)
+        for turns in range(len(session.turns) + 1):  # and every earlier turn, from the same kept stores
+            assert wire_bytes(seat_view(fresh, viewer, turns)) == wire_bytes(seat_view(session, viewer, turns))
+    for before, after in zip(moments, moments[1:]):
+        for viewer, view in after.items():
+            sent = msgpack.unpackb(msgpack.packb(changes(before[viewer], view)))
+            held = from_wire(msgpack.unpackb(wire_bytes(before[viewer])))
+            assert patched(held, sent) == view and wire_bytes(patched(held, sent)) == wire_bytes(view)
+    first, last = moments[0], moments[-1]
+    for viewer, view in last.items():  # a delta across many steps, as to a seat that asked after a gap
+        assert wire_bytes(patched(first[viewer], changes(first[viewer], view))) == wire_bytes(view)
+
+
+@settings(max_examples=80)
+@given(played(), st.data())
+def test_a_damaged_delta_is_refused_with_a_wire_error_and_nothing_else(session, data):
+    seat = data.draw(st.sampled_from([None, *session.scenario.seats]))
+    old = seat_view(session, seat, data.draw(st.integers(0, len(session.turns))))
+    new = seat_view(session, seat)
+    sent = msgpack.unpackb(msgpack.packb(changes(old, new)))
+    if not sent:
+        sent = {"turn": [0, 1]}
+    path = data.draw(st.sampled_from(list(_paths(sent))))
+    damaged = _replace(sent, path, data.draw(plain | st.just(_DROP)) if path else data.draw(plain))
+    try:
+        patched(old, damaged)
+    except WireError as error:
+        assert str(error)

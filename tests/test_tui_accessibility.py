@@ -10,9 +10,9 @@ from textual.color import Color
 
 from game.cli import build_parser
 from game.cli.play import options_from
+from game.desk.launch import LaunchOptions
 from game.errors import WargameError
 from game.tui.app import HorizonApp
-from game.desk.launch import LaunchOptions
 
 ROLES = ("foreground", "text-muted", "accent", "primary", "success", "error", "warning")
 """The colours the game's text is drawn in (game/tui/spans.py and the .tcss files)."""

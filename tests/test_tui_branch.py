@@ -34,11 +34,16 @@ async def test_a_what_if_of_an_all_computer_game_hands_a_seat_to_a_person(tmp_pa
         setup = await wait_for(pilot, "SetupScreen")
         assert setup.branch_at == 1 and setup.controllers == COMPUTERS
         assert setup.query_one("#seed").disabled and setup.query_one("#seed").value == "7"
+        assert "gets one, shown once" in str(setup.query_one("#setup-lock").render())
         setup.query_one("#seat-north").value = HUMAN
         await pilot.press("f5")
+        shown = await wait_for(pilot, "PassphraseShown")  # the game had no lock: a person's what-if gets one
+        passphrase = shown.passphrase
+        await pilot.press("enter")
         await wait_for(pilot, "ResolutionScreen")  # turn 1's results, as Northland saw them
         branch = app.lobby.playthrough.session
         assert len(branch.turns) == 1 and branch.controllers == {**COMPUTERS, "north": HUMAN}
+        assert branch.lock is not None and branch.lock.opens_with(passphrase)
         await pilot.press("enter")
         turn = await wait_for(pilot, "TurnScreen")
         assert turn.seat == "north" and turn.view.turn == 2 and len(branch.turns) == 1

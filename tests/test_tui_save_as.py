@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from game.desk import storage
 from game.saves import list_saves, load_save, save_session
 from game.scenario import load_scenario
 from game.session import Order, Session
-from game.desk import storage
 from tests.tui_driver import FIXTURES, choose, first_available, make_app, screen_name, start_game, wait_for, wait_until
 
 SEATS = {"north": "human", "south": "random", "east": "random"}

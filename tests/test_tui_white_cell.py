@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from game.desk.facilitator_acts import FORMS
 from game.engine.interventions import ForceChance, Inject, ReplaceOrder
 from game.lock import make_lock
 from game.saves import load_save, restore_session, save_session
 from game.scenario import load_scenario
 from game.session import Order, Session
-from game.desk.facilitator_acts import FORMS
 from tests.tui_driver import (
     FIXTURES,
     at_turn,

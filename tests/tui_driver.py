@@ -16,8 +16,8 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import DataTable, Input, Markdown, OptionList
 
-from game.tui.app import HorizonApp
 from game.desk.launch import LaunchOptions
+from game.tui.app import HorizonApp
 from tests.paths import FIXTURES
 
 __all__ = ["FIXTURES", "choose", "choose_scenario", "first_available", "make_app", "screen_name",

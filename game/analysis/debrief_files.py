@@ -11,6 +11,7 @@ from pathlib import Path
 from game.analysis.report_html import debrief_html
 from game.atomic import write_atomically
 from game.errors import FileError
+from game.private_files import private_folder
 from game.saves_folder import slug
 from game.session import Session
 
@@ -28,7 +29,7 @@ def write_debrief(session: Session, markdown: str, folder: Path) -> tuple[Path, 
     stem = debrief_stem(session, folder)
     paths = stem.with_suffix(".md"), stem.with_suffix(".html")
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        private_folder(folder)
     except OSError as error:
         raise FileError(str(folder), error.strerror or "cannot create the folder") from None
     write_atomically(paths[0], markdown.encode())

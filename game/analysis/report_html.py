@@ -29,7 +29,8 @@ h2 { font-size: 1.25em; border-bottom: 1px solid #999; margin-top: 1.8em; break-
 h3 { font-size: 1.05em; margin: 1.2em 0 .3em; break-after: avoid; }
 table { border-collapse: collapse; width: 100%; font-size: .92em; }
 th, td { border: 1px solid #bbb; padding: .25em .45em; vertical-align: top; text-align: left; }
-td:first-child { min-width: 8em; }
+th { white-space: nowrap; }
+td:first-child { min-width: 7em; }
 tr { break-inside: avoid; }
 pre { font: 9.5pt/1.25 "DejaVu Sans Mono", Menlo, Consolas, monospace; background: #f4f4f4;
       padding: .5em; overflow-x: auto; break-inside: avoid; }

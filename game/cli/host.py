@@ -32,6 +32,17 @@ def port(text: str) -> int:
     return arguments.whole_number("port", 0, 65535)(text)
 
 
+def public_url(text: str) -> str:
+    """``https://horizon.example.org`` or ``https://example.org/horizon``: where browsers reach the pages."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(text.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment \
+            or any(character in text for character in "\"'<> \\"):
+        raise argparse.ArgumentTypeError(f"invalid public URL {text!r}: write e.g. https://horizon.example.org")
+    return text.strip().rstrip("/")
+
+
 def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser(
         "host", help="serve games to seats on their own screens (join links, browser pages)",
@@ -48,6 +59,9 @@ def register(commands: argparse._SubParsersAction) -> None:
                         help="the port of the links (default: 8765; 0: any free port)")
     parser.add_argument("--web", type=port, metavar="PORT",
                         help="also serve each link as a browser page, on this port")
+    parser.add_argument("--public-url", type=public_url, metavar="URL",
+                        help="where browsers reach the --web pages when a proxy serves them (https://…): the "
+                             "links' pages are given there")
     parser.add_argument("--timer", type=duration, metavar="DURATION",
                         help="time for each turn, e.g. 5m; when it runs out, seats that have not decided hold")
     parser.add_argument("--journal", type=Path, metavar="FILE",
@@ -65,4 +79,4 @@ def handle(args: argparse.Namespace) -> int:
 
     return run_host(HostOptions(scenario=args.scenario, games=args.games, bind=args.bind, port=args.port,
                                 web=args.web, timer=args.timer, journal=args.journal, seed=args.seed,
-                                saves=args.saves, seats=tuple(args.seat)))
+                                saves=args.saves, seats=tuple(args.seat), public_url=args.public_url))

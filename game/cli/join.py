@@ -1,7 +1,10 @@
 """``wargame join URL``: play a seat (or run a game as its facilitator) from a link the host printed.
 
 In a terminal it opens the seat's screens; ``--policy NAME`` plays the seat
-headless instead. Without a terminal and without ``--policy`` it refuses
+headless instead. The link is the seat's only key, and a command line is
+shown by ``ps`` to every account on the machine: ``--link-file`` (a file,
+or ``-`` for standard input) and the ``HORIZON_JOIN_URL`` environment
+variable keep it out of the process list. Without a terminal and without ``--policy`` it refuses
 to start: Textual spins on a closed standard input (Textual PR #6690).
 """
 
@@ -21,7 +24,11 @@ def register(commands: argparse._SubParsersAction) -> None:
         description="Open the seat (or the facilitator's console) that URL, a link printed by `wargame "
                     "host`, names. The connection comes back by itself if it drops or the host restarts.")
     parser.add_argument("url", metavar="URL", nargs="?",
-                        help="the link (default: the HORIZON_JOIN_URL environment variable)")
+                        help="the link (on a shared machine, every account sees a command line in `ps`: use "
+                             "--link-file or the HORIZON_JOIN_URL environment variable there)")
+    parser.add_argument("--link-file", metavar="FILE",
+                        help="read the link from FILE (its first line; - for standard input), so that it never "
+                             "shows in the process list")
     parser.add_argument("--policy", metavar="NAME",
                         help="play the seat headless with a computer policy (random, greedy, cautious) and "
                              "exit when the game is over")
@@ -31,9 +38,11 @@ def register(commands: argparse._SubParsersAction) -> None:
 def handle(args: argparse.Namespace) -> int:
     from game.net.links import FACILITATOR, LINK_VARIABLE, parse_link
 
-    url = args.url or os.environ.get(LINK_VARIABLE)
+    if args.url and args.link_file:
+        raise WargameError("give the link once: as URL or with --link-file, not both")
+    url = args.url or (_read_link(args.link_file) if args.link_file else os.environ.get(LINK_VARIABLE))
     if not url:
-        raise WargameError(f"give the link the host printed (or set {LINK_VARIABLE})")
+        raise WargameError(f"give the link the host printed (or --link-file FILE, or set {LINK_VARIABLE})")
     link = parse_link(url)
     if args.policy is not None:
         from game.net.headless import play_headless
@@ -56,6 +65,29 @@ def handle(args: argparse.Namespace) -> int:
     if app.refusal:
         raise WargameError(app.refusal)
     return app.return_code or 0  # a crash inside the app is not a success
+
+
+MAX_LINK_FILE = 4096
+"""More than any link: a file longer than this is not a link file."""
+
+
+def _read_link(name: str) -> str:
+    """The first non-empty line of the file ``name`` (``-``: standard input); one line if it cannot be read."""
+    try:
+        if name == "-":
+            text = sys.stdin.read(MAX_LINK_FILE + 1)
+        else:
+            with open(name, encoding="utf-8") as file:
+                text = file.read(MAX_LINK_FILE + 1)
+    except (OSError, UnicodeDecodeError) as error:
+        raise WargameError(f"--link-file {name}: cannot read it ({getattr(error, 'strerror', None) or error})"
+                           ) from None
+    if len(text) > MAX_LINK_FILE:
+        raise WargameError(f"--link-file {name}: longer than {MAX_LINK_FILE} characters: not a link file")
+    line = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    if not line:
+        raise WargameError(f"--link-file {name}: holds no link")
+    return line
 
 
 def _say(text: str) -> None:

@@ -24,10 +24,12 @@ def add_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def unlock(lock, over: bool, args: argparse.Namespace, what: str) -> None:
-    """Return if the facilitator may see ``what`` (a save, named in messages); else raise one line."""
-    from game.lock import guards
+    """Return if the facilitator may see ``what`` (a save, named in messages); else raise one line.
 
-    if not guards(lock, over):
+    Whether to ask is the one unlock policy's (``game.desk.unlock.asks``), as in the TUI and plain mode."""
+    from game.desk.unlock import asks
+
+    if not asks(lock, over):
         return
     passphrase = _given(args, what)
     if not lock.opens_with(passphrase):

@@ -45,8 +45,8 @@ def options_from(args: argparse.Namespace):
 
     A bare ``wargame`` imports nothing of the game here, so its first frame comes sooner.
     """
-    from game.saves_folder import default_saves_folder
     from game.desk.launch import LaunchOptions
+    from game.saves_folder import default_saves_folder
 
     saves = args.saves or default_saves_folder()
     theme = checked_theme(args.theme)

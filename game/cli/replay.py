@@ -36,8 +36,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def handle(args: argparse.Namespace) -> int:
     from game.engine.state import state_hash
-    from game.saves import SaveDiverged, SaveError, load_save, restore_session
     from game.safe_text import clean
+    from game.saves import SaveDiverged, SaveError, load_save, restore_session
 
     saved = load_save(args.save)
     passphrase.unlock(saved.lock, saved.over, args, args.save)

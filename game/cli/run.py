@@ -157,6 +157,7 @@ def _refuse_humans(session) -> None:
 
 def _save_target(option: str | None, session) -> Path | None:
     """Where --save writes: nothing, a file, or an automatic name in a folder (saves/ or $HORIZON_SAVES)."""
+    from game.private_files import private_folder
     from game.saves import autosave_path
     from game.saves_folder import default_saves_folder
 
@@ -164,6 +165,6 @@ def _save_target(option: str | None, session) -> Path | None:
         return None
     if option == "" or Path(option).is_dir():
         path = autosave_path(session, option or default_saves_folder())
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(path.parent)
         return path
     return Path(option)

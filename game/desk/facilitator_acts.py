@@ -20,7 +20,7 @@ from attrs import frozen
 from game.engine.interventions import FireEvent, ForceChance, Inject, Intervention, ReplaceOrder, SetTrack, read_value
 from game.errors import WargameError
 from game.seat_view.model import SeatView
-from game.session import HUMAN
+from game.session import FACILITATOR, HUMAN
 
 CHOICE, CHECKS, TEXT = "choice", "checks", "text"
 
@@ -141,3 +141,26 @@ def acts_text(view: SeatView) -> str:
     lines = [f"\u2022 The facilitator {act.text}." + (f"\n    reason: {act.reason}" if act.reason else "")
              for act in view.acts]
     return "\n".join(lines) or "None yet."
+
+
+WORKING = "\u2026"
+"""Shown for a computer seat's order when the view has none."""
+
+
+def orders_text(view: SeatView) -> str:
+    """Each seat's order so far, as both consoles of a game at one screen show it: a person's (decided or
+    not), the facilitator's own order for a computer seat, or what the computer would order now."""
+    lines = []
+    for seat in view.seats:
+        controller = view.controllers.get(seat.id, HUMAN)
+        who = view.played_by.get(seat.id, controller)  # "a person", "computer (planner)": never an id
+        pending = view.pending.get(seat.id)
+        if controller == HUMAN:
+            what = f"decided: {pending.label}" if pending else "not decided yet (asked when the turn is played)"
+            lines.append(f"{seat.name} \u00b7 {who}: {what}")
+        elif pending is not None and pending.by == FACILITATOR:
+            lines.append(f"{seat.name} \u00b7 {who}: your order: {pending.label}")
+        else:
+            intended = view.intended.get(seat.id)
+            lines.append(f"{seat.name} \u00b7 {who}: would choose {intended.label if intended else WORKING}")
+    return "\n".join(lines)

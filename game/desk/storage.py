@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from game.errors import WargameError
+from game.private_files import private_folder
 from game.saves import (
     SaveConflict,
     SaveError,
@@ -49,7 +50,7 @@ def save_as(session: Session, name: str, path: Path, kept: SaveFile | None, *, f
     if kept is not None:
         kept.release()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(path.parent)
         session.rename(name)  # no file attached now: only the new one holds the new name
         return SaveFile.own(session, path, force=force)
     except OSError as error:

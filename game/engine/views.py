@@ -149,10 +149,15 @@ def view_for(scenario: Scenario, state: GameState, entries: Iterable[LogEntry], 
         over=state.over,
         ending=next((e for e in scenario.endings if e.id == state.ending), None) if state.ending else None,
         visible_values=scenario.visible_values(seat, state.values),
-        entries=tuple(_entry_for(scenario, entry, seat) for entry in entries if entry.visible(seat)),
+        entries=entries_for(scenario, entries, seat),
         available={s: () if state.over else _availability(scenario, s, env) for s in seats},
         scores=scores(scenario, state) if seat is None or state.over else None,
     )
+
+
+def entries_for(scenario: Scenario, entries: Iterable[LogEntry], seat: str | None) -> tuple[LogEntry, ...]:
+    """The entries ``seat`` may see, each with what it may not see of it cut (all of them for the facilitator)."""
+    return tuple(_entry_for(scenario, entry, seat) for entry in entries if entry.visible(seat))
 
 
 class Knowledge:

@@ -5,8 +5,13 @@ the client waits (a quarter second, then twice as long each time, at most
 five seconds, with a little jitter so that a class's screens do not all
 knock at once) and connects again; the host's first update is the whole
 present, pending order included, so nothing else is needed to resynchronise.
-Only a link the host refuses (a wrong token, a game it no longer serves) or a
-host speaking another protocol ends the client.
+After that the host sends only what changed, which the client applies to its
+copy of the view (``mirror.py``) and hands on as a whole view. A host busy
+with too many connections is tried again the same way. Only a link the host
+refuses (a wrong token, a game it no longer serves) or a host speaking
+another protocol ends the client; a link opened on another screen ends
+:meth:`Connection.run` (:class:`TakenOver`) until it is run again to take
+the seat back.
 """
 
 from __future__ import annotations
@@ -22,6 +27,8 @@ from attrs import frozen
 from game.errors import WargameError
 from game.net import protocol as p
 from game.net.links import Link
+from game.net.mirror import Mirror
+from game.seat_view.model import SeatView
 
 FIRST_WAIT, LONGEST_WAIT = 0.25, 5.0
 
@@ -45,7 +52,22 @@ class Lost:
     retry_in: float
 
 
-Happening = Connected | Lost | p.Update
+@frozen
+class Updated:
+    """The seat's view now (whole: the deltas are applied), and the turn's status."""
+
+    view: SeatView
+    status: p.Status
+
+
+@frozen
+class TakenOver:
+    """The link was opened on another screen: this one is closed, and does not reconnect by itself."""
+
+    text: str
+
+
+Happening = Connected | Lost | Updated | TakenOver
 
 
 class Connection:
@@ -59,6 +81,7 @@ class Connection:
         self._rids = itertools.count(1)
         self._socket: aiohttp.ClientWebSocketResponse | None = None
         self._ever_connected = False
+        self._mirror = Mirror()
 
     async def next(self) -> Happening:
         """The next thing that happened; raises :class:`LinkRefused` when the host will not serve the link."""
@@ -83,13 +106,17 @@ class Connection:
             self._replies.pop(rid, None)
 
     async def run(self) -> None:
-        """Connect and reconnect until cancelled, or until the host refuses the link."""
+        """Connect and reconnect until cancelled, until the host refuses the link, or until the link is
+        opened on another screen (run it again then to take the seat back)."""
         wait = FIRST_WAIT
         async with aiohttp.ClientSession() as http:
             while True:
                 try:
                     reason = await self._session(http)
                     wait = FIRST_WAIT
+                except _Taken as taken:
+                    await self._happenings.put(TakenOver(taken.text))
+                    return
                 except LinkRefused as refusal:
                     await self._happenings.put(refusal)
                     return
@@ -111,6 +138,8 @@ class Connection:
             socket = await http.ws_connect(self.link.websocket, heartbeat=20.0, max_msg_size=p.MAX_UPDATE,
                                            timeout=aiohttp.ClientWSTimeout(ws_close=5.0))
         except aiohttp.WSServerHandshakeError as error:
+            if error.status in (429, 503):
+                raise _Busy() from None
             if error.status == 404:
                 raise LinkRefused("the host no longer serves this game (it may have ended)" if self._ever_connected
                                   else "the host does not know this link (check it, or ask the facilitator "
@@ -133,13 +162,20 @@ class Connection:
                 if role != self.link.role or game != self.link.game:
                     raise LinkRefused("the host answered for another seat or game")
                 self.connected = self._ever_connected = True
+                self._mirror.restart()
                 await self._happenings.put(Connected(message))
-            case p.Update():
-                await self._happenings.put(message)
+            case p.Whole() | p.Delta():
+                mirror, stale = self._mirror, self._mirror.stale
+                if mirror.take(message):
+                    await self._happenings.put(Updated(mirror.view, mirror.status))
+                elif mirror.stale and not stale and self._socket is not None:  # ask once for the whole view
+                    await self._socket.send_bytes(p.encode(p.Resync(next(self._rids))))
             case p.Ack(rid) | p.Refused(rid, _):
                 reply = self._replies.get(rid)
                 if reply is not None and not reply.done():
                     reply.set_result(message)
+            case p.Taken(text):
+                raise _Taken(text)
 
     def _disconnected(self) -> None:
         self.connected = False
@@ -147,6 +183,17 @@ class Connection:
         for reply in self._replies.values():
             if not reply.done():
                 reply.set_exception(NotConnected("the connection to the host dropped before it answered"))
+
+
+class _Taken(Exception):
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.text = text
+
+
+class _Busy(aiohttp.ClientError):
+    def __str__(self) -> str:
+        return "the host is busy with too many connections"
 
 
 def _reason(error: BaseException) -> str:

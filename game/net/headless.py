@@ -4,7 +4,8 @@ The seat's process holds only its own view, never the scenario's rules
 (they carry every seat's secrets), so the policy runs on the host, from this
 seat's view alone, exactly as it would for a computer seat; the order is
 marked as that policy's. The process asks once per turn, and again after a
-reconnect if its order did not arrive, and exits 0 when the game is over.
+reconnect if its order did not arrive, and exits 0 when the game is over
+(3 if the seat's link is opened on another screen, which then plays it).
 """
 
 from __future__ import annotations
@@ -13,8 +14,11 @@ import asyncio
 from collections.abc import Callable
 
 from game.net import protocol as p
-from game.net.client import Connected, Connection, Lost, NotConnected
+from game.net.client import Connected, Connection, Lost, NotConnected, TakenOver
 from game.net.links import Link
+
+TAKEN_OVER = 3
+"""The exit status when the seat's link was opened on another screen (a person took the seat, say)."""
 
 
 async def play_headless(link: Link, policy: str, say: Callable[[str], None]) -> int:
@@ -42,6 +46,9 @@ async def _play(connection: Connection, policy: str, say: Callable[[str], None])
             asked = None
         elif isinstance(happening, Lost):
             say(f"{happening.reason}; trying again in {happening.retry_in:.1f} s")
+        elif isinstance(happening, TakenOver):
+            say(f"{happening.text} This process stops playing the seat.")
+            return TAKEN_OVER
         elif happening.view.over:
             say(f"the game is over after turn {happening.view.turn - 1}")
             return 0

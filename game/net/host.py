@@ -27,10 +27,12 @@ from game.engine.adjudication import MAX_SEED
 from game.engine.model import Scenario
 from game.errors import Diverged, WargameError
 from game.journal import TurnResolved
+from game.net import limits
 from game.net.hosted_game import HostedGame
 from game.net.journal_db import Journal, JournalError, StoredGame
 from game.net.links import FACILITATOR, Link, base_url, new_token
 from game.net.server import link_app
+from game.private_files import exposed
 from game.saves import autosave_path
 from game.scenario import load_scenario, parse_scenario
 from game.session import HUMAN, Session, parse_seat_options
@@ -51,6 +53,8 @@ class HostOptions:
     seed: int | None = None
     saves: Path = Path("saves")
     seats: tuple[str, ...] = ()
+    public_url: str | None = None
+    """Where browsers reach the pages (a proxy's address), if not the web port itself."""
 
     @property
     def journal_path(self) -> Path:
@@ -98,6 +102,10 @@ class Host:
             journal.close()
             raise
         self.journal = journal
+        for path, what in ((journal.path, "journal"), *((Path(game.save), "save") for game, _ in running)):
+            warning = exposed(path, what)
+            if warning:
+                self.say(warning)
         for game, session in running:
             self.games[game.number] = HostedGame(game.number, session, journal, Path(game.save), game.tokens,
                                                  timer=options.timer, say=self.say)
@@ -170,8 +178,10 @@ class Host:
 
                 pages = Pages(self.games, lambda number, role: Link(self.base, number, role,
                                                                    self.games[number].tokens[role]))
-                self.web_base = await _listen(pages.app, self.options.bind, self.options.web, runners)
-            app = link_app(self.games, lambda request: pages.page_url(request, self.web_base) if pages else None)
+                listening = await _listen(pages.app, self.options.bind, self.options.web, runners)
+                self.web_base = self.options.public_url or listening
+            app = link_app(self.games, lambda request: pages.page_url(request, self.web_base) if pages else None,
+                           lambda: self.base)
             self.base = await _listen(app, self.options.bind, self.options.port, runners)
             self._print_links()
             if ready is not None:
@@ -206,7 +216,8 @@ class Host:
 
 async def _listen(app: web.Application, bind: str, port: int, runners: list[web.AppRunner]) -> str:
     """Serve ``app`` on ``bind:port`` (0: any free port); the base URL of its links."""
-    runner = web.AppRunner(app, access_log=None, handle_signals=False)
+    runner = web.AppRunner(app, access_log=None, handle_signals=False, keepalive_timeout=limits.HELLO_DEADLINE,
+                           max_line_size=limits.MAX_HEADER, max_field_size=limits.MAX_HEADER)
     await runner.setup()
     runners.append(runner)
     site = web.TCPSite(runner, bind, port)

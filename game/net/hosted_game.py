@@ -9,8 +9,14 @@ are on their way (so a turn waits for one flush to disk, not two); if it
 cannot be written the game goes on, the facilitator is told, and the save is
 written whole again at the next event. When every person's seat has decided (and the game is
 not paused), or the timer runs out, or the facilitator says "resolve now",
-the turn resolves, and every connected screen gets its new view: each seat
-its own :class:`~game.seat_view.SeatView`, never anyone else's.
+the turn resolves, and every connected screen gets what changed in its view:
+each seat its own :class:`~game.seat_view.SeatView`, never anyone else's,
+whole on joining, then as deltas from the last one it was sent.
+
+One screen per link: a link opened while another screen holds it takes it
+over. The earlier screen is told (``protocol.Taken``) and closed, anything it
+still sends is refused, and the facilitator's console counts it
+(``Status.reopened``); the host's operator is told too.
 
 Session calls, view building and the journal's waits run in worker threads
 so the event loop stays free; one lock per game keeps them in order.
@@ -22,6 +28,8 @@ import asyncio
 from collections.abc import Callable
 from pathlib import Path
 
+from attrs import evolve
+
 from game.errors import WargameError
 from game.journal import Event
 from game.net import protocol as p
@@ -29,8 +37,10 @@ from game.net.journal_db import Journal
 from game.net.links import FACILITATOR, same_token
 from game.net.peer import Peer
 from game.net.turn_timer import TurnTimer
+from game.private_files import private_folder
 from game.saves import SaveError, SaveFile
 from game.seat_view.build import seat_view
+from game.seat_view.delta import changes
 from game.session import TIMED_OUT, Message, Order, Session
 
 Say = Callable[[str], None]
@@ -54,8 +64,10 @@ class HostedGame:
         self._say = say
         self._lock = asyncio.Lock()
         self._peers: set[Peer] = set()
+        self.reopened: dict[str, int] = {}
+        """Per link: how many times it was opened on another screen while one held it."""
         self._timer = TurnTimer(timer, self._time_ran_out) if timer else None
-        session.attach(_Record(self))
+        session.attach(_Record(self._journal, number, self._unsaved))
 
     # -- starting --------------------------------------------------------------------------
 
@@ -76,14 +88,23 @@ class HostedGame:
     # -- connections -----------------------------------------------------------------------
 
     async def connect(self, peer: Peer) -> None:
-        peer.reply(p.encode(p.Hello(p.PROTOCOL, peer.role, self.number)))
-        self._peers.add(peer)
+        """Serve ``peer`` from now on; a screen that held its link is told and closed (one screen per link)."""
         async with self._lock:
+            for earlier in [other for other in self._peers if other.role == peer.role]:
+                self._peers.discard(earlier)
+                earlier.finish(p.encode(p.Taken()))
+                self.reopened[peer.role] = self.reopened.get(peer.role, 0) + 1
+                self._say(f"game {self.number}: the link of {peer.role} was opened on another screen; "
+                          "the earlier screen was told and closed")
+            self._peers.add(peer)
+            peer.reply(p.encode(p.Hello(p.PROTOCOL, peer.role, self.number)))
             await self._publish({peer.role, FACILITATOR})
 
     async def disconnect(self, peer: Peer) -> None:
-        self._peers.discard(peer)
         await peer.close()
+        if peer not in self._peers:
+            return  # taken over: the screen that holds the link now is connected
+        self._peers.discard(peer)
         async with self._lock:
             await self._publish({FACILITATOR})
 
@@ -100,6 +121,14 @@ class HostedGame:
     async def request(self, peer: Peer, request: p.Request) -> None:
         """Carry out ``request``; acknowledge it once durable, or refuse it in one line."""
         async with self._lock:
+            if not peer.current:
+                peer.reply(p.encode(p.Refused(request.rid, p.Taken().text)))
+                return
+            if isinstance(request, p.Resync):
+                peer.view = None  # its next update is whole
+                peer.reply(p.encode(p.Ack(request.rid)))
+                await self._publish({peer.role})
+                return
             opened = self.session.turn
             try:
                 await asyncio.to_thread(self._carry_out, peer.role, request)
@@ -187,42 +216,56 @@ class HostedGame:
     # -- what each screen is sent ---------------------------------------------------------------
 
     async def _publish(self, roles: set[str] | None = None) -> None:
-        """Offer each connected peer (of ``roles``, default all) its view, if it changed."""
-        wanted = {peer.role for peer in self._peers if roles is None or peer.role in roles}
-        if not wanted:
+        """Send each connected peer (of ``roles``, default all) what changed in its view and status, if
+        anything did: the whole view to a peer that has none yet, a delta from its last one otherwise."""
+        peers = [peer for peer in self._peers if roles is None or peer.role in roles]
+        if not peers:
             return
         timer, session = self._timer, self.session
         connected = tuple(seat for seat in session.scenario.seats if any(peer.role == seat for peer in self._peers))
         left = timer.left() if timer is not None and not session.over else None
         moved = timer.deadline if timer is not None else None
         deciding = tuple(seat for seat in session.humans() if seat not in session.decided()) if not session.over else ()
-        status = p.Status(session.paused, left, deciding, connected, self.trouble)
-        updates = await asyncio.to_thread(self._updates, wanted, status)
-        for peer in self._peers:
-            if peer.role in updates:
-                key, data = updates[peer.role]
-                peer.offer((key, moved), data)
+        status = p.Status(session.paused, left, deciding, connected, self.trouble, dict(self.reopened))
+        updates = await asyncio.to_thread(self._updates, peers, status, moved)
+        for peer, view, shown, version, data in updates:
+            if peer in self._peers:
+                peer.update(view, shown, version, data)
 
-    def _updates(self, roles: set[str], status: p.Status) -> dict[str, tuple[object, bytes]]:
-        """For each role, (what its update shows, the update's bytes); only the facilitator's status says
-        who is connected and what is wrong."""
-        out = {}
-        for role in roles:
-            facilitator = role == FACILITATOR
-            view = seat_view(self.session, None if facilitator else role)
+    def _updates(self, peers: list[Peer], status: p.Status, moved: object) -> list[tuple]:
+        """For each peer that has something new: (the peer, its view, what its status shows, the update's
+        number, the update's bytes). Only the facilitator's status says who is connected and what is wrong."""
+        out, views = [], {}
+        for peer in peers:
+            facilitator = peer.role == FACILITATOR
+            view = views.get(peer.role)
+            if view is None:
+                view = views[peer.role] = seat_view(self.session, None if facilitator else peer.role)
             shown = status if facilitator else p.Status(status.paused, status.left, status.deciding)
-            out[role] = ((view, shown.paused, shown.deciding, shown.connected, shown.trouble),
-                         p.encode(p.Update(view, shown)))
+            key = (evolve(shown, left=None), moved)
+            version = peer.version + 1
+            if peer.view is None:
+                out.append((peer, view, key, version, p.encode(p.Whole(version, view, shown))))
+                continue
+            changed = changes(peer.view, view)
+            if changed or key != peer.shown:
+                out.append((peer, view, key, version, p.encode(p.Delta(peer.version, version, changed, shown))))
         return out
 
     # -- the save -------------------------------------------------------------------------------
 
     def _keep_save(self) -> None:
-        """Own the game's save, writing it whole (at start, or again after a write failed)."""
+        """Own the game's save, writing it whole (at start, or again after a write failed); its folder is made
+        (0700) if missing."""
+        folder = self._save_path.parent
         try:
+            private_folder(folder)
             self._save = SaveFile.own(self.session, self._save_path)
+        except OSError as error:
+            self._trouble(f"its save cannot be written: cannot create the folder {folder}: {error.strerror}")
+            return
         except SaveError as error:
-            self._trouble(f"the save cannot be written: {error}")
+            self._trouble(f"its save {self._save_path.name} cannot be written in {folder}: {error.reason}")
             return
         self.session.detach(self._save)  # it follows the journal (``_write_save``), never refuses an event
         self._unsaved.clear()  # written whole: everything accepted is in it
@@ -241,20 +284,24 @@ class HostedGame:
         except SaveError as error:
             self._save.release()
             self._save = None
-            self._trouble(f"the save cannot be written: {error}")
+            self._trouble(f"its save {self._save_path.name} cannot be written in {self._save_path.parent}: "
+                          f"{error.reason}")
         self._unsaved.clear()
 
     def _trouble(self, what: str) -> None:
+        """Tell the facilitator (the console and the host's terminal) once, not again at every later try."""
+        if what != self.trouble:
+            self._say(f"game {self.number}: {what} (the host's journal has every event; play goes on)")
         self.trouble = what
-        self._say(f"game {self.number}: {what} (the host's journal has every event; play goes on)")
 
 
 class _Record:
-    """The game's sink: the journal row, committed, is what makes an event accepted."""
+    """The game's sink: the journal row, committed, is what makes an event accepted; then it waits in
+    ``unsaved`` (the game's own list, handed over) for the save to follow."""
 
-    def __init__(self, game: HostedGame) -> None:
-        self.game = game
+    def __init__(self, journal: Journal, number: int, unsaved: list[Event]) -> None:
+        self.journal, self.number, self.unsaved = journal, number, unsaved
 
     def accept(self, event: Event) -> None:
-        self.game._journal.append(self.game.number, event)
-        self.game._unsaved.append(event)
+        self.journal.append(self.number, event)
+        self.unsaved.append(event)

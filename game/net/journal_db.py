@@ -18,8 +18,10 @@ own row. A lock beside the file keeps a second host off the same journal.
 
 from __future__ import annotations
 
+import os
 import queue
 import sqlite3
+import stat
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
@@ -34,6 +36,7 @@ from game import decoding as d
 from game.errors import WargameError
 from game.journal import Event, GameHeader, decode_event, decode_header, encode_event, encode_header
 from game.net.links import ROLE, TOKEN
+from game.private_files import create_private, private_folder
 from game.saves.ownership import SaveLock
 from game.saves.records import SaveError
 
@@ -96,16 +99,27 @@ class Journal:
 
     @classmethod
     def open(cls, path: str | Path) -> Journal:
-        """Own the journal at ``path`` (created if missing), or raise :class:`JournalError`."""
+        """Own the journal at ``path`` (created 0600, its folder 0700, if missing), or raise :class:`JournalError`.
+
+        A file that is not a Horizon journal is refused from its header alone,
+        before SQLite opens it: opening it to write would change it for good
+        (``journal_mode = WAL`` rewrites its header and leaves files beside it).
+        """
         path = Path(path)
+        _check_header(path)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            private_folder(path.parent)
             lock = SaveLock.acquire(path)
         except (OSError, SaveError) as error:
             raise JournalError(f"{path}: {getattr(error, 'reason', None) or error}") from None
         try:
+            _check_header(path)  # again, now that no other Horizon can be making it
+            create_private(path)
             with closing(_connect(path)) as connection:
                 _prepare(connection, path)
+        except OSError as error:
+            lock.release()
+            raise JournalError(f"{path}: cannot create it: {error.strerror}") from None
         except BaseException:
             lock.release()
             raise
@@ -124,9 +138,18 @@ class Journal:
             with closing(_connect(self.path)) as connection:
                 rows = connection.execute("SELECT number, header, scenario_file, scenario_text, save FROM games "
                                           "ORDER BY number").fetchall()
-                return [self._game(connection, *row) for row in rows]
+                games = [self._game(connection, *row) for row in rows]
         except _UNREADABLE as error:
             raise JournalError(f"{self.path}: damaged ({error})") from None
+        holders: dict[str, str] = {}
+        for game in games:
+            for role, token in sorted(game.tokens.items()):
+                holder = f"game {game.number} {role}"
+                if token in holders:  # one link would open the other's screen too
+                    raise JournalError(f"{self.path}: damaged (the links of {holders[token]} and {holder} share "
+                                       "one token)")
+                holders[token] = holder
+        return games
 
     def _game(self, connection: sqlite3.Connection, number: int, header: bytes, scenario_file: str,
               scenario_text: str, save: str) -> StoredGame:
@@ -182,6 +205,50 @@ def _pack(value: Any) -> bytes:
 def _insert(connection: sqlite3.Connection, number: int, event: Event) -> None:
     connection.execute("INSERT INTO events VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM events "
                        "WHERE game = ?), ?)", (number, number, _pack(encode_event(event))))
+
+
+_SQLITE = b"SQLite format 3\x00"
+_HEADER = 100
+"""An SQLite file's header: the magic string; ``user_version`` at 60 and ``application_id`` at 68 (big-endian)."""
+
+
+def _check_header(path: Path) -> None:
+    """Refuse, reading only, a file that is not a Horizon journal of this layout; nothing there or empty: a new one."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO must not hang
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise JournalError(f"{path}: cannot read: {error.strerror}") from None
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise JournalError(f"{path}: not a regular file: not a Horizon host journal")
+        header = os.pread(descriptor, _HEADER, 0)
+    except OSError as error:
+        raise JournalError(f"{path}: cannot read: {error.strerror}") from None
+    finally:
+        os.close(descriptor)
+    if not header:
+        return
+    if len(header) < _HEADER or not header.startswith(_SQLITE):
+        raise JournalError(f"{path}: not a Horizon host journal (not an SQLite database): give another --journal")
+    application, version = int.from_bytes(header[68:72], "big"), int.from_bytes(header[60:64], "big")
+    if application == 0 and version == 0 and _empty(path):
+        return  # a new journal whose tables a crash kept from being made, or an empty database
+    if application != APPLICATION_ID:
+        raise JournalError(f"{path}: not a Horizon host journal (another program's database): "
+                           "give another --journal")
+    if version != SCHEMA:
+        raise JournalError(f"{path}: a host journal of layout {version}; this Horizon reads layout {SCHEMA}")
+
+
+def _empty(path: Path) -> bool:
+    """Whether the SQLite database at ``path`` has no tables, read without writing anything."""
+    try:
+        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as connection:
+            return connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
+    except _UNREADABLE:
+        return False
 
 
 def _connect(path: Path) -> sqlite3.Connection:

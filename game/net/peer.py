@@ -1,10 +1,12 @@
-"""One open connection of a seat (or the facilitator) to the host, and what waits to be sent to it.
+"""One open connection of a seat (or the facilitator) to the host: what waits to be sent, and what was.
 
 A slow or stalled client must not hold up its game: the game only queues
-for a peer, and the peer's own task sends. Replies (acks, refusals) go in
-the order they were given; of views, only the latest unsent one is kept,
-since each is whole (a seat that fell behind gets the present, not the
-history), and one equal to the last sent is not sent again.
+for a peer, and the peer's own task sends, in order (a reply before the
+update that shows what it did). The game keeps, per peer, the view of the
+last update queued and its number, from which the next update is a delta
+(``hosted_game.py``). Deltas cannot be skipped, so a peer that falls more
+than ``MAX_BACKLOG`` bytes behind is closed instead: its seat reconnects and
+starts again from a whole view.
 """
 
 from __future__ import annotations
@@ -13,27 +15,58 @@ import asyncio
 from collections import deque
 from collections.abc import Awaitable, Callable
 
+from game.seat_view.model import SeatView
+
+MAX_BACKLOG = 4 * 1024 * 1024
+"""Bytes queued for a peer beyond which it is closed rather than queued for."""
+
 
 class Peer:
-    def __init__(self, role: str, send: Callable[[bytes], Awaitable[None]]) -> None:
+    def __init__(self, role: str, send: Callable[[bytes], Awaitable[None]],
+                 close: Callable[[], Awaitable[object]]) -> None:
         self.role = role
         """A seat's id, or ``facilitator``."""
+        self.view: SeatView | None = None
+        """The view the seat holds once it has read every update queued (None: it must get a whole one)."""
+        self.shown: object = None
+        """What of the status the last update queued showed (a new update is sent when it changes)."""
+        self.version = 0
+        """The number of the last update queued."""
+        self.current = True
+        """False once the link was opened on another screen: this one can no longer act."""
         self._send = send
-        self._replies: deque[bytes] = deque()
-        self._update: bytes | None = None
-        self._key: object = None
+        self._close = close
+        self._queue: deque[bytes] = deque()
+        self._backlog = 0
+        self._closing = False
         self._wake = asyncio.Event()
         self._task = asyncio.create_task(self._pump(), name=f"peer-{role}")
 
     def reply(self, data: bytes) -> None:
-        self._replies.append(data)
+        """Queue a message (an answer, the hello)."""
+        if self._closing:
+            return
+        self._queue.append(data)
+        self._backlog += len(data)
+        if self._backlog > MAX_BACKLOG:
+            self._queue.clear()
+            self._backlog = 0
+            self.finish()
         self._wake.set()
 
-    def offer(self, key: object, data: bytes) -> None:
-        """Send ``data`` (a whole update) unless the last one offered had the same ``key``."""
-        if key == self._key:
+    def update(self, view: SeatView, shown: object, version: int, data: bytes) -> None:
+        """Queue an update (whole or delta) that leaves the seat holding ``view``, numbered ``version``."""
+        self.view, self.shown, self.version = view, shown, version
+        self.reply(data)
+
+    def finish(self, last: bytes | None = None) -> None:
+        """Send ``last`` (if given) after what is queued, then close the connection."""
+        if self._closing:
             return
-        self._key, self._update = key, data
+        if last is not None:
+            self._queue.append(last)
+        self._closing = True
+        self.current = False
         self._wake.set()
 
     async def close(self) -> None:
@@ -48,10 +81,12 @@ class Peer:
             while True:
                 await self._wake.wait()
                 self._wake.clear()
-                while self._replies:
-                    await self._send(self._replies.popleft())
-                if self._update is not None:
-                    update, self._update = self._update, None
-                    await self._send(update)
+                while self._queue:
+                    data = self._queue.popleft()
+                    self._backlog -= len(data)
+                    await self._send(data)
+                if self._closing:
+                    await self._close()
+                    return
         except (ConnectionError, RuntimeError):
             pass  # the socket closed under us: its handler notices and disconnects the peer

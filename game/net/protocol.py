@@ -1,20 +1,33 @@
 """What a host and a seat say to each other over the websocket: msgpack arrays, one per message.
 
 The host speaks first (:class:`Hello`: the protocol version, whose link this
-is), then sends an :class:`Update` whenever what the seat may see changes:
-its whole :class:`~game.seat_view.SeatView` in wire form (so a reconnecting
-seat resynchronises from one message, with its pending order in it) and the
-turn's :class:`Status`. A seat sends requests, each with its own number
-``rid``; the host answers each with an :class:`Ack` once the event it made
-is durable in the journal, or with :class:`Refused` and one line saying why.
+is), then sends the seat its whole :class:`~game.seat_view.SeatView`
+(:class:`Whole`, in wire form, with the turn's :class:`Status`), and from
+then on, whenever what the seat may see changes, only what changed
+(:class:`Delta`: ``game.seat_view.delta``'s changes from the view of the
+update before). Updates are numbered on each connection: a delta names the
+version it applies to, and a seat whose view is not that version (it missed
+one, or could not apply one) asks for the whole view again (:class:`Resync`).
+A (re)connected seat always starts from a whole view, pending order in it.
+A seat sends requests, each with its own number ``rid``; the host answers
+each with an :class:`Ack` once the event it made is durable in the journal,
+or with :class:`Refused` and one line saying why. When the seat's link is
+opened on another screen, the host tells the earlier one (:class:`Taken`)
+and closes it.
 
 Both sides trust nothing they read: every message is checked for shape,
 types and sizes (``game.decoding``), and anything else is a
-:class:`ProtocolError`. A change to any message is a new ``PROTOCOL``.
+:class:`ProtocolError`. Growing the protocol without a new ``PROTOCOL``
+(docs/networked-play.md): a new message kind, a new request kind or a new
+last item of a message or of the status; a seat ignores a message kind it
+does not know, the host refuses (by ``rid``) a request it does not know, and
+both ignore items past those they know and take defaults for missing last
+ones. Anything else (an item's meaning or type changed) is a new ``PROTOCOL``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import msgpack
@@ -29,7 +42,7 @@ from game.journal import encode_act
 from game.seat_view.model import SeatView
 from game.seat_view.wire import WireError, from_wire, to_wire
 
-PROTOCOL = 1
+PROTOCOL = 2
 MAX_REQUEST = 64 * 1024
 """Largest message a seat may send, in bytes (a message of 4,000 characters fits with room to spare)."""
 MAX_RID = 2**53
@@ -65,11 +78,28 @@ class Status:
     """For the facilitator: the seats with a screen open now."""
     trouble: str = ""
     """For the facilitator: what is wrong on the host (a save that cannot be written), if anything."""
+    reopened: Mapping[str, int] = field(factory=dict)
+    """For the facilitator: how many times each link (a seat's, or ``facilitator``) was opened on another
+    screen while a screen held it (each time, the earlier screen was told and closed)."""
 
 
 @frozen
-class Update:
+class Whole:
+    """The seat's whole view: on (re)joining, and when it asks again (:class:`Resync`)."""
+
+    version: int
     view: SeatView
+    status: Status
+
+
+@frozen
+class Delta:
+    """What changed since the update numbered ``base``: ``game.seat_view.delta``'s changes, applied by the seat
+    (they are checked then, against the view they change)."""
+
+    base: int
+    version: int
+    changes: Mapping[str, Any]
     status: Status
 
 
@@ -84,7 +114,22 @@ class Refused:
     reason: str
 
 
-HostMessage = Hello | Update | Ack | Refused
+@frozen
+class Taken:
+    """This link was opened on another screen: this one is closed and can no longer act."""
+
+    text: str = "This seat was opened on another screen."
+
+
+@frozen
+class Unknown:
+    """A message kind this Horizon does not know (a newer host's addition): ignored."""
+
+    kind: str
+
+
+Update = Whole | Delta
+HostMessage = Hello | Whole | Delta | Ack | Refused | Taken | Unknown
 
 
 # -- seat to host ------------------------------------------------------------------------
@@ -141,7 +186,22 @@ class Intervene:
     act: Intervention
 
 
-Request = GiveOrder | OrderByPolicy | Withdraw | SendMessage | Pause | Resume | ResolveNow | Intervene
+@frozen
+class Resync:
+    """Send me my whole view again (my view is not the one a delta applied to)."""
+
+    rid: int
+
+
+Request = GiveOrder | OrderByPolicy | Withdraw | SendMessage | Pause | Resume | ResolveNow | Intervene | Resync
+
+
+class UnknownRequest(ProtocolError):
+    """A request of a kind this host does not know, with a number it can be refused by."""
+
+    def __init__(self, rid: int, kind: str) -> None:
+        super().__init__(f"this host does not know the request {kind!r} (is the seat a newer Horizon?)")
+        self.rid = rid
 
 
 # -- encoding ----------------------------------------------------------------------------
@@ -155,12 +215,16 @@ def _plain(message: HostMessage | Request) -> list[Any]:
     match message:
         case Hello(protocol, role, game):
             return ["hello", protocol, role, game]
-        case Update(view, Status(paused, left, deciding, connected, trouble)):
-            return ["update", to_wire(view), [paused, left, list(deciding), list(connected), trouble]]
+        case Whole(version, view, status):
+            return ["view", version, to_wire(view), _status(status)]
+        case Delta(base, version, changes, status):
+            return ["delta", base, version, changes, _status(status)]
         case Ack(rid):
             return ["ack", rid]
         case Refused(rid, reason):
             return ["refused", rid, reason]
+        case Taken(text):
+            return ["taken", text]
         case GiveOrder(rid, action, rationale):
             return ["order", rid, action, rationale]
         case OrderByPolicy(rid, policy):
@@ -177,62 +241,102 @@ def _plain(message: HostMessage | Request) -> list[Any]:
             return ["resolve", rid]
         case Intervene(rid, act):
             return ["intervene", rid, encode_act(act)]
+        case Resync(rid):
+            return ["resync", rid]
     raise TypeError(f"not a protocol message: {message!r}")
+
+
+def _status(status: Status) -> list[Any]:
+    return [status.paused, status.left, list(status.deciding), list(status.connected), status.trouble,
+            dict(status.reopened)]
 
 
 # -- decoding: trusts nothing -------------------------------------------------------------
 
 
 def decode_host(data: bytes) -> HostMessage:
-    """A message from the host; :class:`ProtocolError` for anything that is not one."""
+    """A message from the host; :class:`ProtocolError` for anything that is not one (a message of a kind
+    this Horizon does not know is :class:`Unknown`, to be ignored)."""
     items = _items(data, MAX_UPDATE, "the host's message")
+    kind, *rest = items
     try:
-        match items:
-            case ["hello", protocol, role, game]:
+        match kind, rest:
+            case "hello", [protocol, role, game, *_]:
                 return Hello(d.whole(protocol, "hello.protocol", 2**31), d.text(role, "hello.role", 64),
                              d.whole(game, "hello.game", 2**31))
-            case ["update", view, [paused, left, deciding, connected, trouble]]:
-                if left is not None and (not isinstance(left, float | int) or isinstance(left, bool) or left < 0):
-                    raise Invalid("update.left: expected seconds")
-                status = Status(d.flag(paused, "update.paused"), None if left is None else float(left),
-                                d.items(deciding, "update.deciding", _role),
-                                d.items(connected, "update.connected", _role),
-                                d.text(trouble, "update.trouble", 1000))
-                return Update(from_wire(view), status)
-            case ["ack", rid]:
+            case "view", [version, view, status, *_]:
+                return Whole(_version(version), from_wire(view), _read_status(status))
+            case "delta", [base, version, changes, status, *_]:
+                if not isinstance(changes, dict):
+                    raise Invalid("delta.changes: expected a mapping")
+                return Delta(_version(base), _version(version), changes, _read_status(status))
+            case "ack", [rid, *_]:
                 return Ack(_rid(rid))
-            case ["refused", rid, reason]:
+            case "refused", [rid, reason, *_]:
                 return Refused(_rid(rid), d.text(reason, "refused.reason", 1000))
+            case "taken", [text, *_]:
+                return Taken(d.text(text, "taken.text", 1000))
+            case ("hello" | "view" | "delta" | "ack" | "refused" | "taken"), _:
+                pass
+            case _:
+                return Unknown(kind[:64])
     except (Invalid, WireError) as error:
         raise ProtocolError(f"the host sent a malformed message ({error})") from None
-    raise ProtocolError("the host sent a message this Horizon does not know (is it a newer Horizon?)")
+    raise ProtocolError(f"the host sent a malformed {kind!r} message")
+
+
+def _read_status(data: Any) -> Status:
+    """A status; missing last items take their defaults, extra ones are ignored (a newer host's)."""
+    items = d.array(data, "status")
+    paused, left, deciding, connected, trouble, reopened, *_ = [*items, *_STATUS_DEFAULTS[len(items):]]
+    if left is not None and (not isinstance(left, float | int) or isinstance(left, bool) or left < 0):
+        raise Invalid("status.left: expected seconds")
+    if not isinstance(reopened, dict) or len(reopened) > 256:
+        raise Invalid("status.reopened: expected a mapping")
+    return Status(d.flag(paused, "status.paused"), None if left is None else float(left),
+                  d.items(deciding, "status.deciding", _role), d.items(connected, "status.connected", _role),
+                  d.text(trouble, "status.trouble", 1000),
+                  {_role(role, "status.reopened"): d.whole(count, ("status.reopened", role), 2**31)
+                   for role, count in reopened.items()})
+
+
+_STATUS_DEFAULTS = (False, None, [], [], "", {})
 
 
 def decode_request(data: bytes) -> Request:
-    """A request from a seat; :class:`ProtocolError` for anything that is not one."""
+    """A request from a seat; :class:`UnknownRequest` for a numbered request of a kind not known here,
+    :class:`ProtocolError` for anything else that is not one."""
     items = _items(data, MAX_REQUEST, "request")
     try:
         match items:
-            case ["order", rid, action, rationale]:
+            case ["order", rid, action, rationale, *_]:
                 return GiveOrder(_rid(rid), d.text(action, "order.action", 200), d.text(rationale, "order.rationale"))
-            case ["policy", rid, policy]:
+            case ["policy", rid, policy, *_]:
                 return OrderByPolicy(_rid(rid), d.text(policy, "policy.name", 200))
-            case ["withdraw", rid]:
+            case ["withdraw", rid, *_]:
                 return Withdraw(_rid(rid))
-            case ["message", rid, recipients, text]:
+            case ["message", rid, recipients, text, *_]:
                 return SendMessage(_rid(rid), d.items(recipients, "message.recipients", _role),
                                    d.text(text, "message.text"))
-            case ["pause", rid]:
+            case ["pause", rid, *_]:
                 return Pause(_rid(rid))
-            case ["resume", rid]:
+            case ["resume", rid, *_]:
                 return Resume(_rid(rid))
-            case ["resolve", rid]:
+            case ["resolve", rid, *_]:
                 return ResolveNow(_rid(rid))
-            case ["intervene", rid, act]:
+            case ["intervene", rid, act, *_]:
                 return Intervene(_rid(rid), decode_act(act, "intervene.act"))
+            case ["resync", rid, *_]:
+                return Resync(_rid(rid))
+            case [kind, rid, *_] if kind not in _REQUESTS:
+                raise UnknownRequest(_rid(rid), kind[:64])
     except Invalid as error:
         raise ProtocolError(f"malformed request ({error})") from None
     raise ProtocolError("not a request of this protocol")
+
+
+_REQUESTS = frozenset({"order", "policy", "withdraw", "message", "pause", "resume", "resolve", "intervene",
+                       "resync"})
 
 
 def _items(data: bytes, limit: int, what: str) -> list[Any]:
@@ -254,3 +358,7 @@ def _role(value: Any, where: d.Where) -> str:
 
 def _rid(value: Any) -> int:
     return d.whole(value, "rid", MAX_RID)
+
+
+def _version(value: Any) -> int:
+    return d.whole(value, "version", MAX_RID)

@@ -3,7 +3,9 @@
 Every route begins by checking the link's token against the journal's, in
 constant time; a wrong or missing one gets the same bare 404 as a path that
 does not exist, and nothing else happens (no peer, no process, no log line
-with the token: the access log is off).
+with the token: the access log is off). Then the bounds of ``limits.py``:
+websockets open at once (503), openings of one link (429), requests of one
+connection (refused, then closed).
 """
 
 from __future__ import annotations
@@ -13,45 +15,64 @@ from collections.abc import Callable
 
 from aiohttp import WSMsgType, web
 
+from game.net import limits
 from game.net import protocol as p
 from game.net.hosted_game import HostedGame
 from game.net.peer import Peer
 
 GAME, ROLE, TOKEN = "game", "role", "token"
-LINK_PATH = r"/{game:\d{1,9}}/{role:[A-Za-z0-9_.-]{1,64}}/{token:[A-Za-z0-9_-]{32}}"
+LINK_PATH = r"/{game:[1-9][0-9]{0,8}}/{role:[A-Za-z0-9_.-]{1,64}}/{token:[A-Za-z0-9_-]{32}}"
+"""ASCII digits only (``\\d`` would take ``١`` or ``１``), no leading zero: one spelling of each link."""
 HEARTBEAT = 20.0
 """Seconds between pings: a seat whose network vanished is noticed as gone within about this long."""
 
 
-def admitted(games: dict[int, HostedGame], request: web.Request) -> HostedGame:
-    """The game whose link this is, or a bare 404 (the same for every wrong part)."""
+def canonical_path(request: web.Request) -> str:
+    """The link's path as the host prints it: ``/GAME/ROLE/TOKEN``."""
     info = request.match_info
+    return f"/{info[GAME]}/{info[ROLE]}/{info[TOKEN]}"
+
+
+def admitted(games: dict[int, HostedGame], request: web.Request) -> HostedGame:
+    """The game whose link this is, or a bare 404 (the same for every wrong part).
+
+    Only the link as printed is one: a path spelled otherwise (``/%31/`` for ``/1/``) is a 404 too, never
+    a redirect to the game it would decode to."""
+    info = request.match_info
+    raw = request.raw_path.partition("?")[0]
+    if raw not in (canonical_path(request), canonical_path(request) + "/ws"):
+        raise web.HTTPNotFound()
     game = games.get(int(info[GAME]))
     if game is None or not game.admits(info[ROLE], info[TOKEN]):
         raise web.HTTPNotFound()
     return game
 
 
-def link_app(games: dict[int, HostedGame], page_for: Callable[[web.Request], str | None]) -> web.Application:
-    """The routes of the game port; ``page_for`` gives a link's browser page, if pages are served."""
+def link_app(games: dict[int, HostedGame], page_for: Callable[[web.Request], str | None],
+             base: Callable[[], str]) -> web.Application:
+    """The routes of the game port; ``page_for`` gives a link's browser page, if pages are served; ``base``
+    the links' own ``http://HOST:PORT`` (never a request header's)."""
+    most = limits.sockets_for(sum(len(game.tokens) for game in games.values()))
+    openings: dict[tuple[int, str], limits.Bucket] = {}
+    sockets = 0
+
     async def websocket(request: web.Request) -> web.WebSocketResponse:
+        nonlocal sockets
         game = admitted(games, request)
+        role = request.match_info[ROLE]
+        if sockets >= most:
+            raise web.HTTPServiceUnavailable(text="The host has too many connections open: try again shortly.")
+        bucket = openings.setdefault((game.number, role),
+                                     limits.Bucket(limits.OPENINGS, 1 / limits.OPENING_EVERY))
+        if not bucket.take():
+            raise web.HTTPTooManyRequests(text="This link was opened too often: try again shortly.")
         socket = web.WebSocketResponse(heartbeat=HEARTBEAT, max_msg_size=p.MAX_REQUEST)
-        await socket.prepare(request)
-        peer = Peer(request.match_info[ROLE], socket.send_bytes)
-        await game.connect(peer)
+        sockets += 1
         try:
-            async for message in socket:
-                if message.type != WSMsgType.BINARY:
-                    break
-                try:
-                    parsed = p.decode_request(message.data)
-                except p.ProtocolError as error:
-                    await socket.close(code=1003, message=str(error)[:120].encode())
-                    break
-                await game.request(peer, parsed)
+            await socket.prepare(request)
+            await _serve(game, role, socket)
         finally:
-            await game.disconnect(peer)
+            sockets -= 1
         return socket
 
     async def opened_in_browser(request: web.Request) -> web.Response:
@@ -59,12 +80,43 @@ def link_app(games: dict[int, HostedGame], page_for: Callable[[web.Request], str
         page = page_for(request)
         if page is not None:
             raise web.HTTPFound(page)
-        url = html.escape(str(request.url))
+        url = html.escape(base() + canonical_path(request))
         return web.Response(content_type="text/html", text=(
             "<!DOCTYPE html><title>Horizon</title><p>This is a Horizon seat's link. Open it in a terminal:</p>"
             f"<pre>wargame join {url}</pre><p>(The host was started without <code>--web</code>, so it serves "
             "no browser page.)</p>"))
 
-    app = web.Application()
+    app = web.Application(client_max_size=p.MAX_REQUEST)
     app.add_routes([web.get(LINK_PATH + "/ws", websocket), web.get(LINK_PATH, opened_in_browser)])
     return app
+
+
+async def _serve(game: HostedGame, role: str, socket: web.WebSocketResponse) -> None:
+    """Serve one open websocket of ``role`` until it closes (or the seat is taken over, or floods)."""
+    peer = Peer(role, socket.send_bytes, socket.close)
+    requests = limits.Bucket(limits.REQUESTS, limits.REQUESTS_PER_SECOND)
+    refused = 0
+    await game.connect(peer)
+    try:
+        async for message in socket:
+            if message.type != WSMsgType.BINARY:
+                break
+            try:
+                parsed = p.decode_request(message.data)
+            except p.UnknownRequest as error:
+                peer.reply(p.encode(p.Refused(error.rid, str(error))))
+                continue
+            except p.ProtocolError as error:
+                await socket.close(code=1003, message=str(error)[:120].encode())
+                break
+            if not requests.take():
+                refused += 1
+                if refused >= limits.CLOSE_AFTER:
+                    await socket.close(code=1008, message=b"too many requests")
+                    break
+                peer.reply(p.encode(p.Refused(parsed.rid, "too many requests: wait a moment and try again")))
+                continue
+            refused = 0
+            await game.request(peer, parsed)
+    finally:
+        await game.disconnect(peer)

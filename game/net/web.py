@@ -16,6 +16,7 @@ to the host like any terminal and holds only its seat's view.
 from __future__ import annotations
 
 import asyncio
+import html
 import json
 import os
 import string
@@ -29,11 +30,12 @@ from textual_serve.app_service import AppService
 from textual_serve.download_manager import DownloadManager
 
 import game
+from game.desk.terminal import WEB_DRIVER
 from game.net.hosted_game import HostedGame
 from game.net.lifetime import HOST_PID
 from game.net.links import LINK_VARIABLE, Link
-from game.net.server import GAME, LINK_PATH, ROLE, admitted
-from game.desk.terminal import WEB_DRIVER
+from game.net.server import GAME, LINK_PATH, ROLE, admitted, canonical_path
+from game.safe_text import printable
 
 STATIC = Path(textual_serve.__file__).parent / "static"
 PAGE = string.Template((Path(__file__).parent / "page.html").read_text(encoding="utf-8"))
@@ -88,15 +90,16 @@ class Pages:
         self.app.on_shutdown.append(self._close_tabs)
 
     def page_url(self, request: web.Request, base: str | None) -> str | None:
-        return f"{base}{request.path}" if base else None
+        """The link's page on ``base`` (the web port's, or ``--public-url``), from the route's own parts."""
+        return f"{base}{canonical_path(request)}" if base else None
 
     async def page(self, request: web.Request) -> web.Response:
         game = admitted(self.games, request)
         info = request.match_info
         scenario = game.session.scenario
         name = scenario.actors[info[ROLE]].name if info[ROLE] in scenario.seats else "Facilitator"
-        websocket = f"ws://{request.host}{request.path}/ws"
-        text = PAGE.substitute(static="/static/", title=f"Horizon \u00b7 {name}", websocket=websocket)
+        title = html.escape(printable(f"Horizon \u00b7 {name}"))  # the page's websocket: from its own address
+        text = PAGE.substitute(static="/static/", title=title)
         return web.Response(text=text, content_type="text/html", headers={"Cache-Control": "no-store",
                                                                             "Referrer-Policy": "no-referrer"})
 

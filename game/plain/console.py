@@ -50,6 +50,18 @@ class Console:
             raise EndOfInput
         return answer.strip()
 
+    def secret(self, prompt: str) -> str:
+        """A passphrase: not echoed at a terminal; read as a line from a pipe."""
+        if not self.terminal:
+            return self.read(prompt)
+        import getpass
+
+        try:
+            return getpass.getpass(prompt, stream=self.stdout).strip()
+        except EOFError:
+            self.say("")
+            raise EndOfInput from None
+
     def choose(self, question: str, choices: Sequence[str], default: int | None = None) -> int:
         """The index of the choice whose number is typed (Enter alone: ``default``)."""
         self.say(question, *(f"  {number}. {choice}" for number, choice in enumerate(choices, 1)))

@@ -8,13 +8,15 @@ a symbol alone.
 
 from __future__ import annotations
 
+import re
+
+from game.desk.catalog import ScenarioEntry
 from game.presentation.entries import turn_lines
 from game.presentation.options import option_detail, option_prompt
 from game.presentation.scores import ending_lines
 from game.presentation.spans import Line, line
 from game.saves import SaveSummary
 from game.seat_view.model import MapView, OptionView, SeatView, Track
-from game.desk.catalog import ScenarioEntry
 
 SECRET = "other seats cannot see this"
 
@@ -58,13 +60,15 @@ def track_line(track: Track) -> str:
 
 
 def situation_lines(view: SeatView) -> list[str]:
-    """The tracks the viewer sees, by group, then the map in words."""
-    lines, group = ["Situation:"], None
+    """The tracks the viewer sees, by group (each group's heading said once), then the map in words."""
+    groups: dict[str, list[Track]] = {}
     for track in view.tracks:
-        if track.group and track.group != group:
-            group = track.group
+        groups.setdefault(track.group, []).append(track)
+    lines = ["Situation:"]
+    for group, tracks in groups.items():
+        if group:
             lines.append(f"{group}:")
-        lines.append(f"  {track_line(track)}")
+        lines += [f"  {track_line(track)}" for track in tracks]
     return lines + map_lines(view.map)
 
 
@@ -89,10 +93,12 @@ def option_lines(option: OptionView, *, formulas: bool = False) -> list[Line]:
     return option_detail(option, formulas=formulas)
 
 
-def results_lines(view: SeatView, turn: int, *, formulas: bool = False) -> list[Line]:
-    """What happened in ``turn`` as the viewer may know it (an empty turn says so)."""
-    heading, *entries = turn_lines(view, turn, formulas=formulas)
-    return [heading, *entries] if entries else [heading, line("Nothing that you could see happened.", indent=2)]
+def results_lines(view: SeatView, turn: int, *, formulas: bool = False, heading: bool = True) -> list[Line]:
+    """What happened in ``turn`` as the viewer may know it (an empty turn says so); ``heading`` False when the
+    screen's own heading already names the turn (each heading said once)."""
+    title, *entries = turn_lines(view, turn, formulas=formulas)
+    entries = entries or [line("Nothing that you could see happened.", indent=2)]
+    return [title, *entries] if heading else entries
 
 
 def end_lines(view: SeatView, *, formulas: bool = False) -> list[Line]:
@@ -108,3 +114,55 @@ def save_choice(summary: SaveSummary) -> str:
     over = ", over" if summary.over else ""
     return (f"{summary.name or summary.path.stem}: {summary.title}, turn {summary.played} of {summary.turns}{over};"
             f" seats {seats}; {when} ({summary.path.name})")
+
+
+_ESCAPED = re.compile(r"\\([\\`*_\[\]<>|#&])")
+_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
+_PROTECT = {char: chr(0xE000 + index) for index, char in enumerate("\\`*_[]<>|#&")}
+
+
+def speech(markdown: str) -> list[str]:
+    """Markdown (the debrief) as lines to be read aloud: no marks, a table's rows as sentences.
+
+    Headings become lines of their own (sub-headings end with a colon), emphasis and code marks go,
+    a quotation loses its ``>``, a list item its dash (its indent stays), a link reads "text (address)",
+    and each table row is said as "Header: cell; Header: cell." Escaped characters read as written.
+    """
+    lines: list[str] = []
+    headers: list[str] | None = None
+    for raw in markdown.splitlines():
+        text = _ESCAPED.sub(lambda match: _PROTECT[match[1]], raw.rstrip())
+        if text.startswith("|") and text.endswith("|"):
+            cells = [_inline(cell.strip()) for cell in text.strip("|").split("|")]
+            if headers is None:
+                headers = cells
+            elif not all(set(cell) <= set("-: ") for cell in cells):
+                lines.append("; ".join(f"{head}: {cell}" for head, cell in zip(headers, cells, strict=False) if cell)
+                             + ".")
+            continue
+        headers = None
+        if heading := re.match(r"^(#{1,6})\s+(.*)$", text):
+            said = _inline(heading[2])
+            lines += [""] if lines and lines[-1] else []
+            lines.append(said if len(heading[1]) == 1 or said[-1:] in ".:?!" else f"{said}:")
+        elif quoted := re.match(r"^\s*>\s?(.*)$", text):
+            lines.append(_inline(quoted[1]))
+        elif item := re.match(r"^(\s*)[-*+]\s+(.*)$", text):
+            lines.append(" " * (len(item[1]) + 2) + _inline(item[2]))
+        elif re.fullmatch(r"\s*([-*_]\s*){3,}", text):
+            continue
+        elif text.strip() or (lines and lines[-1]):
+            lines.append(_inline(text))
+    while lines and not lines[0]:
+        lines.pop(0)
+    return lines
+
+
+def _inline(text: str) -> str:
+    text = _LINK.sub(r"\1 (\2)", text).replace("`", "")
+    while (plain := _EMPHASIS.sub(r"\2", text)) != text:
+        text = plain
+    for char, stand_in in _PROTECT.items():
+        text = text.replace(stand_in, char)
+    return text

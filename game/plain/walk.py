@@ -1,10 +1,13 @@
 """``wargame play --plain``: every part of the game the TUI offers, as lines and numbered choices.
 
-The order of things is the TUI's (``game.tui.lobby`` and ``game.tui.playthrough``): the title,
-setting up, hot-seat hand-offs before a seat sees anything, its briefing or its last results, its
-decision and rationale, the results, the end, the debrief and its export, replaying; Save as and
-leaving (whose default is to stay) wherever a game is open. Saves are the TUI's: the game is kept in
-its file as it goes, so input that ends mid-game loses nothing.
+The order of screens is the desk's (``game.desk``), as in the TUI: this module only draws each step
+as lines and reads the answers. The title; setting up (a game with people in it is locked, its
+passphrase shown once); hot-seat hand-offs before a seat sees anything, its briefing or its last
+results, its decision and rationale; in facilitator mode (asked for with the passphrase of a locked
+unfinished game) the console before each run of turns, with the white cell's acts and what a seat
+sees now; the results; the end, the debrief and its export; replaying, as the facilitator or as a
+seat, and a what-if from any turn. Save as and leaving (whose default is to stay) wherever a game is
+open. The game is kept in its save as it goes, so input that ends mid-game loses nothing.
 """
 
 from __future__ import annotations
@@ -14,20 +17,25 @@ import secrets
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
+from game.desk import setup as desk_setup
+from game.desk import storage, unlock
+from game.desk.catalog import check, default_dirs, list_scenarios
+from game.desk.facilitator_acts import CHECKS, CHOICE, FORMS, acts_text, orders_text
+from game.desk.launch import LaunchOptions
+from game.desk.local_game import LocalGame
+from game.desk.setup import GameSetup, default_name, parse_seed
+from game.desk.steps import Beliefs, Briefing, Console, Decide, End, HandOff, Resolve, Results, Step, Unlock
 from game.errors import WargameError
 from game.plain import pages
-from game.plain.console import Console, EndOfInput
+from game.plain.console import Console as Lines
+from game.plain.console import EndOfInput
 from game.players import policy_names
-from game.presentation.briefing import briefing_markdown
+from game.presentation.briefing import briefing_lines
 from game.presentation.entries import turn_lines
 from game.presentation.words import turn_heading
+from game.safe_text import printable
 from game.saves_folder import folder_shown
-from game.seat_view.build import seat_view
 from game.session import HUMAN, MAX_RATIONALE, Order, Session
-from game.desk import storage
-from game.desk.setup import default_name, parse_seed
-from game.desk.catalog import check, default_dirs, list_scenarios
-from game.desk.launch import LaunchOptions
 
 HOW_TO_PLAY = [
     "How to play in plain mode.",
@@ -42,6 +50,8 @@ HOW_TO_PLAY = [
     "A decision that cannot be chosen now says why. A percentage is its chance of success, when your "
     "seat can know it.",
     "Your rationale is kept with the game for the debrief.",
+    "A game with people in its seats has a facilitator's passphrase: until the game ends it opens "
+    "facilitator mode and any replay of the game.",
     "The game is saved after every turn; Continue the latest game resumes it.",
 ]
 
@@ -53,14 +63,19 @@ class LeaveGame(Exception):
 class PlainGame:
     """The game for one reader at ``console``, with what the command line chose."""
 
-    def __init__(self, console: Console, options: LaunchOptions,
+    def __init__(self, console: Lines, options: LaunchOptions,
                  clock: Callable[[], datetime.datetime] = datetime.datetime.now) -> None:
         self.console, self.options, self.clock = console, options, clock
         self.formulas = False
         """The facilitator's choice to see the rules as written."""
-        self.session: Session | None = None
-        self.keeper: storage.SaveFile | None = None
-        self.path: Path | None = None
+        self.game: LocalGame | None = None
+        """The game being played, if any."""
+        self.saved: Path | None = None
+        """Where the last game played was saved."""
+
+    @property
+    def path(self) -> Path | None:
+        return self.game.saved_to if self.game is not None else self.saved
 
     # -- the title screen ------------------------------------------------------------------
 
@@ -70,7 +85,7 @@ class PlainGame:
         try:
             say("Horizon, plain mode: every screen as lines of text; type the number of a choice and press Enter.")
             if self.options.session is not None:
-                self.play(self.options.session, self.options.load)
+                self.play(self.options.session, self.options.load, facilitator=self.options.facilitator)
             elif self.options.scenario is not None:
                 self.set_up(self.options.scenario, self.options.controllers, self.options.seed)
             while self.title():
@@ -78,8 +93,6 @@ class PlainGame:
         except EndOfInput:
             saved = f" The game is saved in {self.path}." if self.path else ""
             say(f"The input ended.{saved}")
-        finally:
-            self.let_go()
         return 0
 
     def title(self) -> bool:
@@ -146,43 +159,66 @@ class PlainGame:
         if replay:
             self.replay(session, path)
         else:
-            self.play(session, path)
+            self.play(session, path, facilitator=self.options.facilitator)
 
     # -- setting up ------------------------------------------------------------------------
 
     def set_up(self, scenario, controllers: Mapping[str, str] | None, seed: int | None) -> None:
-        """Who plays each seat, the seed and the name, then the game (or back to the title)."""
+        """Who plays each seat, the seed, the name, the passphrase; then the game (or back to the title)."""
+        chosen = self.setup_menu(scenario, name=default_name(scenario.title, self.clock()),
+                                 seed=secrets.randbelow(1 << 31) if seed is None else seed, controllers=controllers)
+        if chosen is not None:
+            self.begin(desk_setup.start(scenario, chosen), chosen.facilitator, unlocked=True)
+
+    def setup_menu(self, scenario, *, name: str, seed: int, controllers: Mapping[str, str] | None,
+                   branch_at: int | None = None, locked: bool = False) -> GameSetup | None:
+        """The setup screen's choices as a menu (a what-if, ``branch_at``, keeps its seed and its game's lock)."""
         console = self.console
         seats = {seat: scenario.actors[seat].name for seat in scenario.seats}
         chosen = {seat: (controllers or {}).get(seat, HUMAN) for seat in scenario.seats}
-        seed = secrets.randbelow(1 << 31) if seed is None else seed
-        name = default_name(scenario.title, self.clock())
-        facilitator = self.options.facilitator
+        facilitator, passphrase = self.options.facilitator, ""
         while True:
-            console.heading(f"New game of {scenario.title}")
+            if branch_at is None:
+                console.heading(f"New game of {scenario.title}")
+            else:
+                console.heading(f"A what-if of {scenario.title} from after turn {branch_at}")
+                console.say(f"Nothing of turn {branch_at + 1} has resolved. A seat played by a person gives its "
+                            "own order first; choose who plays each seat from here.")
             console.say("Seats:", *(f"  {seats[seat]}: {who_plays(chosen[seat])}." for seat in seats),
-                        f"Seed: {seed}.", f"Name: {name}.",
+                        f"Seed: {seed}." + (" The game's own seed: the turns so far stay as they were."
+                                            if branch_at is not None else ""),
+                        f"Name: {name}.",
                         f"Facilitator mode: {'on' if facilitator else 'off'} "
                         "(one screen sees everything and steps the game, with no hand-offs).")
-            menu = ["Start the game", "Change who plays a seat", "Change the seed", "Change the name",
-                    f"Turn facilitator mode {'off' if facilitator else 'on'}", "Back to the title screen"]
-            choice = console.choose("What now?", menu, default=0)
-            if choice == 0:
-                self.play(Session(scenario, seed, chosen, name=name), None, facilitator=facilitator)
-                return
-            if choice == 1:
+            if branch_at is None:
+                console.say("Facilitator passphrase: " + ("the one you typed." if passphrase else
+                                                         "Horizon makes one and shows it once, if people play."))
+            else:
+                console.say(desk_setup.what_if_lock_note(locked))
+            menu = ["Start the game" if branch_at is None else "Start the what-if", "Change who plays a seat",
+                    "Change the seed", "Change the name", f"Turn facilitator mode {'off' if facilitator else 'on'}",
+                    "Set the facilitator passphrase", "Back"]
+            if branch_at is not None:
+                menu.remove("Change the seed")
+                menu.remove("Set the facilitator passphrase")
+            action = menu[console.choose("What now?", menu, default=0)]
+            if action.startswith("Start"):
+                return GameSetup(chosen, seed, name, facilitator, passphrase)
+            if action == "Change who plays a seat":
                 seat = list(seats)[console.choose("Which seat?", list(seats.values()))]
                 players = [HUMAN, *policy_names()]
                 chosen[seat] = players[console.choose(f"Who plays {seats[seat]}?", [who_plays(p) for p in players],
                                                       default=players.index(chosen[seat]))]
-            elif choice == 2:
+            elif action == "Change the seed":
                 seed = self.ask_seed(seed)
-            elif choice == 3:
+            elif action == "Change the name":
                 name = console.read(f"The game's name (Enter: keep \u201c{name}\u201d): ") or name
-            elif choice == 4:
+            elif action.startswith("Turn facilitator mode"):
                 facilitator = not facilitator
+            elif action == "Set the facilitator passphrase":
+                passphrase = self.ask_new_passphrase(passphrase)
             else:
-                return
+                return None
 
     def ask_seed(self, seed: int) -> int:
         while True:
@@ -196,78 +232,122 @@ class PlainGame:
             except WargameError as error:
                 self.console.say(str(error))
 
+    def ask_new_passphrase(self, passphrase: str) -> str:
+        while True:
+            text = self.console.secret("The facilitator's passphrase (Enter: Horizon makes one): ")
+            problem = desk_setup.passphrase_problem(text)
+            if not problem:
+                return text
+            self.console.say(problem)
+
+    def begin(self, started: desk_setup.Started, facilitator: bool, *, unlocked: bool) -> None:
+        """A game just set up: its passphrase shown once if Horizon made it, then played."""
+        if started.shown_passphrase:
+            self.console.heading("The facilitator's passphrase for this game")
+            self.console.say(started.shown_passphrase,
+                             "Note it now: it is shown only this once. Until the game ends it opens facilitator "
+                             "mode, the facilitator's acts and any replay of the game; students' seats need none.")
+            self.console.wait("go on")
+        self.play(started.session, None, facilitator=facilitator, unlocked=unlocked)
+
     # -- a game ------------------------------------------------------------------------------
 
-    def play(self, session: Session, path: Path | None, *, facilitator: bool | None = None) -> None:
+    def play(self, session: Session, path: Path | None, *, facilitator: bool, unlocked: bool = False) -> None:
         """Play ``session`` (kept in ``path`` when it was loaded from there) to the end, or until left."""
-        self.session, self.path = session, path
-        facilitator = self.options.facilitator if facilitator is None else facilitator
-        watching = facilitator or not session.humans()
-        hot_seat = not watching and len(session.humans()) > 1
-        self.keep()
+        game = self.game = LocalGame(session, facilitator=facilitator, saves_dir=self.options.saves_dir, path=path,
+                                     unlocked=unlocked)
+        self.tell(game.start())
         try:
-            while not session.over:
-                orders = {seat: self.seat_turn(seat, watching=watching, hot_seat=hot_seat)
-                          for seat in session.humans()}
-                self.resolve(orders)
-                if watching and not session.over:
-                    self.watched_results()
-            self.end(watching=watching)
+            while not isinstance(step := game.next_step(), End):
+                self.draw(step)
+            self.end(step)
         except LeaveGame:
             saved = f" It is saved in {self.path}: Continue the latest game resumes it." if self.path else ""
             self.console.say(f"You left the game.{saved}")
         finally:
-            self.let_go()
-            self.session = None
+            game.let_go()
+            self.game, self.saved = None, game.saved_to
 
-    def keep(self) -> None:
-        try:
-            self.keeper = storage.keep(self.session, self.options.saves_dir, self.path)
-            self.path = self.keeper.path
-        except WargameError as error:
-            self.console.say(f"Autosave failed: {error}. The game goes on unsaved: use Save as.")
+    def tell(self, notice: str) -> None:
+        if notice:
+            self.console.say(notice)
 
-    def let_go(self) -> None:
-        if self.keeper is not None:
-            self.keeper.release()
-            self.keeper = None
-
-    def resolve(self, orders: dict[str, Order]) -> None:
-        self.console.say(f"Resolving turn {self.session.turn}\u2026")
-        try:
-            self.session.play_turn(orders)
-        except storage.SaveError as error:
-            self.console.say(f"Autosave failed: {error}. The game goes on unsaved: use Save as.")
-            self.let_go()
-            self.session.play_turn(orders)
-
-    def seat_turn(self, seat: str, *, watching: bool, hot_seat: bool) -> Order:
-        """The hand-off, then the briefing or last turn's results, then the seat's decision."""
-        console = self.console
-        view = seat_view(self.session, None if watching else seat)
-        who = view.name(seat)
-        if hot_seat:
+    def draw(self, step: Step) -> None:
+        """Show one step as lines, read what is chosen, and report it to the game."""
+        console, game = self.console, self.game
+        if isinstance(step, Unlock):
+            self.tell(game.unlocked(self.ask_passphrase(step.why, game.session)))
+        elif isinstance(step, Console):
+            self.facilitator_console()
+        elif isinstance(step, HandOff):
+            who = game.view(step.seat).name(step.seat)
             console.clear()
-            console.heading(f"Hand-off: turn {view.turn}")
+            console.heading("Hand-off: the game is over" if game.session.over else f"Hand-off: turn {step.turn}")
             console.say(f"Pass the keyboard to the player of {who.in_sentence()}. Everyone else, look away.")
             while console.choose("Ready?", [f"I play {who.in_sentence()}: show my screen", "Leave this game"],
                                  default=0):
                 self.leave()  # staying asks again: only the seat's player says when its screen shows
-        if not watching:
-            if not view.played:
-                console.heading(f"Briefing: {who.name}")
-                console.say(briefing_markdown(view).replace(" Press Enter to begin.", ""))
-                console.wait("begin")
-            else:
-                self.results(view, view.played)
-        return self.decide(seat, watching=watching)
+            game.saw(step)
+        elif isinstance(step, Briefing):
+            view = game.view_for(step)
+            console.heading(f"Briefing: {view.name(step.seat).name}")
+            console.say(*briefing_lines(view))
+            console.wait("begin")
+            game.saw(step)
+        elif isinstance(step, Results):
+            self.results(step)
+            game.saw(step)
+        elif isinstance(step, Beliefs):
+            self.tell(game.believe(step.seat, self.beliefs(step)))
+            game.saw(step)
+        elif isinstance(step, Decide):
+            if label := game.withdrawn_label(step.seat):
+                console.say(f"Your order \u201c{label}\u201d is no longer possible after a change by the "
+                            "facilitator: choose again.")
+            self.tell(game.give(self.decide(step)))
+        elif isinstance(step, Resolve):
+            console.say(f"Resolving turn {step.turn}\u2026")
+            self.tell(game.resolve())
 
-    def decide(self, seat: str, *, watching: bool) -> Order:
+    def beliefs(self, step: Beliefs) -> dict[str, int]:
+        """The seat's answers to the beliefs it is asked now, one question at a time (a seat may pass)."""
+        console, game = self.console, self.game
+        who = game.view(step.viewer).name(step.seat)
+        prompts = game.prompts(step.seat)
+        console.heading(f"What {who.in_sentence()} believes")
+        entering = f"The answers of {who.in_sentence()}. " if step.viewer is None else ""
+        console.say(entering + "Before the reveal, say what you believe. Your answers stay secret until the "
+                    "debrief, where they are set beside the truth.")
+        answers = {}
+        for number, prompt in enumerate(prompts, 1):
+            console.say("", f"Question {number} of {len(prompts)}: {printable(prompt.prompt)}")
+            choices = [printable(text) for text in prompt.choices]
+            choice = console.choose("Your answer?", [*choices, "Pass: leave it unanswered"],
+                                    default=len(choices) if prompt.answer is None else prompt.answer)
+            if choice < len(choices):
+                answers[prompt.id] = choice
+        return answers
+
+    def ask_passphrase(self, why: str, session) -> bool:
+        """The facilitator's passphrase, asked until it is right or the reader goes on without it."""
         console = self.console
+        console.heading("Facilitator passphrase")
+        console.say(why, f"Give {unlock.passphrase_hint(session)}.")
         while True:
-            view = seat_view(self.session, None if watching else seat, formulas=self.formulas)
-            who = view.name(seat)
-            options = view.options[seat]
+            text = console.secret("Passphrase (Enter alone: go on without it): ")
+            if not text:
+                return False
+            if unlock.opens(session.lock, text):
+                return True
+            console.say(unlock.WRONG)
+
+    def decide(self, step: Decide) -> Order:
+        console, game = self.console, self.game
+        watching = step.viewer is None
+        while True:
+            view = game.view(step.viewer, formulas=self.formulas)
+            who = view.name(step.seat)
+            options = view.options[step.seat]
             heading = f"Decision for {who.in_sentence()}" if watching else f"{who.name}: your decision"
             console.heading(f"{turn_heading(view, view.turn)}: {heading}")
             console.say(*pages.situation_lines(view))
@@ -286,7 +366,7 @@ class PlainGame:
             rationale = self.ask_rationale()
             if console.choose(f"Send the order \u201c{option.label}\u201d for {who.in_sentence()}?",
                               ["Send it", "Choose again"], default=0) == 0:
-                return Order(seat, option.id, rationale)
+                return Order(step.seat, option.id, rationale)
 
     def ask_rationale(self) -> str:
         while True:
@@ -294,6 +374,127 @@ class PlainGame:
             if len(text) <= MAX_RATIONALE:
                 return text
             self.console.say(f"That is {len(text)} characters: keep it under {MAX_RATIONALE}.")
+
+    def results(self, step: Results) -> None:
+        """A turn's results as the step's viewer may know them; the one watching screen may stop here."""
+        while True:
+            view = self.game.view(step.viewer, formulas=self.formulas)
+            self.console.heading(f"{turn_heading(view, step.turn)}: results")
+            self.console.lines(pages.results_lines(view, step.turn, formulas=self.formulas, heading=False))
+            self.console.say(*pages.situation_lines(view))
+            if step.viewer is not None:
+                return
+            extra = self.game_menu(True)
+            go_on = "On to the end of the game" if view.over else f"On to turn {view.turn}"
+            choice = self.console.choose("What now?", [go_on, *extra], default=0)
+            if choice == 0:
+                return
+            self.game_action(extra[choice - 1], view)
+
+    # -- the facilitator's console -------------------------------------------------------------
+
+    def facilitator_console(self) -> None:
+        """The open turn as the white cell sees it: its acts, a seat's view, and how play goes on."""
+        console, game = self.console, self.game
+        plays = ["Play this turn", "Play several turns", "Play to the end"]
+        acts = {f"{form.title} (an act of the white cell, with your reason)": key for key, form in FORMS.items()}
+        while True:
+            view = game.view(None, formulas=self.formulas)
+            console.heading(f"{turn_heading(view, view.turn)}: the facilitator's console")
+            console.say(*pages.situation_lines(view))
+            console.say("Orders this turn:", *(f"  {line}" for line in orders_text(view).splitlines()))
+            console.say("Your acts this turn:", *(f"  {line}" for line in acts_text(view).splitlines()))
+            extra = self.game_menu(True)
+            menu = [*plays, *acts, "What a seat sees now", *extra]
+            action = menu[console.choose("What now?", menu, default=0)]
+            if action in plays:
+                left = game.turns_left()
+                turns = 1 if action == plays[0] else left if action == plays[2] else self.ask_count(left)
+                if turns:
+                    game.play_on(turns)
+                    return
+            elif action in acts:
+                self.act(acts[action])
+            elif action == "What a seat sees now":
+                self.peek()
+            else:
+                self.game_action(action, view)
+
+    def ask_count(self, left: int) -> int:
+        """How many turns to play (0: back to the console)."""
+        while True:
+            text = self.console.read(f"How many turns to play, 1 to {left} (Enter: back to the console)? ")
+            if not text:
+                return 0
+            if text.isdigit() and 1 <= int(text) <= left:
+                return int(text)
+            self.console.say(f"Give a number from 1 to {left}.")
+
+    def act(self, key: str) -> None:
+        """One of the white cell's acts, as its form asks for it; the game takes it or says why not."""
+        console, game, form = self.console, self.game, FORMS[key]
+        view = game.view(None)
+        console.heading(form.title)
+        values: dict = {}
+        for field in form.fields(view):
+            if field.kind == CHOICE:
+                if not field.choices:
+                    console.say(f"{field.label}: there is none to choose now.")
+                    return
+                labels = [label for label, _ in field.choices]
+                index = console.choose(f"{field.label}?", [*labels, "Cancel"])
+                if index == len(labels):
+                    return
+                values[field.key] = field.choices[index][1]
+            elif field.kind == CHECKS:
+                values[field.key] = self.ask_checks(field)
+            else:
+                values[field.key] = console.read(f"{field.label} ({field.placeholder}): " if field.placeholder
+                                                 else f"{field.label}: ")
+        try:
+            taken = game.act(form.build(view, values))
+        except WargameError as error:
+            console.say(f"Not done: {error}")
+            return
+        self.tell(taken.notice)
+        console.say("Done: the act is in this turn's log, with your reason.")
+        if taken.withdrawn:
+            console.say(f"No longer possible, so withdrawn: the order of {', '.join(taken.withdrawn)} (asked again).")
+
+    def ask_checks(self, field) -> tuple:
+        """Any of a field's choices: numbers separated by spaces (Enter: those chosen at first)."""
+        console = self.console
+        labels = [label for label, _ in field.choices]
+        initial = [index for index, (_, value) in enumerate(field.choices) if value in (field.initial or ())]
+        console.say(f"{field.label}:", *(f"  {number}. {label}" for number, label in enumerate(labels, 1)))
+        default = " ".join(str(index + 1) for index in initial)
+        while True:
+            text = console.read(f"Type the numbers, separated by spaces (Enter: {default or 'none'}): ") or default
+            numbers = text.replace(",", " ").split()
+            if all(n.isdigit() and 1 <= int(n) <= len(labels) for n in numbers):
+                return tuple(field.choices[int(n) - 1][1] for n in dict.fromkeys(numbers))
+            console.say(f"Type numbers from 1 to {len(labels)}, separated by spaces.")
+
+    def peek(self) -> None:
+        """What a seat sees now: its briefing before turn 1, else its last results and situation."""
+        game = self.game
+        view = game.view(None)
+        seats = list(view.seats)
+        seat = seats[self.console.choose("Whose view?", [seat.name for seat in seats])].id
+        step = game.peek(seat)
+        if isinstance(step, Results):
+            seat_view = game.view(seat)
+            self.console.heading(f"{turn_heading(seat_view, step.turn)}: results, as {seat_view.name(seat).name} "
+                                 "sees them")
+            self.console.lines(pages.results_lines(seat_view, step.turn, heading=False))
+            self.console.say(*pages.situation_lines(seat_view))
+        else:
+            seat_view = game.view_for(step)
+            self.console.heading(f"Briefing: {seat_view.name(seat).name}")
+            self.console.say(*briefing_lines(seat_view))
+        self.console.wait("go back to the console")
+
+    # -- what every screen of a game offers -----------------------------------------------------
 
     def game_menu(self, watching: bool) -> list[str]:
         """What a game offers besides its screen's own choices, as the TUI's keys do."""
@@ -305,7 +506,8 @@ class PlainGame:
     def game_action(self, action: str, view) -> None:
         console = self.console
         if action.startswith("Read the log"):
-            console.heading(f"The log, as {'the facilitator' if view.facilitator else view.name(view.seat).name} saw it")
+            whose = "the facilitator" if view.facilitator else view.name(view.seat).name
+            console.heading(f"The log, as {whose} saw it")
             if not view.played:
                 console.say("Nothing has happened yet.")
             for turn in range(1, view.played + 1):
@@ -327,69 +529,46 @@ class PlainGame:
 
     def save_as(self) -> None:
         """The game goes on in a file named after the name given, as the TUI's Save as does."""
-        console, session = self.console, self.session
-        name = console.read(f"Save this game as (Enter: \u201c{session.name}\u201d): ") or session.name
+        console, game = self.console, self.game
+        name = console.read(f"Save this game as (Enter: \u201c{game.session.name}\u201d): ") or game.session.name
         path = storage.save_path(self.options.saves_dir, name)
         force = False
         while True:
-            kept, self.keeper = self.keeper, None
             try:
-                self.keeper = storage.save_as(session, name, path, kept, force=force)
+                game.save_as(name, path, force=force)
             except storage.SaveConflict as conflict:
-                self.keep_again(kept)
                 if force or not console.confirm(f"Replace that file? {conflict}", yes="Replace it", no="Keep it"):
                     return
                 force = True
                 continue
             except WargameError as error:
-                self.keep_again(kept)
                 console.say(f"Not saved: {error}")
                 return
-            self.path = path
             console.say(f"The game goes on in {path} as \u201c{name}\u201d.")
             return
 
-    def keep_again(self, kept: storage.SaveFile | None) -> None:
-        """Back in the file the game was kept in before a Save as that failed."""
-        if kept is not None:
-            self.path = kept.path
-            self.keep()
-
-    def results(self, view, turn: int) -> None:
-        self.console.heading(f"{turn_heading(view, turn)}: results")
-        self.console.lines(pages.results_lines(view, turn, formulas=self.formulas))
-        self.console.say(*pages.situation_lines(view))
-
-    def watched_results(self) -> None:
-        """The facilitator's (or a spectator's) results of the turn just played, then on to the next."""
-        while True:
-            view = seat_view(self.session, None, formulas=self.formulas)
-            self.results(view, view.played)
-            extra = self.game_menu(True)
-            choice = self.console.choose("What now?", [f"On to turn {view.turn}", *extra], default=0)
-            if choice == 0:
-                return
-            self.game_action(extra[choice - 1], view)
-
     # -- the end -----------------------------------------------------------------------------
 
-    def end(self, *, watching: bool) -> None:
+    def end(self, step: End) -> None:
         """How it ended and every score; then the debrief, its export, a replay, or the title screen."""
         from game.analysis.debrief_files import write_debrief
         from game.analysis.report import debrief_markdown
 
-        console, session = self.console, self.session
+        console, game = self.console, self.game
+        session, formulas = game.session, self.formulas and game.mode.watching
         while True:
-            view = seat_view(session, None, formulas=self.formulas and watching)
+            view = game.view(None, formulas=formulas)
             console.heading(f"Game over: {view.title}")
-            console.lines(pages.results_lines(view, view.played, formulas=self.formulas and watching))
-            console.lines(pages.end_lines(view, formulas=self.formulas and watching))
+            if not step.last_read:
+                console.lines(pages.results_lines(view, view.played, formulas=formulas))
+            console.lines(pages.end_lines(view, formulas=formulas))
             menu = ["Read the debrief", "Export the debrief (Markdown and HTML, to print)", "Replay the game",
                     "Save as\u2026", "Back to the title screen"]
             choice = console.choose("What now?", menu, default=len(menu) - 1)
             if choice == 0:
-                console.heading("Debrief")
-                console.say(debrief_markdown(session))
+                title, *said = pages.speech(debrief_markdown(session))
+                console.heading(title)
+                console.say(*said)
             elif choice == 1:
                 try:
                     markdown_path, html_path = write_debrief(session, debrief_markdown(session),
@@ -405,24 +584,56 @@ class PlainGame:
             else:
                 return
 
+    # -- replaying, and a what-if ------------------------------------------------------------
+
     def replay(self, session: Session, path: Path | None) -> None:
-        """The game turn by turn as the facilitator saw it (branching: ``wargame branch``)."""
+        """The game turn by turn, as the facilitator or as one seat saw it; a what-if from any turn."""
         console = self.console
+        opened = unlock.asks(session.lock, session.over)
+        if opened and not self.ask_passphrase(unlock.REPLAY, session):
+            console.say("Without the passphrase there is no replay of this game until it is over.")
+            return
         total = len(session.turns)
-        console.heading(f"Replay of {session.name or session.scenario.title}"
-                        + (f" ({path.name})" if path else ""))
-        for turn in range(1, total + 1):
-            view = seat_view(session, None, turn)
-            console.lines(pages.results_lines(view, turn))
-            if turn < total and console.choose("Next?", [f"Turn {turn + 1}", "Stop the replay"], default=0):
-                return
+        console.heading(f"Replay of {session.name or session.scenario.title}" + (f" ({path.name})" if path else ""))
+        seats = [(None, "the facilitator (everything)"),
+                 *((seat, session.scenario.actor_name(seat)) for seat in session.scenario.seats)]
+        viewer = seats[console.choose("As whom?", [name for _, name in seats], default=0)][0]
         if total == 0:
             console.say("No turn has been played yet.")
+        from game.seat_view.build import seat_view
+
+        turn = 1
+        while turn <= total:
+            view = seat_view(session, viewer, turn)
+            console.lines(pages.results_lines(view, turn))
+            menu = [f"Turn {turn + 1}" if turn < total else "End the replay", "Stop the replay",
+                    f"Play a what-if from after turn {turn}"]
+            choice = console.choose("Next?", menu, default=0)
+            if choice == 1 or (choice == 0 and turn == total):
+                return
+            if choice == 2:
+                self.what_if(session, path, turn, opened=opened)
+                return
+            turn += 1
+
+    def what_if(self, session: Session, path: Path | None, at: int, *, opened: bool) -> None:
+        """A new game holding the first ``at`` turns of ``session``, set up and played (its lock said at setup)."""
+        try:
+            branched = storage.branch(session, at, path)
+        except WargameError as error:
+            self.console.say(f"Cannot branch: {error}")
+            return
+        lock = branched.lock
+        chosen = self.setup_menu(session.scenario, name=branched.name, seed=branched.seed,
+                                 controllers=branched.controllers, branch_at=at, locked=lock is not None)
+        if chosen is not None:
+            started = desk_setup.start_what_if(branched, chosen)
+            self.begin(started, chosen.facilitator, unlocked=opened or started.session.lock is not lock)
 
 
 def who_plays(controller: str) -> str:
     return "a person at this keyboard" if controller == HUMAN else f"the computer ({controller})"
 
 
-def run_plain(options: LaunchOptions, console: Console) -> int:
+def run_plain(options: LaunchOptions, console: Lines) -> int:
     return PlainGame(console, options).run()

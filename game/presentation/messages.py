@@ -21,7 +21,7 @@ def message_lines(view: SeatView, message: MessageView) -> list[Line]:
 
 
 def messages_of(view: SeatView, turn: int) -> tuple[MessageView, ...]:
-    return tuple(message for message in view.messages if message.turn == turn)
+    return view.messages_of(turn)
 
 
 def _who(view: SeatView, seat: str) -> str:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from game.file_reading import Refused, read_bounded
 from game.players.registry import controller_label
+from game.private_files import private_folder
 from game.safe_text import clean
 from game.saves.codec import decode_game
 from game.saves.journal_file import MAX_SAVE_BYTES, SaveFile, write_session
@@ -78,7 +79,7 @@ def autosave(session: Session, folder: str | os.PathLike[str] = DEFAULT_FOLDER) 
     """Keep ``session`` in its own autosave file in ``folder`` (created if missing) from now on."""
     path = autosave_path(session, folder)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(path.parent)
     except OSError as error:
         raise SaveError(str(path.parent), f"cannot create the folder: {error.strerror}") from None
     return SaveFile.own(session, path)

@@ -26,8 +26,8 @@ from pathlib import Path
 
 from game.atomic import check_target
 from game.errors import FileError
+from game.private_files import FILE_MODE
 from game.saves.records import SaveError
-
 
 _RECORD = re.compile(rb"\A(?:[0-9]{1,10} [0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}\n)?\Z")
 """What a Horizon lock file holds: nothing yet, or its owner's process id and since when."""
@@ -57,7 +57,7 @@ class SaveLock:
         flags = os.O_RDWR | os.O_CREAT | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0)
         while True:
             try:
-                descriptor = os.open(where, flags, 0o644)
+                descriptor = os.open(where, flags, FILE_MODE)
             except OSError as error:
                 raise SaveError(os.fsdecode(path), f"cannot lock it for writing: {error.strerror}") from None
             if not _is_lock_file(descriptor):

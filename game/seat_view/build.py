@@ -4,34 +4,27 @@ What a seat may see is decided by the engine's :func:`~game.engine.views.view_fo
 (variables, its options and their chances, log entries with hidden changes cut,
 map statuses and routes); this module adds what the session knows (history,
 rationales, who plays whom) and copies every piece into plain values, so nothing
-of the ``Scenario`` or the hidden state travels with it. A formula (an effect, a
-condition, a chance, a score as written) is kept only when every variable it
-reads is visible to the viewer: the text of a formula can betray a hidden name
-as surely as a number can betray a value.
+of the ``Scenario`` or the hidden state travels with it (``cut.py``: formulas
+only where the viewer may know every variable they read).
+
+The resolved turns' part of a view is built once per viewer and kept
+(``history.py``): a view costs the open turn and whatever turns resolved
+since the last one was made, never the whole game.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-
-from attrs import frozen
-
-from game.engine.expressions import Effect, Expression
 from game.engine.interventions import describe
-from game.engine.log import FACILITATOR, INTERVENTION, OVERTAKEN, Change, LogEntry
-from game.engine.model import PRIVATE, Scenario, Variable
-from game.engine.state import GameState
-from game.engine.views import Option, View, knowable, view_for
+from game.engine.model import Scenario, Variable
+from game.engine.views import View, view_for
 from game.players.registry import controller_label
+from game.seat_view.cut import Cut
+from game.seat_view.history import History, history_of, messages_for
 from game.seat_view.model import (
     ActView,
-    ChangeView,
-    EntryView,
     EventView,
     MapView,
-    MessageView,
     ObjectiveView,
-    OptionView,
     OrderView,
     PlaceView,
     RouteView,
@@ -39,6 +32,7 @@ from game.seat_view.model import (
     SeatView,
     Track,
 )
+from game.seat_view.shared import SharedTuple
 from game.session import HUMAN, Order, Session
 
 
@@ -52,14 +46,22 @@ def seat_view(session: Session, seat: str | None, played: int | None = None, *,
     """
     scenario = session.scenario
     played = len(session.turns) if played is None else played
-    records = session.turns[:played]
+    if not 0 <= played <= len(session.turns):
+        raise ValueError(f"a view after turn {played} of a game of {len(session.turns)} turns")
     now = played == len(session.turns)
     """The present: the open turn's state (after the facilitator's immediate acts) and its log too."""
-    states = [*session.states[:played], session.state] if now else session.states[:played + 1]
-    view = view_for(scenario, states[-1], session.entries() if now else [e for r in records for e in r.entries],
-                    seat)
-    orders = {(record.turn, order.seat): order for record in records for order in record.orders}
-    cut = _Cut(scenario, seat, formulas or seat is None)
+    cut = Cut(scenario, seat, formulas or seat is None)
+    history = history_of(session)
+    with history.lock:
+        part = history.part(session, cut, played)
+        cut = part.cut
+        view = view_for(scenario, session.state if now else session.state_after(played),
+                        session.open_entries if now else (), seat)
+        entries = SharedTuple.over(part.entries, part.entry_ends[played],
+                                   (cut.entry(entry, {}) for entry in view.entries))
+        messages = SharedTuple.over(part.messages, part.message_ends[played],
+                                    messages_for(session.open_messages, seat) if now else ())
+        tracks = _tracks(scenario, seat, history, played, session.state.values if now else None)
     reveal = seat is None or view.over
     return SeatView(
         seat=seat,
@@ -78,14 +80,13 @@ def seat_view(session: Session, seat: str | None, played: int | None = None, *,
         briefings={s: scenario.actors[s].briefing for s in scenario.seats if reveal or s == seat},
         objectives={s: ObjectiveView(o.text, cut.formula(o.score)) for s, o in view.objectives.items()},
         scores=dict(view.scores) if view.scores is not None else None,
-        tracks=_tracks(scenario, seat, states),
+        tracks=tracks,
         options={s: tuple(cut.option(o) for o in options) for s, options in view.options.items()},
-        entries=tuple(cut.entry(entry, orders) for entry in view.entries),
+        entries=entries,
         map=_map(view),
         controllers=dict(session.controllers) if seat is None else {},
         played_by={s: controller_label(c, scenario) for s, c in session.controllers.items()} if seat is None else {},
-        messages=tuple(MessageView(m.turn, m.sender, m.recipients, m.text) for m in session.messages(seat)
-                       if now or m.turn <= played),
+        messages=messages,
         **(_open_turn(session, seat) if now and not view.over else {}),
     )
 
@@ -123,80 +124,20 @@ def _ending(scenario: Scenario, view: View) -> str:
     return view.ending.text if view.ending is not None else scenario.end_text
 
 
-def _tracks(scenario: Scenario, seat: str | None, states: Sequence[GameState]) -> tuple[Track, ...]:
-    """The variables ``seat`` may see, each with its value in every state of ``states``."""
-    return tuple(_track(scenario.variables[index], tuple(state.values[index] for state in states))
+def _tracks(scenario: Scenario, seat: str | None, history: History, played: int,
+            now: tuple | None) -> tuple[Track, ...]:
+    """The variables ``seat`` may see, each with its value at the start and after each of ``played`` turns,
+    the last one being ``now``'s (the open turn's state) when given."""
+    return tuple(_track(scenario.variables[index],
+                        SharedTuple.over(history.values[index], played, (now[index],)) if now is not None
+                        else SharedTuple.over(history.values[index], played + 1))
                  for index, _ in scenario.visible_slots(seat))
 
 
-def _track(variable: Variable, history: tuple) -> Track:
+def _track(variable: Variable, history: SharedTuple) -> Track:
     return Track(variable.name, variable.label, variable.type, history, variable.low, variable.high,
                  variable.values, variable.group, variable.description, variable.visible_to is not None,
                  dict(variable.value_labels))
-
-
-@frozen
-class _Cut:
-    """Copies options and entries for ``seat``, with the formulas it may know when ``formulas`` asks."""
-
-    scenario: Scenario
-    seat: str | None
-    formulas: bool
-
-    def formula(self, expression: Expression | None) -> str:
-        """``expression`` as written, or "" when unwanted or it reads what the seat may not see."""
-        if not self.formulas or expression is None or not knowable(self.scenario, expression, self.seat):
-            return ""
-        return expression.text
-
-    def option(self, option: Option) -> OptionView:
-        """An option; an unavailable one carries no odds, which would mean nothing now."""
-        action, available = option.action, option.available
-        return OptionView(
-            id=action.id, label=action.label, available=available, description=action.description,
-            reason="" if available else option.reason, requires=self.formula(action.when),
-            chance=option.chance if available else None, chance_hidden=option.chance_hidden and available,
-            chance_formula=self.formula(action.chance) if available else "",
-            private=action.visibility == PRIVATE, source=action.source,
-        )
-
-    def entry(self, entry: LogEntry, orders: Mapping[tuple[int, str], Order]) -> EntryView:
-        """A log entry already cut by ``view_for``, with its rationale and formulas."""
-        scenario, seat = self.scenario, self.seat
-        action = scenario.action(entry.rule) if entry.actor else None
-        overtaken = entry.kind == OVERTAKEN and action is not None
-        order = orders.get((entry.turn, entry.actor)) if seat in (None, entry.actor) else None
-        effects = _effects(scenario, entry.rule)
-        return EntryView(
-            turn=entry.turn, kind=entry.kind, rule=entry.rule, text=action.label if overtaken else entry.text,
-            who=FACILITATOR if entry.kind == INTERVENTION else entry.actor or "", private=entry.visible_to is not None,
-            known_to=tuple(s for s in scenario.seats if s in entry.visible_to)
-            if seat is None and entry.visible_to is not None else (),
-            changes=tuple(self.change(change, effects.get(change.effect)) for change in entry.changes),
-            success=entry.success, chance=entry.chance, roll=entry.roll, source=entry.source,
-            unavailable=entry.unavailable if overtaken else "",
-            requires=self.formula(action.when) if overtaken else "",
-            rationale=order.rationale if order is not None and order.action == entry.rule else "",
-            by=entry.by or "", reason=entry.reason, ruled=entry.ruled,
-        )
-
-    def change(self, change: Change, effect: Effect | None) -> ChangeView:
-        variable = self.scenario.variable(change.variable)
-        if effect is None:  # not a rule of the scenario: known to the facilitator only
-            formula = change.effect if self.formulas and self.seat is None else ""
-        else:
-            formula = change.effect if self.formula(effect.expression) else ""
-        return ChangeView(change.variable, variable.label, variable.type, change.before, change.after, formula)
-
-
-def _effects(scenario: Scenario, rule: str) -> Mapping[str, Effect]:
-    """The effects of the action or event ``rule``, by their text."""
-    action = scenario.action(rule)
-    if action is not None:
-        effects: tuple[Effect, ...] = (*action.effects, *action.fail_effects)
-    else:
-        effects = next((e.effects for e in scenario.events if e.id == rule), ())
-    return {effect.text: effect for effect in effects}
 
 
 def _map(view: View) -> MapView | None:

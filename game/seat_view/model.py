@@ -9,8 +9,9 @@ one can show nothing else, and a host can send it over a socket as it is
 
 from __future__ import annotations
 
+import bisect
 import datetime
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from attrs import field, frozen
 
@@ -306,7 +307,12 @@ class SeatView:
         return turn_date(datetime.date.fromisoformat(self.start_date), self.turn_days, turn)
 
     def entries_of(self, turn: int) -> tuple[EntryView, ...]:
-        return tuple(entry for entry in self.entries if entry.turn == turn)
+        """The entries of ``turn`` (found by bisection: entries and messages are in turn order)."""
+        return _of_turn(self.entries, turn)
+
+    def messages_of(self, turn: int) -> tuple[MessageView, ...]:
+        """The messages of ``turn`` that the viewer sent or received."""
+        return _of_turn(self.messages, turn)
 
     def track(self, name: str) -> Track | None:
         return next((t for t in self.tracks if t.name == name), None)
@@ -315,3 +321,11 @@ class SeatView:
         """A value of ``variable`` as a reader would say it (its enum label when the scenario gives one)."""
         track = self.track(variable)
         return track.say(value) if track is not None else say_value(value)
+
+def _of_turn(items: Sequence[EntryView] | Sequence[MessageView], turn: int) -> tuple:
+    start = bisect.bisect_left(items, turn, key=_turn)
+    return items[start:bisect.bisect_right(items, turn, lo=start, key=_turn)]
+
+
+def _turn(item: EntryView | MessageView) -> int:
+    return item.turn

@@ -6,6 +6,14 @@ keep the builder's seat order, so one view always packs to the same bytes and
 a seat's bytes change only when something it may see changes. Decoding checks
 each value against the classes' annotations, so a damaged or hostile message
 is refused with :class:`WireError`, never half read.
+
+Growing the model without a new format: a field is only ever added at the
+end of its class, with a default. A record with fewer fields than its class
+takes the defaults of the missing last ones (it came from a Horizon that did
+not know them); one with more has the extra ones ignored (a newer Horizon's
+additions, which this one cannot show anyway). Removing, reordering or
+retyping a field is a new ``WIRE_FORMAT``. (``delta.py``'s changes follow the
+same rule: an unknown field's change is ignored.)
 """
 
 from __future__ import annotations
@@ -21,9 +29,11 @@ import attrs
 from game.decoding import path
 from game.errors import WargameError
 from game.seat_view.model import SeatView
+from game.seat_view.shared import SharedTuple
 
-WIRE_FORMAT = 2
-"""Changes whenever a field of ``model.py`` is added, removed or reordered."""
+WIRE_FORMAT = 3
+"""Changes when a field of ``model.py`` is removed, reordered or changes type (not when one is added at
+the end of its class with a default: see above)."""
 
 
 class WireError(WargameError):
@@ -44,6 +54,16 @@ def from_wire(data: Any) -> SeatView:
     return _structure(SeatView, data[1], "view")
 
 
+def plain(value: Any) -> Any:
+    """A value of the model (a view, a record, a tuple of them...) in wire form, without the format."""
+    return _plain(value)
+
+
+def reader(hint: Any) -> Reader:
+    """The checked reader of values of the type ``hint`` (a class of the model, a tuple, a mapping...)."""
+    return _reader(hint)
+
+
 def _plain(value: Any) -> Any:
     """By exact type first: a host encodes every seat's whole view on each event, so this is its hot loop."""
     kind = type(value)
@@ -52,7 +72,7 @@ def _plain(value: Any) -> Any:
     names = _field_names(kind)
     if names is not None:
         return [_plain(getattr(value, name)) for name in names]
-    if isinstance(value, tuple | list):
+    if isinstance(value, tuple | list | SharedTuple):
         return [_plain(item) for item in value]
     if isinstance(value, Mapping):
         return {key: _plain(item) for key, item in value.items()}
@@ -163,13 +183,15 @@ def _mapping(hint: Any) -> Reader:
 
 
 def _record(hint: Any) -> Reader:
+    """Fields in order; missing last ones take their defaults, extra ones are ignored (see above)."""
     fields = tuple((name, _reader(kind)) for name, kind in _hints(hint))
+    needed = sum(1 for f in attrs.fields(hint) if f.default is attrs.NOTHING)
 
     def record(data: Any, where: Any) -> Any:
         if not isinstance(data, list | tuple):
             raise _mismatch(hint, data, where)
-        if len(data) != len(fields):
-            raise WireError(f"{path(where)}: {len(data)} fields where {hint.__name__} has {len(fields)}")
+        if len(data) < needed:
+            raise WireError(f"{path(where)}: {len(data)} fields where {hint.__name__} needs {needed}")
         return hint(**{name: read(value, (where, name)) for (name, read), value in zip(fields, data)})
     return record
 

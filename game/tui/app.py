@@ -22,6 +22,7 @@ from textual.widgets import Input
 from game.desk.launch import LaunchOptions
 from game.tui.lobby import Lobby
 from game.tui.screens.title import TitleScreen
+from game.tui.text import notify
 from game.tui.themes import THEMES, theme_name
 
 
@@ -67,9 +68,9 @@ class HorizonApp(App[None]):
         self.call_after_refresh(self.check_catalog, title.entries)
         options = self.options
         if options.session is not None:
-            self.start(self.lobby.play(options.session, options.facilitator, options.load))
+            self.start(self.lobby.play, options.session, options.facilitator, options.load)
         elif options.scenario is not None:
-            self.start(self.lobby.set_up(options.scenario, options.seed, options.controllers))
+            self.start(self.lobby.set_up, options.scenario, options.seed, options.controllers)
 
     @work(thread=True, group="catalog")
     def check_catalog(self, entries: list) -> None:
@@ -125,9 +126,9 @@ class HorizonApp(App[None]):
             for form in FORMS.values():
                 yield SystemCommand(f"Facilitator: {form.title}",
                                     f"An act of the white cell, with your reason ({form.key} on the console)",
-                                    functools.partial(self.playthrough.act, form.key, None))
+                                    functools.partial(self.playthrough.act, form.key))
             yield SystemCommand("Facilitator: what a seat sees now", "Look at the game as one seat sees it (v)",
-                                lambda: self.playthrough.peek(None))
+                                self.playthrough.peek)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "leave_field":  # a dialog's field is the dialog: Escape there cancels it
@@ -153,22 +154,22 @@ class HorizonApp(App[None]):
         """The game being played, if any (``game.tui.playthrough.Playthrough``)."""
         return self.lobby.playthrough
 
-    def start(self, flow: Coroutine) -> None:
-        """Run a game flow as the one "game" worker, unless one is already under way.
+    def start(self, flow: Callable[..., Coroutine], *args) -> None:
+        """Run a game flow (``flow(*args)``) as the one "game" worker, unless one is already under way.
 
         Two flows at once (``n`` then ``c`` typed before the setup screen showed) would push
-        their screens over each other; only leaving a game cancels its flow.
+        their screens over each other; only leaving a game cancels its flow. The worker is given the
+        flow to call, not a coroutine made in advance: one cancelled before it starts leaves none unawaited.
         """
         if any(worker.group == "game" and not worker.is_finished for worker in self.workers):
-            flow.close()
             return
-        self.run_worker(flow, group="game")
+        self.run_worker(functools.partial(flow, *args), group="game")
 
     def at_title(self) -> TitleScreen | None:
         """The title screen when it is the one showing, else None (with a note why nothing happens)."""
         if isinstance(self.screen, TitleScreen):
             return self.screen
-        self.notify("Leave the current game first (Escape).", severity="warning")
+        notify(self, "Leave the current game first (Escape).", severity="warning")
         return None
 
     def action_new_game(self) -> None:
@@ -181,21 +182,30 @@ class HorizonApp(App[None]):
 
             entry = check(entry)  # chosen before the background check reached it
         if entry is None or entry.scenario is None:
-            self.notify("Choose a scenario that loads first.", severity="warning")
+            notify(self, "Choose a scenario that loads first.", severity="warning")
             return
-        self.start(self.lobby.set_up(entry.scenario, None, None))
+        self.start(self.lobby.set_up, entry.scenario, None, None)
 
     def action_continue_game(self) -> None:
         if self.at_title() is not None:
-            self.start(self.lobby.open_save(None, replay=False))
+            self.start(functools.partial(self.lobby.open_save, None, replay=False))
 
     def action_load_game(self) -> None:
         if self.at_title() is not None:
-            self.start(self.lobby.choose_save("Load a saved game", replay=False))
+            self.start(functools.partial(self.lobby.choose_save, "Load a saved game", replay=False))
 
     def action_replay_game(self) -> None:
         if self.at_title() is not None:
-            self.start(self.lobby.choose_save("Replay a saved game", replay=True))
+            self.start(functools.partial(self.lobby.choose_save, "Replay a saved game", replay=True))
+
+    def on_facilitator_screen_act(self, message) -> None:
+        """The console's act keys: the game being played opens the act's form."""
+        if self.playthrough is not None:
+            self.playthrough.act(message.key)
+
+    def on_facilitator_screen_peek(self, message) -> None:
+        if self.playthrough is not None:
+            self.playthrough.peek()
 
     def action_pause_run(self) -> None:
         """Stop a run of turns the facilitator started, at the console after the turn being played."""
@@ -204,9 +214,10 @@ class HorizonApp(App[None]):
 
     def action_save_as(self) -> None:
         if self.playthrough is None:
-            self.notify("There is no game to save here.", severity="warning")
+            notify(self, "There is no game to save here.", severity="warning")
             return
-        self.run_worker(self.lobby.save_as(self.playthrough), group="save", exclusive=True)
+        # the worker calls the flow: a Save as superseded before it starts leaves no coroutine unawaited
+        self.run_worker(functools.partial(self.lobby.save_as, self.playthrough), group="save", exclusive=True)
 
     def action_leave_game(self) -> None:
         from game.tui.dialogs.confirm import ConfirmDialog

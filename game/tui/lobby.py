@@ -19,6 +19,7 @@ from game.desk.launch import LaunchOptions
 from game.desk.setup import default_name
 from game.errors import WargameError
 from game.saves_folder import folder_shown
+from game.tui.text import notify
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -37,40 +38,41 @@ class Lobby:
         """The game being played, if any."""
 
     def notify_error(self, title: str, error: WargameError) -> None:
-        self.app.notify(str(error), title=title, severity="error", timeout=10)
+        notify(self.app, str(error), title=title, severity="error", timeout=10)
 
     async def set_up(self, scenario: Scenario, seed: int | None,
                      controllers: Mapping[str, str] | None) -> None:
-        """The setup screen, then the game it sets up."""
-        from game.session import HUMAN, Session
+        """The setup screen, then the game it sets up (locked with people in it: ``game.desk.setup``)."""
+        from game.desk import setup as desk_setup
         from game.tui.screens.setup import SetupScreen
 
-        name = default_name(scenario.title, self.clock())
-        screen = SetupScreen(scenario, name=name, seed=seed, controllers=controllers,
-                             facilitator=self.options.facilitator)
-        setup = await self.app.push_screen_wait(screen)
-        if setup is None:
+        screen = SetupScreen(scenario, name=default_name(scenario.title, self.clock()), seed=seed,
+                             controllers=controllers, facilitator=self.options.facilitator)
+        chosen = await self.app.push_screen_wait(screen)
+        if chosen is None:
             return
-        lock = None
-        if HUMAN in setup.controllers.values():  # people in the seats: the facilitator's view is locked
-            from game.lock import generate_passphrase, make_lock
+        started = await asyncio.to_thread(desk_setup.start, scenario, chosen)
+        await self.begin(started, chosen.facilitator, unlocked=True)
+
+    async def begin(self, started, facilitator: bool, *, unlocked: bool) -> None:
+        """A game just set up: its passphrase shown once if Horizon made it, then played (``unlocked``: the
+        passphrase was just set or given, so facilitator mode does not ask for it again)."""
+        if started.shown_passphrase:
             from game.tui.dialogs.passphrase import PassphraseShown
 
-            passphrase = setup.passphrase or generate_passphrase()
-            lock = await asyncio.to_thread(make_lock, passphrase)
-            if not setup.passphrase:
-                await self.app.push_screen_wait(PassphraseShown(passphrase))
-        session = Session(scenario, setup.seed, setup.controllers, name=setup.name, lock=lock)
-        await self.play(session, setup.facilitator, None, unlocked=True)
+            await self.app.push_screen_wait(PassphraseShown(started.shown_passphrase))
+        await self.play(started.session, facilitator, None, unlocked=unlocked)
 
     async def unlock(self, session: Session, why: str) -> bool:
-        """Whether the facilitator's view of ``session`` may be shown: no lock needed, or the passphrase given."""
-        from game.lock import guards
+        """Whether the facilitator's view of ``session`` may be shown: the one policy (``game.desk.unlock``)
+        says no passphrase is needed, or it was given."""
+        from game.desk.unlock import asks, passphrase_hint
         from game.tui.dialogs.passphrase import PassphrasePrompt
 
-        if not guards(session.lock, session.over):
+        if not asks(session.lock, session.over):
             return True
-        return await self.app.push_screen_wait(PassphrasePrompt(why, session.lock.opens_with))
+        return await self.app.push_screen_wait(PassphrasePrompt(why, session.lock.opens_with,
+                                                                hint=passphrase_hint(session)))
 
     async def choose_save(self, title: str, *, replay: bool) -> None:
         """The saves list, then the chosen save played on or replayed."""
@@ -88,7 +90,7 @@ class Lobby:
             if path is None:
                 latest = await asyncio.to_thread(storage.latest, self.options.saves_dir)
                 if latest is None:
-                    self.app.notify(f"No saved game in {folder_shown(self.options.saves_dir)} yet.",
+                    notify(self.app, f"No saved game in {folder_shown(self.options.saves_dir)} yet.",
                                     severity="warning")
                     return
                 path = Path(latest.path)
@@ -104,20 +106,14 @@ class Lobby:
     async def play(self, session: Session, facilitator: bool, path: Path | None, *, unlocked: bool = False) -> None:
         """Play ``session`` (saved at ``path``, if it was) to its end screen, then replay it if asked.
 
-        Facilitator mode needs the passphrase of a locked unfinished game (not when it was just set
-        up, ``unlocked``); without it the game goes on with each seat's own screens.
+        Facilitator mode of a locked unfinished game asks for the passphrase first (the game's first step;
+        not when it was just set up, ``unlocked``); without it the game goes on with each seat's own screens.
         """
         from game.tui.playthrough import Playthrough
         from game.tui.screens.end import REPLAY
 
-        if facilitator and not unlocked and not await self.unlock(
-                session, "This game is locked: facilitator mode shows every seat's secrets."):
-            self.app.notify("Without the passphrase the game goes on with each seat's own screens.",
-                            severity="warning", timeout=8)
-            facilitator = False
-
         self.playthrough = Playthrough(self.app, session, facilitator=facilitator,
-                                       saves_dir=self.options.saves_dir, path=path)
+                                       saves_dir=self.options.saves_dir, path=path, unlocked=unlocked)
         choice = await self.playthrough.run()
         saved_to = self.playthrough.saved_to or path
         self.playthrough = None
@@ -125,10 +121,13 @@ class Lobby:
             await self.replay(session, saved_to)
 
     async def replay(self, session: Session, path: Path | None) -> None:
-        """The replay viewer; a branch from it is played as a new game."""
-        if not await self.unlock(session, "This game is not over: its replay, as any seat, shows what the "
-                                          "seats keep from each other. The facilitator's passphrase opens it."):
+        """The replay viewer; a branch from it is played as a new game (a what-if, with its lock said)."""
+        from game.desk.unlock import REPLAY, asks
+
+        opened = asks(session.lock, session.over)
+        if opened and not await self.unlock(session, REPLAY):
             return
+        from game.desk import setup as desk_setup
         from game.desk import storage
         from game.seat_view.build import seat_view
         from game.tui.screens.replay import ReplayScreen
@@ -145,14 +144,14 @@ class Lobby:
             except WargameError as error:
                 self.notify_error("Cannot branch", error)
                 continue
-            setup = await self.app.push_screen_wait(SetupScreen(
+            branched_lock = branched.lock
+            chosen = await self.app.push_screen_wait(SetupScreen(
                 session.scenario, name=branched.name, seed=branched.seed, controllers=branched.controllers,
-                facilitator=self.options.facilitator, branch_at=at))
-            if setup is not None:
-                branched.change_seats(setup.controllers)
-                if setup.name != branched.name:
-                    branched.rename(setup.name)
-                await self.play(branched, setup.facilitator, None)
+                facilitator=self.options.facilitator, branch_at=at, locked=branched.lock is not None))
+            if chosen is not None:
+                started = await asyncio.to_thread(desk_setup.start_what_if, branched, chosen)
+                await self.begin(started, chosen.facilitator,
+                                 unlocked=opened or started.session.lock is not branched_lock)
                 return
 
     async def save_as(self, playthrough: Playthrough) -> None:
@@ -182,5 +181,5 @@ class Lobby:
         except WargameError as error:
             self.notify_error("Not saved", error)
             return None
-        self.app.notify(f"The game goes on in {path} as \u201c{name}\u201d.", title="Saved")
+        notify(self.app, f"The game goes on in {path} as \u201c{name}\u201d.", title="Saved")
         return None

@@ -21,6 +21,7 @@ from game.presentation.spans import (
     Line,
     Span,
 )
+from game.tui.text import shown
 
 STYLES = {PLAIN: "", STRONG: "b", SEAT: "$accent b", GOOD: "$success b", BAD: "$error b", WARNING: "$warning",
           ODDS: "$accent b", MUTED: "$text-muted", QUOTE: "i", NEWS: "reverse $warning b", END: "reverse $error b"}
@@ -32,13 +33,13 @@ BADGES = frozenset({NEWS, END})
 """Roles drawn as a tag with a space inside each end."""
 
 
-def _span(span: Span, styles: dict[str, str]) -> tuple[str, str]:
+def _span(span: Span, styles: dict[str, str]) -> Content:
     text, role = span
-    return (f" {text} " if role in BADGES else text), styles[role]
+    return shown(f" {text} " if role in BADGES else text, styles[role], multiline=True)
 
 
 def content(line: Line, *, on_cursor: bool = False) -> Content:
-    """One line, styled, without its indent."""
+    """One line, styled, without its indent; its texts are data (literal, never markup)."""
     styles = ON_CURSOR if on_cursor else STYLES
     return Content.assemble(*(_span(span, styles) for span in line.spans))
 

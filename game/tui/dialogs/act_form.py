@@ -18,6 +18,7 @@ from game.desk.facilitator_acts import CHECKS, CHOICE, ActForm
 from game.engine.interventions import Intervention
 from game.errors import WargameError
 from game.seat_view.model import SeatView
+from game.tui.text import shown
 from game.tui.widgets.check_list import CheckList
 from game.tui.widgets.footer import Footer
 
@@ -32,7 +33,7 @@ class ChoiceList(OptionList):
         super().__init__(*(Option(self._prompt(i, chosen=False)) for i in range(len(choices))), id=id)
 
     def _prompt(self, index: int, *, chosen: bool) -> Content:
-        return Content.assemble(("\u25cf " if chosen else "\u25cb ", "b"), self.labels[index])
+        return Content.assemble(("\u25cf " if chosen else "\u25cb ", "b"), shown(self.labels[index]))
 
     def watch_highlighted(self, old: int | None, new: int | None) -> None:
         super().watch_highlighted(new)
@@ -66,14 +67,14 @@ class ActFormDialog(ModalScreen[Intervention | None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog act-form"):
-            yield Static(self.form.title, classes="dialog-title")
+            yield Static(shown(self.form.title), classes="dialog-title")
             for spec in self.fields:
-                yield Static(spec.label, classes="act-label", markup=False)
+                yield Static(shown(spec.label), classes="act-label")
                 if spec.kind == CHOICE:
                     yield ChoiceList(spec.choices, id=f"field-{spec.key}")
                 elif spec.kind == CHECKS:
                     chosen = set(spec.initial or ())
-                    yield CheckList(*((label, value, value in chosen) for label, value in spec.choices),
+                    yield CheckList(*((shown(label), value, value in chosen) for label, value in spec.choices),
                                         id=f"field-{spec.key}", compact=True)
                 else:
                     yield Input(spec.initial or "", placeholder=spec.placeholder, id=f"field-{spec.key}",
@@ -125,9 +126,9 @@ class ActFormDialog(ModalScreen[Intervention | None]):
         finally:
             self.taking = False
         if problem:
-            shown = self.query_one("#problem", Static)
-            shown.update(problem)
-            shown.scroll_visible()
+            said = self.query_one("#problem", Static)
+            said.update(shown(problem, multiline=True))
+            said.scroll_visible()
             return
         self.dismiss(act)
 

@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from game.tui.dismissal import DismissOnce
+from game.tui.text import shown
 from game.tui.widgets.footer import Footer
 
 
@@ -32,12 +33,12 @@ class ConfirmDialog(DismissOnce, ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.question, classes="dialog-title", markup=False)
+            yield Static(shown(self.question), classes="dialog-title")
             if self.detail:
-                yield Static(self.detail, classes="dialog-detail", markup=False)
+                yield Static(shown(self.detail, multiline=True), classes="dialog-detail")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(self.yes, variant="primary" if self.default else "error", id="yes")
-                yield Button(self.no, variant="default" if self.default else "primary", id="no")
+                yield Button(shown(self.yes), variant="primary" if self.default else "error", id="yes")
+                yield Button(shown(self.no), variant="default" if self.default else "primary", id="no")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -15,6 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static, TextArea
 
 from game.seat_view.model import SeatName
+from game.tui.text import shown
 from game.tui.widgets.check_list import CheckList
 from game.tui.widgets.footer import Footer
 
@@ -38,7 +39,7 @@ class MessageDialog(ModalScreen[tuple[tuple[str, ...], str] | None]):
             yield Static("Send a message", classes="dialog-title")
             yield Static("Only the seats you choose will read it (the facilitator reads every message).",
                          classes="dialog-detail")
-            yield CheckList(*((seat.name, seat.id, seat.id in self.to) for seat in self.seats),
+            yield CheckList(*((shown(seat.name), seat.id, seat.id in self.to) for seat in self.seats),
                                      id="recipients")
             yield TextArea(id="text", soft_wrap=True, show_line_numbers=False)
             yield Static("", id="problem", classes="dialog-problem")
@@ -58,7 +59,7 @@ class MessageDialog(ModalScreen[tuple[tuple[str, ...], str] | None]):
                    else "Write the message first." if not text
                    else f"Keep it under {MAX_TEXT:,} characters ({len(text):,} now)." if len(text) > MAX_TEXT
                    else "")
-        self.query_one("#problem", Static).update(problem)
+        self.query_one("#problem", Static).update(shown(problem))
         if not problem:
             self.dismiss((recipients, text))
 

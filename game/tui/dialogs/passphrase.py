@@ -16,6 +16,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from game.desk.unlock import WRONG
+from game.tui.text import shown
 from game.tui.widgets.footer import Footer
 
 
@@ -25,15 +27,17 @@ class PassphrasePrompt(ModalScreen[bool]):
     CSS_PATH = "dialogs.tcss"
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, why: str, opens: Callable[[str], bool]) -> None:
+    def __init__(self, why: str, opens: Callable[[str], bool], *,
+                 hint: str = "the passphrase set when the game was set up") -> None:
         super().__init__()
-        self.why, self.opens = why, opens
+        self.why, self.opens, self.hint = why, opens, hint
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static("Facilitator passphrase", classes="dialog-title")
             yield Static(self.why, classes="dialog-detail", markup=False)
-            yield Input(password=True, placeholder="the passphrase set when the game was set up", id="passphrase")
+            yield Static(f"Give {self.hint}.", classes="dialog-detail", markup=False)
+            yield Input(password=True, placeholder="the facilitator's passphrase", id="passphrase")
             yield Static("", id="problem", classes="dialog-problem")
         yield Footer()
 
@@ -43,7 +47,7 @@ class PassphrasePrompt(ModalScreen[bool]):
             self.dismiss(True)
             return
         event.input.value = ""
-        self.query_one("#problem", Static).update("That is not this game's passphrase.")
+        self.query_one("#problem", Static).update(shown(WRONG))
 
     def action_cancel(self) -> None:
         self.dismiss(False)

@@ -6,6 +6,7 @@ import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,6 +18,7 @@ from textual.widgets import DataTable, Static
 from game.desk.storage import SaveSummary, list_saves
 from game.saves_folder import folder_shown
 from game.tui.dismissal import DismissOnce
+from game.tui.text import cell, notify, shown
 from game.tui.widgets.footer import Footer
 
 NAME_WIDTH = 28
@@ -26,20 +28,21 @@ SEATS_WIDTH = 24
 """Who plays each seat, one a line, wrapped to this ("Russia: computer (planner, hard)" is longer)."""
 
 
-def row(summary: SaveSummary) -> tuple[str | Content, ...]:
+def row(summary: SaveSummary) -> tuple[Content | Text, ...]:
     """A save as one table row of a few lines (nothing cut at 80 columns): its name over its file, its
     scenario and turn; who plays each seat, one a line; the date over the time. A damaged one shows why in
     place of what it holds."""
     when = f"{summary.updated.astimezone():%Y-%m-%d\n%H:%M}"
-    name, file = Content(wrapped(summary.name)), Content.styled(wrapped(summary.file), "$text-muted")
+    name = shown(wrapped(summary.name), multiline=True)
+    file = shown(wrapped(summary.file), "$text-muted", multiline=True)
     if summary.damaged:
-        why = Content.styled(wrapped(f"damaged: {summary.damaged}"), "$error")
-        return (Content("\n").join([name, file, why]), "", when)
+        why = shown(wrapped(f"damaged: {summary.damaged}"), "$error", multiline=True)
+        return (Content("\n").join([name, file, why]), cell(""), cell(when))
     seats = "\n".join(line for name, who in summary.played_by
                       for line in textwrap.wrap(f"{name}: {who}", SEATS_WIDTH, subsequent_indent="  "))
     turn = f"turn {summary.played} of {summary.turns}" + (", over" if summary.over else "")
-    return (Content("\n").join([name, file, Content(wrapped(summary.title)), Content.styled(turn, "$text-muted")]),
-            seats, when)
+    return (Content("\n").join([name, file, shown(wrapped(summary.title), multiline=True),
+                                shown(turn, "$text-muted")]), cell(seats), cell(when))
 
 
 def wrapped(text: str) -> str:
@@ -59,7 +62,7 @@ class SavesDialog(DismissOnce, ModalScreen[Path | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.title_text, classes="dialog-title")
+            yield Static(shown(self.title_text), classes="dialog-title")
             yield Static(f"Looking in {folder_shown(self.folder)}\u2026", id="saves-status", classes="dialog-detail",
                          markup=False)
             yield DataTable(id="saves", cursor_type="row", zebra_stripes=True)
@@ -87,14 +90,14 @@ class SavesDialog(DismissOnce, ModalScreen[Path | None]):
         folder = folder_shown(self.folder)
         status = f"{count} save{'s' if count != 1 else ''} in {folder}" if count else \
             f"No saves in {folder} yet: finish a turn and the game saves itself."
-        self.query_one("#saves-status", Static).update(status)
+        self.query_one("#saves-status", Static).update(shown(status))
         table.focus()
 
     @on(DataTable.RowSelected)
     def chosen(self, event: DataTable.RowSelected) -> None:
         summary = self.summaries[event.cursor_row]
         if summary.damaged:
-            self.notify(f"{summary.path} cannot be opened: {summary.damaged}", severity="error")
+            notify(self, f"{summary.path} cannot be opened: {summary.damaged}", severity="error")
             return
         self.dismiss(Path(summary.path))
 

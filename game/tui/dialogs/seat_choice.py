@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from game.tui.text import shown
 from game.tui.widgets.footer import Footer
 
 
@@ -24,10 +25,10 @@ class SeatChoice(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.title_text, classes="dialog-title")
+            yield Static(shown(self.title_text), classes="dialog-title")
             if self.detail:
-                yield Static(self.detail, classes="dialog-detail", markup=False)
-            yield OptionList(*(Option(label, id=value) for label, value in self.choices), id="choices")
+                yield Static(shown(self.detail, multiline=True), classes="dialog-detail")
+            yield OptionList(*(Option(shown(label), id=value) for label, value in self.choices), id="choices")
         yield Footer()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

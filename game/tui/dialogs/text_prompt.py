@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from game.tui.dismissal import DismissOnce
+from game.tui.text import shown
 from game.tui.widgets.footer import Footer
 
 
@@ -33,7 +34,7 @@ class TextPrompt(DismissOnce, ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.title_text, classes="dialog-title")
+            yield Static(shown(self.title_text), classes="dialog-title")
             yield Input(self.value, placeholder=self.placeholder, restrict=self.restrict, id="text")
             yield Static("", id="problem", classes="dialog-problem")
         yield Footer()
@@ -41,7 +42,7 @@ class TextPrompt(DismissOnce, ModalScreen[str | None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         problem = self.check(event.value)
-        self.query_one("#problem", Static).update(problem)
+        self.query_one("#problem", Static).update(shown(problem))
         if not problem:
             self.dismiss(event.value.strip())
 

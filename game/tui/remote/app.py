@@ -21,7 +21,7 @@ from textual.screen import Screen
 
 from game.desk.facilitator_acts import FORMS
 from game.net import protocol as p
-from game.net.client import Connected, Connection, LinkRefused, Lost, NotConnected
+from game.net.client import Connected, Connection, LinkRefused, Lost, NotConnected, TakenOver
 from game.net.links import FACILITATOR, Link
 from game.presentation.words import and_list
 from game.seat_view.model import SeatView
@@ -30,6 +30,7 @@ from game.tui.dialogs.message import MessageDialog
 from game.tui.remote.console import ConsoleFlow, ConsoleScreen
 from game.tui.remote.seat_flow import SeatFlow
 from game.tui.screens.backdrop import GameBackdrop
+from game.tui.text import notify
 
 
 class RemoteApp(App[None]):
@@ -66,15 +67,29 @@ class RemoteApp(App[None]):
             while True:
                 happening = await self.connection.next()
                 if isinstance(happening, Connected):
-                    self.notify("Connected to the host.", timeout=3)
+                    notify(self, "Connected to the host.", timeout=3)
                 elif isinstance(happening, Lost):
-                    self.notify(f"Connection lost: {happening.reason}. Trying again\u2026", severity="warning",
+                    notify(self, f"Connection lost: {happening.reason}. Trying again\u2026", severity="warning",
                                 timeout=min(8, happening.retry_in + 2))
+                elif isinstance(happening, TakenOver):
+                    self._taken_over(happening.text)
                 else:
                     self._updated(happening.view, happening.status)
         except LinkRefused as refusal:
             self.refusal = str(refusal)
             self.exit()
+
+    def _taken_over(self, text: str) -> None:
+        """The link was opened on another screen: this one can no longer act; take the seat back, or leave."""
+        who = "the facilitator's console" if self.link.role == FACILITATOR else "this seat"
+        detail = (f"This screen no longer acts for {who}: the host closed it when the link was opened elsewhere. "
+                  "Take it back here (the other screen will be told), or leave.")
+        def chosen(back: bool) -> None:
+            if back:
+                self.run_worker(self.connection.run(), group="connection")
+            else:
+                self.exit()
+        self.push_screen(ConfirmDialog(text, detail, yes="Take it back", no="Leave", default=False), chosen)
 
     def _updated(self, view: SeatView, status: p.Status) -> None:
         before, was = self.view, self.status
@@ -90,9 +105,9 @@ class RemoteApp(App[None]):
         for message in view.messages[len(before.messages):]:
             if message.sender != self.link.role:
                 who = "the facilitator" if message.sender == FACILITATOR else view.name(message.sender).name
-                self.notify(message.text, title=f"Message from {who}", timeout=12)
+                notify(self, message.text, title=f"Message from {who}", timeout=12)
         if status.paused != was.paused:
-            self.notify("The facilitator has paused the game." if status.paused else "The game goes on.",
+            notify(self, "The facilitator has paused the game." if status.paused else "The game goes on.",
                         severity="warning" if status.paused else "information")
 
     # -- the turn's countdown in every screen's title --------------------------------------------
@@ -134,17 +149,21 @@ class RemoteApp(App[None]):
         async def asking() -> None:
             problem = await self.refused(make)
             if problem:
-                self.notify(problem, title="Not done", severity="error", timeout=10)
+                notify(self, problem, title="Not done", severity="error", timeout=10)
             elif said:
-                self.notify(said, timeout=3)
+                notify(self, said, timeout=3)
             if done is not None:
                 done(not problem)
         self.run_worker(asking(), group="requests")
 
+    def on_console_screen_ask(self, message: ConsoleScreen.Ask) -> None:
+        """The facilitator's console asks the host for something (pause, resume, resolve now)."""
+        self.ask(message.make, said=message.said)
+
     def action_write_message(self) -> None:
         view = self.view
         if view is None or view.over:
-            self.notify("There is no turn open to write in.", severity="warning")
+            notify(self, "There is no turn open to write in.", severity="warning")
             return
         seats = tuple(seat for seat in view.seats if seat.id != view.seat)
         def send(written: tuple[tuple[str, ...], str] | None) -> None:

@@ -11,17 +11,20 @@ the host redraws it in place.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Header, Static
 
 from game.desk.facilitator_acts import FORMS, KEYS_LINE, acts_text
 from game.net import protocol as p
+from game.net.links import FACILITATOR
 from game.presentation.messages import message_lines, messages_of
 from game.presentation.spans import MUTED, SEAT, line
 from game.presentation.words import turn_heading
@@ -34,6 +37,7 @@ from game.tui.screens.facilitator import act_bindings
 from game.tui.screens.formulas import FormulaToggle
 from game.tui.screens.game_log import GameLogScreen
 from game.tui.spans import joined, wrapped
+from game.tui.text import plain, shown
 from game.tui.widgets.footer import Footer
 from game.tui.widgets.news_feed import NewsFeed
 from game.tui.widgets.track_meters import TrackMeters
@@ -58,8 +62,15 @@ def seat_rows(view: SeatView, status: p.Status) -> list[tuple[str, str, str, str
         else:
             decision = f"computer: {order.label}" if order is not None else "computer (chooses at resolution)"
         screen = ("connected" if seat.id in status.connected else "not connected") if person else ""
+        reopened = status.reopened.get(seat.id, 0)
+        if reopened:
+            screen += f" (opened on another screen {_times(reopened)})"
         rows.append((seat.name, view.played_by.get(seat.id, controller), screen, decision))
     return rows
+
+
+def _times(count: int) -> str:
+    return {1: "once", 2: "twice"}.get(count, f"{count} times")
 
 
 class SeatList(Widget):
@@ -106,7 +117,7 @@ class ConsoleScreen(FormulaToggle[None]):
         self.sub_title = self.heading()
 
     def heading(self) -> str:
-        return f"{turn_heading(self.view, self.view.turn)} \u00b7 Facilitator's console"
+        return plain(f"{turn_heading(self.view, self.view.turn)} \u00b7 Facilitator's console")
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -114,12 +125,12 @@ class ConsoleScreen(FormulaToggle[None]):
             with VerticalScroll(id="console-left"):
                 yield Static("Seats", classes="pane-title")
                 yield SeatList(id="seats")
-                yield Static(id="console-state", markup=False)
+                yield Static(id="console-state")
                 yield Static("Your acts this turn", classes="pane-title")
-                yield Static(id="acts", markup=False)
+                yield Static(id="acts")
                 yield Static("Messages this turn", classes="pane-title")
                 yield Static(id="messages")
-                yield Static(id="results-title", classes="pane-title", markup=False)
+                yield Static(id="results-title", classes="pane-title")
                 yield NewsFeed(id="results")
             with VerticalScroll(id="console-right"):
                 yield Static("Situation", classes="pane-title")
@@ -141,8 +152,11 @@ class ConsoleScreen(FormulaToggle[None]):
                  else "Running (p pauses)."]
         if status.trouble:
             state.append(f"Trouble on the host: {status.trouble}")
-        self.query_one("#console-state", Static).update("\n".join(state))
-        self.query_one("#acts", Static).update(acts_text(view))
+        if status.reopened.get(FACILITATOR):
+            state.append(f"Your link was opened on another screen {_times(status.reopened[FACILITATOR])}: "
+                         "the earlier screen was closed.")
+        self.query_one("#console-state", Static).update(shown("\n".join(state), multiline=True))
+        self.query_one("#acts", Static).update(shown(acts_text(view), multiline=True))
         lines = [line for message in messages_of(view, view.turn) for line in message_lines(view, message)]
         self.query_one("#messages", Static).update(joined(lines) if lines else "None yet (F2 writes one).")
         self.query_one(TrackMeters).show(view.tracks)
@@ -151,22 +165,28 @@ class ConsoleScreen(FormulaToggle[None]):
     def redraw(self) -> None:
         view = self.view
         title = f"What happened in turn {view.played}" if view.played else "No turn has been played yet"
-        self.query_one("#results-title", Static).update(title)
+        self.query_one("#results-title", Static).update(shown(title))
         self.query_one(NewsFeed).show(self.view, self.view.entries_of(view.played), formulas=self.formulas)
 
+    class Ask(Message):
+        """A request for the host (pause, resume, resolve now): whoever holds the connection sends it."""
+
+        def __init__(self, make: Callable[[int], p.Request], said: str = "") -> None:
+            super().__init__()
+            self.make, self.said = make, said
+
     def action_pause(self) -> None:
-        app: RemoteApp = self.app
-        if app.status.paused:
-            app.ask(lambda rid: p.Resume(rid), said="The game goes on.")
+        if self.status.paused:
+            self.post_message(self.Ask(lambda rid: p.Resume(rid), said="The game goes on."))
         else:
-            app.ask(lambda rid: p.Pause(rid), said="Paused.")
+            self.post_message(self.Ask(lambda rid: p.Pause(rid), said="Paused."))
 
     def action_resolve(self) -> None:
-        app: RemoteApp = self.app
-        waiting = [self.view.name(seat).name for seat in app.status.deciding]
+        waiting = [self.view.name(seat).name for seat in self.status.deciding]
         detail = (f"{', '.join(waiting)} will hold; the log says so." if waiting else "Every order is in.")
         question = ConfirmDialog(f"Resolve turn {self.view.turn} now?", detail, yes="Resolve", no="Back")
-        self.app.push_screen(question, lambda sure: app.ask(lambda rid: p.ResolveNow(rid)) if sure else None)
+        self.app.push_screen(question, lambda sure: self.post_message(self.Ask(lambda rid: p.ResolveNow(rid)))
+                             if sure else None)
 
     def action_act(self, key: str) -> None:
         """An act's form, from the latest view; the host takes the act or says why not, on the form."""

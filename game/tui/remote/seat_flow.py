@@ -1,11 +1,12 @@
-"""Which screen a joined seat sees, decided afresh from each view the host sends.
+"""A joined seat's screens: the desk's steps for one seat (``game.desk.steps.seat_step``), from each view.
 
-The hot-seat walk (``game.tui.playthrough``) awaits one screen after
-another; here the host decides when things happen (others order, the timer
-runs out, the facilitator resolves the turn), so the screen follows the
-view instead: the briefing until read, last turn's results as soon as the
-turn resolves, the seat's turn until its order is in, then the waiting
-screen (which shows the pending order, also after a reconnect), and the end.
+Here the host decides when things happen (others order, the timer runs out,
+the facilitator resolves the turn), so the step is asked for afresh from each
+view the host sends: the briefing until read, last turn's results as soon as
+the turn resolves, the seat's decision until its order is in, then waiting
+(which shows the pending order, also after a reconnect), and the end -- the
+same order as a hot-seat seat's, decided in one place. This module only
+draws each step and reports what the seat did with it.
 A screen is replaced only when no dialog is open over it; otherwise the
 change waits for the dialog to close (the app settles every second). Once
 a screen is dismissed, the next is chosen a moment later: Textual calls the
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from textual.screen import Screen
 
+from game.desk.steps import Briefing, Decide, End, Facts, Results, Seen, Step, Waiting, seat_saw, seat_step
 from game.net import protocol as p
 from game.seat_view.model import SeatView
 from game.session import Order
@@ -26,6 +28,7 @@ from game.tui.screens.briefing import BriefingScreen
 from game.tui.screens.end import EndScreen
 from game.tui.screens.resolution import ResolutionScreen
 from game.tui.screens.turn import TurnScreen
+from game.tui.text import notify
 
 if TYPE_CHECKING:
     from game.tui.remote.app import RemoteApp
@@ -35,27 +38,21 @@ class SeatFlow:
     def __init__(self, app: RemoteApp) -> None:
         self.app = app
         self.seat = app.link.role
-        self.started = False
-        self.briefed = False
-        self.results_seen = 0
-        """Turns whose results this seat has been shown."""
+        self.seen: Seen | None = None
+        """What this seat's screens have shown it (met at the first view)."""
         self.sending: Order | None = None
         """An order sent and not yet in a view from the host."""
         self.sending_turn = 0
-        self.changing = False
-        """The seat asked to choose again (its pending order stands until a new one is in)."""
         self.screen: Screen | None = None
-        self.shown: tuple = ()
+        self.shown: Step | None = None
 
     def update(self) -> None:
         view = self.app.view
-        if not self.started:  # a seat that has ordered has read its briefing and last results before
-            self.started = True
-            decided = self.seat in view.pending
-            self.briefed = view.played > 0 or decided
-            self.results_seen = view.played if decided or view.played == 0 else view.played - 1
+        if self.seen is None:  # a seat that has ordered has read its briefing and last results before
+            self.seen = Seen.arriving(Facts.of_view(view), self.seat)
         if self.sending is not None and (_holds(view, self.sending) or view.turn != self.sending_turn):
             self.sending = None  # the host's view now holds it (or the turn moved on)
+            self.seen.sending = False
         if self.screen is not None and self.wanted(view) == self.shown:
             if isinstance(self.screen, WaitingScreen):
                 self.screen.show(view, self.app.status, sending=self.sending is not None)
@@ -64,17 +61,10 @@ class SeatFlow:
             return
         self.settle()
 
-    def wanted(self, view: SeatView) -> tuple:
-        """What should show: the end, the briefing, results, waiting or the turn (with its options)."""
-        if view.over:
-            return ("end",)
-        if not self.briefed:
-            return ("briefing",)
-        if self.results_seen < view.played:
-            return ("results", view.played)
-        if self.sending is not None or (self.seat in view.pending and not self.changing):
-            return ("waiting", view.turn)
-        return ("turn", view.turn, view.options.get(self.seat))
+    def wanted(self, view: SeatView) -> Step:
+        """The desk's next step for this seat (a decision with its options: new options redraw it)."""
+        step = seat_step(Facts.of_view(view), self.seat, self.seen)
+        return (step, view.options.get(self.seat)) if isinstance(step, Decide) else step
 
     def settle(self) -> None:
         """Show the wanted screen, unless a dialog is open over the current one (the app retries each second)."""
@@ -86,53 +76,53 @@ class SeatFlow:
         wanted = self.wanted(view)
         if wanted == self.shown and self.screen is not None:
             return
-        if self.shown and self.shown[0] == "turn" and wanted[0] == "turn":
-            app.notify("The situation changed: look again before you decide.", severity="warning")
+        if isinstance(self.shown, tuple) and isinstance(wanted, tuple):
+            notify(app, "The situation changed: look again before you decide.", severity="warning")
         if self.screen is not None:
             app.pop_screen()
         self.shown = wanted
-        self.screen, done = self._screen(view, wanted[0])
+        self.screen, done = self._screen(view, wanted[0] if isinstance(wanted, tuple) else wanted)
         app.push_screen(self.screen, done)
 
-    def _screen(self, view: SeatView, kind: str):
-        if kind == "end":
+    def _screen(self, view: SeatView, step: Step):
+        if isinstance(step, End):
             return EndScreen(view, session_here=False), lambda choice: self.app.exit()
-        if kind == "briefing":
-            return BriefingScreen(view), lambda _: self._read(briefed=True)
-        if kind == "results":
-            return ResolutionScreen(view, view.played), lambda _: self._read(results=view.played)
-        if kind == "waiting":
+        if isinstance(step, Briefing | Results):
+            return (BriefingScreen(view) if isinstance(step, Briefing) else ResolutionScreen(view, step.turn),
+                    lambda _: self._read(step))
+        if isinstance(step, Waiting):
             return WaitingScreen(view, self.app.status, sending=self.sending is not None), self._waited
         return TurnScreen(view, self.seat), lambda order: self._chosen(order, view.turn)
 
-    def _read(self, *, briefed: bool = False, results: int = 0) -> None:
-        self.briefed = self.briefed or briefed
-        self.results_seen = max(self.results_seen, results)
+    def _read(self, step: Step) -> None:
+        self.seen = seat_saw(self.seen, step)
         self._closed()
 
     def _waited(self, choice: str) -> None:
-        self.changing = choice == CHANGE
+        self.seen.changing = choice == CHANGE
         self._closed()
 
     def _chosen(self, order: Order, turn: int) -> None:
         view = self.app.view
         if view.turn != turn or view.over:
-            self.app.notify(f"Too late: turn {turn} has been resolved.", severity="warning")
+            notify(self.app, f"Too late: turn {turn} has been resolved.", severity="warning")
             self._closed()
             return
-        self.sending, self.sending_turn, self.changing = order, turn, False
+        self.sending, self.sending_turn = order, turn
+        self.seen.sending, self.seen.changing = True, False
         self._closed()
         def answered(accepted: bool) -> None:
             if not accepted:  # accepted: the update that shows the order clears ``sending``
                 self.sending = None
-                self.changing = self.seat not in self.app.view.pending
+                self.seen.sending = False
+                self.seen.changing = self.seat not in self.app.view.pending
                 self.settle()
         self.app.ask(lambda rid: p.GiveOrder(rid, order.action, order.rationale), answered,
                      said="Your order is in.")
 
     def _closed(self) -> None:
         """The flow's screen was dismissed: choose the next one once the dismissal is done."""
-        self.screen, self.shown = None, ()
+        self.screen, self.shown = None, None
         self.app.set_timer(0.05, self.settle)
 
 

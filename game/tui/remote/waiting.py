@@ -14,6 +14,7 @@ from game.presentation.words import and_list, turn_heading
 from game.seat_view.model import SeatView
 from game.tui.screens.game_log import GameLogScreen
 from game.tui.spans import joined
+from game.tui.text import plain, shown
 from game.tui.widgets.footer import Footer
 from game.tui.widgets.track_meters import TrackMeters
 
@@ -42,15 +43,15 @@ class WaitingScreen(Screen[str]):
         self.view, self.status, self.sending = view, status, sending
         self.ready = False
         """Composed: until then an update is only kept."""
-        self.sub_title = f"{turn_heading(view, view.turn)} \u00b7 {view.name(view.seat).name}"
+        self.sub_title = plain(f"{turn_heading(view, view.turn)} \u00b7 {view.name(view.seat).name}")
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="waiting-body"):
             with VerticalScroll(id="waiting-left"):
                 yield Static("Your order", classes="pane-title")
-                yield Static(id="order", markup=False)
-                yield Static(id="waiting", markup=False)
+                yield Static(id="order")
+                yield Static(id="waiting")
                 yield Static("Messages this turn", classes="pane-title")
                 yield Static(id="messages")
             with VerticalScroll(id="waiting-right"):
@@ -71,8 +72,9 @@ class WaitingScreen(Screen[str]):
             said = "Sending your order to the host\u2026"
         else:
             said = order.label + (f"\nRationale: \u201c{order.rationale}\u201d" if order.rationale else "")
-        self.query_one("#order", Static).update(said)
-        self.query_one("#waiting", Static).update(waiting_text(view, status) + "\nPress c to change your order.")
+        self.query_one("#order", Static).update(shown(said, multiline=True))
+        self.query_one("#waiting", Static).update(shown(waiting_text(view, status) + "\nPress c to change your order.",
+                                                         multiline=True))
         lines = [line for message in messages_of(view, view.turn) for line in message_lines(view, message)]
         self.query_one("#messages", Static).update(joined(lines) if lines else "None yet (F2 writes one).")
         self.query_one(TrackMeters).show(view.tracks)

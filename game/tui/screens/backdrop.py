@@ -8,6 +8,7 @@ from textual.containers import Center, Middle, Vertical
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
+from game.tui.text import shown
 from game.tui.widgets.footer import Footer
 
 
@@ -31,10 +32,10 @@ class GameBackdrop(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Middle(), Center(), Vertical(id="backdrop"):
-            yield Static(self.game_title, id="backdrop-title", markup=False)
-            yield Static("", id="backdrop-status", markup=False)
+            yield Static(shown(self.game_title), id="backdrop-title")
+            yield Static("", id="backdrop-status")
         yield Footer()
 
     def status(self, text: str) -> None:
         if self.is_mounted:
-            self.query_one("#backdrop-status", Static).update(text)
+            self.query_one("#backdrop-status", Static).update(shown(text, multiline=True))

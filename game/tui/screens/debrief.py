@@ -60,7 +60,7 @@ class DebriefScreen(DismissOnce, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="debrief"):
-            yield Markdown("_Writing the debrief\u2026_")
+            yield Markdown("_Writing the debrief\u2026_", open_links=False)
         yield Footer()
 
     def on_mount(self) -> None:

@@ -17,6 +17,7 @@ from game.presentation.spans import MUTED, SEAT, STRONG, line
 from game.seat_view.model import SeatView
 from game.tui.screens.formulas import FormulaToggle
 from game.tui.spans import wrapped
+from game.tui.text import shown
 from game.tui.widgets.footer import Footer
 from game.tui.widgets.track_chart import TrackChart
 
@@ -76,7 +77,7 @@ class EndScreen(FormulaToggle[str]):
         yield Header()
         with VerticalScroll(id="end-body"):
             yield Static("Game over", classes="pane-title")
-            yield Static(self.view.ending, id="ending", markup=False)
+            yield Static(shown(self.view.ending, multiline=True), id="ending")
             with Horizontal(id="end-buttons"):
                 if self.session_here:
                     yield Button("Replay", variant="primary", id="replay", compact=True)
@@ -104,9 +105,9 @@ class EndScreen(FormulaToggle[str]):
         return super().check_action(action, parameters)
 
     @on(Button.Pressed)
-    def pressed(self, event: Button.Pressed) -> None:
+    async def pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":
-            self.app.action_save_as()
+            await self.run_action("app.save_as")
         else:
             self.action_finish(event.button.id)
 

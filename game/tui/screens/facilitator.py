@@ -10,24 +10,20 @@ one turn, N turns, or to the end (``p`` pauses a run of turns).
 
 from __future__ import annotations
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from game.desk.facilitator_acts import FORMS, KEYS_LINE, acts_text
-from game.players.registry import controller_label
+from game.desk.facilitator_acts import FORMS, KEYS_LINE, acts_text, orders_text
 from game.presentation.words import turn_heading
-from game.seat_view.build import seat_view
 from game.seat_view.model import SeatView
-from game.session import FACILITATOR, HUMAN, Session
+from game.tui.text import shown
 from game.tui.widgets.footer import Footer
 from game.tui.widgets.track_meters import TrackMeters
 
-WORKING = "\u2026"
-"""Shown for a computer seat's order while it is worked out."""
 STEP, STEPS, TO_THE_END = "step", "steps", "end"
 """What the console dismisses with: play one turn, ask how many, or play to the end."""
 
@@ -37,12 +33,16 @@ def act_bindings() -> list[Binding]:
 
     Not in the footer (five acts and the ways play goes on do not fit 80 columns): the consoles
     list them in words on a line of their own, always in sight (``KEYS_LINE``)."""
-    return [Binding(form.key, f"act('{form.key}')", form.short, tooltip=form.title, id=f"facilitator.{form.key}",
+    return [Binding(form.key, f"act('{form.key}')", form.short, tooltip=shown(form.title), id=f"facilitator.{form.key}",
                     show=False) for form in FORMS.values()]
 
 
 class FacilitatorScreen(Screen[str]):
-    """The console for ``session``'s open turn; ``act(key)`` and ``peek()`` are the playthrough's."""
+    """The console for the open turn, drawn from the facilitator's ``view``; dismisses with how play goes on.
+
+    It posts :class:`Act` and :class:`Peek` for whoever runs the game (the app hands them to the
+    playthrough), and is given the game's new view after each act (:meth:`show`).
+    """
 
     CSS_PATH = "facilitator.tcss"
     BINDINGS = [
@@ -58,10 +58,23 @@ class FacilitatorScreen(Screen[str]):
         Binding("escape", "app.leave_game", "Leave", id="game.leave"),
     ]
 
-    def __init__(self, session: Session, act, peek) -> None:
+    class Act(Message):
+        """The facilitator pressed an act's key: open its form."""
+
+        def __init__(self, key: str) -> None:
+            super().__init__()
+            self.key = key
+
+    class Peek(Message):
+        """The facilitator asked what a seat sees now."""
+
+    def __init__(self, view: SeatView) -> None:
         super().__init__()
-        self.session, self.act_with, self.peek_with = session, act, peek
-        self.sub_title = f"Turn {session.turn}/{session.scenario.turns} \u00b7 the facilitator's console"
+        self.view = view
+        self.sub_title = self.heading()
+
+    def heading(self) -> str:
+        return f"{turn_heading(self.view, self.view.turn)} \u00b7 the facilitator's console"
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -79,51 +92,23 @@ class FacilitatorScreen(Screen[str]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.refresh_turn()
+        self.show(self.view)
         self.query_one("#console-turn").focus()
 
-    def refresh_turn(self) -> None:
-        """Show the open turn again (after an act); the facilitator's view, with computer seats' orders, is
-        worked out in a thread (a computer player may think for a while)."""
-        self.query_one("#orders", Static).update(self.orders_text(None))
-        self.work_out()
-
-    @work(thread=True, exclusive=True, group="intended")
-    def work_out(self) -> None:
-        view = seat_view(self.session, None)
-        self.app.call_from_thread(self.show, view)
-
     def show(self, view: SeatView) -> None:
-        self.sub_title = f"{turn_heading(view, view.turn)} \u00b7 the facilitator's console"
+        """Draw the open turn as ``view`` has it (after an act, the game's new view)."""
+        self.view = view
+        self.sub_title = self.heading()
         self.query_one(TrackMeters).show(view.tracks)
-        self.query_one("#acts", Static).update(acts_text(view))
-        self.query_one("#orders", Static).update(self.orders_text(view))
-
-    def orders_text(self, view: SeatView | None) -> str:
-        """Each seat's order so far; a computer seat's is what it would order now (None: being worked out)."""
-        scenario, session = self.session.scenario, self.session
-        lines = []
-        for seat in scenario.seats:
-            controller = session.controller(seat)
-            pending = session.pending(seat)
-            name = scenario.actor_name(seat)
-            who = controller_label(controller, scenario)
-            if controller == HUMAN:
-                what = (f"decided: {scenario.action(pending.action).label}" if pending
-                        else "not decided yet (asked when the turn is played)")
-                lines.append(f"{name} \u00b7 {who}: {what}")
-            elif pending is not None and pending.by == FACILITATOR:
-                lines.append(f"{name} \u00b7 {who}: your order: {scenario.action(pending.action).label}")
-            else:
-                intended = view.intended.get(seat) if view is not None else None
-                lines.append(f"{name} \u00b7 {who}: would choose {intended.label if intended else WORKING}")
-        return "\n".join(lines)
+        self.query_one("#acts", Static).update(shown(acts_text(view), multiline=True))
+        self.query_one("#orders", Static).update(shown(orders_text(view), multiline=True))
 
     def action_act(self, key: str) -> None:
-        self.act_with(key, self)
+        self.post_message(self.Act(key))
 
     def action_peek(self) -> None:
-        self.peek_with(self)
+        self.post_message(self.Peek())
 
     def action_go(self, how: str) -> None:
         self.dismiss(how)
+

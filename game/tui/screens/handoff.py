@@ -26,12 +26,12 @@ class HandOffScreen(DismissOnce, Screen[None]):
         Binding("escape", "app.leave_game", "Leave", id="game.leave"),
     ]
 
-    def __init__(self, seat: SeatName, turn: int) -> None:
+    def __init__(self, seat: SeatName, turn: int, *, over: bool = False) -> None:
         super().__init__()
         self.seat = seat
         """Only the seat's name: nothing of its view is handed to this screen."""
         self.turn = turn
-        self.sub_title = f"Turn {turn}: pass the keyboard"
+        self.sub_title = "The game is over: pass the keyboard" if over else f"Turn {turn}: pass the keyboard"
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -70,7 +70,7 @@ class HelpScreen(DismissOnce, ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
-            yield Markdown(HOW_TO_PLAY)
+            yield Markdown(HOW_TO_PLAY, open_links=False)
         yield Footer()
 
     def action_close(self) -> None:

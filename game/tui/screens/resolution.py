@@ -10,6 +10,7 @@ from textual.widgets import Header, Static
 from game.presentation.words import turn_heading
 from game.seat_view.model import SeatView
 from game.tui.screens.formulas import FormulaToggle
+from game.tui.text import shown
 from game.tui.widgets.footer import Footer
 from game.tui.widgets.news_feed import NewsFeed
 from game.tui.widgets.track_meters import TrackMeters
@@ -35,7 +36,7 @@ class ResolutionScreen(FormulaToggle[None]):
         yield Header()
         with Horizontal(id="resolution-body"):
             with VerticalScroll(id="news"):
-                yield Static(f"What happened in turn {self.turn}", classes="pane-title")
+                yield Static(shown(f"What happened in turn {self.turn}"), classes="pane-title")
                 yield NewsFeed(id="feed")
             with VerticalScroll(id="after"):
                 yield Static("Situation now", classes="pane-title")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import secrets
 from collections.abc import Mapping
 
-from attrs import frozen
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,48 +12,14 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Header, Input, Static
 
-from game.engine.adjudication import MAX_SEED
+from game.desk.setup import GameSetup, passphrase_problem, seed_problem, what_if_lock_note
 from game.engine.model import Scenario
 from game.players import policy_names
 from game.session import HUMAN
 from game.tui.dismissal import DismissOnce
+from game.tui.text import notify, shown
 from game.tui.widgets.controller_picker import ControllerPicker
 from game.tui.widgets.footer import Footer
-
-
-@frozen
-class GameSetup:
-    """What the setup screen hands back to start a game."""
-
-    controllers: Mapping[str, str]
-    seed: int
-    name: str
-    facilitator: bool = False
-    passphrase: str = ""
-    """The facilitator's passphrase as typed ("": Horizon makes one, for a game with human seats)."""
-
-
-def seed_problem(text: str) -> str:
-    """Why ``text`` is not a usable seed, or "" when it is."""
-    if not text.strip().isdigit():
-        return "The seed must be a whole number."
-    if int(text) > MAX_SEED:
-        return f"The seed must be at most {MAX_SEED}."
-    return ""
-
-
-def passphrase_problem(text: str) -> str:
-    """Why ``text`` cannot be the facilitator's passphrase, or "" when it can (empty: one is made)."""
-    from game.errors import WargameError
-    from game.lock import check_passphrase
-
-    if not text:
-        return ""
-    try:
-        check_passphrase(text)
-    except WargameError as error:
-        return f"{str(error)[0].upper()}{str(error)[1:]}."
-    return ""
 
 
 class SetupScreen(DismissOnce, Screen[GameSetup | None]):
@@ -73,13 +38,15 @@ class SetupScreen(DismissOnce, Screen[GameSetup | None]):
 
     def __init__(self, scenario: Scenario, *, name: str, seed: int | None = None,
                  controllers: Mapping[str, str] | None = None, facilitator: bool = False,
-                 branch_at: int | None = None) -> None:
+                 branch_at: int | None = None, locked: bool = False) -> None:
         super().__init__()
         self.scenario, self.game_name, self.facilitator = scenario, name, facilitator
         self.seed = secrets.randbelow(1 << 31) if seed is None else seed
         self.controllers = dict(controllers or dict.fromkeys(scenario.seats, HUMAN))
         self.branch_at = branch_at
         """Set for a what-if from after this turn: the seed is the game's (the shared turns stay the same)."""
+        self.locked = locked
+        """A what-if of a game with a lock: it opens with that game's passphrase (said on the screen)."""
         self.sub_title = f"New game \u00b7 {scenario.title}" if branch_at is None else \
             f"What-if from turn {branch_at} \u00b7 {scenario.title}"
 
@@ -110,10 +77,12 @@ class SetupScreen(DismissOnce, Screen[GameSetup | None]):
             yield Input(self.game_name, id="name", compact=True)
             yield Checkbox("Facilitator mode: one screen sees everything, no hand-offs",
                            self.facilitator, id="facilitator", compact=True)
-            if self.branch_at is None:  # a what-if keeps the lock of the game it comes from
+            if self.branch_at is None:
                 yield Static("Facilitator passphrase (empty: one is made and shown once)", classes="pane-title")
                 yield Input(password=True, id="passphrase", compact=True)
                 yield Static("", id="passphrase-problem", classes="problem")
+            else:  # a what-if keeps the lock of the game it comes from (game.desk.setup)
+                yield Static(what_if_lock_note(self.locked), id="setup-lock", markup=False)
             yield Button("Start game" if self.branch_at is None else "Start the what-if", variant="primary",
                          id="start", compact=True)
         yield Footer()
@@ -124,7 +93,7 @@ class SetupScreen(DismissOnce, Screen[GameSetup | None]):
     @on(Button.Pressed, "#reseed")
     def action_reseed(self) -> None:
         if self.branch_at is not None:
-            self.notify("A what-if keeps its game's seed, so the turns so far stay as they were.")
+            notify(self, "A what-if keeps its game's seed, so the turns so far stay as they were.")
             return
         self.query_one("#seed", Input).value = str(secrets.randbelow(1 << 31))
 
@@ -134,13 +103,13 @@ class SetupScreen(DismissOnce, Screen[GameSetup | None]):
         seed = self.query_one("#seed", Input).value
         problem = seed_problem(seed)
         if problem:
-            self.query_one("#seed-problem", Static).update(problem)
+            self.query_one("#seed-problem", Static).update(shown(problem))
             self.query_one("#seed", Input).focus()
             return
         passphrase = self.query_one("#passphrase", Input).value if self.branch_at is None else ""
         problem = passphrase_problem(passphrase)
         if problem:
-            self.query_one("#passphrase-problem", Static).update(problem)
+            self.query_one("#passphrase-problem", Static).update(shown(problem))
             self.query_one("#passphrase", Input).focus()
             return
         controllers = {picker.seat: picker.value for picker in self.query(ControllerPicker)}

@@ -82,7 +82,7 @@ class TitleScreen(Screen[None]):
         yield Header()
         with Vertical(id="title-banner"):
             yield Static("H O R I Z O N", id="title-name")
-            yield Static(TAGLINE, id="title-tagline")
+            yield Static(TAGLINE, id="title-tagline", markup=False)
         with Horizontal(id="title-body"):
             with Vertical(id="title-left"):
                 yield Static("Scenarios", classes="pane-title")
@@ -131,8 +131,8 @@ class TitleScreen(Screen[None]):
             self.query_one("#scenario-detail", Static).update(entry_detail(entry))
 
     @on(OptionList.OptionSelected, "#scenarios")
-    def start(self) -> None:
-        self.app.action_new_game()
+    async def start(self) -> None:
+        await self.run_action("app.new_game")
 
     @on(OptionList.OptionSelected, "#menu")
     async def act(self, event: OptionList.OptionSelected) -> None:

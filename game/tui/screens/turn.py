@@ -22,6 +22,7 @@ from game.tui.dialogs.confirm import ConfirmDialog
 from game.tui.screens.formulas import FormulaToggle
 from game.tui.screens.game_log import GameLogScreen
 from game.tui.spans import joined
+from game.tui.text import notify
 from game.tui.widgets.decisions import DecisionList
 from game.tui.widgets.footer import Footer
 from game.tui.widgets.region_map import RegionMap
@@ -100,8 +101,8 @@ class TurnScreen(FormulaToggle[Order]):
         # The pane keeps its height (the list does not jump as the highlight moves); a description
         # and quote longer than it scroll (Shift+arrows or the mouse), never cut (issue 9.5). It
         # takes no focus, so Tab and Escape move between the list and the rationale as before.
-        text = joined(option_detail(self.options[action], formulas=self.formulas))
-        self.query_one("#detail-text", Static).update(text)
+        detail = option_detail(self.options[action], formulas=self.formulas)
+        self.query_one("#detail-text", Static).update(joined(detail))
         self.query_one("#detail", VerticalScroll).scroll_home(animate=False)
 
     def action_scroll_detail(self, lines: int) -> None:
@@ -122,7 +123,7 @@ class TurnScreen(FormulaToggle[Order]):
     @on(Button.Pressed, "#confirm")
     def action_confirm(self) -> None:
         if self.chosen is None:
-            self.notify("Choose a decision first: \u2191\u2193 to move, Enter to choose.", severity="warning")
+            notify(self, "Choose a decision first: \u2191\u2193 to move, Enter to choose.", severity="warning")
             self.query_one(DecisionList).focus()
             return
         rationale = self.query_one("#rationale", Input).value.strip()

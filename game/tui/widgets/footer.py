@@ -5,10 +5,11 @@ browser tab that has not been clicked yet (``wargame serve``) it stayed empty;
 and it runs off the right edge when a screen has more keys than fit, so at
 80 columns a facilitator read "v Seat's view  E" (issue 24); and it offers
 "l Log" while the rationale field has the focus, where l types an l. This one
-draws the keys as soon as the screen's bindings are known, compact, leaves out
-the keys a focused text field takes for itself, and never goes past its width: when they do not all fit it leaves out the palette's own key
-(Ctrl+P, in the help), then the keys of ``SPARED`` in order (each also in the
-help, F1, and the command palette). tests/test_tui_footer_keys.py checks that every key a
+draws the keys as soon as the screen's bindings are known, compact; leaves out
+the keys a focused text field takes for itself; and never goes past its width:
+when they do not all fit it leaves out the palette's own key (Ctrl+P, in the
+help), then the keys of ``SPARED`` in order (each also in the help, F1, and
+the command palette). tests/test_tui_footer_keys.py checks that every key a
 footer shows fits and does what it says, on every screen at 80, 120 and 200
 columns.
 """

@@ -1,4 +1,8 @@
-"""The tracks over a whole game: one sparkline row per track, turn by turn."""
+"""The tracks over a whole game: one sparkline row per track, turn by turn.
+
+A game longer than the row has room for is drawn one value in every few
+turns, so drawing it costs the width of the screen, not the game's length.
+"""
 
 from __future__ import annotations
 
@@ -13,9 +17,9 @@ LEVELS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588"
 LABEL = 32
 
 
-def spark(track: Track, step: int) -> Content:
-    """Whole numbers as bar heights; other tracks as a mark where they changed."""
-    values = track.history
+def spark(track: Track, step: int, stride: int = 1) -> Content:
+    """Whole numbers as bar heights; other tracks as a mark where they changed (one value in ``stride``)."""
+    values = track.history[::stride]
     if track.type == "int":
         low = track.low if track.low is not None else min(values)
         high = track.high if track.high is not None else max(values)
@@ -33,7 +37,9 @@ def chart_lines(tracks: Sequence[Track], width: int) -> list[Content]:
     turns = max((len(track.history) for track in tracks), default=1)
     column = min(LABEL, max((len(track.label) + 1 for track in tracks), default=1), max(10, width // 3))
     room = max(1, width - column - 2)
-    step = max(1, min(4, room // max(1, turns)))
+    stride = -(-turns // room)
+    columns = -(-turns // stride)
+    step = max(1, min(4, room // columns))
     lines = []
     for track in tracks:
         label = Content(track.label)
@@ -42,17 +48,25 @@ def chart_lines(tracks: Sequence[Track], width: int) -> list[Content]:
         else:
             lines += label.wrap(max(10, width))
             head = Content(" " * column)
-        row = Content.assemble(head, spark(track, step))
+        row = Content.assemble(head, spark(track, step, stride))
         ends = Content(f"{track.say(track.history[0])} \u2192 {track.say(track.value)}")
         if row.cell_length + 2 + ends.cell_length <= width:
             lines.append(Content.assemble(row, "  ", ends))
         else:
             lines.append(row)
             lines += [part.pad_left(column) for part in ends.wrap(max(10, width - column))]
-    every = max(1, 4 // step)
-    axis = "".join(f"{i}".ljust(step)[:step] if i % every == 0 else " " * step for i in range(turns))
+    axis = _axis(columns, step, stride)
     lines.append(Content.styled(" " * column + axis + "  turn", "$foreground 60%"))
     return lines
+
+
+def _axis(columns: int, step: int, stride: int) -> str:
+    """The turns under the sparklines: a number every few columns (each column ``stride`` turns)."""
+    if stride == 1:
+        every = max(1, 4 // step)
+        return "".join(f"{i}".ljust(step)[:step] if i % every == 0 else " " * step for i in range(columns))
+    every = -(-(len(str((columns - 1) * stride)) + 1) // step)
+    return "".join(f"{i * stride}".ljust(every * step) for i in range(0, columns, every))[:columns * step]
 
 
 class TrackChart(Widget):
