@@ -21,7 +21,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-import pytest
 from textual.screen import Screen
 from textual.widgets._footer import FooterKey
 
@@ -99,8 +98,7 @@ class Walk:
         while len(self.app.screen_stack) > 1:
             self.app.pop_screen()
         await self.pilot.pause()
-        self.app.workers.cancel_group(self.app, "game")
-        self.app.workers.cancel_group(self.app, "save")
+        self.stop_flows()
         screen = make()
         if not isinstance(screen, TitleScreen):
             self.app.push_screen(screen, lambda result: setattr(self.press, "answer", result))
@@ -117,6 +115,11 @@ class Walk:
             return bool(keys) and all(key.region.width for key in keys) and footer.size.width == self.app.size.width
         await wait_until(self.pilot, drawn, f"{type(screen).__name__}'s footer")
         return self.footer_keys(screen)
+
+    def stop_flows(self) -> None:
+        """The flows a key started (a new game, Save as) wait on screens the walk has closed: stopped."""
+        for group in ("game", "save", "act"):
+            self.app.workers.cancel_group(self.app, group)
 
     def footer_keys(self, screen: Screen) -> list[FooterKey]:
         footer = screen.query_one(Footer)
@@ -144,11 +147,18 @@ class Walk:
             keys = [(key.key, key.action, key.description) for key in await self.settled_keys(screen)]
             keys += [(key, screen.active_bindings[key].binding.action, "") for key in extra]
             assert keys, f"{type(screen).__name__} has no keys in its footer"
+            # Keys that answer the screen last: each of those costs a fresh screen.
+            keys.sort(key=lambda k: getattr(expect.get(_name(k[1])), "answers", False))
             for key, action, description in keys:
                 if (key, action) in pressed:
                     continue
                 pressed.add((key, action))
-                if not screen.is_attached or self.app.screen is not screen:
+                if screen.is_attached and screen in self.app.screen_stack:
+                    while self.app.screen is not screen:  # a dialog the last key opened: closed
+                        self.app.pop_screen()
+                        await self.pilot.pause()
+                    self.stop_flows()
+                else:
                     screen = await self.open(make)
                 await self.press_key(screen, size, key, action, description, expect)
 
@@ -160,8 +170,7 @@ class Walk:
         await self.pilot.pause()
         where = f"{type(screen).__name__} at {size[0]}x{size[1]}, {key} ({description})"
         assert (action, node) in self.press.ran, f"{where}: ran {self.press.ran}, not {action}"
-        name = action.split("(")[0].removeprefix("app.")
-        check = expect.get(name)
+        check = expect.get(_name(action))
         assert check is not None, f"{where}: the walk does not know what {action} should do"
         await wait_until(self.pilot, lambda: check(screen, self.press) or None, f"{where} to do {action}")
         self.pressed.append(f"{type(screen).__name__}:{key}")
@@ -188,12 +197,23 @@ class Walk:
                     f"{type(screen).__name__}: {key.key} is shown but {screen.focused!r} types it"
 
 
+def _name(action: str) -> str:
+    """``app.save_as`` and ``go('end')`` as ``save_as`` and ``go``: what ``expect`` is keyed by."""
+    return action.split("(")[0].removeprefix("app.")
+
+
+def answering(check: Callable[[Screen, Press], bool]) -> Callable[[Screen, Press], bool]:
+    check.answers = True  # the screen is gone once it holds
+    return check
+
+
 def answered(value: Any = None) -> Callable[[Screen, Press], bool]:
-    return lambda screen, press: press.answer is not NOT_ANSWERED and (value is None or press.answer == value)
+    return answering(lambda screen, press: press.answer is not NOT_ANSWERED
+                     and (value is None or press.answer == value))
 
 
 def answered_with(kind: type) -> Callable[[Screen, Press], bool]:
-    return lambda screen, press: isinstance(press.answer, kind)
+    return answering(lambda screen, press: isinstance(press.answer, kind))
 
 
 def on_top(*kinds: type) -> Callable[[Screen, Press], bool]:
@@ -205,7 +225,10 @@ def notified(screen: Screen, press: Press) -> bool:
 
 
 def either(*checks: Callable[[Screen, Press], bool]) -> Callable[[Screen, Press], bool]:
-    return lambda screen, press: any(check(screen, press) for check in checks)
+    check = lambda screen, press: any(check(screen, press) for check in checks)  # noqa: E731
+    if any(getattr(one, "answers", False) for one in checks):
+        check = answering(check)
+    return check
 
 
 HORIZON = load_scenario(SCENARIOS["over-the-horizon-2021"])
@@ -226,7 +249,7 @@ COMMON = {
     "save_as": on_top(TextPrompt),
     "leave_game": on_top(ConfirmDialog, SeatChoice),
     "toggle_formulas": lambda screen, press: True,  # checked below: the flag turns and the screen redraws
-    "pause_run": lambda screen, press: screen.app.playthrough.running == 1,
+    "pause_run": lambda screen, press: screen.app.playthrough.running == 1,  # the run stops after this turn
     "write_message": either(on_top(MessageDialog), notified),
 }
 
@@ -267,8 +290,7 @@ async def test_every_footer_key_of_the_hot_seat_screens(tmp_path):
         await walk.walk(lambda: ResolutionScreen(seat_view_us, 2), {**COMMON, "done": answered()})
         console = {**COMMON, "go": either(answered(STEP), answered(STEPS), answered(TO_THE_END)),
                    "act": on_top(ActFormDialog), "peek": on_top(SeatChoice)}
-        await walk.walk(lambda: FacilitatorScreen(session, playthrough.act, playthrough.peek), console,
-                        extra=tuple(FORMS) + ("v",))
+        await walk.walk(lambda: FacilitatorScreen(view), console, extra=tuple(FORMS) + ("v",))
         end = {**COMMON, "finish": either(*(answered(choice) for choice in (REPLAY, TITLE, DEBRIEF, EXPORT)))}
         await walk.walk(lambda: EndScreen(seat_view(finished, None), formulas_allowed=True), end)
         await walk.walk(lambda: DebriefScreen(finished, lambda s: "# Debrief\n\nWritten.", tmp_path), {
@@ -281,8 +303,8 @@ async def test_every_footer_key_of_the_hot_seat_screens(tmp_path):
         await walk.walk(lambda: GameLogScreen(seat_view_us), {**COMMON, "close": answered()})
         await walk.walk(lambda: SituationScreen(seat_view_us), {**COMMON, "close": answered()})
         await walk.walk(lambda: HelpScreen(), {**COMMON, "close": answered()})
-        dialogs = {**COMMON, "cancel": answered(), "answer": answered(), "close": answered(), "submit": lambda s, p: True,
-                   "send": lambda s, p: True}
+        dialogs = {**COMMON, "cancel": answered(), "answer": answered(), "close": answered(),
+                   "submit": lambda s, p: True, "send": lambda s, p: True}
         await walk.walk(lambda: ConfirmDialog("Leave?", "Saved as it goes.", yes="Leave", no="Stay"), dialogs)
         await walk.walk(lambda: TextPrompt("How many turns?", "5"), dialogs)
         await walk.walk(lambda: SeatChoice("Whose view?", [("Russia", "russia")]), dialogs)
@@ -291,7 +313,7 @@ async def test_every_footer_key_of_the_hot_seat_screens(tmp_path):
         await walk.walk(lambda: SavesDialog("Load a saved game", tmp_path / "saves"), dialogs)
         for form in FORMS.values():
             await walk.walk(lambda form=form: ActFormDialog(form, view, playthrough.take), dialogs)
-        playthrough.running = 5  # a run of turns: every game screen offers p
+        playthrough.game.play_on(5)  # a run of turns: every game screen offers p
         await walk.walk(lambda: TurnScreen(view, "us", formulas_allowed=True), turn_keys)
         await walk.walk(lambda: GameBackdrop(HORIZON.title, session.name), {**COMMON})
         assert any(pressed.endswith(":p") for pressed in walk.pressed)
@@ -306,7 +328,7 @@ async def test_no_focus_leaves_a_footer_key_dead(tmp_path):
         walk = Walk(pilot, sizes=[(80, 24)])
         app.lobby.playthrough = Playthrough(app, session, facilitator=True, saves_dir=tmp_path / "saves")
         for make in (lambda: SetupScreen(HORIZON, name="A walk"), lambda: TurnScreen(seat_view(session, "us"), "us"),
-                     lambda: FacilitatorScreen(session, app.lobby.playthrough.act, app.lobby.playthrough.peek),
+                     lambda: FacilitatorScreen(view),
                      lambda: ActFormDialog(FORMS["i"], view, app.lobby.playthrough.take),
                      lambda: EndScreen(view, formulas_allowed=True)):
             await walk.focus_each(make)
