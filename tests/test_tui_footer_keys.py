@@ -19,8 +19,11 @@ import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+import pytest
+from textual.keys import key_to_character
 from textual.screen import Screen
 from textual.widgets._footer import FooterKey
 
@@ -39,6 +42,7 @@ from game.tui.dialogs.saves import SavesDialog
 from game.tui.dialogs.seat_choice import SeatChoice
 from game.tui.dialogs.text_prompt import TextPrompt
 from game.tui.playthrough import Playthrough
+from game.tui.remote import app as remote_app
 from game.tui.remote.app import RemoteApp
 from game.tui.remote.console import ConsoleScreen
 from game.tui.remote.waiting import CHANGE, WaitingScreen
@@ -133,17 +137,29 @@ class Walk:
         return keys
 
     async def walk(self, make: Callable[[], Screen], expect: dict[str, Callable[[Screen, Press], bool]],
-                   *, extra: tuple[str, ...] = ()) -> None:
+                   *, extra: tuple[str, ...] = (), shared: bool = False) -> None:
         """At each size: the footer of a fresh ``make()`` fits; each key it shows (and ``extra`` keys the
         screen lists on a line of its own), pressed at the first size it shows at, runs its action and does
         what ``expect`` says for it. (A key is pressed at its first size only: at 80×24 panes overflow and
-        scroll, which is where a pane's key could take a screen's; wider, what shows is the same screen.)"""
+        scroll, which is where a pane's key could take a screen's; wider, what shows is the same screen.)
+
+        The app's own keys that every game screen shares (``COMMON``: help, save as, leave...) are pressed
+        only with ``shared``, on one screen: on the others, that the key reaches the app's action from the
+        focus is checked without pressing it (``active_bindings``: what the dispatch will run)."""
         pressed: set[tuple[str, str]] = set()
+        screen = None
         for size in self.sizes:
             await self.pilot.resize_terminal(*size)
-            screen = await self.open(make)
+            if screen is not None and screen.is_attached and screen in self.app.screen_stack:
+                while self.app.screen is not screen:
+                    self.app.pop_screen()
+                    await self.pilot.pause()
+                self.stop_flows()
+            else:
+                screen = await self.open(make)
             if TRACE:
-                print(f"{time.monotonic() - START:7.1f} {type(screen).__name__} {size}", flush=True)
+                print(f"{time.monotonic() - START:7.1f} cpu {time.process_time():6.1f} {type(screen).__name__} {size}",
+                      flush=True)
             keys = [(key.key, key.action, key.description) for key in await self.settled_keys(screen)]
             keys += [(key, screen.active_bindings[key].binding.action, "") for key in extra]
             assert keys, f"{type(screen).__name__} has no keys in its footer"
@@ -153,6 +169,11 @@ class Walk:
                 if (key, action) in pressed:
                     continue
                 pressed.add((key, action))
+                if not shared and _name(action) in COMMON:
+                    active = screen.active_bindings.get(key)
+                    assert active is not None and active.binding.action == action \
+                        and active.node in (screen, self.app), f"{type(screen).__name__}: {key} would run {active}"
+                    continue
                 if screen.is_attached and screen in self.app.screen_stack:
                     while self.app.screen is not screen:  # a dialog the last key opened: closed
                         self.app.pop_screen()
@@ -174,27 +195,31 @@ class Walk:
         assert check is not None, f"{where}: the walk does not know what {action} should do"
         await wait_until(self.pilot, lambda: check(screen, self.press) or None, f"{where} to do {action}")
         self.pressed.append(f"{type(screen).__name__}:{key}")
+        if TRACE:
+            print(f"{time.monotonic() - START:7.1f} cpu {time.process_time():6.1f}   {key}", flush=True)
 
     async def focus_each(self, make: Callable[[], Screen]) -> None:
-        """With each widget that can take the focus focused in turn, every key the footer shows runs the
-        footer's action there (the footer leaves out what a focused field keeps for itself)."""
+        """With each widget that can take the focus focused in turn, each key the footer shows with the
+        screen's first focus still runs the same action, or is left out of the footer because the focused
+        field types it: no focus leaves a shown key dead or doing something else (a scrolling pane's End)."""
         screen = await self.open(make)
+        shown = {key.key: (key.action, key.description) for key in await self.settled_keys(screen)}
         for widget in [w for w in screen.query("*") if w.focusable]:
-            if not screen.is_attached or self.app.screen is not screen:
-                screen = await self.open(make)
-                widget = next((w for w in screen.query("*") if w.focusable and w.id == widget.id), None)
-                if widget is None:
-                    continue
             widget.focus()
             await self.pilot.pause()
-            for key in await self.settled_keys(screen):
-                active = screen.active_bindings.get(key.key)
-                assert active is not None and active.binding.action == key.action, \
-                    f"{type(screen).__name__} with {widget!r} focused: {key.key} shown as {key.description}, " \
-                    f"but {active and active.binding.action} would run"
-                assert not (screen.focused and not active.binding.priority
-                            and screen.focused.check_consume_key(key.key, key.key if len(key.key) == 1 else None)), \
-                    f"{type(screen).__name__}: {key.key} is shown but {screen.focused!r} types it"
+            footer = screen.query_one(Footer)
+            now = {binding.key for binding, _, _ in footer.shown()[0]}
+            for key, (action, description) in shown.items():
+                active = screen.active_bindings.get(key)
+                priority = active is not None and active.binding.priority
+                typed = (widget.check_consume_key(key, key_to_character(key)) and not priority
+                         or active is not None and active.binding.action == "leave_field")  # Escape leaves a field
+                where = f"{type(screen).__name__} with {widget!r} focused: {key} ({description})"
+                if typed:
+                    assert key not in now, f"{where} is shown, but the field keeps it"
+                else:
+                    assert active is not None and active.binding.action == action, \
+                        f"{where} would run {active and active.binding.action}"
 
 
 def _name(action: str) -> str:
@@ -254,110 +279,150 @@ COMMON = {
 }
 
 
-def formulas_turn(screen: Screen, press: Press) -> bool:
-    return screen.app.formulas is True or screen.app.formulas is False
+SESSION = played(2)
+FINISHED = played(0, {"us": "random", "russia": "random", "china": "random"}, over=True)
+VIEW, US = seat_view(SESSION, None), seat_view(SESSION, "us")
+TURN_KEYS = {**COMMON, "confirm": either(on_top(ConfirmDialog), notified), "log": on_top(GameLogScreen),
+             "situation": on_top(SituationScreen),
+             "show_map": lambda screen, press: isinstance(screen.app.screen, SituationScreen)
+             or screen.query_one("#map-title").region.y >= 0}
+DIALOGS = {**COMMON, "cancel": answered(), "answer": answered(), "close": answered(),
+           "submit": lambda screen, press: True, "send": lambda screen, press: True}
+GAME_SCREENS = {
+    # name: (the screen, what each of its actions must do, keys it lists on a line of its own, a run of turns)
+    "setup": (lambda tmp: SetupScreen(HORIZON, name="A walk"),
+              {**COMMON, "start": answered_with(GameSetup), "reseed": lambda screen, press: True,
+               "back": answered()}, ()),
+    "hand_off": (lambda tmp: HandOffScreen(VIEW.name("us"), 3), {**COMMON, "ready": answered()}, ()),
+    "briefing": (lambda tmp: BriefingScreen(US), {**COMMON, "done": answered()}, ()),
+    "turn": (lambda tmp: TurnScreen(US, "us"), TURN_KEYS, ()),
+    "turn_facilitator": (lambda tmp: TurnScreen(VIEW, "us", formulas_allowed=True), TURN_KEYS, ()),
+    "results": (lambda tmp: ResolutionScreen(US, 2), {**COMMON, "done": answered()}, ()),
+    "console": (lambda tmp: FacilitatorScreen(VIEW),
+                {**COMMON, "go": either(answered(STEP), answered(STEPS), answered(TO_THE_END)),
+                 "act": on_top(ActFormDialog), "peek": on_top(SeatChoice)}, ("e", "v")),
+    "end": (lambda tmp: EndScreen(seat_view(FINISHED, None), formulas_allowed=True),
+            {**COMMON, "finish": either(*(answered(choice) for choice in (REPLAY, TITLE, DEBRIEF, EXPORT)))}, ()),
+    "debrief": (lambda tmp: DebriefScreen(FINISHED, lambda session: "# Debrief\n\nWritten.", tmp),
+                {**COMMON, "export": either(notified, lambda screen, press: True), "close": answered()}, ()),
+    "replay": (lambda tmp: ReplayScreen(lambda viewer, at, formulas=False: seat_view(FINISHED, viewer, at,
+                                                                                      formulas=formulas),
+                                        len(FINISHED.turns), formulas_allowed=True),
+               {**COMMON, "step": lambda screen, press: True, "go": lambda screen, press: True,
+                "jump": on_top(TextPrompt), "next_viewer": lambda screen, press: screen.viewer is not None,
+                "branch": answered(), "close": answered()}, ()),
+    "log": (lambda tmp: GameLogScreen(US), {**COMMON, "close": answered()}, ()),
+    "situation": (lambda tmp: SituationScreen(US), {**COMMON, "close": answered()}, ()),
+    "help": (lambda tmp: HelpScreen(), {**COMMON, "close": answered()}, ()),
+    "confirm": (lambda tmp: ConfirmDialog("Leave?", "Saved as it goes.", yes="Leave", no="Stay"), DIALOGS, ()),
+    "text_prompt": (lambda tmp: TextPrompt("How many turns?", "5"), DIALOGS, ()),
+    "seat_choice": (lambda tmp: SeatChoice("Whose view?", [("Russia", "russia")]), DIALOGS, ()),
+    "passphrase_shown": (lambda tmp: PassphraseShown("ab-cd-ef"), DIALOGS, ()),
+    "passphrase_asked": (lambda tmp: PassphrasePrompt("Locked.", lambda text: False), DIALOGS, ()),
+    "saves": (lambda tmp: SavesDialog("Load a saved game", tmp / "saves"), DIALOGS, ()),
+    **{f"act_{key}": (lambda tmp, form=form: ActFormDialog(form, VIEW, lambda act: ""), DIALOGS, ())
+       for key, form in FORMS.items()},
+}
 
 
-async def test_every_footer_key_of_the_hot_seat_screens(tmp_path):
-    """Title, setup, hand-off, briefing, turn (a seat's and the facilitator's), results, console, the
-    facilitator's forms, end, debrief, replay, log, situation, help and the dialogs, at three sizes."""
-    session = played(2)
-    finished = played(0, {"us": "random", "russia": "random", "china": "random"}, over=True)
+async def test_every_footer_key_of_the_title_screen(tmp_path):
     app = make_app(tmp_path / "saves", scenario_dirs=(SCENARIOS["over-the-horizon-2021"].parent,))
     async with app.run_test(size=SIZES[0]) as pilot:
         walk = Walk(pilot)
         title = app.screen_stack[0]
         await wait_until(pilot, lambda: title.entries, "the scenarios")
-        playthrough = Playthrough(app, session, facilitator=True, saves_dir=tmp_path / "saves")
-        app.lobby.playthrough = playthrough
-        view, seat_view_us = seat_view(session, None), seat_view(session, "us")
-
         await walk.walk(lambda: title, {
             **COMMON, "new_game": on_top(SetupScreen), "continue_game": either(notified, on_top(Screen)),
             "load_game": on_top(SavesDialog), "replay_game": on_top(SavesDialog),
             "quit": lambda screen, press: walk.exits > 0})
+
+
+@pytest.mark.parametrize("name", GAME_SCREENS)
+async def test_every_footer_key_of_a_game_screen(name, tmp_path):
+    """Hand-off, briefing, turn (a seat's and the facilitator's), results, console, the facilitator's
+    forms, end, debrief, replay, log, situation, help and the dialogs: each at three sizes."""
+    make, expect, extra = GAME_SCREENS[name]
+    app = make_app(tmp_path / "saves")
+    async with app.run_test(size=SIZES[0]) as pilot:
+        app.lobby.playthrough = Playthrough(app, SESSION, facilitator=True, saves_dir=tmp_path / "saves")
+        await Walk(pilot).walk(lambda: make(tmp_path), expect, extra=extra, shared=name == "turn_facilitator")
+
+
+@pytest.mark.parametrize("make", [lambda: TurnScreen(VIEW, "us", formulas_allowed=True),
+                                  lambda: ResolutionScreen(VIEW, 2), lambda: GameBackdrop(HORIZON.title, "A run")])
+async def test_a_run_of_turns_pauses_from_every_screen_it_shows(make, tmp_path):
+    """During the facilitator's run of turns each of its screens offers p, which stops the run after this turn."""
+    app = make_app(tmp_path / "saves")
+    async with app.run_test(size=SIZES[0]) as pilot:
+        playthrough = Playthrough(app, SESSION, facilitator=True, saves_dir=tmp_path / "saves")
         app.lobby.playthrough = playthrough
-        await walk.walk(lambda: SetupScreen(HORIZON, name="A walk"), {
-            **COMMON, "start": answered_with(GameSetup), "reseed": lambda screen, press: True, "back": answered()})
-        await walk.walk(lambda: HandOffScreen(view.name("us"), 3), {**COMMON, "ready": answered()})
-        await walk.walk(lambda: BriefingScreen(seat_view_us), {**COMMON, "done": answered()})
-        turn_keys = {**COMMON, "confirm": either(on_top(ConfirmDialog), notified), "log": on_top(GameLogScreen),
-                     "situation": on_top(SituationScreen),
-                     "show_map": lambda screen, press: isinstance(screen.app.screen, SituationScreen)
-                     or screen.query_one("#map-title").region.y >= 0}
-        await walk.walk(lambda: TurnScreen(seat_view_us, "us"), turn_keys)
-        await walk.walk(lambda: TurnScreen(view, "us", formulas_allowed=True), turn_keys)
-        await walk.walk(lambda: ResolutionScreen(seat_view_us, 2), {**COMMON, "done": answered()})
-        console = {**COMMON, "go": either(answered(STEP), answered(STEPS), answered(TO_THE_END)),
-                   "act": on_top(ActFormDialog), "peek": on_top(SeatChoice)}
-        await walk.walk(lambda: FacilitatorScreen(view), console, extra=tuple(FORMS) + ("v",))
-        end = {**COMMON, "finish": either(*(answered(choice) for choice in (REPLAY, TITLE, DEBRIEF, EXPORT)))}
-        await walk.walk(lambda: EndScreen(seat_view(finished, None), formulas_allowed=True), end)
-        await walk.walk(lambda: DebriefScreen(finished, lambda s: "# Debrief\n\nWritten.", tmp_path), {
-            **COMMON, "export": either(notified, lambda screen, press: True), "close": answered()})
-        await walk.walk(lambda: ReplayScreen(lambda viewer, played, formulas=False: seat_view(
-            finished, viewer, played, formulas=formulas), len(finished.turns), formulas_allowed=True), {
-            **COMMON, "step": lambda screen, press: True, "go": lambda screen, press: True,
-            "jump": on_top(TextPrompt), "next_viewer": lambda screen, press: screen.viewer is not None,
-            "branch": answered(), "close": answered()})
-        await walk.walk(lambda: GameLogScreen(seat_view_us), {**COMMON, "close": answered()})
-        await walk.walk(lambda: SituationScreen(seat_view_us), {**COMMON, "close": answered()})
-        await walk.walk(lambda: HelpScreen(), {**COMMON, "close": answered()})
-        dialogs = {**COMMON, "cancel": answered(), "answer": answered(), "close": answered(),
-                   "submit": lambda s, p: True, "send": lambda s, p: True}
-        await walk.walk(lambda: ConfirmDialog("Leave?", "Saved as it goes.", yes="Leave", no="Stay"), dialogs)
-        await walk.walk(lambda: TextPrompt("How many turns?", "5"), dialogs)
-        await walk.walk(lambda: SeatChoice("Whose view?", [("Russia", "russia")]), dialogs)
-        await walk.walk(lambda: PassphraseShown("ab-cd-ef"), dialogs)
-        await walk.walk(lambda: PassphrasePrompt("Locked.", lambda text: False), dialogs)
-        await walk.walk(lambda: SavesDialog("Load a saved game", tmp_path / "saves"), dialogs)
-        for form in FORMS.values():
-            await walk.walk(lambda form=form: ActFormDialog(form, view, playthrough.take), dialogs)
-        playthrough.game.play_on(5)  # a run of turns: every game screen offers p
-        await walk.walk(lambda: TurnScreen(view, "us", formulas_allowed=True), turn_keys)
-        await walk.walk(lambda: GameBackdrop(HORIZON.title, session.name), {**COMMON})
-        assert any(pressed.endswith(":p") for pressed in walk.pressed)
+        playthrough.game.play_on(5)
+        walk = Walk(pilot, sizes=[SIZES[0]])
+        screen = await walk.open(make)
+        (pause,) = [key for key in await walk.settled_keys(screen) if key.key == "p"]  # the footer offers p
+        await walk.press_key(screen, SIZES[0], "p", pause.action, pause.description, COMMON)
+        assert playthrough.running == 1
 
 
 async def test_no_focus_leaves_a_footer_key_dead(tmp_path):
     """Tab through every field of the screens that have several: the footer then shows only keys that work."""
-    session = played(2)
-    view = seat_view(session, None)
     app = make_app(tmp_path / "saves")
     async with app.run_test(size=(80, 24)) as pilot:
         walk = Walk(pilot, sizes=[(80, 24)])
-        app.lobby.playthrough = Playthrough(app, session, facilitator=True, saves_dir=tmp_path / "saves")
-        for make in (lambda: SetupScreen(HORIZON, name="A walk"), lambda: TurnScreen(seat_view(session, "us"), "us"),
-                     lambda: FacilitatorScreen(view),
-                     lambda: ActFormDialog(FORMS["i"], view, app.lobby.playthrough.take),
-                     lambda: EndScreen(view, formulas_allowed=True)):
+        app.lobby.playthrough = Playthrough(app, SESSION, facilitator=True, saves_dir=tmp_path / "saves")
+        for make in (lambda: SetupScreen(HORIZON, name="A walk"), lambda: TurnScreen(US, "us"),
+                     lambda: FacilitatorScreen(VIEW), lambda: ActFormDialog(FORMS["i"], VIEW, lambda act: ""),
+                     lambda: EndScreen(VIEW, formulas_allowed=True)):
             await walk.focus_each(make)
 
 
 class Unlinked(RemoteApp):
     """A joined link's app without its connection: the walk hands its screens views directly."""
 
+    CSS_PATH = [str(Path(remote_app.__file__).parent / path) for path in RemoteApp.CSS_PATH]
+
+    def __init__(self, link: Link) -> None:
+        super().__init__(link)
+        self.flow = Idle()  # the screens are put up by the test, not by views from a host
+
     def on_mount(self) -> None:
         pass
 
 
-async def test_every_footer_key_of_a_joined_links_screens(tmp_path):
-    """The networked facilitator's console, a seat's waiting screen and its message dialog, at three sizes."""
+class Idle:
+    """A flow that puts up nothing."""
+
+    def update(self) -> None:
+        pass
+
+    def settle(self) -> None:
+        pass
+
+
+def _joined(role: str):
     session = played(2)
-    session.intervene(SetTrack("threat", 6, "a walk"))
-    view, seat = seat_view(session, None), seat_view(session, "us")
-    status = p.Status(connected=("us",), deciding=("us",))
-    for role, make, expect in (
-        (FACILITATOR, lambda: ConsoleScreen(view, status), {
-            **COMMON, "act": on_top(ActFormDialog), "resolve": on_top(ConfirmDialog), "pause": notified,
-            "log": on_top(GameLogScreen)}),
-        ("us", lambda: WaitingScreen(seat, status), {
-            **COMMON, "change": answered(CHANGE), "log": on_top(GameLogScreen)}),
-        ("us", lambda: MessageDialog(seat.seats[1:]), {
-            **COMMON, "cancel": answered(), "send": lambda screen, press: True}),
-    ):
-        app = Unlinked(Link("http://127.0.0.1:9", 1, role, "t" * 32))
-        app.view, app.status = view if role == FACILITATOR else seat, status
-        async with app.run_test(size=SIZES[0]) as pilot:
-            walk = Walk(pilot)
-            await walk.walk(make, expect, extra=tuple(FORMS) if role == FACILITATOR else ())
+    session.intervene(SetTrack("threat", 6, "a walk"))  # an act of this turn on the console
+    return seat_view(session, None if role == FACILITATOR else role)
+
+
+STATUS = p.Status(connected=("us",), deciding=("us",))
+JOINED_SCREENS = {
+    "console": (FACILITATOR, lambda view: ConsoleScreen(view, STATUS), {
+        **COMMON, "act": on_top(ActFormDialog), "resolve": on_top(ConfirmDialog), "pause": notified,
+        "log": on_top(GameLogScreen)}, ("e",)),
+    "waiting": ("us", lambda view: WaitingScreen(view, STATUS), {
+        **COMMON, "change": answered(CHANGE), "log": on_top(GameLogScreen)}, ()),
+    "message": ("us", lambda view: MessageDialog(view.seats[1:]), {
+        **COMMON, "cancel": answered(), "send": lambda screen, press: True}, ()),
+}
+
+
+@pytest.mark.parametrize("name", JOINED_SCREENS)
+async def test_every_footer_key_of_a_joined_links_screen(name, tmp_path):
+    """The networked facilitator's console, a seat's waiting screen and its message dialog, at three sizes."""
+    role, make, expect, extra = JOINED_SCREENS[name]
+    view = _joined(role)
+    app = Unlinked(Link("http://127.0.0.1:9", 1, role, "t" * 32))
+    app.view, app.status = view, STATUS
+    async with app.run_test(size=SIZES[0]) as pilot:
+        await Walk(pilot).walk(lambda: make(view), expect, extra=extra, shared=name == "console")

@@ -22,6 +22,7 @@ from textual.widgets import Input
 from game.desk.facilitator_acts import FORMS
 from game.net import protocol as p
 from game.net.links import FACILITATOR, Link
+from game.scenario import load_scenario
 from game.seat_view.build import seat_view
 from game.session import Order, Session
 from game.tui.dialogs.act_form import ActFormDialog
@@ -29,6 +30,7 @@ from game.tui.dialogs.confirm import ConfirmDialog
 from game.tui.dialogs.message import MessageDialog
 from game.tui.dialogs.passphrase import PassphrasePrompt, PassphraseShown
 from game.tui.dialogs.saves import SavesDialog
+from game.tui.remote import app as remote_app
 from game.tui.remote.app import RemoteApp
 from game.tui.remote.console import ConsoleScreen
 from game.tui.remote.waiting import WaitingScreen
@@ -44,7 +46,6 @@ from game.tui.screens.resolution import ResolutionScreen
 from game.tui.screens.setup import SetupScreen
 from game.tui.screens.situation import SituationScreen
 from game.tui.screens.turn import TurnScreen
-from game.scenario import load_scenario
 from tests.tui_driver import FIXTURES, make_app, wait_until
 
 SIZES = [(80, 24), (120, 40), (200, 50)]
@@ -101,7 +102,23 @@ REMOTE: dict[str, tuple[str, Callable[[Path], Screen]]] = {
 class Unlinked(RemoteApp):
     """A joined link's app without its connection."""
 
+    CSS_PATH = [str(Path(remote_app.__file__).parent / path) for path in RemoteApp.CSS_PATH]
+
+    def __init__(self, link: Link) -> None:
+        super().__init__(link)
+        self.flow = Idle()  # the screens are put up by the test, not by views from a host
+
     def on_mount(self) -> None:
+        pass
+
+
+class Idle:
+    """A flow that puts up nothing."""
+
+    def update(self) -> None:
+        pass
+
+    def settle(self) -> None:
         pass
 
 

@@ -34,11 +34,12 @@ class ReplayScreen(FormulaToggle[int | None]):
         # Priority: the panes scroll with these keys too, and stepping matters more here.
         Binding("left,h", "step(-1)", "Back", id="replay.back", priority=True),
         Binding("right,l", "step(1)", "Forward", id="replay.forward", priority=True),
-        Binding("home", "go(0)", "Start", id="replay.start", priority=True),
-        Binding("end", "go(-1)", "End", id="replay.end", priority=True),
-        Binding("j", "jump", "Jump to turn", id="replay.jump"),
-        Binding("v", "next_viewer", "View as\u2026", id="replay.viewer"),
-        Binding("b", "branch", "Branch from here", id="replay.branch"),
+        # Home and End are in the help, not the footer: at 80 columns it has room for the rest only.
+        Binding("home", "go(0)", "Start", id="replay.start", priority=True, show=False),
+        Binding("end", "go(-1)", "End", id="replay.end", priority=True, show=False),
+        Binding("j", "jump", "Jump", tooltip="Jump to a turn", id="replay.jump"),
+        Binding("v", "next_viewer", "View as", tooltip="As another seat, or the facilitator", id="replay.viewer"),
+        Binding("b", "branch", "Branch", tooltip="A what-if from this point", id="replay.branch"),
         Binding("escape,q", "close", "Close", id="replay.close"),
     ]
 
