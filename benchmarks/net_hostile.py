@@ -99,8 +99,8 @@ async def socket_to(http: aiohttp.ClientSession, url: str, flood: bool, seen: di
 
 
 async def hostile(port: int, own: str, count: int, seen: dict[str, int]) -> None:
-    base = own.rsplit("/", 2)[0]
-    wrong = f"{base}/{'x' * 32}"
+    game, role, _ = own.rsplit("/", 2)
+    wrong = f"{game}/{role}/{'x' * 32}"
     async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0)) as http:
         share = count // 4
         await asyncio.gather(*(raw(port, False, seen) for _ in range(share)),

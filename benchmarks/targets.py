@@ -19,7 +19,12 @@ Rows:
 6. ``--jobs 2`` / ``--jobs 1`` for 10,000 games (aim: never slower; at least 1.7x on 2 idle cores, which
    ``jobs.py`` estimates from CPU time with the worker started even on a busy machine);
 7. with ``--report``: ``wargame report`` of a game with greedy and cautious seats (aim: under 10 s);
-   the baseline's takes minutes, so it runs only when ``--baseline`` is given too.
+   the baseline's takes minutes, so it runs only when ``--baseline`` is given too;
+8. with ``--long``, issue 21's table (tens of minutes): ``long_games.py`` (``run --save`` and ``replay`` of
+   1,600 and 10,000 turns against 400; aims 4.5x and 30x), ``net_latency.py --games 1 20 100`` (p95 from
+   the last order to every seat showing the next turn, aims 100 ms for 20 games and 250 ms for 100;
+   bytes to a seat per turn after turn 15, aim under 4 KB; host memory per game) and ``net_hostile.py``
+   (other seats' p95 with 300 hostile connections open, within 2x of an idle host).
 
 The scenario list's time to screen against a minimal Textual app is
 ``startup.py``'s (it needs a terminal of its own). Nothing here asserts.
@@ -162,6 +167,8 @@ def main() -> None:
     parser.add_argument("--baseline", type=Path, metavar="TREE", help="another checkout, with its own .venv")
     parser.add_argument("--quick", action="store_true", help="fewer games and rounds")
     parser.add_argument("--report", action="store_true", help="also time wargame report")
+    parser.add_argument("--long", action="store_true",
+                        help="also issue 21's rows: long games, networked latency, bytes and hostile connections")
     args = parser.parse_args()
     base = args.baseline.resolve() if args.baseline else None
     rounds = 1 if args.quick else 3
@@ -184,6 +191,10 @@ def main() -> None:
     jobs_row(2000 if args.quick else 10_000)
     if args.report:
         report_row(base)
+    if args.long:
+        for script, *options in (("long_games.py",), ("net_latency.py", "--games", "1", "20", "100"),
+                                 ("net_hostile.py",)):
+            print(child_cpu([sys.executable, str(HERE / script), *options], ROOT)[2], end="", flush=True)
 
 
 if __name__ == "__main__":

@@ -140,15 +140,20 @@ def digest(value: Any, where: Where, size: int = 32) -> bytes:
     return value
 
 
+EARLIEST = datetime.datetime(1970, 1, 2, tzinfo=datetime.UTC)
+LATEST = datetime.datetime(9999, 1, 1, tzinfo=datetime.UTC)
+"""The moments a file may record: a day inside the calendar's ends, so any time zone can show them."""
+
+
 def moment(value: Any, where: Where) -> datetime.datetime:
     written = text(value, where, MAX_SHORT)
     try:
         parsed = datetime.datetime.fromisoformat(written)
-        if parsed.tzinfo is not None:
+        if parsed.tzinfo is not None and EARLIEST <= parsed <= LATEST:
             return parsed.astimezone(datetime.UTC)
     except (ValueError, OverflowError):
         pass
-    raise Invalid(f"{path(where)}: expected a date and time with its UTC offset")
+    raise Invalid(f"{path(where)}: expected a date and time with its UTC offset, from 1970 to 9998")
 
 
 def time_text(when: datetime.datetime) -> str:

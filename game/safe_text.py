@@ -25,13 +25,15 @@ from __future__ import annotations
 import re
 
 _REMOVED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _SPACED = re.compile("[\t\u2028\u2029]")
 _SHOWN = re.compile("[\x00-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f"
-                    "\u2028-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb"
+                    "\u2028-\u202e\u2060-\u206f\u3164\ud800-\udfff\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb"
                     "\U000e0000-\U000e0fff]")
 """Characters with no visible form of their own, or that steer a terminal or reorder text: C0 and C1
 controls, DEL, zero-width and joiner characters, bidirectional marks and overrides, line and
-paragraph separators, invisible fillers, variation selectors, tags."""
+paragraph separators, invisible fillers, variation selectors, tags; and lone surrogates (a file
+name's bytes that are not UTF-8, as Python reads them), which no terminal can be sent."""
 
 
 def control_character(text: str) -> str | None:
@@ -45,7 +47,12 @@ def control_character(text: str) -> str | None:
 
 
 def clean(text: str, *, multiline: bool) -> str:
-    """``text`` without control characters; line breaks kept only if ``multiline``."""
+    """``text`` without control characters; line breaks kept only if ``multiline``.
+
+    Lone surrogates (a file name's bytes that are not UTF-8, as Python reads
+    them) become U+FFFD, so the text can be stored and sent as UTF-8.
+    """
+    text = _SURROGATE.sub("\ufffd", text)
     text = text.replace("\r\n", "\n")
     if not multiline:
         text = text.replace("\n", " ")

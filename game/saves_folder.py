@@ -16,7 +16,16 @@ ENVIRONMENT = "HORIZON_SAVES"
 
 
 def default_saves_folder() -> Path:
-    return Path(os.environ.get(ENVIRONMENT) or "saves")
+    """``$HORIZON_SAVES``, else ``saves``; raises a one-line :class:`WargameError` if it names something
+    that is there and is not a folder (a file, a device): nothing would ever be saved there."""
+    folder = Path(os.environ.get(ENVIRONMENT) or "saves")
+    if os.path.exists(folder) and not os.path.isdir(folder):
+        from game.errors import WargameError
+        from game.safe_text import printable
+
+        named = f"{ENVIRONMENT}={folder}" if os.environ.get(ENVIRONMENT) else str(folder)
+        raise WargameError(f"{printable(named)}: is not a folder: saves go in a folder (point it at one)")
+    return folder
 
 
 def folder_shown(folder: Path) -> str:

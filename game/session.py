@@ -45,7 +45,6 @@ from game.errors import Diverged, IllegalOrder, RefusedIntervention, WargameErro
 from game.journal import (
     HUMAN,
     MAX_NAME,
-    OPEN_TURN,
     BeliefGiven,
     Draw,
     Event,
@@ -350,19 +349,7 @@ class Session(HeaderFields):
         Raises :class:`IllegalOrder`, changing nothing, if the belief is not one ``seat`` may answer now
         or ``choice`` is not one of its choices.
         """
-        belief = self.scenario.belief(belief_id)
-        if belief is None:
-            raise IllegalOrder(f"{belief_id!r} is not a belief of {self.scenario.id}")
-        if belief.seat != seat:
-            raise IllegalOrder(f"the belief {belief_id!r} is asked of {belief.seat!r}, not {seat!r}")
-        if belief not in self.beliefs_open(seat):
-            when = "once the game is over" if belief.turn is None else f"in turn {belief.turn}"
-            raise IllegalOrder(f"the belief {belief_id!r} is asked {when}, not now")
-        if not 0 <= choice < len(belief.choices):
-            raise IllegalOrder(f"the belief {belief_id!r} has choices 0 to {len(belief.choices) - 1}, not {choice}")
-        event = BeliefGiven(self.turn, seat, belief_id, choice)
-        self._accept(event)
-        self._answers = {key: value for key, value in self._answers.items() if key != belief_id} | {belief_id: event}
+        self._take(BeliefGiven(self.turn, seat, belief_id, choice))
 
     # -- sinks --------------------------------------------------------------------------
 
@@ -376,9 +363,30 @@ class Session(HeaderFields):
             self._sinks.remove(sink)
 
     def _accept(self, event: Event) -> None:
-        """Hand ``event`` to every sink; any that raises refuses it, and the caller changes nothing."""
+        """Hand ``event`` to every sink; any that raises refuses it, and the caller changes nothing.
+
+        Called by :meth:`_take` (every event given to the session) and by :meth:`resolve` (the
+        :class:`TurnResolved` the session computes itself), and by nothing else.
+        """
         for sink in self._sinks:
             sink.accept(event)
+
+    def _take(self, event: Event):
+        """The one door of every event given to a session, in play and in replay alike.
+
+        ``event`` is checked exactly as play checks it (its door in ``_DOORS``, which
+        computes the change without making it), handed to every sink, then applied.
+        ``submit``, ``send``, ``intervene`` … come through here, and so does every event
+        of a journal :meth:`restore` replays (a save, the host's database): a journal can
+        hold nothing play would refuse, and an event kind without a door is refused.
+        Returns what the door's change returns.
+        """
+        door = _DOORS.get(type(event))
+        if door is None:
+            raise WargameError(f"an event this Horizon cannot check ({type(event).__name__})")
+        change = door(self, event)
+        self._accept(event)
+        return change()
 
     # -- the open turn ------------------------------------------------------------------
 
@@ -387,28 +395,15 @@ class Session(HeaderFields):
 
         Raises :class:`IllegalOrder`, changing nothing, if the order is not one the seat may give now.
         """
-        self.check_order(order)
-        event = OrderGiven(self.turn, order)
-        self._accept(event)
-        self._open = evolve(self._open, orders={**self._open.orders, order.seat: order},
-                            withdrawn=_without(self._open.withdrawn, order.seat),
-                            events=(*self._open.events, event))
+        self._take(OrderGiven(self.turn, order))
 
     def withdraw(self, seat: str) -> None:
         """Take back ``seat``'s order for the open turn."""
-        if seat not in self._open.orders:
-            raise IllegalOrder(f"{seat!r} has no order to withdraw")
-        event = OrderWithdrawn(self.turn, seat)
-        self._accept(event)
-        self._open = evolve(self._open, orders=_without(self._open.orders, seat), events=(*self._open.events, event))
+        self._take(OrderWithdrawn(self.turn, seat))
 
     def send(self, message: Message) -> Message:
         """Deliver a message to its recipients (``recipients`` empty: every other seat); returns it as sent."""
-        message = self._checked_message(message)
-        event = MessageSent(message)
-        self._accept(event)
-        self._open = evolve(self._open, messages=(*self._open.messages, message), events=(*self._open.events, event))
-        return message
+        return self._take(MessageSent(self._checked_message(message)))
 
     def intervene(self, act: Intervention) -> tuple[str, ...]:
         """A facilitator's act on the open turn; returns the seats whose orders it made illegal.
@@ -417,12 +412,7 @@ class Session(HeaderFields):
         when the turn resolves. Raises :class:`RefusedIntervention` (nothing
         changes) if the game cannot take the act now.
         """
-        opened = self._after(self._open, act)
-        event = Intervened(self.turn, act)
-        self._accept(event)
-        withdrawn = tuple(seat for seat in self._open.orders if seat not in opened.orders)
-        self._open = evolve(opened, events=(*self._open.events, event))
-        return withdrawn
+        return self._take(Intervened(self.turn, act))
 
     def check_interventions(self, acts: Sequence[Intervention]) -> None:
         """Refuse, changing nothing, a series of acts of which any would be refused when given in turn."""
@@ -438,10 +428,7 @@ class Session(HeaderFields):
         Raises :class:`IllegalOrder`, changing nothing, if a human seat has no
         order, the game is over or paused.
         """
-        if self.paused:
-            raise IllegalOrder("the game is paused: resume it to resolve the turn")
-        if self.over:
-            raise IllegalOrder("the game is over: no more turns")
+        self._check_resolvable()
         orders = tuple(self._final_order(seat, hold_missing) for seat in self.scenario.seats)
         record = _resolved(self.scenario, self._open, orders, self._seen())
         if self._sinks:
@@ -492,18 +479,15 @@ class Session(HeaderFields):
         self._change_header(Locked(lock))
 
     def _change_header(self, event: Renamed | SeatsChanged | Locked) -> None:
-        self._accept(event)
-        self.header = header_after(self.header, event)
+        self._take(event)
 
     def pause(self) -> None:
         if not self.paused:
-            self._accept(Paused(self.turn))
-            self.paused = True
+            self._take(Paused(self.turn))
 
     def resume(self) -> None:
         if self.paused:
-            self._accept(Resumed(self.turn))
-            self.paused = False
+            self._take(Resumed(self.turn))
 
     def resolve_again(self, turn: int, orders: Mapping[str, Order],
                       acts: Sequence[Intervention] | None = None) -> GameState:
@@ -556,17 +540,26 @@ class Session(HeaderFields):
         A seat's policy need not be known here until the game is played on.
         """
         session = cls(scenario, header=header)
-        events = list(events)
-        resolved = [e.turn for e in events if isinstance(e, TurnResolved)]
-        last = resolved[-1] if resolved else 0
         for event in events:
             if upto is not None and len(session.turns) >= upto and not isinstance(event, (Renamed, SeatsChanged,
                                                                                         Locked)):
                 continue
-            if isinstance(event, OPEN_TURN) and _turn_of(event) <= last:
-                continue  # superseded by its turn's TurnResolved
             session._replay(event)
         return session
+
+    def copy(self, upto: int | None = None) -> Session:
+        """Another session of the same game, independent of this one and without its sinks.
+
+        With ``upto``, only the first ``upto`` turns, and an open turn with nothing
+        accepted yet (as :meth:`restore` with ``upto`` gives it). The turns
+        are shared (they are frozen values), so this costs a list, not a replay.
+        """
+        if upto is not None:
+            return Session(self.scenario, header=self.header, turns=self.turns[:upto],
+                           answers=[answer for answer in self._answers.values() if answer.turn <= upto])
+        copied = Session(self.scenario, header=self.header, turns=self.turns, answers=self._answers.values())
+        copied._open, copied.paused = self._open, self.paused
+        return copied
 
     # -- inside ---------------------------------------------------------------------------
 
@@ -574,16 +567,17 @@ class Session(HeaderFields):
         if self.over:
             raise IllegalOrder("the game is over: no more orders")
 
+    def _check_resolvable(self) -> None:
+        if self.paused:
+            raise IllegalOrder("the game is paused: resume it to resolve the turn")
+        if self.over:
+            raise IllegalOrder("the game is over: no more turns")
+
     def check_order(self, order: Order) -> None:
         """Raise :class:`IllegalOrder` if ``order`` is not one its seat may give now."""
         self._check_open()
         check_order(self.scenario, self.state, order.seat, order.action)
-        if len(order.rationale) > MAX_RATIONALE:
-            raise IllegalOrder(f"{order.seat!r}'s rationale is longer than {MAX_RATIONALE} characters")
-        if control_character(order.rationale) is not None:
-            raise IllegalOrder(f"{order.seat!r}'s rationale holds a control character; write plain text")
-        if not order.by or len(order.by) > MAX_NAME or control_character(order.by) is not None:
-            raise IllegalOrder(f"{order.seat!r}'s order says nothing of who gave it")
+        _check_order_words(order)
 
     def _checked_message(self, message: Message) -> Message:
         self._check_open()
@@ -646,48 +640,119 @@ class Session(HeaderFields):
         self._open = _OpenTurn(record.state, record.state)
 
     def _replay(self, event: Event) -> None:
-        """Accept a journalled event again, as :meth:`restore` does; refusals are divergence."""
+        """Take a journalled event again, through the same door as play; refusals are divergence."""
         turn = self.turn
         try:
-            if isinstance(event, TurnResolved):
-                self._replay_turn(event)
-            elif isinstance(event, OPEN_TURN) and _turn_of(event) != turn:
-                raise WargameError(f"an event of turn {_turn_of(event)} came while turn {turn} was open")
-            elif isinstance(event, OrderGiven):
-                self.submit(event.order)
-            elif isinstance(event, OrderWithdrawn):
-                self.withdraw(event.seat)
-            elif isinstance(event, MessageSent):
-                if self.send(event.message) != event.message:
-                    raise WargameError("a message is not as it was sent")
-            elif isinstance(event, Intervened):
-                self.intervene(event.act)
-            elif isinstance(event, (Renamed, SeatsChanged, Locked)):
-                self._check_header_event(event)
-                self.header = header_after(self.header, event)
-            elif isinstance(event, BeliefGiven):
-                if event.turn != turn:
-                    raise WargameError(f"an answer of turn {event.turn} came while turn {turn} was open")
-                self.believe(event.seat, event.belief, event.choice)
-            elif isinstance(event, Paused):
-                self.paused = True
-            elif isinstance(event, Resumed):
-                self.paused = False
+            self._take(event)
         except Diverged:
             raise
         except WargameError as error:
             raise Diverged(turn, f"the rules refuse it ({error})") from None
 
-    def _check_header_event(self, event: Renamed | SeatsChanged | Locked) -> None:
+    def _same_turn(self, turn: int) -> None:
+        if turn != self.turn:
+            raise WargameError(f"an event of turn {turn} came while turn {self.turn} was open")
+
+    # -- the doors: each checks an event as play does and returns the change, not yet made --
+
+    def _door_order(self, event: OrderGiven):
+        self._same_turn(event.turn)
+        self.check_order(event.order)
+        order = event.order
+
+        def change() -> None:
+            self._open = evolve(self._open, orders={**self._open.orders, order.seat: order},
+                                withdrawn=_without(self._open.withdrawn, order.seat),
+                                events=(*self._open.events, event))
+        return change
+
+    def _door_withdraw(self, event: OrderWithdrawn):
+        self._same_turn(event.turn)
+        if event.seat not in self._open.orders:
+            raise IllegalOrder(f"{event.seat!r} has no order to withdraw")
+
+        def change() -> None:
+            self._open = evolve(self._open, orders=_without(self._open.orders, event.seat),
+                                events=(*self._open.events, event))
+        return change
+
+    def _door_message(self, event: MessageSent):
+        message = event.message
+        if self._checked_message(message) != message:
+            raise IllegalOrder("a message is not as it was sent")
+
+        def change() -> Message:
+            self._open = evolve(self._open, messages=(*self._open.messages, message),
+                                events=(*self._open.events, event))
+            return message
+        return change
+
+    def _door_act(self, event: Intervened):
+        self._same_turn(event.turn)
+        opened = self._after(self._open, event.act)
+
+        def change() -> tuple[str, ...]:
+            withdrawn = tuple(seat for seat in self._open.orders if seat not in opened.orders)
+            self._open = evolve(opened, events=(*self._open.events, event))
+            return withdrawn
+        return change
+
+    def _door_belief(self, event: BeliefGiven):
+        if event.turn != self.turn:
+            raise WargameError(f"an answer of turn {event.turn} came while turn {self.turn} was open")
+        belief_id, seat, choice = event.belief, event.seat, event.choice
+        belief = self.scenario.belief(belief_id)
+        if belief is None:
+            raise IllegalOrder(f"{belief_id!r} is not a belief of {self.scenario.id}")
+        if belief.seat != seat:
+            raise IllegalOrder(f"the belief {belief_id!r} is asked of {belief.seat!r}, not {seat!r}")
+        if belief not in self.beliefs_open(seat):
+            when = "once the game is over" if belief.turn is None else f"in turn {belief.turn}"
+            raise IllegalOrder(f"the belief {belief_id!r} is asked {when}, not now")
+        if not 0 <= choice < len(belief.choices):
+            raise IllegalOrder(f"the belief {belief_id!r} has choices 0 to {len(belief.choices) - 1}, not {choice}")
+
+        def change() -> None:
+            answers = {key: value for key, value in self._answers.items() if key != belief_id}
+            self._answers = answers | {belief_id: event}
+        return change
+
+    def _door_header(self, event: Renamed | SeatsChanged | Locked):
         if isinstance(event, Renamed):
             _checked_name(event.name)
-        elif isinstance(event, SeatsChanged) and tuple(s for s, _ in event.controllers) != self.scenario.seats:
-            raise WargameError("new seats are not the scenario's seats")
+        elif isinstance(event, SeatsChanged):
+            if tuple(s for s, _ in event.controllers) != self.scenario.seats:
+                raise WargameError("new seats are not the scenario's seats")
+            for seat, controller in event.controllers:
+                if not controller or len(controller) > MAX_NAME or control_character(controller) is not None:
+                    raise WargameError(f"seat {seat!r} has no controller one can name")
 
-    def _replay_turn(self, event: TurnResolved) -> None:
+        def change() -> None:
+            self.header = header_after(self.header, event)
+        return change
+
+    def _door_pause(self, event: Paused | Resumed):
+        self._same_turn(event.turn)
+        pausing = isinstance(event, Paused)
+        if self.paused == pausing:
+            raise WargameError("the game is already " + ("paused" if pausing else "going"))
+
+        def change() -> None:
+            self.paused = pausing
+        return change
+
+    def _door_turn(self, event: TurnResolved):
+        """A journalled turn: recomputed from its orders, acts and draws, checked against its record."""
+        record = self._replayed_turn(event)
+        return functools.partial(self._close, record)
+
+    def _replayed_turn(self, event: TurnResolved) -> TurnRecord:
         turn = self.turn
         if event.turn != turn:
             raise Diverged(turn, f"the journal has turn {event.turn} where turn {turn} comes")
+        self._check_resolvable()
+        for order in event.orders:
+            _check_order_words(order)
         opened = self._open if not self._open.events else _OpenTurn(self._open.start, self._open.start)
         for act in event.interventions:
             opened = self._after(opened, act)
@@ -713,7 +778,7 @@ class Session(HeaderFields):
         if state.over != event.over:
             raise Diverged(turn, "the journal says the game " + ("ended" if event.over else "went on")
                            + " after it, but it did not")
-        self._close(record)
+        return record
 
 
 def _resolved(scenario: Scenario, opened: _OpenTurn, orders: tuple[Order, ...],
@@ -784,8 +849,33 @@ def _marked(entry: LogEntry, order: Order, acts: tuple[Intervention, ...]) -> Lo
     return evolve(entry, by=order.by, reason=reason)
 
 
-def _turn_of(event: Event) -> int:
-    return event.message.turn if isinstance(event, MessageSent) else event.turn
+def _check_order_words(order: Order) -> None:
+    """What an order says beside its action: a rationale within bounds, plain text, and who gave it."""
+    if len(order.rationale) > MAX_RATIONALE:
+        raise IllegalOrder(f"{order.seat!r}'s rationale is longer than {MAX_RATIONALE} characters")
+    if control_character(order.rationale) is not None:
+        raise IllegalOrder(f"{order.seat!r}'s rationale holds a control character; write plain text")
+    if not order.by or len(order.by) > MAX_NAME or control_character(order.by) is not None:
+        raise IllegalOrder(f"{order.seat!r}'s order says nothing of who gave it")
+
+
+_DOORS = {
+    OrderGiven: Session._door_order,
+    OrderWithdrawn: Session._door_withdraw,
+    MessageSent: Session._door_message,
+    Intervened: Session._door_act,
+    TurnResolved: Session._door_turn,
+    Renamed: Session._door_header,
+    SeatsChanged: Session._door_header,
+    Locked: Session._door_header,
+    Paused: Session._door_pause,
+    Resumed: Session._door_pause,
+    BeliefGiven: Session._door_belief,
+}
+"""Every kind of event a session takes, and the door that checks it (``Session._take``).
+
+A kind missing here is refused in play and in replay alike, and a test checks
+every member of ``game.journal.Event`` has one: a new event cannot slip past the checks."""
 
 
 def _without(mapping: Mapping[str, Order], seat: str) -> dict[str, Order]:

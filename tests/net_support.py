@@ -22,14 +22,18 @@ from game.net.client import Updated
 from game.net.mirror import Mirror
 from game.net.host import Host, HostOptions
 from game.net.links import Link, parse_link
+from game.net.turn_timer import Clock
 from tests.paths import SHIPPED
 
 
 @asynccontextmanager
-async def hosted(tmp_path: Path, **options) -> AsyncIterator[Host]:
-    """A host serving in this event loop on a free port, stopped (and its journal closed) on the way out."""
+async def hosted(tmp_path: Path, clock: Clock | None = None, **options) -> AsyncIterator[Host]:
+    """A host serving in this event loop on a free port, stopped (and its journal closed) on the way out.
+
+    ``clock`` is what its turn timers count on (a :class:`tests.clock.ManualClock` the test moves).
+    """
     options = {"scenario": SHIPPED, "port": 0, "saves": tmp_path / "saves", **options}
-    host = Host(HostOptions(**options), out=io.StringIO(), err=io.StringIO())
+    host = Host(HostOptions(**options), out=io.StringIO(), err=io.StringIO(), clock=clock)
     host.prepare()
     ready = asyncio.Event()
     serving = asyncio.create_task(host.serve(ready))

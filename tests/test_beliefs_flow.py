@@ -38,7 +38,7 @@ def walk_end(facts: Facts, progress: Progress, *, answer: bool = True) -> list:
             return shown
         if isinstance(step, Beliefs) and answer:
             facts = evolve(facts, asked=facts.asked - {step.seat})
-        steps.table_saw(progress, step)
+        steps.table_saw(progress, step, facts)
     raise AssertionError(shown)
 
 
@@ -177,3 +177,98 @@ async def test_hot_seat_people_answer_on_their_own_screens_before_the_end(tmp_pa
         after = [name for name, over in order if over]
         assert after == ["HandOffScreen", "BeliefsScreen", "HandOffScreen", "BeliefsScreen", "EndScreen"], order
         assert {key: a.choice for key, a in playing.answers().items()} == {"south-plan": 1, "north-spies": 1}
+
+
+def test_a_seat_sees_its_own_prompts_and_answers_and_no_other_seats():
+    """Answers are secret until the debrief: another seat's answer changes nothing a seat is sent."""
+    from game.seat_view.build import seat_view
+    from game.seat_view.wire import to_wire
+
+    session = Session(CRISIS, 5, dict.fromkeys(CRISIS.seats, HUMAN))
+    while not session.over:
+        session.play_turn({seat: Order(seat, f"{seat}.hold") for seat in CRISIS.seats})
+    before = {seat: to_wire(seat_view(session, seat)) for seat in CRISIS.seats}
+    assert [(b.id, b.answer) for b in seat_view(session, "us").beliefs] == [("serious", None)]
+    assert seat_view(session, None).beliefs == (), "the facilitator's view holds no answers"
+    session.believe("russia", "threat", 2)
+    assert to_wire(seat_view(session, "us")) == before["us"] and to_wire(seat_view(session, "china")) == before["china"]
+    assert [(b.id, b.answer) for b in seat_view(session, "russia").beliefs] == [("threat", 2)]
+    assert Facts.of_view(seat_view(session, "russia")).asked == frozenset()
+    assert Facts.of_view(seat_view(session, "us")).asked == frozenset({"us"})
+
+
+def test_the_believe_request_reads_back_and_refuses_what_is_not_one():
+    import pytest
+
+    from game.net import protocol as p
+
+    assert p.decode_request(p.encode(p.Believe(7, "serious", 1))) == p.Believe(7, "serious", 1)
+    with pytest.raises(p.ProtocolError):
+        p.decode_request(p.encode(p.Believe(7, "serious", 1))[:-1] + b"\xc3")  # a choice that is true
+
+
+async def test_a_joined_seat_answers_through_the_host_which_journals_it_and_tells_no_one_else(tmp_path):
+    from game.net import protocol as p
+    from game.net.journal_db import Journal
+    from game.session import FACILITATOR
+    from tests.net_support import RecordingSeat, hosted, link_of
+
+    scenario = tmp_path / "crisis.toml"
+    scenario.write_text(CRISIS.origin.text)
+    async with hosted(tmp_path, scenario=scenario) as host:
+        async with RecordingSeat(link_of(host, "us")) as us, RecordingSeat(link_of(host, "russia")) as russia, \
+                RecordingSeat(link_of(host, FACILITATOR)) as chair:
+            await us.update()
+            await russia.update()
+            while not host.games[1].session.over:
+                assert isinstance(await chair.ask(lambda rid: p.ResolveNow(rid)), p.Ack)
+            ended = await us.until(lambda u: u.view.over)
+            assert [(b.id, b.answer) for b in ended.view.beliefs] == [("serious", None)]
+            assert isinstance(await us.ask(lambda rid: p.Believe(rid, "threat", 0)), p.Refused)
+            assert isinstance(await us.ask(lambda rid: p.Believe(rid, "serious", 1)), p.Ack)
+            mine = await us.until(lambda u: u.view.beliefs[0].answer == 1)
+            assert Facts.of_view(mine.view).asked == frozenset()
+            assert isinstance(await russia.ask(lambda rid: p.Believe(rid, "threat", 2)), p.Ack)  # reads all sent
+            await russia.until(lambda u: u.view.over and u.view.beliefs[0].answer == 2)
+            assert all(b.id == "threat" for update in russia.updates for b in update.view.beliefs)
+            assert "Did Putin mean his offer?".encode() not in b"".join(russia.received)
+            assert "How high will the threat be?".encode() in b"".join(russia.received)
+    journal = Journal.open(tmp_path / "saves" / "host-journal.sqlite")
+    try:
+        (game,) = journal.games()
+        answers = {e.belief: e.choice for e in game.events if type(e).__name__ == "BeliefGiven"}
+        assert answers == {"serious": 1, "threat": 2}
+    finally:
+        journal.close()
+
+
+async def test_a_joined_seats_app_asks_before_the_end_and_its_answer_reaches_the_host(tmp_path):
+    from game.net import protocol as p
+    from game.session import FACILITATOR
+    from game.tui.remote.app import RemoteApp
+    from game.tui.screens.beliefs import BeliefsScreen
+    from game.tui.screens.end import EndScreen
+    from tests.net_support import RecordingSeat, hosted, link_of
+
+    scenario = tmp_path / "crisis.toml"
+    scenario.write_text(CRISIS.origin.text)
+    async with hosted(tmp_path, scenario=scenario) as host:
+        async with RecordingSeat(link_of(host, FACILITATOR)) as chair:
+            await chair.update()
+            while not host.games[1].session.over:
+                assert isinstance(await chair.ask(lambda rid: p.ResolveNow(rid)), p.Ack)
+        app = RemoteApp(link_of(host, "us"))
+        async with app.run_test(size=(80, 24)) as pilot:
+            for _ in range(200):
+                await pilot.pause(0.1)
+                if isinstance(app.screen, BeliefsScreen):
+                    break
+            assert isinstance(app.screen, BeliefsScreen), type(app.screen).__name__
+            assert "Did Putin mean his offer?" in screen_text(app.screen)
+            await pilot.press("down", "enter")
+            for _ in range(200):
+                await pilot.pause(0.1)
+                if isinstance(app.screen, EndScreen) and host.games[1].session.answers():
+                    break
+            assert isinstance(app.screen, EndScreen)
+            assert {k: a.choice for k, a in host.games[1].session.answers().items()} == {"serious": 1}

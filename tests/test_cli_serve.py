@@ -64,5 +64,7 @@ def test_each_tab_runs_this_wargame_with_the_folder_quoted(tmp_path):
 def test_a_port_out_of_range_is_one_line(capsys):
     from game.cli import main
 
-    assert main(["serve", "--port", "70000"]) == 2
-    assert "--port 70000" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exit_:
+        main(["serve", "--port", "70000"])
+    err = capsys.readouterr().err
+    assert exit_.value.code == 2 and "--port" in err and "70000" in err and err.count("\n") == 1

@@ -19,10 +19,11 @@ from game.engine import legal_actions
 from game.session import HUMAN, Order, Session
 from tests.paths import FIXTURES, SCENARIOS
 from tests.saves_support import scenario
+from tests.tools import headless_chromium, need, skip_without
 
-TOOLS = {name: shutil.which(name) for name in ("chromium", "pdfinfo", "pdftotext")}
-needs_tools = pytest.mark.skipif(not all(TOOLS.values()),
-                                 reason="needs chromium and poppler-utils (apt-get install chromium poppler-utils)")
+NAMES = ("chromium", "pdfinfo", "pdftotext")
+TOOLS = {name: shutil.which(name) for name in NAMES}
+needs_tools = skip_without(*NAMES)
 
 
 def printed(page: str, folder: Path, paper: str) -> Path:
@@ -30,7 +31,8 @@ def printed(page: str, folder: Path, paper: str) -> Path:
     html = folder / f"debrief-{paper}.html"
     html.write_text(page.replace("@page { size: auto;", f"@page {{ size: {paper};", 1))
     pdf = folder / f"debrief-{paper}.pdf"
-    subprocess.run([TOOLS["chromium"], "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+    chromium = need(*NAMES)["chromium"]
+    subprocess.run([*headless_chromium(chromium, folder / "profile"), "--no-pdf-header-footer",
                     f"--print-to-pdf={pdf}", html.as_uri()], capture_output=True, timeout=180, check=True)
     return pdf
 

@@ -53,9 +53,6 @@ def test_a_what_if_keeps_its_games_lock_or_gets_one_when_people_play_in_it():
 def test_the_one_unlock_policy():
     assert unlock.asks(LOCK, over=False) and not unlock.asks(LOCK, over=True) and not unlock.asks(None, over=False)
     assert unlock.opens(LOCK, "table four") and not unlock.opens(LOCK, "table five") and unlock.opens(None, "")
-    session = Session(MINI, 3, {"a": HUMAN, "b": "random"}, lock=LOCK)
-    assert unlock.unlock_step(session, unlock.REPLAY) == Unlock(unlock.REPLAY)
-    assert unlock.unlock_step(Session(MINI, 3, {"a": "random", "b": "random"}), unlock.REPLAY) is None
 
 
 @pytest.mark.parametrize("text, problem", [("12", ""), ("x", "whole number"), ("-1", "whole number"),

@@ -20,7 +20,14 @@ sealed again). The property is the loaders' promise:
   ``replay`` and ``report`` play it or refuse it in one line (exit 2, or 1
   for a save that does not replay), and nothing reaches the terminal raw;
 - a host's SQLite journal with bytes overwritten anywhere resumes, or
-  ``wargame host --journal`` refuses it in one line (exit 2).
+  ``wargame host --journal`` refuses it in one line (exit 2);
+- the open turn of a well-chained save (orders, withdrawals, messages, every
+  act of the facilitator, pauses, names, answers to beliefs) with a leaf
+  changed, an event drawn from anything play could be given put in, or its
+  frames dropped, repeated or swapped, chained again: ``load_save`` refuses
+  it only with ``SaveError``, and every command that reads it (``replay
+  --verify``, ``report``, ``diff``, ``branch``, ``saves``) accepts it or
+  refuses it with the same line (issue 18.7).
 
 In the suite each target runs a few dozen examples. For a long run:
 
@@ -334,3 +341,129 @@ def test_fuzz_the_host_journal(tmp_path_factory, capsys, damage):
 @given(DAMAGE)
 def test_fuzz_the_host_journal_long(tmp_path_factory, capsys, damage):
     check_damaged_journal(tmp_path_factory.mktemp("journal"), capsys, damage)
+
+
+# -- the open turn of a well-chained save ---------------------------------------------------------
+
+
+@cache
+def open_turn_saves() -> tuple[bytes, ...]:
+    """Saves whose open turn holds one of each kind of event play accepts: orders, a withdrawal, messages,
+    the facilitator's acts of every kind, a pause and a resume, a new name; and, on the shipped scenario,
+    answers to its beliefs."""
+    from game.engine.interventions import FireEvent, ForceChance, Inject, ReplaceOrder, SetTrack
+    from game.scenario import load_scenario
+    from tests.paths import SHIPPED
+
+    session = hostile_text_game(parse_scenario(BASE, "open.toml"))
+    session.submit(Order("a", "a.push", "first thoughts"))
+    session.withdraw("a")
+    session.submit(Order("a", "a.push", "second thoughts"))
+    session.send(Message(2, "b", ("a",), "careful"))
+    session.intervene(SetTrack("x", 4, "a nudge"))
+    session.intervene(Inject("News", frozenset({"b"}), ("x += 1",), "a jolt"))
+    session.intervene(FireEvent("drift", "on cue"))
+    session.intervene(ForceChance("b.calm", True, "ruled"))
+    session.intervene(ReplaceOrder("b", "b.calm", "calm it"))
+    session.pause()
+    session.resume()
+    session.rename("class 2")
+    saves = [save_bytes(session)]
+    shipped = load_scenario(SHIPPED)
+    believer = Session(shipped, 3, dict.fromkeys(shipped.seats, "random"))
+    while len(believer.turns) < 8:  # a belief is asked in turn 9, the rest once the game is over
+        believer.play_turn()
+    for done in (False, True):
+        for seat in shipped.seats:
+            for belief in believer.beliefs_due(seat):
+                believer.believe(seat, belief.id, len(belief.choices) - 1)
+        if not done:
+            believer.submit(believer.computer_order("us"))
+            saves.append(save_bytes(believer))
+            believer.play_to_end()
+    saves.append(save_bytes(believer))
+    assert all(_open_turn_frames(frames(save)) for save in saves)
+    return tuple(saves)
+
+
+def _open_turn_frames(values: list) -> list[int]:
+    """The indexes of the frames after the last resolved turn (the open turn's events)."""
+    turns = [i for i, (kind, _, content) in enumerate(values) if kind == "event" and content[0] == "turn"]
+    return [i for i in range(turns[-1] + 1 if turns else 1, len(values)) if values[i][0] == "event"]
+
+
+@st.composite
+def mutated_open_turns(draw) -> bytes:
+    """A save whose open turn is changed (a leaf, a whole event drawn from anything play could be given, or
+    its frames dropped, repeated or swapped), then chained again with every head and sum right."""
+    from tests.test_files_one_check import EVENTS
+
+    values = frames(draw(st.sampled_from(open_turn_saves())))
+    opened = _open_turn_frames(values)
+    for _ in range(draw(st.integers(1, 3))):
+        at = draw(st.sampled_from(opened))
+        kind = draw(st.sampled_from(["leaf", "leaf", "event", "insert", "drop", "repeat", "swap"]))
+        if kind == "leaf":
+            values[at] = [*values[at][:2], _mutate_structure(draw, values[at][2])]
+        elif kind == "event":
+            values[at] = [*values[at][:2], draw(EVENTS)]
+        elif kind == "insert":
+            values.insert(at, [*values[at][:2], draw(EVENTS)])
+        elif kind == "drop" and len(opened) > 1:
+            del values[at]
+        elif kind == "repeat":
+            values.insert(at, values[at])
+        elif kind == "swap":
+            other = draw(st.sampled_from(opened))
+            values[at], values[other] = values[other], values[at]
+        opened = _open_turn_frames(values) or opened
+    return chained(values)
+
+
+def check_open_turn(data: bytes, folder: Path, capsys, commands: bool) -> None:
+    """One verdict for every reader: ``load_save`` refuses only with ``SaveError``, and what it accepts
+    restores to the events it holds; with ``commands``, every command that reads it gives the same line."""
+    from game.saves import load_save
+
+    path = folder / "open.wgsave"
+    path.write_bytes(data)
+    try:
+        saved = load_save(path)
+    except SaveError as error:
+        reason = error.reason
+    else:
+        reason = None
+        assert len(restore_session(saved).turns) == saved.played
+    if not commands:
+        return
+    for command in (["replay", path, "--verify"], ["report", path, "--runs", "0"], ["diff", path, path],
+                    ["branch", path, "--at", "0", "-o", folder / "branch.wgsave", "--force"]):
+        code = main([str(part) for part in command])
+        out, err = capsys.readouterr()
+        if reason is None:
+            assert code == 0, (command, err)
+        else:
+            assert code in (1, 2) and err == f"wargame {command[0]}: {path}: {reason}\n", (command, err)
+        assert not CONTROL.search(out + err), (command, err)
+    code = main(["saves", str(folder)])
+    out = capsys.readouterr().out
+    assert code == 0 and (reason is None) == ("[DAMAGED]" not in out), out
+
+
+@BRIEF
+@given(mutated_open_turns())
+def test_fuzz_the_open_turn_of_a_save(tmp_path_factory, capsys, data):
+    check_open_turn(data, tmp_path_factory.mktemp("open"), capsys, commands=False)
+
+
+@settings(BRIEF, max_examples=10)
+@given(mutated_open_turns())
+def test_fuzz_the_open_turn_through_every_reader(tmp_path_factory, capsys, data):
+    check_open_turn(data, tmp_path_factory.mktemp("open"), capsys, commands=True)
+
+
+@pytest.mark.slow
+@LONG
+@given(mutated_open_turns())
+def test_fuzz_the_open_turn_through_every_reader_long(tmp_path_factory, capsys, data):
+    check_open_turn(data, tmp_path_factory.mktemp("open"), capsys, commands=True)

@@ -22,6 +22,7 @@ from game.desk.terminal import WEB_DRIVER
 from game.net import protocol as p
 from game.net.journal_db import Journal
 from game.net.links import FACILITATOR, LINK_VARIABLE, Link
+from tests.clock import ManualClock
 from tests.net_support import RecordingSeat, hosted, link_of
 
 WRONG = "A" * 32
@@ -59,20 +60,35 @@ async def test_a_wrong_or_missing_token_gets_nothing_and_starts_nothing(tmp_path
 
 
 async def test_time_running_out_holds_the_undecided_and_a_pause_stops_the_clock(tmp_path):
-    async with hosted(tmp_path, timer=1.0) as host:
+    clock = ManualClock()
+    async with hosted(tmp_path, clock, timer=60.0) as host:
+        game = host.games[1]
         async with RecordingSeat(link_of(host, "us")) as us, RecordingSeat(link_of(host, FACILITATOR)) as chair:
             await us.update()
             assert isinstance(await us.ask(lambda rid: p.OrderByPolicy(rid, "random")), p.Ack)
-            resolved = await chair.until(lambda u: u.view.played == 1, timeout=5)
-            record = host.games[1].session.turns[0]
+            assert (await chair.until(lambda u: "us" not in u.status.deciding)).status.left == 60
+            clock.advance(59.5)
+            assert game.session.turn == 1 and clock.pending() == 1  # half a second short: nothing moves
+            clock.advance(0.5)
+            resolved = await chair.until(lambda u: u.view.played == 1)
+            record = game.session.turns[0]
             assert {o.seat: o.by for o in record.orders} == {"us": "random", "russia": "timer", "china": "timer"}
-            assert resolved.status.left is not None and resolved.status.left > 0.5
+            assert resolved.status.left == 60  # a new turn: the full time again
+            clock.advance(20)
             assert isinstance(await chair.ask(lambda rid: p.Pause(rid)), p.Ack)
-            await asyncio.sleep(1.6)
             paused = await chair.until(lambda u: u.status.paused)
-            assert paused.view.turn == 2 and host.games[1].session.turn == 2
+            assert paused.status.left == 40
+            clock.advance(3600)
+            assert clock.pending() == 0 and game.session.turn == 2  # paused: nothing is due, however long
             assert isinstance(await chair.ask(lambda rid: p.Resume(rid)), p.Ack)
-            await chair.until(lambda u: u.view.played == 2, timeout=5)
+            resumed = await chair.until(lambda u: not u.status.paused)
+            assert resumed.status.left == 40 and resumed.view.turn == 2  # on from the time that was left
+            clock.advance(39.5)
+            assert game.session.turn == 2
+            clock.advance(0.5)
+            await chair.until(lambda u: u.view.played == 2)
+            assert {o.seat: o.by for o in game.session.turns[1].orders} == {
+                "us": "timer", "russia": "timer", "china": "timer"}
 
 
 async def test_every_acknowledged_request_is_a_journal_row_and_no_refused_one_is(tmp_path):
@@ -110,9 +126,9 @@ async def test_a_tab_process_dies_with_the_host_that_started_it(tmp_path, proces
         stand_in = processes.spawn([sys.executable, "-c", code], cwd=tmp_path)
         tab = int(await asyncio.to_thread(stand_in.stdout.readline))
         game = host.games[1]
-        for _ in range(200):
+        for _ in range(2400):  # a Textual app's start takes seconds on a loaded machine: wait up to 2 minutes
             await asyncio.sleep(0.05)
-            if any(peer.role == "us" for peer in game._peers):
+            if any(peer.role == "us" for peer in game._peers) or not os.path.exists(f"/proc/{tab}"):
                 break
         assert any(peer.role == "us" for peer in game._peers), "the tab's app never joined"
         os.kill(stand_in.pid, signal.SIGKILL)

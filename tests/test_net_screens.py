@@ -13,7 +13,7 @@ from game.net import protocol as p
 from game.net.links import FACILITATOR
 from game.tui.dialogs.act_form import ActFormDialog
 from game.tui.remote.app import RemoteApp
-from game.tui.remote.console import ConsoleScreen
+from game.tui.remote.console import ConsoleScreen, seat_rows
 from game.tui.remote.waiting import WaitingScreen
 from game.tui.screens.briefing import BriefingScreen
 from game.tui.screens.game_log import GameLogScreen
@@ -168,6 +168,7 @@ async def test_a_seat_opened_on_another_screen_is_told_can_no_longer_order_and_c
                 assert await app.refused(lambda rid: p.Withdraw(rid))
                 seen = await facilitator.until(lambda u: u.status.reopened.get("us") == 1)
                 assert "us" in seen.status.connected
+                assert seat_rows(seen.view, seen.status)[0][2] == "connected \u00b7 reopened"  # the console's row
                 await pilot.press("t")  # take it back: the other screen is told in turn
                 while other.taken is None:
                     await other._read()

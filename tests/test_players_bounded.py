@@ -93,7 +93,7 @@ def test_remembered_decisions_stay_bounded_and_answer_as_computed(monkeypatch):
 def test_cautious_weighs_a_bounded_spread_of_joint_answers():
     from itertools import product
 
-    from game.players.cautious_policy import _spread
+    from game.players.combinations import spread as _spread
 
     answers = [list(range(40)), [None], list(range(30))]
     every = list(product(*answers))

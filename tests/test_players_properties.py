@@ -19,6 +19,7 @@ from game.players import policy_names
 from game.scenario import load_scenario
 from tests.paths import FIXTURES, SHIPPED
 from tests.policies import quick_policy
+from tests.saves_support import examples
 
 SCENARIOS = {path.stem: load_scenario(path)
              for path in [*(FIXTURES / f"{name}.toml" for name in ("mini", "choices", "crisis")), SHIPPED]}
@@ -82,7 +83,7 @@ class WholeGames(RuleBasedStateMachine):
             assert other_action == action
 
 
-# A third of the profile's examples: each step asks every seat's policy three times, cautious ones included.
-WholeGames.TestCase.settings = settings(max_examples=max(10, settings().max_examples // 3),
-                                        stateful_step_count=30)
+# A sixth of the profile's examples (``thorough`` scales it): each step asks every seat's policy three
+# times, cautious ones included, in whole games.
+WholeGames.TestCase.settings = settings(max_examples=examples(1 / 6), stateful_step_count=30)
 TestWholeGames = WholeGames.TestCase

@@ -109,4 +109,17 @@ def test_a_save_that_cannot_be_written_is_said_once_with_the_folder_and_why(tmp_
     assert len(told) == 1, told
     assert f"cannot be written in {tmp_path / 'saves'}" in told[0] or f"folder {tmp_path / 'saves'}" in told[0]
     assert game.trouble
-    Journal.close(host.journal)
+    host.journal.close()
+
+
+def test_the_host_warns_of_a_journal_others_can_read(tmp_path):
+    journal = tmp_path / "j.sqlite"
+    Journal.open(journal).close()
+    os.chmod(journal, 0o644)
+    err = io.StringIO()
+    host = Host(HostOptions(scenario=SHIPPED, port=0, saves=tmp_path / "saves", journal=journal),
+                out=io.StringIO(), err=err)
+    host.prepare()
+    host.journal.close()
+    assert f"warning: {journal}: this journal holds secrets and other accounts may read it (mode 0644)" \
+        in err.getvalue()

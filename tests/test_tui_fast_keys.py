@@ -15,9 +15,7 @@ from pathlib import Path
 import pytest
 from textual import events
 
-from game.scenario import load_scenario
-from game.session import Order, Session
-from tests.tui_driver import FIXTURES, make_app, screen_name, wait_for
+from tests.tui_driver import fixture, game, make_app, open_game, screen_name, through_to, wait_for
 
 KEYS = ("enter escape tab shift+tab up down left right home end pageup pagedown space f1 f5 question_mark "
         "ctrl+s ctrl+o ctrl+r ctrl+p a b c d e f h j l m n o r t v x y 1 0 backspace").split()
@@ -34,11 +32,13 @@ def post(app, key: str) -> None:
 async def settle(pilot) -> None:
     """Let the app work through every key posted so far and mount the screen they left on top (a
     loaded machine may take a while: a dialog just pushed is not mounted at once)."""
-    for _ in range(1500):
-        await pilot.pause(0.02)
+    for _ in range(6000):  # not pilot.pause: it gives up after 30 s of backlog, which a loaded machine can have
+        await asyncio.sleep(0.02)
         if pilot.app._message_queue.empty() and pilot.app.screen.is_mounted:
-            return
-    raise AssertionError("the app did not get through the keys (and mount the screen they opened) in 30 s")
+            await pilot.pause()  # the screens' own queues: a key still there may open another screen
+            if pilot.app._message_queue.empty() and pilot.app.screen.is_mounted:
+                return
+    raise AssertionError("the app did not get through the keys (and mount the screen they opened) in 2 minutes")
 
 
 def quit_blocked(app):
@@ -47,24 +47,21 @@ def quit_blocked(app):
     return app
 
 
-def played(tmp_path: Path, turns: int, **options):
-    session = Session(load_scenario(FIXTURES / "trio.toml"), 11, TRIO, name="Fast keys")
-    for _ in range(turns):
-        session.play_turn({seat: Order(seat, session.view(seat).legal_actions()[0].id) for seat in TRIO})
-    return make_app(tmp_path / "saves", session=session, **options)
+def played(tmp_path: Path, turns: int, controllers=TRIO, **options):
+    """The app opened on a trio game ``turns`` turns in."""
+    return open_game(tmp_path / "saves", game("trio", controllers, turns=turns, name="Fast keys"), **options)
 
 
-def trio(tmp_path: Path, controllers=TRIO, **options):
-    return make_app(tmp_path / "saves", scenario=load_scenario(FIXTURES / "trio.toml"), seed=11,
-                    controllers=controllers, **options)
+def trio(tmp_path: Path):
+    """The setup screen of a trio game."""
+    return make_app(tmp_path / "saves", scenario=fixture("trio"), seed=11, controllers=TRIO)
 
 
 async def test_enter_held_down_through_a_facilitator_game_reaches_its_end(tmp_path: Path):
     """The crash of 9.1: a computer game in facilitator mode, Enter pressed faster than results appear."""
-    app = trio(tmp_path, COMPUTERS, facilitator=True)
+    app = played(tmp_path, 0, COMPUTERS, facilitator=True)
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_for(pilot, "SetupScreen")
-        await pilot.press("f5")
+        await wait_for(pilot, "FacilitatorScreen")
         for _ in range(60):
             for _ in range(4):
                 post(app, "enter")
@@ -76,14 +73,15 @@ async def test_enter_held_down_through_a_facilitator_game_reaches_its_end(tmp_pa
         assert screen_name(pilot) in ("EndScreen", "ReplayScreen", "TitleScreen", "DebriefScreen")
 
 
-# Each start: how to make the app, and the keys that reach the screen from its first one.
+# Each start: how to make the app, the screen the keys start on (Enter through a hand-off, briefing or
+# results before it), and a key that opens it from there.
 STARTS = {
     "title": (lambda tmp: make_app(tmp / "saves"), "TitleScreen", ()),
     "setup": (trio, "SetupScreen", ()),
-    "hand-off": (trio, "HandOffScreen", ("f5", "enter")),  # Enter: the passphrase made for the game, seen
-    "turn": (trio, "TurnScreen", ("f5", "enter", "enter", "enter")),
-    "results": (lambda tmp: played(tmp, 1), "ResolutionScreen", ("enter",)),
-    "facilitator": (lambda tmp: trio(tmp, COMPUTERS, facilitator=True), "FacilitatorScreen", ("f5",)),
+    "hand-off": (lambda tmp: played(tmp, 0), "HandOffScreen", ()),
+    "turn": (lambda tmp: played(tmp, 0), "TurnScreen", ()),
+    "results": (lambda tmp: played(tmp, 1), "ResolutionScreen", ()),
+    "facilitator": (lambda tmp: played(tmp, 0, COMPUTERS, facilitator=True), "FacilitatorScreen", ()),
     "end": (lambda tmp: played(tmp, 3), "EndScreen", ()),
     "replay": (lambda tmp: played(tmp, 3), "ReplayScreen", ("r",)),
 }
@@ -100,10 +98,12 @@ async def test_random_keys_leave_the_app_alive(tmp_path: Path, start: str):
     app = quit_blocked(make(tmp_path))
     rng = random.Random(start)
     async with app.run_test(size=(80, 24)) as pilot:
-        for key in keys:
-            await pilot.pause(0.1)
-            await pilot.press(key)
-        await wait_for(pilot, screen)
+        if keys:
+            await through_to(pilot, "EndScreen")
+            await pilot.press(*keys)
+            await wait_for(pilot, screen)
+        else:
+            await through_to(pilot, screen)
         pressed = 0
         while pressed < PRESSES:
             for _ in range(rng.randint(1, 12)):

@@ -1,5 +1,6 @@
-"""Whole games played by key presses: three humans hot-seat (with every screen checked for
-leaked secrets), then save, quit, continue and replay."""
+"""Whole games played by key presses: three humans hot-seat, set up by keys from the title screen
+(the suite's one whole setup by keys), with every screen checked for leaked secrets; then save,
+quit, continue and replay, from games the engine set up."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ from tests.tui_driver import (
     choose,
     choose_scenario,
     first_available,
+    game,
     make_app,
+    open_game,
     screen_name,
     screen_text,
     set_up,
@@ -103,10 +106,8 @@ async def test_three_humans_play_hot_seat_to_the_end_and_no_screen_leaks_a_secre
 
 async def test_quit_mid_game_and_continue_resumes_where_it_stopped(tmp_path: Path):
     saves = tmp_path / "saves"
-    app = make_app(saves)
+    app = open_game(saves, game("trio", {"north": "human", "south": "human", "east": "random"}, seed=5))
     async with app.run_test(size=(80, 24)) as pilot:
-        await choose_scenario(pilot, "Trio")
-        await set_up(pilot, ["human", "human", "random"], seed=5)
         sent = await play_until_end(pilot, quit_after_turns=1)
         orders_before = [r.orders for r in app.playthrough.session.turns]
         await pilot.press("ctrl+q")
@@ -128,12 +129,11 @@ async def test_quit_mid_game_and_continue_resumes_where_it_stopped(tmp_path: Pat
 
 
 async def test_replay_steps_views_as_each_seat_and_branches(tmp_path: Path):
-    app = make_app(tmp_path / "saves")
+    session = game("trio", {"north": "human", "south": "random", "east": "random"}, seed=3, turns=None)
+    app = open_game(tmp_path / "saves", session)
     async with app.run_test(size=(80, 24)) as pilot:
-        await choose_scenario(pilot, "Trio")
-        await set_up(pilot, ["human", "random", "random"], seed=3)
-        await play_until_end(pilot)
-        played = len(app.playthrough.session.turns)
+        await wait_for(pilot, "EndScreen")
+        played = len(session.turns)
         await pilot.press("r")
         replay = await wait_for(pilot, "ReplayScreen")
         assert replay.played == played and replay.viewer is None
@@ -158,6 +158,8 @@ async def test_replay_steps_views_as_each_seat_and_branches(tmp_path: Path):
         await pilot.press("b")
         await wait_for(pilot, "SetupScreen")
         await pilot.press("f5")
+        await wait_for(pilot, "PassphraseShown")  # the game had no lock: a what-if with a person gets one
+        await pilot.press("enter")
         await wait_for(pilot, "ResolutionScreen")
         branch = app.playthrough.session
         assert len(branch.turns) == 1 and branch.parent is not None and branch.parent.turn == 1

@@ -14,19 +14,25 @@ import pytest
 from game.scenario import load_scenario
 from game.session import Session
 from game.tui.widgets.controller_picker import ControllerPicker
-from tests.tui_driver import FIXTURES, at_turn, make_app, screen_name, start_game, wait_for, wait_until
+from tests.tui_driver import FIXTURES, game, make_app, open_game, screen_name, through_to, wait_for, wait_until
 
 TRIO = {"north": "human", "south": "human", "east": "human"}
 
 
 def trio(tmp_path: Path, controllers=TRIO):
+    """The setup screen of a trio game (for the tests about setup)."""
     return make_app(tmp_path / "saves", scenario=load_scenario(FIXTURES / "trio.toml"), seed=11,
                     controllers=controllers)
 
 
+def new_trio(tmp_path: Path):
+    """A new trio game of three people, opened at its first hand-off."""
+    return open_game(tmp_path / "saves", game("trio", TRIO))
+
+
 async def test_escape_in_the_rationale_leaves_the_field_and_keeps_what_was_typed(tmp_path: Path):
-    async with trio(tmp_path).run_test(size=(120, 40)) as pilot:
-        turn = await at_turn(pilot)
+    async with new_trio(tmp_path).run_test(size=(80, 24)) as pilot:
+        turn = await through_to(pilot, "TurnScreen")
         await pilot.press("enter", *"because")
         field = turn.query_one("#rationale")
         assert pilot.app.focused is field
@@ -36,8 +42,8 @@ async def test_escape_in_the_rationale_leaves_the_field_and_keeps_what_was_typed
 
 
 async def test_leaving_a_game_is_asked_and_enter_stays(tmp_path: Path):
-    async with trio(tmp_path).run_test(size=(120, 40)) as pilot:
-        await at_turn(pilot)
+    async with new_trio(tmp_path).run_test(size=(80, 24)) as pilot:
+        await through_to(pilot, "TurnScreen")
         await pilot.press("escape")
         await wait_for(pilot, "ConfirmDialog")
         await pilot.press("enter")
@@ -75,13 +81,8 @@ async def test_up_and_down_move_between_the_seat_rows_of_new_game(tmp_path: Path
 
 @pytest.mark.parametrize("screen", ["HandOffScreen", "BriefingScreen"])
 async def test_escape_offers_to_leave_on_the_hand_off_and_the_briefing(tmp_path: Path, screen: str):
-    async with trio(tmp_path).run_test(size=(120, 40)) as pilot:
-        await wait_for(pilot, "SetupScreen")
-        await start_game(pilot)
-        await wait_for(pilot, "HandOffScreen")
-        if screen == "BriefingScreen":
-            await pilot.press("enter")
-            await wait_for(pilot, "BriefingScreen")
+    async with new_trio(tmp_path).run_test(size=(80, 24)) as pilot:
+        await through_to(pilot, screen)
         await pilot.press("escape")
         await wait_for(pilot, "ConfirmDialog")
         await pilot.press("escape")
@@ -89,8 +90,8 @@ async def test_escape_offers_to_leave_on_the_hand_off_and_the_briefing(tmp_path:
 
 
 async def test_a_seats_warnings_are_gone_before_the_next_seats_hand_off(tmp_path: Path):
-    async with trio(tmp_path).run_test(size=(120, 40)) as pilot:
-        turn = await at_turn(pilot)
+    async with new_trio(tmp_path).run_test(size=(80, 24)) as pilot:
+        turn = await through_to(pilot, "TurnScreen")
         await pilot.press("ctrl+o")  # nothing chosen yet: a warning
         await wait_until(pilot, lambda: pilot.app._notifications, "the warning")
         decisions = turn.query_one("#decisions")
@@ -104,9 +105,7 @@ async def test_a_seats_warnings_are_gone_before_the_next_seats_hand_off(tmp_path
 
 
 def finished() -> Session:
-    session = Session(load_scenario(FIXTURES / "trio.toml"), 6, dict.fromkeys(TRIO, "random"), name="Long")
-    session.play_to_end()
-    return session
+    return game("trio", dict.fromkeys(TRIO, "random"), seed=6, turns=None, name="Long")
 
 
 @pytest.fixture
@@ -117,7 +116,7 @@ def long_debrief(monkeypatch):
 
 
 async def test_the_debrief_scrolls_with_page_down_and_end_at_once(tmp_path: Path, long_debrief):
-    async with make_app(tmp_path / "saves", session=finished()).run_test(size=(100, 30)) as pilot:
+    async with open_game(tmp_path / "saves", finished()).run_test(size=(100, 30)) as pilot:
         await wait_for(pilot, "EndScreen")
         await pilot.press("d")
         screen = await wait_for(pilot, "DebriefScreen")

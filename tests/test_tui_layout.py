@@ -10,7 +10,8 @@ from textual.widgets import DataTable
 from game.saves import save_session
 from game.scenario import load_scenario
 from game.session import Session
-from tests.tui_driver import FIXTURES, make_app, screen_name, start_game, wait_for, wait_until
+from tests.paths import SHIPPED
+from tests.tui_driver import FIXTURES, game, make_app, open_game, through_to, wait_for, wait_until
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 50)])
@@ -53,16 +54,9 @@ async def test_the_load_list_cuts_nothing_at_80_columns(tmp_path: Path):
 async def test_a_long_decision_detail_scrolls_to_its_quote_at_80x24(tmp_path: Path):
     """Issue 9.5: the detail pane's fixed height cut the source quote at 80x24 and 120x40; now
     the whole description and quote are reached by scrolling, and Tab/Escape are unchanged."""
-    scenario = load_scenario(Path(__file__).parent.parent / "scenarios" / "over-the-horizon-2021.toml")
-    app = make_app(tmp_path / "saves", scenario=scenario, seed=5,
-                   controllers={"us": "human", "russia": "greedy", "china": "greedy"})
-    async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, "SetupScreen")
-        await start_game(pilot)
-        while screen_name(pilot) != "TurnScreen":
-            await pilot.press("enter")
-            await pilot.pause(0.05)
-        turn = pilot.app.screen
+    session = game(load_scenario(SHIPPED), {"us": "human", "russia": "greedy", "china": "greedy"}, seed=5)
+    async with open_game(tmp_path / "saves", session).run_test(size=(80, 24)) as pilot:
+        turn = await through_to(pilot, "TurnScreen")
         pane, text = turn.query_one("#detail"), turn.query_one("#detail-text")
         await pilot.pause(0.1)
         assert text.region.height > pane.region.height > 0  # longer than its pane at this size

@@ -11,23 +11,21 @@ from game.session import Order, Session
 from tests.tui_driver import (
     FIXTURES,
     choose,
-    choose_scenario,
     first_available,
+    game,
     make_app,
+    open_game,
     screen_name,
     screen_text,
-    set_up,
-    start_game,
+    through_to,
     wait_for,
     wait_until,
 )
 
 
 async def test_one_human_against_computers_sees_no_hand_off(tmp_path: Path):
-    app = make_app(tmp_path / "saves")
-    async with app.run_test(size=(100, 30)) as pilot:
-        await choose_scenario(pilot, "Mini")
-        await set_up(pilot, ["random", "human"], seed=2)
+    app = open_game(tmp_path / "saves", game("mini", {"a": "random", "b": "human"}, seed=2))
+    async with app.run_test(size=(80, 24)) as pilot:
         seen = set()
         while screen_name(pilot) != "EndScreen":
             name = screen_name(pilot)
@@ -44,13 +42,8 @@ async def test_one_human_against_computers_sees_no_hand_off(tmp_path: Path):
 
 
 async def test_facilitator_sees_everything_and_steps_a_computer_game(tmp_path: Path):
-    mini = load_scenario(FIXTURES / "mini.toml")
-    app = make_app(tmp_path / "saves", scenario=mini, controllers={"a": "random", "b": "random"}, seed=4,
-                   facilitator=True)
-    async with app.run_test(size=(100, 30)) as pilot:
-        setup = await wait_for(pilot, "SetupScreen")
-        assert setup.query_one("#seed").value == "4"
-        await pilot.press("f5")
+    app = open_game(tmp_path / "saves", game("mini", {"a": "random", "b": "random"}, seed=4), facilitator=True)
+    async with app.run_test(size=(80, 24)) as pilot:
         steps = 0
         while screen_name(pilot) != "EndScreen":
             console = await wait_for(pilot, "FacilitatorScreen")
@@ -65,11 +58,23 @@ async def test_facilitator_sees_everything_and_steps_a_computer_game(tmp_path: P
         assert steps == len(app.playthrough.session.turns)
 
 
+async def test_the_command_line_fills_in_setup_and_f5_opens_the_facilitators_console(tmp_path: Path):
+    mini = load_scenario(FIXTURES / "mini.toml")
+    app = make_app(tmp_path / "saves", scenario=mini, controllers={"a": "random", "b": "greedy"}, seed=4,
+                   facilitator=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        setup = await wait_for(pilot, "SetupScreen")
+        assert setup.query_one("#seed").value == "4"
+        await pilot.press("f5")
+        await wait_for(pilot, "FacilitatorScreen")
+        session = app.playthrough.session
+        assert app.playthrough.facilitating and session.seed == 4 and session.controllers == {"a": "random",
+                                                                                             "b": "greedy"}
+
+
 async def test_facilitator_enters_human_orders_without_hand_offs(tmp_path: Path):
-    app = make_app(tmp_path / "saves", facilitator=True)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await choose_scenario(pilot, "Mini")
-        await set_up(pilot, ["human", "human"], seed=9)
+    app = open_game(tmp_path / "saves", game("mini", {"a": "human", "b": "human"}, seed=9), facilitator=True)
+    async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, "FacilitatorScreen")
         await pilot.press("enter")
         turn = await wait_for(pilot, "TurnScreen")
@@ -129,14 +134,9 @@ async def test_the_command_palette_offers_the_main_actions(tmp_path: Path):
 
 
 async def test_a_question_mark_typed_in_a_rationale_stays_in_the_rationale(tmp_path: Path):
-    mini = load_scenario(FIXTURES / "mini.toml")
-    app = make_app(tmp_path / "saves", scenario=mini, controllers={"a": "human", "b": "random"}, seed=1)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await wait_for(pilot, "SetupScreen")
-        await start_game(pilot)
-        await wait_for(pilot, "BriefingScreen")
-        await pilot.press("enter")
-        turn = await wait_for(pilot, "TurnScreen")
+    app = open_game(tmp_path / "saves", game("mini", {"a": "human", "b": "random"}, seed=1))
+    async with app.run_test(size=(80, 24)) as pilot:
+        turn = await through_to(pilot, "TurnScreen")
         await pilot.press("enter", *"why?")
         assert screen_name(pilot) == "TurnScreen"
         assert turn.query_one("#rationale").value == "why?"

@@ -10,23 +10,31 @@ from game.desk import storage
 from game.saves import list_saves, load_save, save_session
 from game.scenario import load_scenario
 from game.session import Order, Session
-from tests.tui_driver import FIXTURES, choose, first_available, make_app, screen_name, start_game, wait_for, wait_until
+from tests.tui_driver import (
+    FIXTURES,
+    choose,
+    first_available,
+    game,
+    make_app,
+    open_game,
+    through_to,
+    wait_for,
+    wait_until,
+)
 
 SEATS = {"north": "human", "south": "random", "east": "random"}
 
 
-def trio(tmp_path: Path, **options):
-    return make_app(tmp_path / "saves", scenario=load_scenario(FIXTURES / "trio.toml"), seed=11,
-                    controllers=SEATS, **options)
+def trio(tmp_path: Path):
+    """A trio game one turn in, opened in the app (which keeps it in an autosave)."""
+    return open_game(tmp_path / "saves", game("trio", SEATS, turns=1))
 
 
 async def play_turn(pilot) -> None:
     """Northland's turn (its briefing or last results first), until the turn after it is offered."""
     app = pilot.app
     played = len(app.playthrough.session.turns)
-    while screen_name(pilot) != "TurnScreen":
-        await pilot.press("enter")
-        await pilot.pause(0.05)
+    await through_to(pilot, "TurnScreen")
     await choose(pilot, first_available(pilot.app.screen), "a reason")
     await wait_until(pilot, lambda: len(app.playthrough.session.turns) > played, "the turn to resolve")
     await wait_for(pilot, "ResolutionScreen")
@@ -43,9 +51,7 @@ async def test_save_as_goes_on_in_the_new_file_under_the_new_name(tmp_path: Path
     saves = tmp_path / "saves"
     app = trio(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_for(pilot, "SetupScreen")
-        await start_game(pilot)
-        await play_turn(pilot)
+        await wait_for(pilot, "ResolutionScreen")
         autosave = app.playthrough.saved_to
         await save_as(pilot, "named copy")
         assert app.playthrough.saved_to == saves / "named-copy.wgsave"
@@ -76,9 +82,7 @@ async def test_the_named_copy_loads_from_the_list_and_plays_on_in_itself(tmp_pat
     saves = tmp_path / "saves"
     app = trio(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_for(pilot, "SetupScreen")
-        await start_game(pilot)
-        await play_turn(pilot)
+        await wait_for(pilot, "ResolutionScreen")
         await save_as(pilot, "named copy")
         await pilot.press("ctrl+q")
     app = make_app(saves)
@@ -92,3 +96,25 @@ async def test_the_named_copy_loads_from_the_list_and_plays_on_in_itself(tmp_pat
         await play_turn(pilot)
         assert not [n for n in app._notifications if n.severity == "error"]
     assert load_save(saves / "named-copy.wgsave").played == 2
+
+
+async def test_a_save_as_superseded_before_it_starts_leaves_no_coroutine_unawaited(tmp_path: Path):
+    """Ctrl+S pressed again and again: each Save as worker supersedes the last (issue 21.3); the worker is given
+    the flow to call, so one cancelled before it started never made a coroutine to leave unawaited."""
+    import gc
+    import warnings
+
+    session = Session(load_scenario(FIXTURES / "trio.toml"), 11, SEATS, name="restored")
+    app = make_app(tmp_path / "saves", session=session)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_for(pilot, "BriefingScreen")
+            await pilot.press("enter")
+            await wait_for(pilot, "TurnScreen")
+            for _ in range(3):  # three in one tick: the first two are superseded before they start
+                app.action_save_as()
+            await wait_for(pilot, "TextPrompt")
+            await pilot.press("escape")
+        gc.collect()
+    assert not [w for w in caught if "never awaited" in str(w.message)]

@@ -15,8 +15,7 @@ import pytest
 from textual.widgets import Input
 
 from game.scenario import load_scenario
-from game.session import Order, Session
-from tests.tui_driver import FIXTURES, choose, make_app, screen_name, wait_for, wait_until
+from tests.tui_driver import FIXTURES, game, make_app, open_game, through_to, wait_for, wait_until
 
 ALL_HUMAN = {"north": "human", "south": "human", "east": "human"}
 ORDERS = [("north.recruit", "south.ledger", "east.lantern"),
@@ -32,10 +31,8 @@ def trio_app(tmp_path: Path, **options):
 
 def played_app(tmp_path: Path, turns: int):
     """The app resuming a trio game after ``turns`` turns (as ``wargame play --load`` does)."""
-    session = Session(load_scenario(FIXTURES / "trio.toml"), 11, ALL_HUMAN, name="Snapshot game")
-    for actions in ORDERS[:turns]:
-        session.play_turn({a.split(".")[0]: Order(a.split(".")[0], a, "a reason") for a in actions})
-    return make_app(tmp_path / "saves", session=session)
+    orders = [{action.split(".")[0]: action for action in turn} for turn in ORDERS]
+    return open_game(tmp_path / "saves", game("trio", ALL_HUMAN, turns=turns, orders=orders, name="Snapshot game"))
 
 
 def still(pilot) -> None:
@@ -44,21 +41,17 @@ def still(pilot) -> None:
         field.cursor_blink = False
 
 
-def reach(*steps):
-    """A run_before that presses through ``steps``: key names, or ("choose", action) on a turn screen."""
+def new_game_app(tmp_path: Path):
+    """The app opening a new trio game of three people, named as Setup names one at the fixed clock."""
+    return open_game(tmp_path / "saves", game("trio", ALL_HUMAN, name="Trio 2021-09-28 1030"))
+
+
+def shown(screen: str, *keys: str):
+    """A run_before: Enter through the hand-off, briefing or results before ``screen``, then ``keys``."""
     async def run_before(pilot):
-        await wait_for(pilot, "SetupScreen")
-        await pilot.press("f5")
-        await wait_until(pilot, lambda: screen_name(pilot) in ("PassphraseShown", "HandOffScreen", "BriefingScreen",
-                                                               "FacilitatorScreen"), "the game")
-        if screen_name(pilot) == "PassphraseShown":  # made at random: noted, not photographed
-            await pilot.press("enter")
-        for step in steps:
-            if isinstance(step, tuple):
-                await choose(pilot, step[1], "a reason")
-            else:
-                await pilot.pause(0.05)
-                await pilot.press(step)
+        await through_to(pilot, screen)
+        for key in keys:
+            await pilot.press(key)
         await pilot.pause(0.2)
         still(pilot)
     return run_before
@@ -93,42 +86,35 @@ def test_setup(snap_compare, tmp_path):
 
 
 def test_hand_off(snap_compare, tmp_path):
-    assert snap_compare(trio_app(tmp_path), terminal_size=(80, 24), run_before=reach())
+    assert snap_compare(new_game_app(tmp_path), terminal_size=(80, 24), run_before=shown("HandOffScreen"))
 
 
 def test_briefing(snap_compare, tmp_path):
-    assert snap_compare(trio_app(tmp_path), terminal_size=(80, 24), run_before=reach("enter"))
+    assert snap_compare(new_game_app(tmp_path), terminal_size=(80, 24), run_before=shown("BriefingScreen"))
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40), (160, 50)])
 def test_turn(snap_compare, tmp_path, size):
-    assert snap_compare(trio_app(tmp_path), terminal_size=size, run_before=reach("enter", "enter", "down"))
-
-
-def resumed(screen: str, *keys: str):
-    """A run_before for a resumed game: wait for ``screen``, press ``keys``."""
-    async def run_before(pilot):
-        await wait_for(pilot, screen)
-        for key in keys:
-            await pilot.press(key)
-            await pilot.pause(0.05)
-        await pilot.pause(0.2)
-        still(pilot)
-    return run_before
+    assert snap_compare(new_game_app(tmp_path), terminal_size=size, run_before=shown("TurnScreen", "down"))
 
 
 def test_results(snap_compare, tmp_path):
-    app = played_app(tmp_path, 1)
-    assert snap_compare(app, terminal_size=(120, 40), run_before=resumed("HandOffScreen", "enter"))
+    assert snap_compare(played_app(tmp_path, 1), terminal_size=(120, 40), run_before=shown("ResolutionScreen"))
 
 
 def test_end(snap_compare, tmp_path):
-    assert snap_compare(played_app(tmp_path, 3), terminal_size=(120, 40), run_before=resumed("EndScreen"))
+    assert snap_compare(played_app(tmp_path, 3), terminal_size=(120, 40), run_before=shown("EndScreen"))
 
 
 def test_replay(snap_compare, tmp_path):
-    app = played_app(tmp_path, 3)
-    assert snap_compare(app, terminal_size=(120, 40), run_before=resumed("EndScreen", "r", "left", "v", "v"))
+    async def run_before(pilot):
+        await wait_for(pilot, "EndScreen")
+        await pilot.press("r")
+        await wait_for(pilot, "ReplayScreen")
+        await pilot.press("left", "v", "v")
+        await pilot.pause(0.2)
+        still(pilot)
+    assert snap_compare(played_app(tmp_path, 3), terminal_size=(120, 40), run_before=run_before)
 
 
 def test_help(snap_compare, tmp_path):

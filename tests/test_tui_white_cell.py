@@ -19,18 +19,21 @@ from game.scenario import load_scenario
 from game.session import Order, Session
 from tests.tui_driver import (
     FIXTURES,
-    at_turn,
     choose,
     first_available,
+    game,
     make_app,
+    open_game,
     screen_name,
     screen_text,
+    through_to,
     wait_for,
     wait_until,
 )
 
 MINI = FIXTURES / "mini.toml"
 LOCK = make_lock("table four")
+COMPUTERS = {"a": "random", "b": "random"}
 SECRET = "Beta's secret"
 """A track only Beta (and the facilitator) may see."""
 
@@ -52,11 +55,8 @@ async def fill(pilot, key: str, answers: dict) -> None:
 
 
 async def test_the_facilitator_injects_rules_replaces_and_steps_and_the_save_holds_it(tmp_path: Path):
-    app = make_app(tmp_path / "saves", scenario=load_scenario(MINI), controllers={"a": "random", "b": "random"},
-                   seed=4, facilitator=True)
+    app = open_game(tmp_path / "saves", game("mini", COMPUTERS, seed=4), facilitator=True)
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_for(pilot, "SetupScreen")
-        await pilot.press("f5")
         console = await wait_for(pilot, "FacilitatorScreen")
         assert SECRET in screen_text(console)
         await wait_until(pilot, lambda: "would choose \u2026" not in screen_text(pilot.app.screen),
@@ -93,11 +93,8 @@ async def test_the_facilitator_injects_rules_replaces_and_steps_and_the_save_hol
 
 
 async def test_a_form_says_why_an_act_cannot_be_taken_and_changes_nothing(tmp_path: Path):
-    app = make_app(tmp_path / "saves", scenario=load_scenario(MINI), controllers={"a": "random", "b": "random"},
-                   seed=4, facilitator=True)
+    app = open_game(tmp_path / "saves", game("mini", COMPUTERS, seed=4), facilitator=True)
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_for(pilot, "SetupScreen")
-        await pilot.press("f5")
         await wait_for(pilot, "FacilitatorScreen")
         await pilot.press("t")
         form = await wait_for(pilot, "ActFormDialog")
@@ -188,10 +185,9 @@ async def test_a_new_game_with_people_gets_a_passphrase_shown_once(tmp_path: Pat
 
 
 async def test_continue_resumes_mid_turn_with_the_orders_already_given(tmp_path: Path):
-    app = make_app(tmp_path / "saves", scenario=load_scenario(MINI), controllers={"a": "human", "b": "human"},
-                   seed=5)
+    app = open_game(tmp_path / "saves", game("mini", {"a": "human", "b": "human"}, seed=5))
     async with app.run_test(size=(120, 40)) as pilot:
-        turn = await at_turn(pilot)
+        turn = await through_to(pilot, "TurnScreen")
         action = first_available(turn)
         await choose(pilot, action, "my plan for Alpha")
         await wait_for(pilot, "HandOffScreen")  # Beta's turn next: the game is left here

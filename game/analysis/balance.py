@@ -30,7 +30,7 @@ from attrs import frozen
 from game.analysis.simulate import GameResult, Progress, Rotation, run_matchups
 from game.engine.model import Scenario
 from game.errors import WargameError
-from game.players import POLICIES
+from game.players import POLICIES, combinations
 from game.players.scripted_policy import PREFIX
 
 DEFAULT_RUNS = 100
@@ -38,6 +38,9 @@ POLICY_RUNS = 20
 PURPOSEFUL = ("greedy", "cautious", "planner")
 """The computer policies that must between them choose every action (random would, blindly), each
 playing one seat against the others' strategies in rotation."""
+MAX_PROFILES = 2000
+"""Most matchups (one strategy per seat) the report plays, ``runs`` games each: beyond, it refuses
+rather than build and play an astronomical table (ten seats of twelve strategies make 12^10)."""
 MIN_RESPONSES = 3
 MIN_EFFECT = 0.5
 """Points: a smaller move of another seat's mean score is not worth calling influence."""
@@ -160,7 +163,13 @@ def balance(scenario: Scenario, runs: int = DEFAULT_RUNS, seed: int = 0, *, poli
     if missing:
         raise WargameError(f"{scenario.id} has no [[strategies]] for {', '.join(missing)}: "
                            "the balance report plays each seat's strategies against the others'")
-    profiles = list(itertools.product(*([s.id for s in scenario.strategies_for(seat)] for seat in scenario.seats)))
+    lines = [[s.id for s in scenario.strategies_for(seat)] for seat in scenario.seats]
+    if combinations.count(lines) > MAX_PROFILES:
+        counts = " \u00d7 ".join(str(len(line)) for line in lines)
+        raise WargameError(f"{scenario.id}: its strategies make {counts} = {combinations.count(lines):,} matchups; the "
+                           f"balance report plays every one and takes at most {MAX_PROFILES:,} (give the seats fewer "
+                           "[[strategies]])")
+    profiles = list(itertools.product(*lines))
     policies = [p for p in policies if p in POLICIES]
     scripted = [{seat: PREFIX + sid for seat, sid in zip(scenario.seats, profile)} for profile in profiles]
     matchups: list[Rotation] = [[controllers] for controllers in scripted]

@@ -16,12 +16,11 @@ says so. Policies are named in words here, for the class.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Mapping
 
 from game.analysis.simulate import Rotation
 from game.engine.model import Scenario
-from game.players import check_policy
+from game.players import check_policy, combinations
 from game.players.planner_policy import LEVELS
 from game.players.scripted_policy import PREFIX
 from game.session import HUMAN
@@ -30,6 +29,9 @@ STRATEGIES = "strategies"
 """The default baseline: the scenario's strategies for each person's seat, in rotation."""
 FALLBACK = "greedy"
 """The policy of a seat that the scenario gives no strategy."""
+MAX_ROTATION = 1000
+"""Most combinations of the seats' strategies one simulation plays in turn (an evenly spread
+selection beyond: ten seats of twelve strategies would make 12^10)."""
 QUICK = ("random",)
 """Computer policies the comparison games keep (with every strategy): they cost next to nothing a game."""
 PLANNER_LEVELS = {"planner-easy": "easy", "planner": "normal", "planner-hard": "hard"}
@@ -53,7 +55,7 @@ def baseline_rotation(scenario: Scenario, controllers: Mapping[str, str],
     lines = {seat: [PREFIX + s.id for s in scenario.strategies_for(seat)] or [FALLBACK] for seat in lined}
     fixed = {seat: baseline if seat in people else controllers[seat] for seat in scenario.seats}
     rotation = [fixed | dict(zip(lined, combination))
-                for combination in itertools.product(*(lines[seat] for seat in lined))]
+                for combination in combinations.spread([lines[seat] for seat in lined], MAX_ROTATION)]
     words = {}
     for seat in scenario.seats:
         if seat in lined:

@@ -95,7 +95,10 @@ def order_effects(session: Session, progress: Progress | None = None) -> list[Ef
             if order.action == hold_id(order.seat):
                 continue
             held = Order(order.seat, hold_id(order.seat), by=order.by)
-            other = session.resolve_again(record.turn, {order.seat: held})
+            try:
+                other = session.resolve_again(record.turn, {order.seat: held})
+            except WargameError:  # the rules of this Horizon refuse the turn again: make no claim about it
+                continue
             found.append(Effect(record.turn, order.seat, order.action, None, played,
                                 scores(session.scenario, other), outcome(record.state), outcome(other)))
     return found

@@ -16,7 +16,6 @@ it is about.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Iterable, Sequence
 
 from attrs import frozen
@@ -31,7 +30,7 @@ from game.analysis.simulate import game_seed
 from game.engine.adjudication import holds
 from game.engine.expressions import Expression
 from game.engine.model import Scenario
-from game.players import Policy, get_policy
+from game.players import Policy, combinations, get_policy
 from game.players.scripted_policy import PREFIX
 
 DEFAULT_RUNS = 200
@@ -73,8 +72,9 @@ def sample_kinds(scenario: Scenario) -> list[Callable[[int], list[Policy]]]:
     kinds: list[Callable[[int], list[Policy]]] = [
         lambda n, name=name: [get_policy(name)] * len(scenario.seats) for name in SAMPLE_POLICIES]
     if all(scenario.strategies_for(seat) for seat in scenario.seats):
-        profiles = list(itertools.product(*(scenario.strategies_for(seat) for seat in scenario.seats)))
-        kinds.append(lambda n: [get_policy(PREFIX + s.id) for s in profiles[n % len(profiles)]])
+        lines = [scenario.strategies_for(seat) for seat in scenario.seats]
+        total = combinations.count(lines)  # never built: ten seats of twelve strategies make 12^10
+        kinds.append(lambda n: [get_policy(PREFIX + s.id) for s in combinations.nth(lines, n % total)])
     return kinds
 
 

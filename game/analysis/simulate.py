@@ -27,8 +27,6 @@ from game.scenario import parse_scenario
 CHUNK = 50
 """Games per task sent to a process: small enough for a smooth progress bar."""
 
-MAX_RUNS = 10_000_000
-
 Progress = Callable[[int, int], None]
 """Called with (games done, games in all) as chunks finish."""
 

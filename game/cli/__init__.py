@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
@@ -56,7 +57,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser([DEFAULT_COMMAND]).parse_args([DEFAULT_COMMAND])
     from game.cli.output import OutputFailed, guard_stdout, silence_stdout, unguard_stdout
 
-    guarded = guard_stdout()
+    guarded = guard_stdout(shown=args.command != "play")
     try:
         try:
             status = args.handler(args)
@@ -70,6 +71,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(f"wargame {args.command}: {error}\n")
     except WargameError as error:
         return _fail(f"wargame {args.command}: {_plain(str(error), multiline=False)}\n")
+    except OSError as error:  # the file system refused a path the user gave (too long, a loop of links, …)
+        named = f"{os.fsdecode(error.filename)}: " if error.filename is not None else ""
+        return _fail(f"wargame {args.command}: {_plain(named + (error.strerror or str(error)), multiline=False)}\n")
     except KeyboardInterrupt:
         _fail("wargame: interrupted\n")
         return 130

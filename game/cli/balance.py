@@ -21,9 +21,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("scenario", metavar="SCENARIO", help="scenario file (.toml)")
     parser.add_argument("--runs", type=arguments.count, default=None, metavar="N",
                         help="games per matchup of strategies (default 100)")
-    parser.add_argument("--policy-runs", type=arguments.whole_number("count", 0), default=None, metavar="M",
+    parser.add_argument("--policy-runs", type=arguments.count_or_none, default=None, metavar="M",
                         help="self-play games per computer policy, for the actions check (default 20; 0: skip)")
-    parser.add_argument("--jobs", type=arguments.count, metavar="J", help="processes (default: all cores)")
+    parser.add_argument("--jobs", type=arguments.jobs, metavar="J", help="processes (default: all cores)")
     parser.add_argument("--seed", type=arguments.seed, default=0, help="base seed (default 0)")
     parser.add_argument("--json", metavar="FILE", help="also write the figures to FILE as JSON")
     parser.set_defaults(handler=handle)
@@ -33,18 +33,15 @@ def handle(args: argparse.Namespace) -> int:
     from attrs import asdict
 
     from game.analysis.balance import DEFAULT_RUNS, POLICY_RUNS, balance
-    from game.analysis.simulate import MAX_RUNS, default_jobs
+    from game.analysis.simulate import default_jobs
     from game.cli.balance_table import format_balance
     from game.cli.files import check_writable, write_text_atomically
     from game.cli.progress import ProgressBar
-    from game.errors import WargameError
     from game.scenario import load_scenario
 
     scenario = load_scenario(args.scenario)
     runs = DEFAULT_RUNS if args.runs is None else args.runs
     policy_runs = POLICY_RUNS if args.policy_runs is None else args.policy_runs
-    if max(runs, policy_runs) > MAX_RUNS:
-        raise WargameError(f"--runs {max(runs, policy_runs):,} is too many (at most {MAX_RUNS:,})")
     if args.json:
         check_writable(args.json)
     bar = ProgressBar("playing the strategies")

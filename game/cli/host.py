@@ -12,19 +12,22 @@ import re
 from pathlib import Path
 
 from game.cli import arguments
+from game.whole_numbers import quoted
 
-_DURATION = re.compile(r"(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s?)?\Z")
+_DURATION = re.compile(r"(?:([0-9]{1,9})h)?(?:([0-9]{1,9})m)?(?:([0-9]{1,9})s?)?\Z")
+MAX_GAMES = 500
+"""Most games one host serves (a classroom is a few dozen; each holds its session in memory)."""
 
 
 def duration(text: str) -> float:
     """``90``, ``90s``, ``5m``, ``1m30s``, ``1h``: seconds, at least one."""
     match = _DURATION.match(text.strip())
     if not text.strip() or match is None:
-        raise argparse.ArgumentTypeError(f"invalid duration {text!r}: write e.g. 90s, 5m or 1m30s")
+        raise argparse.ArgumentTypeError(f"invalid duration {quoted(text)}: write e.g. 90s, 5m or 1m30s")
     hours, minutes, seconds = (int(part or 0) for part in match.groups())
     total = hours * 3600 + minutes * 60 + seconds
     if not 1 <= total <= 7 * 24 * 3600:
-        raise argparse.ArgumentTypeError(f"invalid duration {text!r}: give from 1 second to 7 days")
+        raise argparse.ArgumentTypeError(f"invalid duration {quoted(text)}: give from 1 second to 7 days")
     return float(total)
 
 
@@ -51,7 +54,8 @@ def register(commands: argparse._SubParsersAction) -> None:
                     "acknowledged; started again with the same journal, the host resumes every game with the "
                     "same links.")
     parser.add_argument("scenario", metavar="SCENARIO", type=Path, help="scenario file (.toml)")
-    parser.add_argument("--games", type=arguments.count, metavar="N", help="how many games (default: 1)")
+    parser.add_argument("--games", type=arguments.whole_number("count", 1, MAX_GAMES), metavar="N",
+                        help=f"how many games (default: 1; at most {MAX_GAMES})")
     parser.add_argument("--bind", default="127.0.0.1", metavar="ADDR",
                         help="the address to listen on (default: 127.0.0.1, this machine only; 0.0.0.0: "
                              "every network)")
@@ -67,7 +71,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--journal", type=Path, metavar="FILE",
                         help="the host's journal (default: host-journal.sqlite in the saves folder)")
     parser.add_argument("--seed", type=arguments.seed, help="the first game's seed (the next game's is one more)")
-    parser.add_argument("--saves", type=Path, default=Path("saves"), metavar="DIR",
+    parser.add_argument("--saves", type=arguments.text_path, default=Path("saves"), metavar="DIR",
                         help="where each game's .wgsave is written as it goes (default: saves/)")
     parser.add_argument("--seat", action="append", default=[], metavar="ACTOR=POLICY",
                         help="let a computer policy play a seat (default: every seat is a person's)")

@@ -16,6 +16,7 @@ import os
 import sys
 
 from game.errors import WargameError
+from game.safe_text import printable
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -91,5 +92,5 @@ def _read_link(name: str) -> str:
 
 
 def _say(text: str) -> None:
-    sys.stderr.write(f"wargame join: {text}\n")
+    sys.stderr.write(f"wargame join: {printable(text)}\n")
     sys.stderr.flush()

@@ -1,10 +1,16 @@
-"""Standard output that fails in one line: a full disk (``> /dev/full``) or a reader gone (``| head``).
+"""Standard output that shows data harmlessly and fails in one line (a full disk, a reader gone).
 
-Python would end such a command with a traceback, or with "Exception
-ignored" at exit. The commands write through :class:`GuardedOutput`, which
-turns a failed write into :class:`OutputFailed` (a user error: one line,
-exit 2), so only a failure of standard output itself is reported this way;
-any other ``OSError`` stays what it is.
+Every command but ``play`` writes through :class:`GuardedOutput`, which
+passes each write through ``safe_text.printable`` (line breaks kept): a
+name, a file name, a rationale or a scenario's text can never steer the
+terminal, whichever line of a command prints it. (``play`` draws its own
+screen; plain mode's console makes its lines printable itself.)
+
+A failed write (``> /dev/full``, ``| head`` gone) would end a command with a
+traceback, or with "Exception ignored" at exit: it becomes
+:class:`OutputFailed` (a user error: one line, exit 2), so only a failure of
+standard output itself is reported this way; any other ``OSError`` stays what
+it is.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ import sys
 from typing import TextIO
 
 from game.errors import WargameError
+from game.safe_text import printable
 
 
 class OutputFailed(WargameError):
@@ -29,14 +36,17 @@ class OutputFailed(WargameError):
 
 
 class GuardedOutput:
-    """A text stream passing everything to ``stream``, a failed write or flush raised as :class:`OutputFailed`."""
+    """A text stream passing everything to ``stream`` (made printable if ``shown``), a failed write or
+    flush raised as :class:`OutputFailed`."""
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, *, shown: bool) -> None:
         self._stream = stream
+        self._shown = shown
 
     def write(self, text: str) -> int:
         try:
-            return self._stream.write(text)
+            self._stream.write(printable(text, multiline=True) if self._shown else text)
+            return len(text)
         except OSError as error:
             raise OutputFailed(error) from None
 
@@ -50,11 +60,11 @@ class GuardedOutput:
         return getattr(self._stream, name)
 
 
-def guard_stdout() -> GuardedOutput | None:
+def guard_stdout(*, shown: bool = True) -> GuardedOutput | None:
     """Put :class:`GuardedOutput` in front of ``sys.stdout``; returns it (None if there is no stdout)."""
     if sys.stdout is None or isinstance(sys.stdout, GuardedOutput):
         return None
-    guarded = GuardedOutput(sys.stdout)
+    guarded = GuardedOutput(sys.stdout, shown=shown)
     sys.stdout = guarded
     return guarded
 

@@ -16,6 +16,9 @@ from pathlib import Path
 
 from game.errors import WargameError
 
+MAX_FILE = 64 * 1024
+"""Largest passphrase file read (its first line is the passphrase)."""
+
 
 def add_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--passphrase-file", metavar="FILE",
@@ -38,12 +41,15 @@ def unlock(lock, over: bool, args: argparse.Namespace, what: str) -> None:
 
 def _given(args: argparse.Namespace, what: str) -> str:
     if args.passphrase_file is not None:
-        try:
-            with open(Path(args.passphrase_file), encoding="utf-8") as file:
-                return file.readline(2000).rstrip("\r\n")
-        except (OSError, UnicodeDecodeError) as error:
-            reason = getattr(error, "strerror", None) or "not readable text"
-            raise WargameError(f"{args.passphrase_file}: cannot read the passphrase: {reason}") from None
+        from game.file_reading import Refused, read_bounded
+
+        try:  # a regular file only: a FIFO would wait for a writer for ever, /dev/zero never end
+            text = read_bounded(Path(args.passphrase_file), MAX_FILE).decode("utf-8")
+        except Refused as refused:
+            raise WargameError(f"{args.passphrase_file}: cannot read the passphrase: {refused.reason}") from None
+        except UnicodeDecodeError:
+            raise WargameError(f"{args.passphrase_file}: cannot read the passphrase: not UTF-8 text") from None
+        return text.splitlines()[0] if text else ""
     if sys.stdin.isatty():
         try:
             return getpass.getpass(f"Facilitator passphrase for {what}: ")

@@ -36,27 +36,37 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def handle(args: argparse.Namespace) -> int:
     from game.engine.state import state_hash
-    from game.safe_text import clean
-    from game.saves import SaveDiverged, SaveError, load_save, restore_session
+    from game.safe_text import printable
+    from game.saves import SaveDiverged, SaveError, read_save, restore_session, verify
+    from game.saves.records import TORN_TAIL
 
-    saved = load_save(args.save)
+    saved = read_save(args.save)
+    try:
+        saved, diverged = verify(saved), None
+    except SaveDiverged as error:
+        diverged = error
     passphrase.unlock(saved.lock, saved.over, args, args.save)
     seat = seat_argument(saved.scenario, args.seat)
     upto = saved.played if args.to is None else args.to
     if upto > saved.played:
         raise SaveError(args.save, f"--to {upto}: the save has {saved.played} turns")
-    try:
-        session = restore_session(saved, upto)
-    except SaveDiverged as error:
+    if diverged is not None:
         if not args.verify:  # show what does replay, up to the turn that does not
-            print("\n".join(transcript(saved, restore_session(saved, error.turn - 1), seat,
-                                        formulas=args.formulas)))
-        sys.stderr.write(f"wargame replay: {clean(str(error), multiline=False)}\n")
+            shown = min(upto, diverged.turn - 1)
+            print("\n".join(transcript(saved, restore_session(saved, shown), seat, formulas=args.formulas)))
+        sys.stderr.write(f"wargame replay: {printable(str(diverged))}\n")
         return DIVERGED
+    session = restore_session(saved, upto)
     if args.verify:
-        print(f"{clean(str(args.save), multiline=False)}: {describe(saved)}")
+        print(f"{printable(str(args.save))}: {describe(saved)}")
         print(f"replayed turns 1 to {upto} from the seed and orders: every state hash and chance draw matches"
               if upto else "no turns to replay: the initial state is the seed's")
+        opened = len(saved.verified.events()) - saved.played - saved.verified.paused
+        if opened:
+            print(f"the open turn's {opened} event{'s' if opened > 1 else ''} pass{'' if opened > 1 else 'es'} "
+                  "the checks of play")
+        if saved.dropped:
+            print(f"{TORN_TAIL} ({saved.dropped:,} bytes)")
         print(f"state-hash {state_hash(session.state)}")
     else:
         print("\n".join(transcript(saved, session, seat, formulas=args.formulas)))

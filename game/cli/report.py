@@ -8,6 +8,7 @@ from pathlib import Path
 
 from game.cli import arguments, passphrase
 from game.errors import WargameError
+from game.safe_text import printable
 
 DEFAULT_RUNS = 500
 MARKDOWN, HTML, JSON = (".md", ".markdown"), (".html", ".htm"), (".json",)
@@ -24,9 +25,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("save", metavar="SAVE", help="saved game (.wgsave)")
     parser.add_argument("-o", "--output", metavar="FILE",
                         help="write to FILE (.md, .html or .json) instead of stdout")
-    parser.add_argument("--runs", type=int, default=DEFAULT_RUNS, metavar="N",
+    parser.add_argument("--runs", type=arguments.count_or_none, default=DEFAULT_RUNS, metavar="N",
                         help=f"simulated games to compare the ending with (default {DEFAULT_RUNS}; 0: none)")
-    parser.add_argument("--jobs", type=arguments.count, metavar="J",
+    parser.add_argument("--jobs", type=arguments.jobs, metavar="J",
                         help="processes for the simulation (default: all cores)")
     parser.add_argument("--baseline", default="strategies", metavar="POLICY",
                         help="who plays people's seats in the simulation: a policy, or 'strategies' (the "
@@ -43,8 +44,6 @@ def handle(args: argparse.Namespace) -> int:
     from game.players import get_policy
     from game.saves import load_save, restore_session
 
-    if args.runs < 0:
-        raise WargameError(f"--runs must be 0 or more, not {args.runs}")
     if args.baseline != STRATEGIES:
         get_policy(args.baseline)  # a misspelt policy is refused before the save is read
     kind = output_kind(args.output)
@@ -62,7 +61,7 @@ def handle(args: argparse.Namespace) -> int:
     text = _render(kind, run)
     if args.output:
         write_text_atomically(args.output, text)
-        print(f"Wrote the debrief of {args.save} to {args.output}.", file=sys.stderr)
+        print(printable(f"Wrote the debrief of {args.save} to {args.output}."), file=sys.stderr)
     else:
         sys.stdout.write(text)
     return 0

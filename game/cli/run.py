@@ -16,6 +16,7 @@ from pathlib import Path
 
 from game.cli import arguments, interventions, passphrase
 from game.errors import WargameError
+from game.safe_text import printable
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -35,7 +36,7 @@ def register(commands: argparse._SubParsersAction) -> None:
                         help="write the run to PATH as it goes; without PATH, or with a folder, "
                              "under an automatic name in saves/ or that folder (with --resume: the "
                              "resumed file)")
-    parser.add_argument("--turns", type=arguments.count, metavar="N",
+    parser.add_argument("--turns", type=arguments.whole_number("count", 1, arguments.MAX_TURN), metavar="N",
                         help="play at most N turns, then stop (the save keeps the game for --resume)")
     parser.add_argument("--name", help="a name for the game, shown by `wargame saves`")
     parser.add_argument("--force-save", action="store_true",
@@ -102,8 +103,8 @@ def _play(session, turns: int | None, save_to: Path | None, *, formulas: bool) -
             print("\n".join(format_turn(seat_view(session, None), record.turn, formulas=formulas)))
     except KeyboardInterrupt:
         if save_to is not None:
-            sys.stderr.write(f"wargame run: turns 1 to {len(session.turns)} are saved in {save_to} "
-                             f"(go on with: wargame run --resume {save_to})\n")
+            sys.stderr.write(printable(f"wargame run: turns 1 to {len(session.turns)} are saved in {save_to} "
+                                       f"(go on with: wargame run --resume {save_to})") + "\n")
         raise
     return played
 

@@ -26,7 +26,7 @@ def handle(args: argparse.Namespace) -> int:
         if args.folder is None:
             print(f"No saves yet: {folder}/ does not exist (`wargame run SCENARIO --save` writes one).")
             return 0
-        raise WargameError(f"{folder}: no such folder")
+        raise WargameError(f"{folder}: " + ("is not a folder" if folder.exists() else "no such folder"))
     summaries = list_saves(folder)
     if not summaries:
         print(f"No saves in {folder}/.")
@@ -39,6 +39,8 @@ def handle(args: argparse.Namespace) -> int:
 
 
 def _entry(summary) -> list[str]:
+    from game.saves.records import TORN_TAIL
+
     when = summary.updated.astimezone().strftime("%Y-%m-%d %H:%M")
     if summary.damaged is not None:
         return [f"  {when}  {summary.file}  [DAMAGED]", f"      {summary.damaged}"]
@@ -46,6 +48,7 @@ def _entry(summary) -> list[str]:
     seats = ", ".join(f"{seat}={who}" for seat, who in summary.controllers.items())
     branch = f" \u00b7 branch of {summary.parent.file or summary.parent.game_id[:8]} after turn " \
              f"{summary.parent.turn}" if summary.parent else ""
+    torn = [f"      {TORN_TAIL}"] if summary.dropped else []
     return [f"  {when}  {summary.file}",
             f"      {summary.name} \u00b7 {summary.title} \u00b7 turn {summary.played}/{summary.turns} "
-            f"({status}) \u00b7 {seats}{branch}"]
+            f"({status}) \u00b7 {seats}{branch}", *torn]

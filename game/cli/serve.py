@@ -13,7 +13,7 @@ import shlex
 import sys
 from pathlib import Path
 
-from game.errors import WargameError
+from game.cli import arguments
 
 LOCAL = "127.0.0.1"
 
@@ -25,7 +25,8 @@ def register(commands: argparse._SubParsersAction) -> None:
                     "each tab plays its own game. Bound to 127.0.0.1 by default, as the page has no login.")
     parser.add_argument("--host", default=LOCAL, metavar="ADDR",
                         help=f"address to listen on (default {LOCAL}; 0.0.0.0 opens it to the network)")
-    parser.add_argument("--port", type=int, default=8000, metavar="PORT", help="port (default 8000)")
+    parser.add_argument("--port", type=arguments.whole_number("port", 1, 65535), default=8000, metavar="PORT",
+                        help="port (default 8000)")
     parser.add_argument("--saves", metavar="FOLDER", type=Path,
                         help="where the served games are saved (default: $HORIZON_SAVES, else saves/ here)")
     parser.set_defaults(handler=handle)
@@ -38,8 +39,6 @@ def command_line(saves: Path | None) -> str:
 
 
 def handle(args: argparse.Namespace) -> int:
-    if not 0 < args.port < 65536:
-        raise WargameError(f"--port {args.port}: give a port from 1 to 65535")
     from textual_serve.server import Server  # a dependency; imported here so other commands start fast
     print(f"Open http://{args.host}:{args.port} in a browser (Ctrl+C here to stop).", file=sys.stderr)
     Server(command_line(args.saves), host=args.host, port=args.port, title="Horizon").serve()

@@ -23,6 +23,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
+    from game.safe_text import printable
     from game.scenario import load_scenario
 
     failed = False
@@ -32,7 +33,7 @@ def handle(args: argparse.Namespace) -> int:
         except ScenarioError as error:
             failed = True
             for problem in error.problems:
-                sys.stderr.write(problem + "\n")
+                sys.stderr.write(printable(problem) + "\n")
             continue
         failed = failed or bool(args.strict and scenario.warnings)
         counts = (f"{len(scenario.seats)} seats, {len(scenario.variables)} variables, "
@@ -41,5 +42,5 @@ def handle(args: argparse.Namespace) -> int:
         warned = len(scenario.warnings)
         verdict = f"ok with {warned} warning{'s' if warned > 1 else ''}" if warned else "ok"
         print(f"{path}: {verdict}: {scenario.id} \u2014 {scenario.title} ({counts})", flush=True)
-        sys.stderr.write("".join(f"{warning}\n" for warning in scenario.warnings))
+        sys.stderr.write("".join(f"{printable(warning)}\n" for warning in scenario.warnings))
     return 2 if failed else 0

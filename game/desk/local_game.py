@@ -27,9 +27,8 @@ from game.desk.autosave import Autosave
 from game.desk.steps import Briefing, Facts, Mode, Progress, Results, Step
 from game.desk.unlock import WITHOUT, asks, opens
 from game.engine.interventions import Intervention
-from game.seat_view.beliefs import BeliefPrompt, belief_prompts
-from game.seat_view.build import seat_view
-from game.seat_view.model import SeatView
+from game.seat_view.build import belief_prompts, seat_view
+from game.seat_view.model import BeliefPrompt, SeatView
 from game.session import Order, Session
 
 
@@ -104,7 +103,7 @@ class LocalGame:
 
     def saw(self, step: Step) -> None:
         with self._lock:
-            steps.table_saw(self.progress, step)
+            steps.table_saw(self.progress, step, Facts.of_session(self.session))
 
     def opens(self, passphrase: str) -> bool:
         """Whether ``passphrase`` opens this game's lock (slow: scrypt)."""

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from attrs import frozen
 
 from game.errors import WargameError
-from game.journal import HUMAN
+from game.whole_numbers import NotAWholeNumber, parse_whole, quoted
 
 if TYPE_CHECKING:
     from game.engine.model import Scenario
@@ -55,12 +55,9 @@ def parse_seed(text: str) -> int:
     from game.engine.adjudication import MAX_SEED
 
     try:
-        value = int(text.strip())
-    except ValueError:
-        raise WargameError(f"invalid seed {text!r}: give a whole number") from None
-    if not 0 <= value <= MAX_SEED:
-        raise WargameError(f"invalid seed {text!r}: give a number from 0 to {MAX_SEED}")
-    return value
+        return parse_whole(text, 0, MAX_SEED)
+    except NotAWholeNumber as error:
+        raise WargameError(f"invalid seed {quoted(text)}: {error}") from None
 
 
 def seed_problem(text: str) -> str:
@@ -94,6 +91,8 @@ def default_name(title: str, now: datetime.datetime) -> str:
 
 def people_in(controllers: Mapping[str, str]) -> bool:
     """Whether a person plays any seat: then the facilitator's view of the game is locked."""
+    from game.journal import HUMAN  # here: the lobby imports this module before the first frame, without the engine
+
     return HUMAN in controllers.values()
 
 

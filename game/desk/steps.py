@@ -39,6 +39,8 @@ from collections.abc import Iterable
 
 from attrs import define, evolve, field, frozen
 
+from game.desk.unlock import FACILITATOR_MODE
+
 # -- the steps ------------------------------------------------------------------------------------
 
 
@@ -162,8 +164,10 @@ class Facts:
 
     @classmethod
     def of_view(cls, view) -> Facts:
-        """From a ``SeatView``: a seat knows that it has ordered, and who has (not what)."""
-        return cls(view.turn, view.played, view.over, (), frozenset(view.decided) | frozenset(view.pending))
+        """From a ``SeatView``: a seat knows that it has ordered, and who has (not what), and whether it is
+        asked what it believes."""
+        asked = frozenset({view.seat}) if any(prompt.answer is None for prompt in view.beliefs) else frozenset()
+        return cls(view.turn, view.played, view.over, (), frozenset(view.decided) | frozenset(view.pending), asked)
 
 
 @define
@@ -238,6 +242,7 @@ class Mode:
     locked: bool = False
     """Facilitator mode was asked for a game whose lock guards it: unlock first."""
     humans: tuple[str, ...] = ()
+    """The seats people play (the mode without facilitator mode follows from them)."""
 
     @classmethod
     def of(cls, humans: Iterable[str], *, facilitator: bool, locked: bool = False) -> Mode:
@@ -263,14 +268,11 @@ class Progress:
     """The last turn whose results the watching screen read."""
 
 
-UNLOCK_WHY = "This game is locked: facilitator mode shows every seat's secrets."
-
-
 def table_step(facts: Facts, progress: Progress) -> Step:
     """The next step of a game at one screen."""
     mode = progress.mode
     if mode.locked:
-        return Unlock(UNLOCK_WHY)
+        return Unlock(FACILITATOR_MODE)
     if progress.owed and progress.owed == facts.played:
         return Results(None, facts.played)
     if facts.over:
@@ -281,13 +283,11 @@ def table_step(facts: Facts, progress: Progress) -> Step:
         if seat in facts.decided:
             continue
         if mode.watching:
-            seen = progress.seen.setdefault(seat, Seen.arriving(facts, seat))
-            return Beliefs(seat, None, facts.turn) if asks_beliefs(facts, seat, seen) else \
-                Decide(seat, None, facts.turn)
+            return Beliefs(seat, None, facts.turn) if asks_beliefs(facts, seat, _seen(progress, facts, seat)) \
+                else Decide(seat, None, facts.turn)
         if mode.hot_seat and progress.handed != (seat, facts.turn):
             return HandOff(seat, facts.turn)
-        seen = progress.seen.setdefault(seat, Seen.arriving(facts, seat))
-        return seat_step(facts, seat, seen)
+        return seat_step(facts, seat, _seen(progress, facts, seat))
     return Resolve(facts.turn)
 
 
@@ -296,7 +296,7 @@ def _beliefs_at_the_end(facts: Facts, progress: Progress) -> Step | None:
     keyboard; the facilitator enters them in facilitator mode."""
     mode = progress.mode
     for seat in facts.humans:
-        if not asks_beliefs(facts, seat, progress.seen.setdefault(seat, Seen.arriving(facts, seat))):
+        if not asks_beliefs(facts, seat, _seen(progress, facts, seat)):
             continue
         if mode.watching:
             return Beliefs(seat, None, facts.turn)
@@ -306,16 +306,21 @@ def _beliefs_at_the_end(facts: Facts, progress: Progress) -> Step | None:
     return None
 
 
-def table_saw(progress: Progress, step: Step) -> None:
+def table_saw(progress: Progress, step: Step, facts: Facts) -> None:
     """Record in ``progress`` that ``step`` was shown (a hand-off taken, a briefing or results read)."""
     if isinstance(step, HandOff):
         progress.handed = (step.seat, step.turn)
     elif isinstance(step, Briefing | Beliefs):
-        progress.seen[step.seat] = seat_saw(progress.seen[step.seat], step)
+        progress.seen[step.seat] = seat_saw(_seen(progress, facts, step.seat), step)
     elif isinstance(step, Results) and step.viewer is None:
         progress.owed, progress.last_read = 0, step.turn
     elif isinstance(step, Results):
-        progress.seen[step.viewer] = seat_saw(progress.seen[step.viewer], step)
+        progress.seen[step.viewer] = seat_saw(_seen(progress, facts, step.viewer), step)
+
+
+def _seen(progress: Progress, facts: Facts, seat: str) -> Seen:
+    """What ``seat``'s screens have shown it at this screen (a seat not met yet: as it arrives)."""
+    return progress.seen.get(seat) or Seen.arriving(facts, seat)
 
 
 def unlocked(progress: Progress, opened: bool) -> None:

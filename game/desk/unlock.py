@@ -19,8 +19,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from game.desk.steps import Unlock
-
 if TYPE_CHECKING:
     from game.lock import Lock
 
@@ -35,11 +33,6 @@ WRONG = "That is not this game's passphrase."
 def asks(lock: Lock | None, over: bool) -> bool:
     """Whether the facilitator's view of a game asks for the passphrase now: it has a lock and is unfinished."""
     return lock is not None and not over
-
-
-def unlock_step(game, why: str) -> Unlock | None:
-    """The step that asks for ``game``'s passphrase before ``why`` (a session or a save's header), or None."""
-    return Unlock(why) if asks(game.lock, game.over) else None
 
 
 def passphrase_hint(game) -> str:

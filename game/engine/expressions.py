@@ -30,16 +30,16 @@ nothing an author typed reaches Python's compiler as code.
 from __future__ import annotations
 
 import ast
-import difflib
 import operator
 import warnings
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 
 from attrs import field, frozen
 
 from game.engine import arithmetic
 from game.engine.arithmetic import LIMIT, SATURATING, Bounds
+from game.engine.names import MAX_COMPARED, closest
 from game.errors import ExpressionError
 
 MAX_LENGTH = 1000
@@ -239,6 +239,11 @@ def compile_effect(text: str, symbols: Mapping[str, Symbol]) -> Effect:
     return Effect(text, symbol.name, symbol.slot, op, expression, _effect_fn(symbol, op, typed.fn))
 
 
+def _unprintable(text: str, allowed: str = "") -> str | None:
+    """The first character of ``text`` with no visible form (a control, a zero-width or bidi mark), or None."""
+    return None if text.isprintable() else next((c for c in text if not c.isprintable() and c not in allowed), None)
+
+
 def _parse(text: str, mode: str) -> ast.AST:
     if not isinstance(text, str):
         raise ExpressionError(f"expected text, got {type(text).__name__}")
@@ -246,8 +251,7 @@ def _parse(text: str, mode: str) -> ast.AST:
         raise ExpressionError(f"longer than {MAX_LENGTH} characters", "split it up")
     if not text.strip():
         raise ExpressionError("empty expression")
-    control = None if text.isprintable() else next((c for c in text if not c.isprintable() and c not in "\t\n"),
-                                                     None)
+    control = _unprintable(text, "\t\n")
     if control is not None:  # the text is shown to players as a formula: it must not move their cursor
         raise ExpressionError(f"holds the control character U+{ord(control):04X}", "remove it")
     try:
@@ -296,9 +300,9 @@ def _effect_fn(symbol: Symbol, op: str, fn: Callable) -> Callable[[Sequence[Any]
     return lambda env: clamp(env[slot] - fn(env), low, high)
 
 
-def _suggest(name: str, candidates: Mapping[str, Any] | Sequence[str]) -> str:
-    close = difflib.get_close_matches(name, list(candidates), n=1)
-    return f"did you mean {close[0]!r}?" if close else ""
+def _suggest(name: str, candidates: Collection[str]) -> str:
+    found = closest(name, candidates)
+    return f"did you mean {found!r}?" if found else ""
 
 
 _ARITHMETIC = {
@@ -516,6 +520,10 @@ class _Compiler:
         if isinstance(value, float):
             return _const(value, FLOAT)
         if isinstance(value, str):
+            control = _unprintable(value)
+            if control is not None:  # written as an escape ('\\u001b'), it would reach the screen as itself
+                raise ExpressionError(f"the text {ast.unparse(node)} holds the control character U+{ord(control):04X}",
+                                      "write the text without escapes")
             return _const(value, TEXT)
         raise ExpressionError(f"the literal {ast.unparse(node)} is not allowed", ALLOWED)
 
@@ -537,8 +545,9 @@ class _Compiler:
             raise ExpressionError(f"{name} is a function", f"call it: {name}(...)")
         symbol = self.symbols.get(TURN, TURN_SYMBOL) if name == TURN else self.symbols.get(name)
         if symbol is None:
-            candidates = [*(n for n in self.symbols if n != TURN), TURN]
-            raise ExpressionError(f"unknown name {name!r}", _suggest(name, candidates), name=name)
+            raise ExpressionError(f"unknown name {name!r}", _suggest(name, self.symbols.keys() | {TURN}
+                                                                     if len(self.symbols) <= MAX_COMPARED
+                                                                     else self.symbols), name=name)
         if name == TURN:
             self.reads_turn = True
         else:

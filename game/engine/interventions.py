@@ -18,8 +18,7 @@ replays exactly from its seed, orders and acts.
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from attrs import evolve, field, frozen
 
@@ -28,6 +27,7 @@ from game.engine.arithmetic import LIMIT
 from game.engine.expressions import Effect, compile_effect
 from game.engine.log import FACILITATOR, INTERVENTION, Change, LogEntry
 from game.engine.model import Scenario, Variable
+from game.engine.names import closest
 from game.engine.state import GameState
 from game.errors import ExpressionError, IllegalOrder, RefusedIntervention
 from game.safe_text import control_character
@@ -245,15 +245,15 @@ def _variable(scenario: Scenario, name: str) -> Variable:
     return scenario.variable(name)
 
 
-def _suggest(name: str, candidates: Iterable[str]) -> str:
-    close = difflib.get_close_matches(name, sorted(candidates), n=1)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+def _suggest(name: str, candidates: Collection[str]) -> str:
+    found = closest(name, candidates)
+    return f" (did you mean {found!r}?)" if found else ""
 
 
 def _check_event(scenario: Scenario, state: GameState, act: FireEvent) -> None:
     event = next((e for e in scenario.events if e.id == act.event), None)
     if event is None:
-        raise RefusedIntervention(f"no event {act.event!r}{_suggest(act.event, (e.id for e in scenario.events))}")
+        raise RefusedIntervention(f"no event {act.event!r}{_suggest(act.event, [e.id for e in scenario.events])}")
     if event.once and event.id in state.fired:
         raise RefusedIntervention(f"the event {event.id!r} has already fired, and it fires only once")
 

@@ -347,17 +347,18 @@ class Scenario:
     """Ids of the events that fire at most once a game."""
 
     def __attrs_post_init__(self) -> None:
-        by_seat = {seat: tuple(a for a in self.actions if a.actor == seat) for seat in self.seats}
-        object.__setattr__(self, "_by_seat", by_seat)
+        by_seat: dict[str, list[Action]] = {seat: [] for seat in self.seats}
+        for action in self.actions:  # one pass: a scenario may have thousands of seats and of actions
+            if action.actor in by_seat:
+                by_seat[action.actor].append(action)
+        object.__setattr__(self, "_by_seat", {seat: tuple(actions) for seat, actions in by_seat.items()})
         object.__setattr__(self, "_by_id", {a.id: a for a in self.actions})
         object.__setattr__(self, "_slots", {v.name: i for i, v in enumerate(self.variables)})
-        visible = {seat: tuple((i, v.name) for i, v in enumerate(self.variables) if v.visible(seat))
-                   for seat in (*self.seats, None)}
-        object.__setattr__(self, "_visible", visible)
-        names = {seat: frozenset(name for _, name in slots) for seat, slots in visible.items()}
-        object.__setattr__(self, "_visible_names", names)
-        getters = {seat: _getter([i for i, _ in slots]) for seat, slots in visible.items()}
-        object.__setattr__(self, "_visible_getters", getters)
+        # what each seat may see, worked out for a seat when first asked (seats times variables could be
+        # millions for a large file, of which a game asks for a handful)
+        object.__setattr__(self, "_visible", {})
+        object.__setattr__(self, "_visible_names", {})
+        object.__setattr__(self, "_visible_getters", {})
         object.__setattr__(self, "symbols", {v.name: v.symbol(i + 1) for i, v in enumerate(self.variables)})
         object.__setattr__(self, "once_events", frozenset(e.id for e in self.events if e.once))
 
@@ -374,15 +375,27 @@ class Scenario:
 
     def visible_slots(self, seat: str | None) -> tuple[tuple[int, str], ...]:
         """(position, name) of each variable ``seat`` may see (None: the facilitator, all)."""
-        return self._visible[seat]
+        slots = self._visible.get(seat)
+        if slots is None:
+            if seat is not None and seat not in self._by_seat:
+                raise KeyError(seat)
+            slots = tuple((i, v.name) for i, v in enumerate(self.variables) if v.visible(seat))
+            self._visible[seat] = slots
+        return slots
 
     def visible_values(self, seat: str | None, values: tuple) -> tuple:
         """The values ``seat`` may see, in the order of :meth:`visible_slots`."""
-        return self._visible_getters[seat](values)
+        getter = self._visible_getters.get(seat)
+        if getter is None:
+            getter = self._visible_getters[seat] = _getter([i for i, _ in self.visible_slots(seat)])
+        return getter(values)
 
     def visible_names(self, seat: str | None) -> frozenset[str]:
         """Names of the variables ``seat`` may see."""
-        return self._visible_names[seat]
+        names = self._visible_names.get(seat)
+        if names is None:
+            names = self._visible_names[seat] = frozenset(name for _, name in self.visible_slots(seat))
+        return names
 
     def variable(self, name: str) -> Variable:
         return self.variables[self._slots[name]]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import secrets
+from concurrent.futures import ThreadPoolExecutor
 import signal
 import socket
 import sys
@@ -32,6 +33,7 @@ from game.net.hosted_game import HostedGame
 from game.net.journal_db import Journal, JournalError, StoredGame
 from game.net.links import FACILITATOR, Link, base_url, new_token
 from game.net.server import link_app
+from game.net.turn_timer import Clock
 from game.private_files import exposed
 from game.saves import autosave_path
 from game.scenario import load_scenario, parse_scenario
@@ -64,8 +66,11 @@ class HostOptions:
 class Host:
     """The games of one journal, once :meth:`prepare` has rebuilt or made them."""
 
-    def __init__(self, options: HostOptions, *, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> None:
+    def __init__(self, options: HostOptions, *, out: TextIO = sys.stdout, err: TextIO = sys.stderr,
+                 clock: Clock | None = None) -> None:
         self.options = options
+        self.clock = clock
+        """What the turn timers count on (default: the event loop's clock; tests move a clock of their own)."""
         self.out, self.err = out, err
         self.journal: Journal | None = None
         self.games: dict[int, HostedGame] = {}
@@ -108,7 +113,7 @@ class Host:
                 self.say(warning)
         for game, session in running:
             self.games[game.number] = HostedGame(game.number, session, journal, Path(game.save), game.tokens,
-                                                 timer=options.timer, say=self.say)
+                                                 timer=options.timer, say=self.say, clock=self.clock)
 
     def _rebuilt(self, game: StoredGame) -> Session:
         """The session a stored game holds, every turn recomputed; one line if it does not replay."""
@@ -168,6 +173,10 @@ class Host:
                 loop.add_signal_handler(signum, self.stop)
             except (NotImplementedError, RuntimeError, ValueError):
                 pass  # not the main thread (tests): stop() is called directly
+        # Requests wait in worker threads for their journal commit, saves for their flush: enough threads
+        # that those waits never hold up the building of views (asyncio's default is 6 or so).
+        loop.set_default_executor(ThreadPoolExecutor(max_workers=min(128, 16 + 4 * len(self.games)),
+                                                     thread_name_prefix="host"))
         runners: list[web.AppRunner] = []
         try:
             for game in self.games.values():

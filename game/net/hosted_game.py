@@ -4,10 +4,11 @@ Every request of a seat or the facilitator becomes a call on the
 :class:`~game.session.Session`, which hands the event to :class:`_Record`
 before it changes: the row is committed to the journal (the truth), and only
 then is the request acknowledged. The game's ``.wgsave`` is a copy that
-follows the journal, appended after the acknowledgement and the new views
-are on their way (so a turn waits for one flush to disk, not two); if it
-cannot be written the game goes on, the facilitator is told, and the save is
-written whole again at the next event. When every person's seat has decided (and the game is
+follows the journal, appended by a task of its own after the acknowledgement
+and the new views are on their way, outside the game's lock (so a turn, and
+the next request, wait for one flush to disk, not two); if it cannot be
+written the game goes on, the facilitator is told, and the save is written
+whole again at the next event. When every person's seat has decided (and the game is
 not paused), or the timer runs out, or the facilitator says "resolve now",
 the turn resolves, and every connected screen gets what changed in its view:
 each seat its own :class:`~game.seat_view.SeatView`, never anyone else's,
@@ -25,6 +26,7 @@ so the event loop stays free; one lock per game keeps them in order.
 from __future__ import annotations
 
 import asyncio
+from collections import deque
 from collections.abc import Callable
 from pathlib import Path
 
@@ -36,7 +38,7 @@ from game.net import protocol as p
 from game.net.journal_db import Journal
 from game.net.links import FACILITATOR, same_token
 from game.net.peer import Peer
-from game.net.turn_timer import TurnTimer
+from game.net.turn_timer import Clock, TurnTimer
 from game.private_files import private_folder
 from game.saves import SaveError, SaveFile
 from game.seat_view.build import seat_view
@@ -49,7 +51,7 @@ Say = Callable[[str], None]
 
 class HostedGame:
     def __init__(self, number: int, session: Session, journal: Journal, save: Path, tokens: dict[str, str], *,
-                 timer: float | None, say: Say) -> None:
+                 timer: float | None, say: Say, clock: Clock | None = None) -> None:
         self.number = number
         self.session = session
         self.tokens = tokens
@@ -57,8 +59,11 @@ class HostedGame:
         self._journal = journal
         self._save_path = save
         self._save: SaveFile | None = None
-        self._unsaved: list[Event] = []
-        """Events in the journal and not yet in the save."""
+        self._unsaved: deque[Event] = deque()
+        """Events in the journal and not yet in the save (appended under the game's lock, taken by the save's
+        own task)."""
+        self._saving: asyncio.Task | None = None
+        """The task appending ``_unsaved`` to the save, while it runs."""
         self.trouble = ""
         """What the facilitator must know is wrong (the save cannot be written)."""
         self._say = say
@@ -66,7 +71,7 @@ class HostedGame:
         self._peers: set[Peer] = set()
         self.reopened: dict[str, int] = {}
         """Per link: how many times it was opened on another screen while one held it."""
-        self._timer = TurnTimer(timer, self._time_ran_out) if timer else None
+        self._timer = TurnTimer(timer, self._time_ran_out, clock) if timer else None
         session.attach(_Record(self._journal, number, self._unsaved))
 
     # -- starting --------------------------------------------------------------------------
@@ -78,7 +83,7 @@ class HostedGame:
             opened = self.session.turn
             await self._settle()
             self._sync_timer(opened, fresh=True)
-            await asyncio.to_thread(self._write_save)
+            await self._follow_save()
 
     def admits(self, role: str, token: str) -> bool:
         """Whether ``token`` is the one of ``role`` (a wrong role costs the same time as a wrong token)."""
@@ -109,9 +114,10 @@ class HostedGame:
             await self._publish({FACILITATOR})
 
     async def close(self) -> None:
-        """Stop the timer and let the save go (the journal is the host's to close)."""
+        """Stop the timer, let the save catch up and go (the journal is the host's to close)."""
         if self._timer is not None:
             self._timer.stop()
+        await self._saved()
         if self._save is not None:
             self._save.release()
             self._save = None
@@ -139,7 +145,7 @@ class HostedGame:
                 await self._settle()
             self._sync_timer(opened)
             await self._publish()
-            await asyncio.to_thread(self._write_save)
+            await self._follow_save()
 
     def _carry_out(self, role: str, request: p.Request) -> None:
         session = self.session
@@ -153,6 +159,8 @@ class HostedGame:
                 session.submit(session.computer_order(role, policy))
             case p.Withdraw() if not facilitator:
                 session.withdraw(role)
+            case p.Believe(_, belief, choice) if not facilitator:
+                session.believe(role, belief, choice)
             case p.Pause() if facilitator:
                 session.pause()
             case p.Resume() if facilitator:
@@ -211,7 +219,7 @@ class HostedGame:
             await asyncio.to_thread(self._resolve, TIMED_OUT)
             self._sync_timer(turn)
             await self._publish()
-            await asyncio.to_thread(self._write_save)
+            await self._follow_save()
 
     # -- what each screen is sent ---------------------------------------------------------------
 
@@ -228,13 +236,14 @@ class HostedGame:
         deciding = tuple(seat for seat in session.humans() if seat not in session.decided()) if not session.over else ()
         status = p.Status(session.paused, left, deciding, connected, self.trouble, dict(self.reopened))
         updates = await asyncio.to_thread(self._updates, peers, status, moved)
-        for peer, view, shown, version, data in updates:
+        for peer, view, shown, version, data, whole in updates:
             if peer in self._peers:
-                peer.update(view, shown, version, data)
+                peer.update(view, shown, version, data, whole=whole)
 
     def _updates(self, peers: list[Peer], status: p.Status, moved: object) -> list[tuple]:
         """For each peer that has something new: (the peer, its view, what its status shows, the update's
-        number, the update's bytes). Only the facilitator's status says who is connected and what is wrong."""
+        number, the update's bytes, whether it is whole). Only the facilitator's status says who is connected
+        and what is wrong."""
         out, views = [], {}
         for peer in peers:
             facilitator = peer.role == FACILITATOR
@@ -245,11 +254,12 @@ class HostedGame:
             key = (evolve(shown, left=None), moved)
             version = peer.version + 1
             if peer.view is None:
-                out.append((peer, view, key, version, p.encode(p.Whole(version, view, shown))))
+                out.append((peer, view, key, version, p.encode(p.Whole(version, view, shown)), True))
                 continue
             changed = changes(peer.view, view)
             if changed or key != peer.shown:
-                out.append((peer, view, key, version, p.encode(p.Delta(peer.version, version, changed, shown))))
+                out.append((peer, view, key, version, p.encode(p.Delta(peer.version, version, changed, shown)),
+                            False))
         return out
 
     # -- the save -------------------------------------------------------------------------------
@@ -273,20 +283,37 @@ class HostedGame:
             self._say(f"game {self.number}: the save is written again: {self._save_path}")
         self.trouble = ""
 
-    def _write_save(self) -> None:
-        """Append to the save what the journal has and it lacks (in a worker thread, under the game's lock)."""
+    async def _follow_save(self) -> None:
+        """Under the game's lock, after an event: have the save follow the journal. Appending runs in a task
+        of its own; a save that could not be written is written whole again here (it reads the session)."""
         if self._save is None:
-            self._keep_save()
-            return
+            await self._saved()
+            await asyncio.to_thread(self._keep_save)
+        elif self._unsaved and (self._saving is None or self._saving.done()):
+            self._saving = asyncio.create_task(self._append_unsaved(), name=f"save-{self.number}")
+
+    async def _saved(self) -> None:
+        """Wait until the save's task has appended what it had."""
+        if self._saving is not None:
+            await self._saving
+            self._saving = None
+
+    async def _append_unsaved(self) -> None:
+        while self._unsaved and self._save is not None:
+            await asyncio.to_thread(self._write_save)
+
+    def _write_save(self) -> None:
+        """Append to the save what the journal has and it lacks (in a worker thread, one at a time)."""
         try:
-            for event in self._unsaved:
-                self._save.accept(event)
+            while self._unsaved:
+                self._save.accept(self._unsaved[0])
+                self._unsaved.popleft()
         except SaveError as error:
             self._save.release()
             self._save = None
+            self._unsaved.clear()  # the save is written whole again at the next event
             self._trouble(f"its save {self._save_path.name} cannot be written in {self._save_path.parent}: "
                           f"{error.reason}")
-        self._unsaved.clear()
 
     def _trouble(self, what: str) -> None:
         """Tell the facilitator (the console and the host's terminal) once, not again at every later try."""
@@ -299,7 +326,7 @@ class _Record:
     """The game's sink: the journal row, committed, is what makes an event accepted; then it waits in
     ``unsaved`` (the game's own list, handed over) for the save to follow."""
 
-    def __init__(self, journal: Journal, number: int, unsaved: list[Event]) -> None:
+    def __init__(self, journal: Journal, number: int, unsaved: deque[Event]) -> None:
         self.journal, self.number, self.unsaved = journal, number, unsaved
 
     def accept(self, event: Event) -> None:

@@ -17,6 +17,9 @@ Each bound is a number here, with the reason for it:
   a second; beyond it a request is refused ("too many requests"), and a
   connection that keeps sending ``CLOSE_AFTER`` refused requests in a row is closed.
 
+- a refusal (404, 429, 503) is answered ``REFUSAL_DELAY`` seconds late (``SLOWED`` at most at once): a
+  client knocking in a loop waits between knocks, rather than the host spending its time on handshakes.
+
 Seats' own clients never come near them: they open their link once (again
 after a drop, with a growing wait), and send a request per decision.
 """
@@ -32,6 +35,8 @@ OPENING_EVERY = 5.0
 REQUESTS = 60
 REQUESTS_PER_SECOND = 10.0
 CLOSE_AFTER = 50
+REFUSAL_DELAY = 1.0
+SLOWED = 256
 
 
 def sockets_for(links: int) -> int:

@@ -5,8 +5,10 @@ for a peer, and the peer's own task sends, in order (a reply before the
 update that shows what it did). The game keeps, per peer, the view of the
 last update queued and its number, from which the next update is a delta
 (``hosted_game.py``). Deltas cannot be skipped, so a peer that falls more
-than ``MAX_BACKLOG`` bytes behind is closed instead: its seat reconnects and
-starts again from a whole view.
+than ``MAX_BACKLOG`` bytes of deltas and replies behind is closed instead: its
+seat reconnects and starts again from a whole view. (A whole view is not
+counted: a long game's can be larger than the bound, and it is sent only on
+joining or when asked, which the limits on openings and requests bound.)
 """
 
 from __future__ import annotations
@@ -36,35 +38,37 @@ class Peer:
         """False once the link was opened on another screen: this one can no longer act."""
         self._send = send
         self._close = close
-        self._queue: deque[bytes] = deque()
+        self._queue: deque[tuple[bytes, int]] = deque()
+        """Each message to send, and what it counts in the backlog."""
         self._backlog = 0
         self._closing = False
         self._wake = asyncio.Event()
         self._task = asyncio.create_task(self._pump(), name=f"peer-{role}")
 
-    def reply(self, data: bytes) -> None:
-        """Queue a message (an answer, the hello)."""
+    def reply(self, data: bytes, *, counted: bool = True) -> None:
+        """Queue a message (an answer, the hello); ``counted`` in the backlog (all but whole views)."""
         if self._closing:
             return
-        self._queue.append(data)
-        self._backlog += len(data)
+        size = len(data) if counted else 0
+        self._queue.append((data, size))
+        self._backlog += size
         if self._backlog > MAX_BACKLOG:
             self._queue.clear()
             self._backlog = 0
             self.finish()
         self._wake.set()
 
-    def update(self, view: SeatView, shown: object, version: int, data: bytes) -> None:
-        """Queue an update (whole or delta) that leaves the seat holding ``view``, numbered ``version``."""
+    def update(self, view: SeatView, shown: object, version: int, data: bytes, *, whole: bool) -> None:
+        """Queue an update (``whole``, or a delta) that leaves the seat holding ``view``, numbered ``version``."""
         self.view, self.shown, self.version = view, shown, version
-        self.reply(data)
+        self.reply(data, counted=not whole)
 
     def finish(self, last: bytes | None = None) -> None:
         """Send ``last`` (if given) after what is queued, then close the connection."""
         if self._closing:
             return
         if last is not None:
-            self._queue.append(last)
+            self._queue.append((last, 0))
         self._closing = True
         self.current = False
         self._wake.set()
@@ -82,8 +86,8 @@ class Peer:
                 await self._wake.wait()
                 self._wake.clear()
                 while self._queue:
-                    data = self._queue.popleft()
-                    self._backlog -= len(data)
+                    data, counted = self._queue.popleft()
+                    self._backlog -= counted
                     await self._send(data)
                 if self._closing:
                     await self._close()

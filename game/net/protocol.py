@@ -187,13 +187,23 @@ class Intervene:
 
 
 @frozen
+class Believe:
+    """The seat's answer to one of the scenario's beliefs it is asked now (the index of its choice)."""
+
+    rid: int
+    belief: str
+    choice: int
+
+
+@frozen
 class Resync:
     """Send me my whole view again (my view is not the one a delta applied to)."""
 
     rid: int
 
 
-Request = GiveOrder | OrderByPolicy | Withdraw | SendMessage | Pause | Resume | ResolveNow | Intervene | Resync
+Request = (GiveOrder | OrderByPolicy | Withdraw | SendMessage | Pause | Resume | ResolveNow | Intervene | Resync
+           | Believe)
 
 
 class UnknownRequest(ProtocolError):
@@ -243,6 +253,8 @@ def _plain(message: HostMessage | Request) -> list[Any]:
             return ["intervene", rid, encode_act(act)]
         case Resync(rid):
             return ["resync", rid]
+        case Believe(rid, belief, choice):
+            return ["believe", rid, belief, choice]
     raise TypeError(f"not a protocol message: {message!r}")
 
 
@@ -328,6 +340,8 @@ def decode_request(data: bytes) -> Request:
                 return Intervene(_rid(rid), decode_act(act, "intervene.act"))
             case ["resync", rid, *_]:
                 return Resync(_rid(rid))
+            case ["believe", rid, belief, choice, *_]:
+                return Believe(_rid(rid), d.text(belief, "believe.belief", 200), d.whole(choice, "believe.choice", 64))
             case [kind, rid, *_] if kind not in _REQUESTS:
                 raise UnknownRequest(_rid(rid), kind[:64])
     except Invalid as error:
@@ -336,7 +350,7 @@ def decode_request(data: bytes) -> Request:
 
 
 _REQUESTS = frozenset({"order", "policy", "withdraw", "message", "pause", "resume", "resolve", "intervene",
-                       "resync"})
+                       "resync", "believe"})
 
 
 def _items(data: bytes, limit: int, what: str) -> list[Any]:

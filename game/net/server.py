@@ -5,11 +5,12 @@ constant time; a wrong or missing one gets the same bare 404 as a path that
 does not exist, and nothing else happens (no peer, no process, no log line
 with the token: the access log is off). Then the bounds of ``limits.py``:
 websockets open at once (503), openings of one link (429), requests of one
-connection (refused, then closed).
+connection (refused, then closed); every refusal answered a second late.
 """
 
 from __future__ import annotations
 
+import asyncio
 import html
 from collections.abc import Callable
 
@@ -86,9 +87,32 @@ def link_app(games: dict[int, HostedGame], page_for: Callable[[web.Request], str
             f"<pre>wargame join {url}</pre><p>(The host was started without <code>--web</code>, so it serves "
             "no browser page.)</p>"))
 
-    app = web.Application(client_max_size=p.MAX_REQUEST)
+    app = web.Application(client_max_size=p.MAX_REQUEST, middlewares=[_slow_refusals()])
     app.add_routes([web.get(LINK_PATH + "/ws", websocket), web.get(LINK_PATH, opened_in_browser)])
     return app
+
+
+def _slow_refusals():
+    """A refusal (a wrong link, a link opened too often, too many connections) is answered after
+    ``limits.REFUSAL_DELAY`` seconds: a client knocking in a loop then waits between knocks instead of
+    spending the host's time on handshakes (at most ``limits.SLOWED`` at once are held; more are answered
+    at once). No seat's own client ever knocks so: it waits longer and longer between tries."""
+    held = 0
+
+    @web.middleware
+    async def slow(request: web.Request, handler):
+        nonlocal held
+        try:
+            return await handler(request)
+        except web.HTTPException as refusal:
+            if refusal.status in (404, 429, 503) and held < limits.SLOWED:
+                held += 1
+                try:
+                    await asyncio.sleep(limits.REFUSAL_DELAY)
+                finally:
+                    held -= 1
+            raise
+    return slow
 
 
 async def _serve(game: HostedGame, role: str, socket: web.WebSocketResponse) -> None:

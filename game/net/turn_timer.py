@@ -3,22 +3,42 @@
 Pausing keeps the time left; resuming goes on from it; a new turn starts
 the full time again. When it runs out, the host resolves the turn and every
 seat that has not decided holds (the log says so). The clock is the event
-loop's monotonic one, so a change of the wall clock moves no deadline.
+loop's monotonic one, so a change of the wall clock moves no deadline; a
+test hands in a :class:`Clock` of its own and moves time itself, so no test
+waits for a countdown or depends on how fast the machine is.
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from typing import Protocol
+
+
+class Alarm(Protocol):
+    def cancel(self) -> None: ...
+
+
+class Clock(Protocol):
+    """What the timer needs of a clock: the time now, and a call at a later time (an event loop is one)."""
+
+    def time(self) -> float: ...
+
+    def call_at(self, when: float, callback: Callable[[], object], /) -> Alarm: ...
 
 
 class TurnTimer:
-    """Calls ``expired()`` on the event loop when ``seconds`` of unpaused time have passed since :meth:`start`."""
+    """Calls ``expired()`` when ``seconds`` of unpaused time have passed since :meth:`start`.
 
-    def __init__(self, seconds: float, expired: Callable[[], None]) -> None:
+    ``clock`` defaults to the running event loop (asked at each use, so a timer
+    can be made before the loop runs).
+    """
+
+    def __init__(self, seconds: float, expired: Callable[[], None], clock: Clock | None = None) -> None:
         self.seconds = seconds
         self._expired = expired
-        self._handle: asyncio.TimerHandle | None = None
+        self._clock = clock
+        self._alarm: Alarm | None = None
         self._deadline: float | None = None
         self._left: float | None = None
         """Time left while paused."""
@@ -29,7 +49,7 @@ class TurnTimer:
         self._run(self.seconds)
 
     def pause(self) -> None:
-        if self._handle is not None:
+        if self._alarm is not None:
             self._left = self.left()
             self._cancel()
 
@@ -49,23 +69,26 @@ class TurnTimer:
             return self._left
         if self._deadline is None:
             return None
-        return max(0.0, self._deadline - asyncio.get_running_loop().time())
+        return max(0.0, self._deadline - self._now().time())
 
     @property
     def deadline(self) -> tuple[float | None, float | None]:
         """What changes when the countdown is moved (not as time passes): (deadline, time left if paused)."""
         return self._deadline, self._left
 
+    def _now(self) -> Clock:
+        return self._clock if self._clock is not None else asyncio.get_running_loop()
+
     def _run(self, seconds: float) -> None:
-        loop = asyncio.get_running_loop()
-        self._deadline = loop.time() + seconds
-        self._handle = loop.call_at(self._deadline, self._fire)
+        clock = self._now()
+        self._deadline = clock.time() + seconds
+        self._alarm = clock.call_at(self._deadline, self._fire)
 
     def _fire(self) -> None:
-        self._handle, self._deadline = None, None
+        self._alarm, self._deadline = None, None
         self._expired()
 
     def _cancel(self) -> None:
-        if self._handle is not None:
-            self._handle.cancel()
-        self._handle, self._deadline = None, None
+        if self._alarm is not None:
+            self._alarm.cancel()
+        self._alarm, self._deadline = None, None

@@ -20,22 +20,25 @@ from pathlib import Path
 from game.desk import setup as desk_setup
 from game.desk import storage, unlock
 from game.desk.catalog import check, default_dirs, list_scenarios
-from game.desk.facilitator_acts import CHECKS, CHOICE, FORMS, acts_text, orders_text
+from game.desk.facilitator_acts import FORMS, acts_text, orders_text
 from game.desk.launch import LaunchOptions
 from game.desk.local_game import LocalGame
-from game.desk.setup import GameSetup, default_name, parse_seed
+from game.desk.setup import default_name
 from game.desk.steps import Beliefs, Briefing, Console, Decide, End, HandOff, Resolve, Results, Step, Unlock
 from game.errors import WargameError
+from game.journal import MAX_NAME
 from game.plain import pages
 from game.plain.console import Console as Lines
 from game.plain.console import EndOfInput
-from game.players import policy_names
+from game.plain.forms import fill
+from game.plain.setting_up import setup_menu
 from game.presentation.briefing import briefing_lines
 from game.presentation.entries import turn_lines
 from game.presentation.words import turn_heading
 from game.safe_text import printable
 from game.saves_folder import folder_shown
-from game.session import HUMAN, MAX_RATIONALE, Order, Session
+from game.session import MAX_RATIONALE, Order, Session
+from game.whole_numbers import NotAWholeNumber, parse_whole
 
 HOW_TO_PLAY = [
     "How to play in plain mode.",
@@ -165,80 +168,11 @@ class PlainGame:
 
     def set_up(self, scenario, controllers: Mapping[str, str] | None, seed: int | None) -> None:
         """Who plays each seat, the seed, the name, the passphrase; then the game (or back to the title)."""
-        chosen = self.setup_menu(scenario, name=default_name(scenario.title, self.clock()),
-                                 seed=secrets.randbelow(1 << 31) if seed is None else seed, controllers=controllers)
+        chosen = setup_menu(self.console, scenario, name=default_name(scenario.title, self.clock()),
+                            seed=secrets.randbelow(1 << 31) if seed is None else seed, controllers=controllers,
+                            facilitator=self.options.facilitator)
         if chosen is not None:
             self.begin(desk_setup.start(scenario, chosen), chosen.facilitator, unlocked=True)
-
-    def setup_menu(self, scenario, *, name: str, seed: int, controllers: Mapping[str, str] | None,
-                   branch_at: int | None = None, locked: bool = False) -> GameSetup | None:
-        """The setup screen's choices as a menu (a what-if, ``branch_at``, keeps its seed and its game's lock)."""
-        console = self.console
-        seats = {seat: scenario.actors[seat].name for seat in scenario.seats}
-        chosen = {seat: (controllers or {}).get(seat, HUMAN) for seat in scenario.seats}
-        facilitator, passphrase = self.options.facilitator, ""
-        while True:
-            if branch_at is None:
-                console.heading(f"New game of {scenario.title}")
-            else:
-                console.heading(f"A what-if of {scenario.title} from after turn {branch_at}")
-                console.say(f"Nothing of turn {branch_at + 1} has resolved. A seat played by a person gives its "
-                            "own order first; choose who plays each seat from here.")
-            console.say("Seats:", *(f"  {seats[seat]}: {who_plays(chosen[seat])}." for seat in seats),
-                        f"Seed: {seed}." + (" The game's own seed: the turns so far stay as they were."
-                                            if branch_at is not None else ""),
-                        f"Name: {name}.",
-                        f"Facilitator mode: {'on' if facilitator else 'off'} "
-                        "(one screen sees everything and steps the game, with no hand-offs).")
-            if branch_at is None:
-                console.say("Facilitator passphrase: " + ("the one you typed." if passphrase else
-                                                         "Horizon makes one and shows it once, if people play."))
-            else:
-                console.say(desk_setup.what_if_lock_note(locked))
-            menu = ["Start the game" if branch_at is None else "Start the what-if", "Change who plays a seat",
-                    "Change the seed", "Change the name", f"Turn facilitator mode {'off' if facilitator else 'on'}",
-                    "Set the facilitator passphrase", "Back"]
-            if branch_at is not None:
-                menu.remove("Change the seed")
-                menu.remove("Set the facilitator passphrase")
-            action = menu[console.choose("What now?", menu, default=0)]
-            if action.startswith("Start"):
-                return GameSetup(chosen, seed, name, facilitator, passphrase)
-            if action == "Change who plays a seat":
-                seat = list(seats)[console.choose("Which seat?", list(seats.values()))]
-                players = [HUMAN, *policy_names()]
-                chosen[seat] = players[console.choose(f"Who plays {seats[seat]}?", [who_plays(p) for p in players],
-                                                      default=players.index(chosen[seat]))]
-            elif action == "Change the seed":
-                seed = self.ask_seed(seed)
-            elif action == "Change the name":
-                name = console.read(f"The game's name (Enter: keep \u201c{name}\u201d): ") or name
-            elif action.startswith("Turn facilitator mode"):
-                facilitator = not facilitator
-            elif action == "Set the facilitator passphrase":
-                passphrase = self.ask_new_passphrase(passphrase)
-            else:
-                return None
-
-    def ask_seed(self, seed: int) -> int:
-        while True:
-            text = self.console.read(f"Seed, a whole number (Enter: keep {seed}; r: a new random one): ")
-            if not text:
-                return seed
-            if text.lower() == "r":
-                return secrets.randbelow(1 << 31)
-            try:
-                return parse_seed(text)
-            except WargameError as error:
-                self.console.say(str(error))
-
-    def ask_new_passphrase(self, passphrase: str) -> str:
-        while True:
-            text = self.console.secret("The facilitator's passphrase (Enter: Horizon makes one): ")
-            problem = desk_setup.passphrase_problem(text)
-            if not problem:
-                return text
-            self.console.say(problem)
 
     def begin(self, started: desk_setup.Started, facilitator: bool, *, unlocked: bool) -> None:
         """A game just set up: its passphrase shown once if Horizon made it, then played."""
@@ -369,11 +303,7 @@ class PlainGame:
                 return Order(step.seat, option.id, rationale)
 
     def ask_rationale(self) -> str:
-        while True:
-            text = self.console.read("Why? Your rationale, kept for the debrief (Enter: none): ")
-            if len(text) <= MAX_RATIONALE:
-                return text
-            self.console.say(f"That is {len(text)} characters: keep it under {MAX_RATIONALE}.")
+        return self.console.read_text("Why? Your rationale, kept for the debrief (Enter: none): ", MAX_RATIONALE)
 
     def results(self, step: Results) -> None:
         """A turn's results as the step's viewer may know them; the one watching screen may stop here."""
@@ -426,31 +356,19 @@ class PlainGame:
             text = self.console.read(f"How many turns to play, 1 to {left} (Enter: back to the console)? ")
             if not text:
                 return 0
-            if text.isdigit() and 1 <= int(text) <= left:
-                return int(text)
-            self.console.say(f"Give a number from 1 to {left}.")
+            try:
+                return parse_whole(text, 1, left)
+            except NotAWholeNumber:
+                self.console.say(f"Give a number from 1 to {left}.")
 
     def act(self, key: str) -> None:
         """One of the white cell's acts, as its form asks for it; the game takes it or says why not."""
         console, game, form = self.console, self.game, FORMS[key]
         view = game.view(None)
         console.heading(form.title)
-        values: dict = {}
-        for field in form.fields(view):
-            if field.kind == CHOICE:
-                if not field.choices:
-                    console.say(f"{field.label}: there is none to choose now.")
-                    return
-                labels = [label for label, _ in field.choices]
-                index = console.choose(f"{field.label}?", [*labels, "Cancel"])
-                if index == len(labels):
-                    return
-                values[field.key] = field.choices[index][1]
-            elif field.kind == CHECKS:
-                values[field.key] = self.ask_checks(field)
-            else:
-                values[field.key] = console.read(f"{field.label} ({field.placeholder}): " if field.placeholder
-                                                 else f"{field.label}: ")
+        values = fill(console, form, view)
+        if values is None:
+            return
         try:
             taken = game.act(form.build(view, values))
         except WargameError as error:
@@ -460,20 +378,6 @@ class PlainGame:
         console.say("Done: the act is in this turn's log, with your reason.")
         if taken.withdrawn:
             console.say(f"No longer possible, so withdrawn: the order of {', '.join(taken.withdrawn)} (asked again).")
-
-    def ask_checks(self, field) -> tuple:
-        """Any of a field's choices: numbers separated by spaces (Enter: those chosen at first)."""
-        console = self.console
-        labels = [label for label, _ in field.choices]
-        initial = [index for index, (_, value) in enumerate(field.choices) if value in (field.initial or ())]
-        console.say(f"{field.label}:", *(f"  {number}. {label}" for number, label in enumerate(labels, 1)))
-        default = " ".join(str(index + 1) for index in initial)
-        while True:
-            text = console.read(f"Type the numbers, separated by spaces (Enter: {default or 'none'}): ") or default
-            numbers = text.replace(",", " ").split()
-            if all(n.isdigit() and 1 <= int(n) <= len(labels) for n in numbers):
-                return tuple(field.choices[int(n) - 1][1] for n in dict.fromkeys(numbers))
-            console.say(f"Type numbers from 1 to {len(labels)}, separated by spaces.")
 
     def peek(self) -> None:
         """What a seat sees now: its briefing before turn 1, else its last results and situation."""
@@ -530,7 +434,8 @@ class PlainGame:
     def save_as(self) -> None:
         """The game goes on in a file named after the name given, as the TUI's Save as does."""
         console, game = self.console, self.game
-        name = console.read(f"Save this game as (Enter: \u201c{game.session.name}\u201d): ") or game.session.name
+        name = console.read_text(f"Save this game as (Enter: \u201c{printable(game.session.name)}\u201d): ",
+                                 MAX_NAME) or game.session.name
         path = storage.save_path(self.options.saves_dir, name)
         force = False
         while True:
@@ -624,15 +529,12 @@ class PlainGame:
             self.console.say(f"Cannot branch: {error}")
             return
         lock = branched.lock
-        chosen = self.setup_menu(session.scenario, name=branched.name, seed=branched.seed,
-                                 controllers=branched.controllers, branch_at=at, locked=lock is not None)
+        chosen = setup_menu(self.console, session.scenario, name=branched.name, seed=branched.seed,
+                            controllers=branched.controllers, facilitator=self.options.facilitator, branch_at=at,
+                            locked=lock is not None)
         if chosen is not None:
             started = desk_setup.start_what_if(branched, chosen)
             self.begin(started, chosen.facilitator, unlocked=opened or started.session.lock is not lock)
-
-
-def who_plays(controller: str) -> str:
-    return "a person at this keyboard" if controller == HUMAN else f"the computer ({controller})"
 
 
 def run_plain(options: LaunchOptions, console: Lines) -> int:

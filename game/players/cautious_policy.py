@@ -15,11 +15,9 @@ whatever the scenario (docs/analysis.md).
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Sequence
-
-from game.engine.model import Action, Scenario
+from game.engine.model import Scenario
 from game.engine.views import Knowledge
+from game.players.combinations import spread
 from game.players.lookahead import TurnModel, possible_actions
 from game.players.memo import remembered
 
@@ -40,7 +38,7 @@ def _choose(scenario: Scenario, knowledge: Knowledge) -> str:
     model = TurnModel(scenario, knowledge)
     answers = [possible_actions(scenario, model.env, other) if other != knowledge.seat else [None]
                for other in scenario.seats]
-    joints = _spread(answers, max(1, MAX_EVALUATIONS // len(knowledge.legal)))
+    joints = spread(answers, max(1, MAX_EVALUATIONS // len(knowledge.legal)))
 
     def search() -> str:
         best, best_value = None, float("-inf")
@@ -56,22 +54,3 @@ def _choose(scenario: Scenario, knowledge: Knowledge) -> str:
         return best.id
 
     return model.decide(search, len(knowledge.legal) * len(joints))
-
-
-def _spread(answers: Sequence[Sequence[Action | None]], most: int) -> list[tuple[Action | None, ...]]:
-    """Every joint answer, or ``most`` of them evenly spread in their product order."""
-    count = 1
-    for options in answers:
-        count *= len(options)
-    if count <= most:
-        return list(itertools.product(*answers))
-    return [_nth(answers, i * count // most) for i in range(most)]
-
-
-def _nth(answers: Sequence[Sequence[Action | None]], n: int) -> tuple[Action | None, ...]:
-    """The ``n``-th joint answer in ``itertools.product`` order."""
-    joint = []
-    for options in reversed(answers):
-        n, i = divmod(n, len(options))
-        joint.append(options[i])
-    return tuple(reversed(joint))

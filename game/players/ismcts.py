@@ -45,6 +45,11 @@ EXPLORATION = 0.7
 """UCB1's constant, for rewards scaled to 0..1."""
 CONFIDENCE = 1.0
 """Standard errors by which another action must beat the best strategy's own move to replace it."""
+MAX_ARMS = 48
+"""Most of a seat's actions one decision compares (the plan's own move always among them): with
+thousands of legal actions, comparing each in even one imagined world would cost thousands of games
+whatever the budget; beyond this many, a sample drawn from ``rng`` is compared, so the work per
+decision stays within the budget's games however many actions a seat has."""
 WIDENING = 4
 """A node below the root considers a second action after this many visits, a third after four
 times as many, and so on: exploring early would make the actions that keep options open look
@@ -118,6 +123,9 @@ def search(scenario: Scenario, knowledge: Knowledge, iterations: int, rng: rando
     belief = Belief(scenario, knowledge)
     own = _best_strategy(scenario, seat, belief, iterations // 4, rng)
     default = scripted_choice(scenario, own, knowledge) if own else arms[0]
+    if len(arms) > MAX_ARMS:
+        drawn = set(rng.sample([a for a in arms if a != default], MAX_ARMS - 1))
+        arms = [a for a in arms if a == default or a in drawn]
     results = _halving(scenario, seat, arms, default, belief, iterations - iterations // 4, own, rng)
     rivals = [a for a in results if a != default]
     if not rivals:
@@ -193,7 +201,10 @@ def _imagine(scenario: Scenario, seat: str, root: _Node, first: str, state: Game
             break
         action = plan_order(scenario, env, seat, plan[seat], rng)
         if node is not None:
-            action = node.select(legal_ids(scenario, env, seat), action, scale)
+            legal = legal_ids(scenario, env, seat)
+            if len(legal) > MAX_ARMS:  # a node widens to a few actions: count the first ones, and the plan's
+                legal = [*legal[:MAX_ARMS - 1], action] if action not in legal[:MAX_ARMS - 1] else legal[:MAX_ARMS]
+            action = node.select(legal, action, scale)
             path.append((node, action))
             child = node.children.get(action)
             if child is None:

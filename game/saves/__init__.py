@@ -12,8 +12,9 @@ else is a bug.
 Typical use::
 
     keeper = autosave(session)                 # from now on every event is appended
-    saved = load_save(path)                    # checks frames, chain, structure, scenario
-    session = restore_session(saved)           # replays, checking every state hash
+    saved = load_save(path)                    # checks frames, chain, structure, scenario, and replays
+                                               # every event through play's checks (the one check)
+    session = restore_session(saved)           # a live copy of the replayed game
     what_if = branch_session(saved, at=5)      # a new game from turn 5, parent recorded
 """
 
@@ -24,6 +25,7 @@ from game.saves.files import (
     autosave_path,
     list_saves,
     load_save,
+    read_save,
     save_session,
 )
 from game.saves.journal_file import MAX_SAVE_BYTES, SaveFile
@@ -35,7 +37,7 @@ from game.saves.records import (
     SaveError,
     SaveSummary,
 )
-from game.saves.replay import branch_session, restore_session
+from game.saves.replay import branch_session, restore_session, verify
 
 __all__ = [
     "DEFAULT_FOLDER",
@@ -53,6 +55,8 @@ __all__ = [
     "branch_session",
     "list_saves",
     "load_save",
+    "read_save",
     "restore_session",
     "save_session",
+    "verify",
 ]

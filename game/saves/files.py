@@ -18,14 +18,16 @@ import os
 import re
 from pathlib import Path
 
+from game.decoding import EARLIEST, LATEST
 from game.file_reading import Refused, read_bounded
 from game.players.registry import controller_label
 from game.private_files import private_folder
-from game.safe_text import clean
+from game.safe_text import printable
 from game.saves.codec import decode_game
 from game.saves.journal_file import MAX_SAVE_BYTES, SaveFile, write_session
 from game.saves.ownership import SaveLock
 from game.saves.records import SavedGame, SaveError, SaveSummary
+from game.saves.replay import verify
 from game.session import Session
 
 SUFFIX = ".wgsave"
@@ -33,15 +35,24 @@ DEFAULT_FOLDER = "saves"
 
 
 def load_save(path: str | os.PathLike[str]) -> SavedGame:
-    """Read and check a save file; raises :class:`SaveError` (one line naming the file) and nothing else.
+    """Read and check a save file, replaying it; raises :class:`SaveError` (one line naming the file) and nothing else.
 
     Checks the frames, the checksums, the format version, the structure of
-    every field and the embedded scenario (through the normal loader). It
-    does not replay the game: :func:`restore_session` does, checking every
-    state hash. A torn last frame (a write a crash cut off) is left out.
+    every field and the embedded scenario (through the normal loader), then
+    replays every event through play's own checks, the open turn's included
+    (``replay.verify``; :class:`SaveDiverged` names the first turn that
+    differs). Every command reads saves here, so a save one refuses, all
+    refuse, with the same line. A torn last frame (a write a crash cut off) is
+    left out (``SavedGame.dropped``).
     """
+    return verify(read_save(path))
+
+
+def read_save(path: str | os.PathLike[str]) -> SavedGame:
+    """A save file read and its structure checked, *not* replayed: for showing a diverging save up to
+    the turn that diverges. Everything else reads with :func:`load_save`."""
     path = Path(path)
-    return decode_game(_read_bounded(path), str(path), path)
+    return decode_game(_read_bounded(path), os.fsdecode(path), path)
 
 
 def _read_bounded(path: Path) -> bytes:
@@ -103,18 +114,19 @@ def _summary(path: Path) -> SaveSummary:
     try:
         game = load_save(path)
     except SaveError as error:
-        return SaveSummary(path, clean(path.stem, multiline=False), _modified(path), damaged=error.reason)
-    return SaveSummary(path, game.name or clean(path.stem, multiline=False), game.updated, game_id=game.game_id,
+        return SaveSummary(path, printable(path.stem), _modified(path), damaged=error.reason)
+    return SaveSummary(path, game.name or printable(path.stem), game.updated, game_id=game.game_id,
                        scenario_id=game.scenario_id, title=game.title, played=game.played,
                        turns=game.scenario.turns, over=game.over, controllers=game.controllers,
                        created=game.created, parent=game.parent, locked=game.lock is not None,
                        played_by=tuple((game.scenario.actor_name(seat), controller_label(controller, game.scenario))
-                                       for seat, controller in game.controllers.items()))
+                                       for seat, controller in game.controllers.items()),
+                       dropped=game.dropped)
 
 
 def _modified(path: Path) -> datetime.datetime:
+    """When the file was last changed, as far as can be shown (a file's time may be anything at all)."""
     try:
-        seconds = path.stat().st_mtime
-    except OSError:
-        seconds = 0
-    return datetime.datetime.fromtimestamp(seconds, datetime.UTC)
+        return min(max(datetime.datetime.fromtimestamp(path.stat().st_mtime, datetime.UTC), EARLIEST), LATEST)
+    except (OSError, OverflowError, ValueError):
+        return EARLIEST

@@ -14,6 +14,7 @@ import datetime
 from collections.abc import Mapping
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from attrs import field, frozen
 
@@ -22,10 +23,17 @@ from game.engine.model import Scenario
 from game.engine.state import state_hash
 from game.errors import FileError
 from game.journal import Event, GameHeader, HeaderFields, Parent, TurnResolved
-from game.safe_text import clean
+from game.safe_text import printable
+
+if TYPE_CHECKING:
+    from game.session import Session
 
 FORMAT = 3
 """The save format this Horizon writes (it reads every format from 1 up to this one)."""
+
+
+TORN_TAIL = "the last frame was cut short (a write interrupted by a crash) and was dropped; it was never acknowledged"
+"""What a reader says of a save whose last frame was dropped (``SavedGame.dropped``)."""
 
 
 class SaveError(FileError):
@@ -67,6 +75,8 @@ class SavedGame(HeaderFields):
     (so it is as valid as any scenario file), and ``path`` is where it was
     read from; neither takes part in equality. It holds no log entries:
     :func:`~game.saves.restore_session` replays the journal into a session.
+    ``load_save`` gives it ``verified``: every event was taken again through
+    the session's one door, the open turn's too.
     """
 
     format: int
@@ -87,6 +97,9 @@ class SavedGame(HeaderFields):
     path: Path | None = field(default=None, eq=False)
     dropped: int = field(default=0, eq=False)
     """Bytes of a torn last frame (a write cut off by a crash) that reading left out."""
+    verified: Session | None = field(default=None, eq=False, repr=False)
+    """The game as replayed by :func:`~game.saves.replay.verify`, every event through play's own
+    checks (None: only read, not replayed); ``restore_session`` hands out copies of it."""
 
     @cached_property
     def turns(self) -> tuple[TurnResolved, ...]:
@@ -136,8 +149,10 @@ class SaveSummary:
     """The game has a facilitator passphrase."""
     played_by: tuple[tuple[str, str], ...] = ()
     """(seat's name, who plays it in words) in seat order: "United States", "a person"."""
+    dropped: int = 0
+    """Bytes of a torn last frame left out (``TORN_TAIL``)."""
 
     @property
     def file(self) -> str:
-        """The file's name as shown: whatever the file system allows, without its control characters."""
-        return clean(self.path.name, multiline=False)
+        """The file's name as shown: whatever the file system allows, every invisible character made visible."""
+        return printable(self.path.name)

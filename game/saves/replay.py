@@ -1,14 +1,22 @@
-"""Bringing a saved game back to life: replay with every state hash checked, and branches.
+"""Bringing a saved game back to life: replay with every event checked, and branches.
 
 Replay feeds the journal back through a session from the seed
-(:meth:`~game.session.Session.restore`); the draws are a pure function of
-the seed, turn and rule, so the same orders and acts give the same game, and
-each turn's state hash and chance draws are compared with the recorded ones
-as it goes. The first turn that differs is reported and nothing after it is
-trusted.
+(:meth:`~game.session.Session.restore`): every event, the open turn's
+included, goes through the session's one door, the same checks as play with
+the same limits; the draws are a pure function of the seed, turn and rule,
+so the same orders and acts give the same game, and each turn's state hash
+and chance draws are compared with the recorded ones as it goes. The first
+turn that differs is reported and nothing after it is trusted.
+
+:func:`verify` is the one check every reader of a save goes through
+(``load_save`` calls it): a save one command refuses, every command refuses,
+with the same line. Its session is kept, so what is restored afterwards is a
+copy, not a second replay.
 """
 
 from __future__ import annotations
+
+from attrs import evolve
 
 from game import __version__
 from game.errors import Diverged, WargameError
@@ -22,6 +30,14 @@ def label(saved: SavedGame) -> str:
     return str(saved.path) if saved.path else repr(saved.name or f"game {saved.game_id[:8]}")
 
 
+def verify(saved: SavedGame) -> SavedGame:
+    """``saved`` with every event replayed through play's checks (``verified`` set); raises
+    :class:`SaveDiverged` naming the first turn that differs or holds what play refuses."""
+    if saved.verified is not None:
+        return saved
+    return evolve(saved, verified=_replayed(saved, None))
+
+
 def restore_session(saved: SavedGame, upto: int | None = None) -> Session:
     """The game as a live :class:`Session` after turn ``upto`` (default: everything saved, the open turn too).
 
@@ -30,10 +46,18 @@ def restore_session(saved: SavedGame, upto: int | None = None) -> Session:
     record, or :class:`SaveError` if ``upto`` is out of range. A seat's
     policy need not be known to this Horizon until the game is played on.
     A session restored short of the end cannot be saved over the full save
-    (that would drop turns): branch instead.
+    (that would drop turns): branch instead. A verified save gives a copy of
+    its replayed game; one only read replays as far as ``upto`` (which is how
+    a diverging save is shown up to the turn that diverges).
     """
     if upto is not None and not 0 <= upto <= saved.played:
         raise SaveError(label(saved), f"has turns 0 to {saved.played}, not turn {upto}")
+    if saved.verified is not None:
+        return saved.verified.copy(upto)
+    return _replayed(saved, upto)
+
+
+def _replayed(saved: SavedGame, upto: int | None) -> Session:
     try:
         with gc_paused():
             return Session.restore(saved.scenario, saved.header, saved.events, upto=upto)

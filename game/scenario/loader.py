@@ -190,13 +190,14 @@ class _Loader(Reader):
             return []
         if not seats:
             self.problem((*path, "seats"), "seats must name at least one actor")
+        first: dict[str, int] = {}
         for i, seat in enumerate(seats):
             if seat not in self.actors:
                 self.problem((*path, "seats", i), f"seat {seat!r} is not an actor",
                              close(seat, self.actors) or f"add an [actors.{seat}] table")
-            if seats.index(seat) != i:
+            if first.setdefault(seat, i) != i:
                 self.problem((*path, "seats", i), f"seat {seat!r} is listed twice")
-        return [s for i, s in enumerate(seats) if s in self.actors and seats.index(s) == i]
+        return [s for i, s in enumerate(seats) if s in self.actors and first[s] == i]
 
     def check_calendar(self, start: datetime.date, days: int) -> None:
         """Every turn has a date, the one after the last included (the game's end is dated too)."""

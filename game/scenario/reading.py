@@ -12,16 +12,14 @@ sees; a condition that can never hold or a chance above 1 (warnings).
 from __future__ import annotations
 
 import datetime
-import difflib
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection
 from typing import Any
 
 from attrs import evolve
 
 from game.engine.expressions import (
     BOOL,
-    TURN,
     Effect,
     Expression,
     Symbol,
@@ -29,6 +27,7 @@ from game.engine.expressions import (
     compile_expression,
 )
 from game.engine.model import Variable
+from game.engine.names import closest
 from game.errors import ExpressionError, ScenarioError
 from game.safe_text import clean
 from game.scenario.toml_lines import LineMap
@@ -93,8 +92,7 @@ class Reader:
             return {}
         for key in value:
             if key not in allowed:
-                close = difflib.get_close_matches(key, sorted(allowed), n=1)
-                hint = f"did you mean {close[0]!r}?" if close else f"allowed: {', '.join(sorted(allowed))}"
+                hint = close(key, allowed) or f"allowed: {', '.join(sorted(allowed))}"
                 self.problem((*path, key), f"unknown key {key!r} in {what}", hint)
         return value
 
@@ -227,7 +225,7 @@ class Reader:
         for i, name in enumerate(names):
             if name not in self.symbols and name not in self.broken:
                 self.problem((*path, "reveals", i), f"reveals of {what} names unknown variable {name!r}",
-                             close(name, {n for n in self.symbols if n != TURN}))
+                             close(name, self.symbols))
         return frozenset(names)
 
     def unique(self, what: str, value: str | None, path: tuple) -> None:
@@ -260,6 +258,6 @@ class Reader:
         return [item for item in items if item is not None]
 
 
-def close(name: str, candidates: Mapping[str, Any] | set[str]) -> str:
-    close = difflib.get_close_matches(name, sorted(candidates), n=1)
-    return f"did you mean {close[0]!r}?" if close else ""
+def close(name: str, candidates: Collection[str]) -> str:
+    found = closest(name, candidates)
+    return f"did you mean {found!r}?" if found else ""

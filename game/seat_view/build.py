@@ -15,13 +15,16 @@ since the last one was made, never the whole game.
 from __future__ import annotations
 
 from game.engine.interventions import describe
+from game.engine.log import LogEntry
 from game.engine.model import Scenario, Variable
+from game.engine.state import GameState
 from game.engine.views import View, view_for
 from game.players.registry import controller_label
 from game.seat_view.cut import Cut
-from game.seat_view.history import History, history_of, messages_for
+from game.seat_view.history import History, ViewerPart, history_of, messages_for
 from game.seat_view.model import (
     ActView,
+    BeliefPrompt,
     EventView,
     MapView,
     ObjectiveView,
@@ -50,51 +53,77 @@ def seat_view(session: Session, seat: str | None, played: int | None = None, *,
         raise ValueError(f"a view after turn {played} of a game of {len(session.turns)} turns")
     now = played == len(session.turns)
     """The present: the open turn's state (after the facilitator's immediate acts) and its log too."""
-    cut = Cut(scenario, seat, formulas or seat is None)
     history = history_of(session)
     with history.lock:
-        part = history.part(session, cut, played)
-        cut = part.cut
-        view = view_for(scenario, session.state if now else session.state_after(played),
-                        session.open_entries if now else (), seat)
-        entries = SharedTuple.over(part.entries, part.entry_ends[played],
-                                   (cut.entry(entry, {}) for entry in view.entries))
-        messages = SharedTuple.over(part.messages, part.message_ends[played],
-                                    messages_for(session.open_messages, seat) if now else ())
-        tracks = _tracks(scenario, seat, history, played, session.state.values if now else None)
-    reveal = seat is None or view.over
+        part = history.part(session, Cut(scenario, seat, formulas or seat is None), played)
+        state = session.state if now else session.state_after(played)
+        opened = session.open_entries if now else ()
+        key = (played, state, len(opened))
+        if part.situation_key != key:
+            part.situation, part.events = _situation(session, seat, part, history, played, state, opened, now)
+            part.situation_key = key
+        said = session.open_messages if now else ()
+        if part.messages_key != (played, len(said)):
+            part.said = SharedTuple.over(part.messages, part.message_ends[played], messages_for(said, seat))
+            part.messages_key = (played, len(said))
+        situation, events, messages = part.situation, part.events, part.said
     return SeatView(
+        **situation,
+        game_name=session.name,
+        played=played,
+        controllers=dict(session.controllers) if seat is None else {},
+        played_by={s: controller_label(c, scenario) for s, c in session.controllers.items()} if seat is None else {},
+        messages=messages,
+        **(_open_turn(session, seat, events) if now and not situation["over"] else {}),
+        beliefs=belief_prompts(session, seat) if now and seat is not None else (),
+    )
+
+
+def _situation(session: Session, seat: str | None, part: ViewerPart, history: History, played: int,
+               state: GameState, opened: tuple[LogEntry, ...], now: bool) -> tuple[dict, tuple[EventView, ...]]:
+    """The fields of a view that follow from the state and the log alone, and for the facilitator the
+    scenario's events as its forms offer them: made again only when either changed (an order or a
+    message changes neither, so a view after one shares all of these with the view before, and what
+    changed between them is found at once)."""
+    scenario, cut = session.scenario, part.cut
+    view = view_for(scenario, state, opened, seat)
+    reveal = seat is None or view.over
+    return dict(
         seat=seat,
         scenario_id=scenario.id,
         title=scenario.title,
         summary=scenario.summary,
-        game_name=session.name,
         turns=scenario.turns,
         start_date=scenario.start_date.isoformat() if scenario.start_date else "",
         turn_days=scenario.turn_days,
         seats=tuple(seat_name(scenario, s) for s in scenario.seats),
         turn=view.turn,
-        played=played,
         over=view.over,
         ending=_ending(scenario, view),
         briefings={s: scenario.actors[s].briefing for s in scenario.seats if reveal or s == seat},
         objectives={s: ObjectiveView(o.text, cut.formula(o.score)) for s, o in view.objectives.items()},
         scores=dict(view.scores) if view.scores is not None else None,
-        tracks=tracks,
+        tracks=_tracks(scenario, seat, history, played, state.values if now else None),
         options={s: tuple(cut.option(o) for o in options) for s, options in view.options.items()},
-        entries=entries,
+        entries=SharedTuple.over(part.entries, part.entry_ends[played], (cut.entry(e, {}) for e in view.entries)),
         map=_map(view),
-        controllers=dict(session.controllers) if seat is None else {},
-        played_by={s: controller_label(c, scenario) for s, c in session.controllers.items()} if seat is None else {},
-        messages=messages,
-        **(_open_turn(session, seat) if now and not view.over else {}),
-    )
+    ), tuple(EventView(e.id, e.text or e.id, e.chance is not None, e.once and e.id in state.fired)
+             for e in scenario.events) if seat is None else ()
 
 
-def _open_turn(session: Session, seat: str | None) -> dict:
+def belief_prompts(session: Session, seat: str) -> tuple[BeliefPrompt, ...]:
+    """The beliefs ``seat`` may answer now, in file order, with its own answer to each so far."""
+    answers = session.answers()
+    return tuple(BeliefPrompt(belief.id, belief.prompt, tuple(choice.text for choice in belief.choices),
+                              answers[belief.id].choice if belief.id in answers else None, belief.turn)
+                 for belief in session.beliefs_open(seat))
+
+
+def _open_turn(session: Session, seat: str | None, events: tuple[EventView, ...]) -> dict:
     """The open turn as ``seat`` may know it: its own pending order (every seat's for the facilitator),
     who has decided (never what); for the facilitator what each computer seat would order now, the
-    scenario's events (what the white cell's forms offer) and the acts of this turn so far."""
+    scenario's events (what the white cell's forms offer: ``events``, made with the situation) and the acts
+    of this turn so far."""
     scenario = session.scenario
     def shown(order: Order) -> OrderView:
         return OrderView(order.seat, order.action, scenario.action(order.action).label, order.rationale, order.by)
@@ -105,8 +134,6 @@ def _open_turn(session: Session, seat: str | None) -> dict:
     if seat is not None:
         return {"pending": pending, "decided": decided, "withdrawn": withdrawn}
     intended = {s: shown(session.intended_order(s)) for s in scenario.seats if session.controller(s) != HUMAN}
-    events = tuple(EventView(e.id, e.text or e.id, e.chance is not None, e.once and e.id in session.state.fired)
-                   for e in scenario.events)
     acts = tuple(ActView(describe(scenario, act), act.reason) for act in session.open_interventions)
     return {"pending": pending, "decided": decided, "intended": intended, "events": events, "acts": acts,
             "withdrawn": withdrawn}

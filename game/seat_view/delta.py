@@ -28,12 +28,11 @@ import functools
 import types
 import typing
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
 from game.decoding import path
-from game.seat_view.model import SeatView
 from game.seat_view.shared import SharedTuple, common_prefix
 from game.seat_view.wire import WireError, plain, reader
 
@@ -41,19 +40,24 @@ REPLACE, EXTEND, ITEMS, KEYS, FIELDS = range(5)
 
 Change = list
 """One of the forms above."""
+R = TypeVar("R")
+"""A record of plain values, whose fields' annotations say their types (as ``model.py``'s)."""
 
 
-def changes(old: SeatView, new: SeatView) -> dict[str, Change]:
-    """What changed from ``old`` to ``new`` (two views of the same viewer), field by field; {} if nothing."""
-    return _fields(SeatView, old, new)
+def changes(old: R, new: R) -> dict[str, Change]:
+    """What changed from ``old`` to ``new`` (two views of the same viewer: a ``SeatView``, or any record
+    of the model's kind, such as a later console's own view), field by field; {} if nothing."""
+    return _fields(type(new), old, new)
 
 
-def patched(old: SeatView, changed: Any) -> SeatView:
+def patched(old: R, changed: Any) -> R:
     """``old`` with ``changed`` (what :func:`changes` gave) applied; :class:`WireError` if it does not fit."""
-    return _patch_fields(SeatView, old, changed, "delta")
+    return _patch_fields(type(old), old, changed, "delta")
 
 
 # -- what changed --------------------------------------------------------------------------------
+# (A host finds what changed for every screen on every event, so these are written to skip equal values
+# at the cost of an identity check: views made from the same state share their unchanged parts.)
 
 
 def _diff(hint: Any, old: Any, new: Any) -> Change | None:
@@ -62,12 +66,12 @@ def _diff(hint: Any, old: Any, new: Any) -> Change | None:
         return None
     kind = _kind(hint)
     if kind == "tuple":
-        return _sequence(typing.get_args(hint)[0], old, new)
-    if type(old) is type(new) and old == new:  # (by type too: True == 1, and 1 == 1.0)
-        return None
+        return _sequence(_item(hint), old, new)
     if kind == "record" and type(old) is type(new):
         found = _fields(hint, old, new)
         return [FIELDS, found] if found else None
+    if type(old) is type(new) and old == new:  # (by type too: True == 1, and 1 == 1.0)
+        return None
     if kind == "mapping" and list(old) == list(new):
         item = typing.get_args(hint)[1]
         found = {key: change for key in new if (change := _diff(item, old[key], new[key])) is not None}
@@ -79,8 +83,15 @@ def _diff(hint: Any, old: Any, new: Any) -> Change | None:
 
 def _fields(hint: Any, old: Any, new: Any) -> dict[str, Change]:
     found = {}
-    for name, kind in _hints(hint):
-        change = _diff(kind, getattr(old, name), getattr(new, name))
+    for name, kind, scalar in _plan(hint):
+        before, after = getattr(old, name), getattr(new, name)
+        if before is after:
+            continue
+        if scalar:
+            if type(before) is not type(after) or before != after:
+                found[name] = [REPLACE, after]
+            continue
+        change = _diff(kind, before, after)
         if change is not None:
             found[name] = change
     return found
@@ -111,9 +122,9 @@ def _patch(hint: Any, old: Any, change: Any, where: Any) -> Any:
     if form == FIELDS and kind == "record" and len(change) == 2:
         return _patch_fields(hint, old, change[1], where)
     if form == EXTEND and kind == "tuple" and len(change) == 3:
-        return _extended(typing.get_args(hint)[0], old, change[1], change[2], where)
+        return _extended(_item(hint), old, change[1], change[2], where)
     if form == ITEMS and kind == "tuple" and len(change) == 2:
-        return _items(typing.get_args(hint)[0], old, change[1], where)
+        return _items(_item(hint), old, change[1], where)
     if form == KEYS and kind == "mapping" and len(change) == 2:
         return _keys(typing.get_args(hint)[1], old, change[1], where)
     raise WireError(f"{path(where)}: a change that does not fit a {_name(hint)}")
@@ -183,6 +194,18 @@ def _arm(hint: Any) -> Any:
     if len(arms) == 1 and type(None) in typing.get_args(hint) and _kind(arms[0]) != "scalar":
         return arms[0]
     return None
+
+
+@functools.cache
+def _item(hint: Any) -> Any:
+    """The item type of ``tuple[X, ...]``."""
+    return typing.get_args(hint)[0]
+
+
+@functools.cache
+def _plan(cls: type) -> tuple[tuple[str, Any, bool], ...]:
+    """Each field of a record: its name, its type, and whether it is a plain scalar (str, int, float, bool)."""
+    return tuple((name, hint, hint in (str, int, float, bool)) for name, hint in _hints(cls))
 
 
 @functools.cache

@@ -22,13 +22,14 @@ from weakref import WeakKeyDictionary
 from game.engine.views import entries_for
 from game.seat_view.cut import Cut
 from game.seat_view.model import EntryView, MessageView, Value
+from game.seat_view.shared import SharedTuple
 from game.session import Session, TurnRecord
 
 Viewer = tuple[str | None, bool]
 """(a seat, or None for the facilitator; whether the formulas it may know are wanted)."""
 
 
-class _ViewerPart:
+class ViewerPart:
     """One viewer's entries and messages of the resolved turns, with where each turn ends in them."""
 
     def __init__(self, cut: Cut) -> None:
@@ -38,6 +39,16 @@ class _ViewerPart:
         """``entry_ends[k]``: how many of ``entries`` belong to turns 1 to k."""
         self.messages: list[MessageView] = []
         self.message_ends = [0]
+        self.situation: dict = {}
+        """The fields of the last view made that follow from its state and log (``build._situation``), and
+        the scenario's events as the facilitator's forms offer them..."""
+        self.events: tuple = ()
+        self.situation_key: tuple | None = None
+        """... for (turns played, the state itself, the open turn's entries so far)."""
+        self.said: SharedTuple[MessageView] = SharedTuple()
+        """The messages of the last view made..."""
+        self.messages_key: tuple | None = None
+        """... for (turns played, the open turn's messages so far)."""
 
     @property
     def built(self) -> int:
@@ -60,7 +71,7 @@ class History:
         self.records: list[TurnRecord] = []
         self.values: list[list[Value]] = [[value] for value in session.initial.values]
         """Per variable (scenario order): its value at the start and after each turn in ``records``."""
-        self.viewers: dict[Viewer, _ViewerPart] = {}
+        self.viewers: dict[Viewer, ViewerPart] = {}
         self.lock = threading.Lock()
         """Views are built in worker threads (a host's, a screen's): one at a time adds to the stores."""
 
@@ -70,7 +81,7 @@ class History:
         return (session.initial is self.initial and len(session.turns) >= built
                 and (built == 0 or session.turns[built - 1] is self.records[-1]))
 
-    def part(self, session: Session, cut: Cut, played: int) -> _ViewerPart:
+    def part(self, session: Session, cut: Cut, played: int) -> ViewerPart:
         """The viewer's part, built to at least turn ``played`` (call with ``lock`` held)."""
         while len(self.records) < played:
             record = session.turns[len(self.records)]
@@ -80,7 +91,7 @@ class History:
         viewer = (cut.seat, cut.formulas)
         part = self.viewers.get(viewer)
         if part is None:
-            part = self.viewers[viewer] = _ViewerPart(cut)
+            part = self.viewers[viewer] = ViewerPart(cut)
         for record in self.records[part.built:played]:
             part.add(record)
         return part

@@ -238,6 +238,20 @@ class MapView:
 
 
 @frozen
+class BeliefPrompt:
+    """One of the scenario's ``[[beliefs]]`` asked of the viewer now: its prompt, its choices' texts, and the
+    viewer's own answer so far (never the truth, never another seat's answer: secret until the debrief)."""
+
+    id: str
+    prompt: str
+    choices: tuple[str, ...]
+    answer: int | None = None
+    """The index of the viewer's answer so far (None: not answered)."""
+    turn: int | None = None
+    """The turn it is asked in (None: once the game is over)."""
+
+
+@frozen
 class SeatView:
     """The game as ``seat`` may know it (None: the facilitator) after ``played`` turns.
 
@@ -288,6 +302,8 @@ class SeatView:
     withdrawn: Mapping[str, OrderView] = field(factory=dict)
     """Orders of the open turn that an act of the facilitator's made impossible, until their seat orders
     again: the viewer's own (every seat's for the facilitator), so the seat is told to choose again."""
+    beliefs: tuple[BeliefPrompt, ...] = ()
+    """For a seat: the scenario's beliefs it is asked now (the hot wash), with its own answers so far."""
 
     @property
     def facilitator(self) -> bool:

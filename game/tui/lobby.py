@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game.desk.launch import LaunchOptions
-from game.desk.setup import default_name
 from game.errors import WargameError
 from game.saves_folder import folder_shown
 from game.tui.text import notify
@@ -46,7 +45,7 @@ class Lobby:
         from game.desk import setup as desk_setup
         from game.tui.screens.setup import SetupScreen
 
-        screen = SetupScreen(scenario, name=default_name(scenario.title, self.clock()), seed=seed,
+        screen = SetupScreen(scenario, name=desk_setup.default_name(scenario.title, self.clock()), seed=seed,
                              controllers=controllers, facilitator=self.options.facilitator)
         chosen = await self.app.push_screen_wait(screen)
         if chosen is None:

@@ -49,6 +49,8 @@ class Playthrough:
         self.saves_dir = saves_dir
         self.game = LocalGame(session, facilitator=facilitator, saves_dir=saves_dir, path=path, unlocked=unlocked)
         self.backdrop = GameBackdrop(session.scenario.title, session.name)
+        self.console_screen = None
+        """The facilitator's console while it shows: an act redraws it with the game's new view."""
 
     @property
     def facilitating(self) -> bool:
@@ -161,9 +163,6 @@ class Playthrough:
             self.game.play_on(turns)
             self.backdrop.status("p pauses after the turn being played" if turns > 1 else "")
             return
-
-    console_screen = None
-    """The console while it shows: a facilitator's act redraws it with the game's new view."""
 
     @property
     def running(self) -> int:

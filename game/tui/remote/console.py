@@ -63,8 +63,8 @@ def seat_rows(view: SeatView, status: p.Status) -> list[tuple[str, str, str, str
             decision = f"computer: {order.label}" if order is not None else "computer (chooses at resolution)"
         screen = ("connected" if seat.id in status.connected else "not connected") if person else ""
         reopened = status.reopened.get(seat.id, 0)
-        if reopened:
-            screen += f" (opened on another screen {_times(reopened)})"
+        if reopened:  # said in full below the list
+            screen += " \u00b7 reopened" + (f" {reopened}\u00d7" if reopened > 1 else "")
         rows.append((seat.name, view.played_by.get(seat.id, controller), screen, decision))
     return rows
 
@@ -152,9 +152,10 @@ class ConsoleScreen(FormulaToggle[None]):
                  else "Running (p pauses)."]
         if status.trouble:
             state.append(f"Trouble on the host: {status.trouble}")
-        if status.reopened.get(FACILITATOR):
-            state.append(f"Your link was opened on another screen {_times(status.reopened[FACILITATOR])}: "
-                         "the earlier screen was closed.")
+        for role, count in status.reopened.items():
+            whose = "Your link" if role == FACILITATOR else f"The link of {view.name(role).name}"
+            state.append(f"{whose} was opened on another screen {_times(count)}: each time, the screen that "
+                         "held it was told and closed.")
         self.query_one("#console-state", Static).update(shown("\n".join(state), multiline=True))
         self.query_one("#acts", Static).update(shown(acts_text(view), multiline=True))
         lines = [line for message in messages_of(view, view.turn) for line in message_lines(view, message)]

@@ -3,10 +3,11 @@
 Here the host decides when things happen (others order, the timer runs out,
 the facilitator resolves the turn), so the step is asked for afresh from each
 view the host sends: the briefing until read, last turn's results as soon as
-the turn resolves, the seat's decision until its order is in, then waiting
-(which shows the pending order, also after a reconnect), and the end -- the
-same order as a hot-seat seat's, decided in one place. This module only
-draws each step and reports what the seat did with it.
+the turn resolves, what it believes when the scenario asks (its answers go to
+the host, which journals them), the seat's decision until its order is in,
+then waiting (which shows the pending order, also after a reconnect), and the
+end -- the same order as a hot-seat seat's, decided in one place. This module
+only draws each step and reports what the seat did with it.
 A screen is replaced only when no dialog is open over it; otherwise the
 change waits for the dialog to close (the app settles every second). Once
 a screen is dismissed, the next is chosen a moment later: Textual calls the
@@ -19,11 +20,24 @@ from typing import TYPE_CHECKING
 
 from textual.screen import Screen
 
-from game.desk.steps import Briefing, Decide, End, Facts, Results, Seen, Step, Waiting, seat_saw, seat_step
+from game.desk.steps import (
+    Beliefs,
+    Briefing,
+    Decide,
+    End,
+    Facts,
+    Results,
+    Seen,
+    Step,
+    Waiting,
+    seat_saw,
+    seat_step,
+)
 from game.net import protocol as p
 from game.seat_view.model import SeatView
 from game.session import Order
 from game.tui.remote.waiting import CHANGE, WaitingScreen
+from game.tui.screens.beliefs import BeliefsScreen
 from game.tui.screens.briefing import BriefingScreen
 from game.tui.screens.end import EndScreen
 from game.tui.screens.resolution import ResolutionScreen
@@ -92,11 +106,21 @@ class SeatFlow:
                     lambda _: self._read(step))
         if isinstance(step, Waiting):
             return WaitingScreen(view, self.app.status, sending=self.sending is not None), self._waited
+        if isinstance(step, Beliefs):
+            return BeliefsScreen(view.name(self.seat), view.beliefs), lambda answers: self._believed(step, answers)
         return TurnScreen(view, self.seat), lambda order: self._chosen(order, view.turn)
 
     def _read(self, step: Step) -> None:
         self.seen = seat_saw(self.seen, step)
         self._closed()
+
+    def _believed(self, step: Beliefs, answers: dict[str, int] | None) -> None:
+        """Send each answer (the host journals it before it says yes); the seat is not asked again this turn."""
+        for belief, choice in (answers or {}).items():
+            self.app.ask(lambda rid, belief=belief, choice=choice: p.Believe(rid, belief, choice))
+        if answers:
+            notify(self.app, "Your answers are in: secret until the debrief.", timeout=3)
+        self._read(step)
 
     def _waited(self, choice: str) -> None:
         self.seen.changing = choice == CHANGE

@@ -18,8 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from game.seat_view.beliefs import BeliefPrompt
-from game.seat_view.model import SeatName
+from game.seat_view.model import BeliefPrompt, SeatName
 from game.tui.dismissal import DismissOnce
 from game.tui.text import shown
 
