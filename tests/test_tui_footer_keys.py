@@ -65,6 +65,8 @@ from tests.paths import SCENARIOS
 from tests.tui_driver import make_app, wait_until
 
 SIZES = [(80, 24), (120, 40), (200, 50)]
+"""The walk's sizes: in CI only the first (the hardest: the shortest footer, panes that scroll); all three
+with ``pytest -m slow`` (the full walk, a minute or more of CPU)."""
 TRACE = os.environ.get("WALK_TRACE") == "1"
 START = time.monotonic()
 NOT_ANSWERED = object()
@@ -325,10 +327,24 @@ GAME_SCREENS = {
 }
 
 
-async def test_every_footer_key_of_the_title_screen(tmp_path):
+def some_in_ci(names, ci: set[str]) -> list:
+    """``names`` as parameters, those not in ``ci`` marked slow: the CI budget pays for the screens whose
+    keys matter most (the turn, where the app's shared keys are pressed, the consoles, end, replay); ``pytest
+    -m slow`` walks them all."""
+    return [pytest.param(name, marks=() if name in ci else pytest.mark.slow) for name in names]
+
+
+@pytest.fixture(params=[pytest.param(SIZES[:1], id="80x24"),
+                        pytest.param(SIZES, id="three-sizes", marks=pytest.mark.slow)])
+def sizes(request) -> list[tuple[int, int]]:
+    return request.param
+
+
+@pytest.mark.slow
+async def test_every_footer_key_of_the_title_screen(sizes, tmp_path):
     app = make_app(tmp_path / "saves", scenario_dirs=(SCENARIOS["over-the-horizon-2021"].parent,))
     async with app.run_test(size=SIZES[0]) as pilot:
-        walk = Walk(pilot)
+        walk = Walk(pilot, sizes)
         title = app.screen_stack[0]
         await wait_until(pilot, lambda: title.entries, "the scenarios")
         await walk.walk(lambda: title, {
@@ -337,20 +353,23 @@ async def test_every_footer_key_of_the_title_screen(tmp_path):
             "quit": lambda screen, press: walk.exits > 0})
 
 
-@pytest.mark.parametrize("name", GAME_SCREENS)
-async def test_every_footer_key_of_a_game_screen(name, tmp_path):
+@pytest.mark.parametrize("name", some_in_ci(GAME_SCREENS, {"turn_facilitator", "console", "end", "replay"}))
+async def test_every_footer_key_of_a_game_screen(name, sizes, tmp_path):
     """Hand-off, briefing, turn (a seat's and the facilitator's), results, console, the facilitator's
     forms, end, debrief, replay, log, situation, help and the dialogs: each at three sizes."""
     make, expect, extra = GAME_SCREENS[name]
     app = make_app(tmp_path / "saves")
     async with app.run_test(size=SIZES[0]) as pilot:
         app.lobby.playthrough = Playthrough(app, SESSION, facilitator=True, saves_dir=tmp_path / "saves")
-        await Walk(pilot).walk(lambda: make(tmp_path), expect, extra=extra, shared=name == "turn_facilitator")
+        await Walk(pilot, sizes).walk(lambda: make(tmp_path), expect, extra=extra, shared=name == "turn_facilitator")
 
 
-@pytest.mark.parametrize("make", [lambda: TurnScreen(VIEW, "us", formulas_allowed=True),
-                                  lambda: ResolutionScreen(VIEW, 2), lambda: GameBackdrop(HORIZON.title, "A run")])
-async def test_a_run_of_turns_pauses_from_every_screen_it_shows(make, tmp_path):
+RUN_SCREENS = {"turn": lambda: TurnScreen(VIEW, "us", formulas_allowed=True),
+               "results": lambda: ResolutionScreen(VIEW, 2), "backdrop": lambda: GameBackdrop(HORIZON.title, "A run")}
+
+
+@pytest.mark.parametrize("name", some_in_ci(RUN_SCREENS, {"turn"}))
+async def test_a_run_of_turns_pauses_from_every_screen_it_shows(name, tmp_path):
     """During the facilitator's run of turns each of its screens offers p, which stops the run after this turn."""
     app = make_app(tmp_path / "saves")
     async with app.run_test(size=SIZES[0]) as pilot:
@@ -358,22 +377,26 @@ async def test_a_run_of_turns_pauses_from_every_screen_it_shows(make, tmp_path):
         app.lobby.playthrough = playthrough
         playthrough.game.play_on(5)
         walk = Walk(pilot, sizes=[SIZES[0]])
-        screen = await walk.open(make)
+        screen = await walk.open(RUN_SCREENS[name])
         (pause,) = [key for key in await walk.settled_keys(screen) if key.key == "p"]  # the footer offers p
         await walk.press_key(screen, SIZES[0], "p", pause.action, pause.description, COMMON)
         assert playthrough.running == 1
 
 
-async def test_no_focus_leaves_a_footer_key_dead(tmp_path):
+FOCUS_SCREENS = {"setup": lambda: SetupScreen(HORIZON, name="A walk"), "turn": lambda: TurnScreen(US, "us"),
+                 "console": lambda: FacilitatorScreen(VIEW),
+                 "act_inject": lambda: ActFormDialog(FORMS["i"], VIEW, lambda act: ""),
+                 "end": lambda: EndScreen(VIEW, formulas_allowed=True)}
+
+
+@pytest.mark.parametrize("name", some_in_ci(FOCUS_SCREENS, {"turn", "console"}))
+async def test_no_focus_leaves_a_footer_key_dead(name, tmp_path):
     """Tab through every field of the screens that have several: the footer then shows only keys that work."""
     app = make_app(tmp_path / "saves")
     async with app.run_test(size=(80, 24)) as pilot:
         walk = Walk(pilot, sizes=[(80, 24)])
         app.lobby.playthrough = Playthrough(app, SESSION, facilitator=True, saves_dir=tmp_path / "saves")
-        for make in (lambda: SetupScreen(HORIZON, name="A walk"), lambda: TurnScreen(US, "us"),
-                     lambda: FacilitatorScreen(VIEW), lambda: ActFormDialog(FORMS["i"], VIEW, lambda act: ""),
-                     lambda: EndScreen(VIEW, formulas_allowed=True)):
-            await walk.focus_each(make)
+        await walk.focus_each(FOCUS_SCREENS[name])
 
 
 class Unlinked(RemoteApp):
@@ -417,12 +440,12 @@ JOINED_SCREENS = {
 }
 
 
-@pytest.mark.parametrize("name", JOINED_SCREENS)
-async def test_every_footer_key_of_a_joined_links_screen(name, tmp_path):
+@pytest.mark.parametrize("name", some_in_ci(JOINED_SCREENS, {"console"}))
+async def test_every_footer_key_of_a_joined_links_screen(name, sizes, tmp_path):
     """The networked facilitator's console, a seat's waiting screen and its message dialog, at three sizes."""
     role, make, expect, extra = JOINED_SCREENS[name]
     view = _joined(role)
     app = Unlinked(Link("http://127.0.0.1:9", 1, role, "t" * 32))
     app.view, app.status = view, STATUS
     async with app.run_test(size=SIZES[0]) as pilot:
-        await Walk(pilot).walk(lambda: make(view), expect, extra=extra, shared=name == "console")
+        await Walk(pilot, sizes).walk(lambda: make(view), expect, extra=extra, shared=name == "console")

@@ -3,8 +3,10 @@
 Each screen is put up straight away on a game the engine played (the trio fixture: a map, enum tracks,
 three seats with secrets), with a fixed clock and seed and no blinking cursor, then photographed at
 each size. The pilot tests assert what the screens do (tests/test_tui_footer_keys.py walks every key);
-these catch what a change does to their look. Update with ``pytest tests/test_tui_screen_sizes.py
+these catch what a change does to their look. Update with ``pytest -m slow tests/test_tui_screen_sizes.py
 --snapshot-update`` and look at the SVGs (tests/__snapshots__/test_tui_screen_sizes/).
+
+Slow (a minute of CPU): left out of CI, where tests/test_tui_snapshots.py photographs the main screens.
 """
 
 from __future__ import annotations
@@ -47,6 +49,8 @@ from game.tui.screens.setup import SetupScreen
 from game.tui.screens.situation import SituationScreen
 from game.tui.screens.turn import TurnScreen
 from tests.tui_driver import FIXTURES, make_app, wait_until
+
+pytestmark = pytest.mark.slow
 
 SIZES = [(80, 24), (120, 40), (200, 50)]
 TRIO = load_scenario(FIXTURES / "trio.toml")

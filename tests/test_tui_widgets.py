@@ -158,7 +158,7 @@ def test_names_and_the_arts_words_are_whole_apart_or_absent(shown, written):
     for place in shown.places:
         if place not in unnamed:
             assert place.name.strip() in text[place.y], (place, text[place.y])
-    for x, y, word in art_words(shown.art, shown.height):
+    for _x, _y, word in art_words(shown.art, shown.height):
         found = [row for row in text if word in row]
         assert found or all(word not in row for row in text)
     assert all("\u2026" not in row for row in text)

@@ -53,11 +53,11 @@ HANG = 2
 """Extra indent of a wrapped line's continuation, so each line's start stands out."""
 
 
-def wrapped(lines: Iterable[Line], width: int) -> list[Content]:
+def wrapped(lines: Iterable[Line], width: int, *, on_cursor: bool = False) -> list[Content]:
     """Lines wrapped to at most ``width`` cells (but never narrower than 10), with a hanging indent."""
     out: list[Content] = []
     for item in lines:
-        first, *rest = content(item).wrap(max(10, width - item.indent))
+        first, *rest = content(item, on_cursor=on_cursor).wrap(max(10, width - item.indent))
         out.append(first.pad_left(item.indent))
         if rest:
             hang = item.indent + HANG

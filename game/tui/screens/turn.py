@@ -51,8 +51,8 @@ class TurnScreen(FormulaToggle[Order]):
         self.chosen: str | None = None
         """The action chosen so far (Enter on a decision); the order is sent only on confirm."""
         self.who = view.name(seat)
-        facilitator = " (facilitator view)" if view.facilitator else ""
-        self.sub_title = f"{turn_heading(view, view.turn)} \u00b7 {self.who.name}{facilitator}"
+        # Whose decision only: "(facilitator view)" cut the header at 80 columns, and the body says it.
+        self.sub_title = f"{turn_heading(view, view.turn)} \u00b7 {self.who.name}"
 
     def compose(self) -> ComposeResult:
         title = f"Decision for {self.who.in_sentence()}" if self.view.facilitator \

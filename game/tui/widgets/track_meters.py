@@ -72,7 +72,7 @@ def _body(track: Track, head: Content, width: int, bar_width: int) -> Content:
     if said.cell_length + 1 + mark.cell_length <= room:
         return Content.assemble(head, said.pad_right(max(0, min(bar_width + 8, room - mark.cell_length - 1)
                                                           - said.cell_length)), " ", mark).rstrip()
-    words = Content.assemble(said, " ", mark) if mark.cell_length else said
+    words = Content.assemble(said, " (", mark, ")") if mark.cell_length else said  # not "X was Y" run together
     above = [head.rstrip()] if head.plain.strip() else []  # a wrapped label is already above
     return Content("\n").join([*above, *(part.pad_left(4) for part in words.wrap(max(10, width - 4)))])
 
