@@ -15,15 +15,19 @@ from pathlib import Path
 ENVIRONMENT = "HORIZON_SAVES"
 
 
-def default_saves_folder() -> Path:
-    """``$HORIZON_SAVES``, else ``saves``; raises a one-line :class:`WargameError` if it names something
-    that is there and is not a folder (a file, a device): nothing would ever be saved there."""
-    folder = Path(os.environ.get(ENVIRONMENT) or "saves")
+def default_saves_folder(given: str | os.PathLike[str] | None = None) -> Path:
+    """``given`` (a command's ``--saves``), else ``$HORIZON_SAVES``, else ``saves``; raises a one-line
+    :class:`WargameError` if it names something that is there and is not a folder (a file, a device):
+    nothing would ever be saved there, and a game would find out only at its first save."""
+    if given is not None:
+        folder, named = Path(given), f"--saves {given}"
+    else:
+        folder = Path(os.environ.get(ENVIRONMENT) or "saves")
+        named = f"{ENVIRONMENT}={folder}" if os.environ.get(ENVIRONMENT) else str(folder)
     if os.path.exists(folder) and not os.path.isdir(folder):
         from game.errors import WargameError
         from game.safe_text import printable
 
-        named = f"{ENVIRONMENT}={folder}" if os.environ.get(ENVIRONMENT) else str(folder)
         raise WargameError(f"{printable(named)}: is not a folder: saves go in a folder (point it at one)")
     return folder
 

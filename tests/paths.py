@@ -7,7 +7,9 @@ SHIPPED = ROOT / "scenarios" / "over-the-horizon-2021.toml"
 SCENARIOS = {path.stem: path for path in sorted((ROOT / "scenarios").glob("*.toml"))}
 """Every shipped scenario, by file name: each must meet the balance targets and its claims."""
 FIXTURES = Path(__file__).resolve().parent / "scenarios"
-ARTICLE = ROOT.parent / "shared" / "source" / "article.txt"
+ARTICLE = next((p for p in (ROOT.parent / "shared" / "source" / "article.txt",
+                ROOT.parent.parent / "shared" / "source" / "article.txt") if p.exists()),
+               ROOT.parent / "shared" / "source" / "article.txt")
 """The news report the shipped scenario quotes; on developers' machines beside the repo, never in it."""
 
 

@@ -81,7 +81,19 @@ def test_the_command_prints_the_tables_and_exits_by_the_targets(capsys, tmp_path
 
 @pytest.mark.parametrize("name", sorted(SCENARIOS))
 def test_every_shipped_scenario_meets_the_strategy_targets(name):
-    assert balance(load_scenario(SCENARIOS[name]), 30, policy_runs=0).findings() == []
+    """Targets 1-3, the scenario's lines and the outcomes of its strategies' games (policies' games: slow)."""
+    found = balance(load_scenario(SCENARIOS[name]), 30, policy_runs=0, outcome_runs=0)
+    assert found.findings() == []
+    assert all(line.met for line in found.lines)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(SCENARIOS))
+def test_every_shipped_scenario_meets_its_outcome_targets_with_computer_policies_in_every_seat(name):
+    """Pakistan's corridor, the threat by October and the record, with greedy, cautious and planner seats:
+    minutes on two cores (docs/balance.md gives the figures)."""
+    found = balance(load_scenario(SCENARIOS[name]), 1, policy_runs=0, outcome_runs=60, jobs=2)
+    assert [o for o in found.outcomes if not o.met] == []
 
 
 @pytest.mark.slow
@@ -107,3 +119,72 @@ def test_each_policy_meets_every_combination_of_the_others_strategies_within_one
         assert len(rotation) == math.prod(len(scenario.strategies_for(o)) for o in others)
         assert len({tuple(c[o] for o in others) for c in rotation}) == len(rotation)
         assert all(c[seat] == "greedy" for c in rotation)
+
+
+# ---------------------------------------------------------------- the scenario's own targets
+
+TARGETS = '''
+[[balance.lines]]
+strategy = "a-rock"
+within = 0.5
+text = "Rock is as good as any hand."
+
+[[balance.outcomes]]
+id = "rock-at-the-end"
+label = "Alpha ends on rock"
+when = "ahand == 'rock'"
+held = "end"
+players = ["strategies"]
+at_most = 0.34
+
+[[balance.outcomes]]
+id = "never-paper"
+label = "Alpha never plays paper"
+when = "ahand != 'paper'"
+held = "always"
+players = ["strategies"]
+at_least = 0.6
+
+[[balance.outcomes]]
+id = "rock-meets-rock"
+label = "Beta answers a rock with a rock"
+when = "bhand == 'rock'"
+held = "end"
+given = "a.rock"
+players = ["strategies", "greedy"]
+under = 0.5
+'''
+
+
+def test_the_scenarios_own_lines_and_outcomes_are_measured():
+    found = report(DUEL + TARGETS, runs=12, outcome_runs=6)
+    (line,) = found.lines
+    assert line.best_response and line.gap == pytest.approx(0) and line.met
+    results = {(o.id, o.players): o for o in found.outcomes}
+    rock = results["rock-at-the-end", "strategies"]
+    assert (rock.games, rock.happened, rock.met) == (9 * 12, 3 * 12, True)
+    never = results["never-paper", "strategies"]
+    assert never.happened == 6 * 12 and never.met, "every game of the three paper matchups is counted out"
+    given = results["rock-meets-rock", "strategies"]
+    assert (given.games, given.happened) == (3 * 12, 12), "only the games in which Alpha chose rock"
+    greedy = results["rock-meets-rock", "greedy"]
+    assert greedy.played_by == "greedy" and greedy.games <= 6
+    assert found.findings() == []
+
+
+def test_an_outcome_out_of_bounds_and_a_line_that_is_never_best_are_reported():
+    rigged = DUEL.replace('plan = ["b.paper"]', 'plan = ["b.scissors"]')  # Beta never plays paper: Alpha's scissors are idle
+    strict = TARGETS.replace("at_most = 0.34", "at_most = 0.3").replace('strategy = "a-rock"', 'strategy = "a-scissors"')
+    found = report(rigged + strict, runs=12, outcome_runs=0)
+    findings = " / ".join(found.findings())
+    assert "a: a-scissors is a best response to no mix of the others' strategies" in findings
+    assert "a-scissors averages" in findings and "the target is within 0.5" in findings
+    assert "rock-at-the-end: in 36 of 108 strategies games (33%); the target is at most 30%" in findings
+    assert not any(o.players == "greedy" for o in found.outcomes), "no policy games asked for"
+
+
+def test_a_stand_in_plays_for_a_policy_and_an_unknown_policy_is_one_clear_error():
+    stood = report(DUEL + TARGETS, runs=4, outcome_runs=3, stand_ins={"greedy": "cautious"})
+    assert {o.played_by for o in stood.outcomes if o.players == "greedy"} == {"cautious"}
+    with pytest.raises(WargameError, match="'clever', which is not a computer policy"):
+        report(DUEL + TARGETS.replace('"greedy"]', '"clever"]'), runs=2)

@@ -177,7 +177,7 @@ def test_c12_two_concrete_russian_bases_on_terms_and_the_law():
     game.play(us="waiver")
     assert {"us.use_201st", "us.use_kant"} <= game.legal("us")
     game.play(us="use_201st")
-    assert game["russian_base"] == "tajikistan" and game["hours_on_station"] == 20
+    assert game["russian_base"] == "tajikistan" and game["hours_on_station"] == 19
     kant = Game(russian_base="kant")
     kant.play()
     assert kant["hours_on_station"] == 16
@@ -358,6 +358,7 @@ def test_loiter_hours_follow_distance():
 
 @pytest.mark.parametrize("rule, turn, day", [("bagram", 2, "2021-07-01"), ("csto-consent", 4, "2021-07-12"),
                                              ("kabul-falls", 8, "2021-08-15"), ("abbey-gate", 10, "2021-08-26"),
+                                             ("withdrawal", 11, "2021-08-30"),
                                              ("calls-revealed", 13, "2021-09-14"), ("helsinki", 14, "2021-09-22"),
                                              ("hearing", 15, "2021-09-28")])
 def test_scheduled_injects_fall_in_the_week_they_happened(rule, turn, day):
@@ -393,9 +394,9 @@ def test_the_calls_to_beijing_are_history_revealed_in_september_not_moves():
     assert unbriefed["congress_support"] < briefed["congress_support"]
 
 
-def test_the_dismissal_quotes_the_question_it_answers():
-    source = SCENARIO.action("russia.line_dismiss").source
-    assert source.startswith("whether ")
+def test_a_line_moscow_did_not_take_cites_no_quote_and_says_so():
+    dismiss = SCENARIO.action("russia.line_dismiss")
+    assert not dismiss.source and "Gerasimov stayed noncommittal" in dismiss.assumption
 
 
 def test_coverage_is_computed_after_every_change_of_basing():
@@ -409,3 +410,114 @@ def test_coverage_is_computed_after_every_change_of_basing():
             break
     else:
         pytest.fail("no seed made the host reconsider")
+
+
+# ---------------------------------------------------------------- issue 20: facts a specialist would sign
+
+
+def test_the_last_flight_out_on_30_august_falls_in_turn_11_not_turn_10():
+    """The last U.S. aircraft left Kabul just before midnight on Aug. 30, 2021: the first day of turn 11."""
+    assert SCENARIO.date_of(11).isoformat() == "2021-08-30"
+    still = Game(turn=10, withdrawal="kabul_only")
+    still.play()
+    assert still["withdrawal"] == "kabul_only", "U.S. forces are still at Kabul airport after turn 10"
+    gone = Game(turn=11, withdrawal="kabul_only")
+    assert fired(gone.play(), "withdrawal") and gone["withdrawal"] == "gone"
+
+
+def test_loiter_hours_are_the_designers_arithmetic_shown_in_the_file():
+    """22 hours aloft, 370 km/h, time over Afghanistan = 22 - 2 x distance / 370, rounded down."""
+    variable = SCENARIO.variable("hours_on_station")
+    assert "designer's arithmetic" in variable.assumption and "22 - 2 x distance / 370" in variable.assumption
+    for distance, hours in ((2300, 9), (350, 20), (450, 19), (1050, 16)):
+        assert int(22 - 2 * distance / 370) == hours
+        assert f"{hours}" in variable.assumption
+    assert "60 percent" not in SCENARIO.action("us.gulf_surge").history, "a figure no page here confirms"
+
+
+def test_the_generals_meet_early_at_most_once():
+    """Helsinki (22 Sept. 2021) was Milley and Gerasimov's first meeting in person since Bern, December 2019."""
+    asked = Game(milley_tasked=True)
+    asked.play(us="request_consultation")
+    assert asked["consultation_asked"] and "us.request_consultation" not in asked.legal("us")
+    offered = Game(milley_tasked=True)
+    assert fired(offered.play(russia="offer_consultation"), "gerasimov-answers"), "Milley asks on the call"
+    assert "russia.offer_consultation" not in offered.legal("russia")
+    assert "us.request_consultation" not in offered.legal("us"), "one early consultation, whoever asks"
+
+
+def test_milleys_question_in_the_public_channel_is_not_an_undisclosed_talk():
+    """The Helsinki meeting was announced, and Austin told the Senate Milley had asked for clarification:
+    the hearing punishes undisclosed requests, not the generals' lawful consultation."""
+    asked = Game(turn=14, milley_tasked=True)
+    asked.play()
+    assert asked["offer_status"] == "noncommittal" and asked["undisclosed"] == 0
+    hearing_after_asking = Game(turn=15, congress_support=10, briefed=True)
+    hearing_after_asking.play()
+    requested = Game(turn=15, congress_support=10, briefed=True, undisclosed=1)
+    requested.play()
+    assert requested["congress_support"] == hearing_after_asking["congress_support"] - 2
+    assert SCENARIO.action("us.task_milley").when.reads.isdisjoint({"waiver", "conditions_met"}), \
+        "section 1232 does not bar the generals' risk-reduction talks"
+
+
+def test_section_1232_and_what_it_covers():
+    """FY2017 NDAA section 1232 (signed 23 Dec. 2016): a waiver in the national security interest, notified to the
+    committees; sharing threat data and a Russian base are cooperation it bars, the consultations are not."""
+    assert "Section 1232 of the FY2017 defense authorization act" in SCENARIO.action("us.waiver").history
+    for action in ("us.share_threat_data", "russia.share_selectively", "us.use_201st", "us.use_kant"):
+        assert SCENARIO.action(action).when.reads & {"waiver", "conditions_met"}, action
+    for action in ("us.task_milley", "us.request_consultation", "russia.offer_consultation"):
+        assert not SCENARIO.action(action).when or not SCENARIO.action(action).when.reads & {"waiver"}, action
+
+
+def test_the_waiver_costs_more_after_the_spring_buildup_on_ukraines_border():
+    notice = next(e for e in SCENARIO.events if e.id == "waiver-notice")
+    assert "100,000 troops" in notice.assumption
+    game = Game(congress_support=6)
+    game.play(us="waiver")
+    assert game["congress_support"] == 4
+
+
+def test_the_offer_is_coordination_from_the_bases_as_kommersant_reported():
+    """Kommersant, 17 July 2021: coordinate on Afghanistan and put the bases to "practical use", perhaps by
+    exchanging drone data; the 201st is a ground-force base whose helicopters use Ayni."""
+    base = SCENARIO.variable("russian_base")
+    assert "Kommersant (17 July 2021)" in base.assumption and "coordination" in base.assumption
+    assert "Ayni" in SCENARIO.action("us.use_201st").label and "ground-force base" in \
+        SCENARIO.action("us.use_201st").assumption
+
+
+def test_the_drills_near_termez_and_at_harb_maidon_ran_at_the_same_time():
+    history = SCENARIO.action("russia.border_drills").history
+    assert "30 July to 10 Aug." in history and "at the same time" in history and "5-10 Aug." in history
+    drills = Game(momentum=5)
+    for _ in range(3):
+        drills.play(russia="border_drills")
+    assert "russia.border_drills" not in drills.legal("russia"), "three rounds of drills in a season"
+
+
+def test_the_summers_missing_moves_are_in_the_facilitators_library():
+    library = {inject.id: inject for inject in SCENARIO.injects}
+    assert {"taliban-in-moscow", "tianjin", "absolutely-not", "ukraine-buildup", "kabul-strike",
+            "nangarhar-strike"} <= set(library)
+    assert "8 July 2021" in library["taliban-in-moscow"].history
+    assert "28 July 2021" in library["tianjin"].history
+    assert "20 June" in library["absolutely-not"].history and "overflight" in library["absolutely-not"].assumption
+    assert "Sept. 17" in library["kabul-strike"].history and "ten civilians" in library["kabul-strike"].headline
+    for inject in SCENARIO.injects:
+        assert inject.use_when and (inject.source or inject.assumption) and inject.history, inject.id
+
+
+def test_the_lawmakers_claim_is_attributed_where_players_read_it():
+    """The letter's "Russia is more concerned with gathering intelligence..." is four Republicans' view."""
+    letter = next(e for e in SCENARIO.events if e.id == "letter")
+    assert "in their view" in letter.text
+    assert "claim of four Republican lawmakers" in SCENARIO.variable("russian_intel").assumption
+
+
+def test_every_rule_has_a_source_or_says_it_is_the_designers():
+    rules = [*SCENARIO.actions, *SCENARIO.events, *SCENARIO.endings]
+    bare = [rule.id for rule in rules if not getattr(rule, "builtin", False) and not rule.source
+            and not rule.assumption]
+    assert bare == []

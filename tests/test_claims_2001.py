@@ -224,3 +224,39 @@ def test_every_rule_says_where_it_comes_from():
     told = {rule["id"] for rule in _rules() if rule.get("history") or rule.get("source")}
     assert rules - told == set()
     assert {event.id for event in SCENARIO.events} <= told
+
+
+# ---------------------------------------------------------------- issue 20: facts a specialist would sign
+
+
+def test_jiang_wrote_on_11_september_and_called_on_the_12th():
+    """Xinhua, 13 Sept. 2001: Jiang and Bush spoke by telephone on the night of 12 Sept., Beijing time; on the
+    11th Jiang had sent a written message."""
+    attacks = next(e for e in SCENARIO.events if e.id == "attacks")
+    assert "spoke with Bush by telephone on the night of Sept. 12" in attacks.history
+    assert "called the same day" not in SCENARIO.actors["china"].briefing
+    assert "by telephone on 12" in SCENARIO.actors["china"].briefing
+    assert "Sept. 12" in SCENARIO.action("us.list_etim").history
+
+
+def test_khujand_is_in_the_north_far_from_the_afghan_border():
+    fields = SCENARIO.variable("tajik_fields").description
+    assert "Khujand in the north, in the Fergana Valley, far from it" in fields
+
+
+def test_moscow_can_say_no_and_the_library_holds_the_autumns_moves():
+    refuse = SCENARIO.strategy("ru-refuse")
+    assert refuse is not None and refuse.steps[0].action == "russia.obstruct"
+    assert any(line.strategy == "ru-refuse" and line.best_response for line in SCENARIO.balance.lines)
+    library = {inject.id for inject in SCENARIO.injects}
+    assert {"jiang-calls-bush", "rumsfeld-in-dushanbe", "mazar-falls"} <= library
+    for inject in SCENARIO.injects:
+        assert inject.use_when and (inject.source or inject.assumption) and inject.history, inject.id
+
+
+def test_every_rule_that_changes_a_value_has_a_quote_or_says_it_is_the_designers():
+    """Pure news (the attacks, the first bombs) changes nothing; every other rule's numbers are sourced or owned."""
+    rules = [*SCENARIO.actions, *SCENARIO.events]
+    bare = [rule.id for rule in rules if not getattr(rule, "builtin", False) and not rule.source
+            and not rule.assumption and rule.effects]
+    assert bare == []

@@ -62,11 +62,30 @@ def test_every_act_is_recorded_and_the_game_replays_to_the_same_hashes(started, 
     (["--inject", "Storm", "--effect", "threat +=", "--reason", "r"], "not a valid expression"),
     (["--inject", "Storm", "--effect", "threat += 1", "--tell", "mars", "--reason", "r"], "'mars' is not a seat"),
     (["--fire", "helsinki", "--reason", "r", "--fire", "helsinki", "--reason", "r"], "has already fired"),
+    (["--inject-from", "kabul-strik", "--reason", "r"], "no such inject in the scenario's library (did you mean "
+                                                         "'kabul-strike'?)"),
+    (["--inject-from", "kabul-strike"], "--inject-from 'kabul-strike': give the facilitator's reason"),
+    (["--inject-from", "kabul-strike", "--effect", "threat += 1", "--reason", "r"], "it belongs to an --inject, not"),
+    (["--inject-from", "kabul-strike", "--tell", "mars", "--reason", "r"], "'mars' is not a seat"),
 ])
 def test_a_refused_act_is_one_line_and_nothing_is_played_or_saved(started, capsys, argv, message):
     before = started.read_bytes()
     assert message in one_line_error(capsys, "run", "--resume", started, *argv)
     assert started.read_bytes() == before
+
+
+def test_an_inject_from_the_library_is_journalled_as_the_white_cells_inject(started, capsys):
+    code, _, _ = run(capsys, "run", "--resume", started, "--inject-from", "kabul-strike",
+                       "--reason", "the room takes strikes for granted", "--inject-from", "tianjin", "--tell", "china",
+                       "--reason", "Beijing's own channel", "--turns", "1")
+    assert code == 0
+    (turn,) = [t for t in load_save(started).turns if t.turn == 3]
+    strike, tianjin = turn.interventions
+    library = {i.id: i for i in load_save(started).scenario.injects}
+    assert (strike.headline, strike.effects, strike.recipients) == (library["kabul-strike"].headline,
+                                                                    library["kabul-strike"].effects, None)
+    assert strike.reason == "the room takes strikes for granted" and tianjin.recipients == {"china"}
+    assert run(capsys, "replay", started, "--verify")[0] == 0
 
 
 @pytest.fixture

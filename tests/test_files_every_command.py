@@ -29,6 +29,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from textual_serve.server import Server
 
 from game.cli import main
 from game.net.host import Host
@@ -127,13 +128,18 @@ FLAGS = {
              "--theme": TEXTS, "--facilitator": None},
     "host": {"--games": NUMBERS, "--port": st.just("0"), "--journal": NAMES, "--saves": NAMES, "--seed": NUMBERS,
              "--timer": TEXTS, "--seat": TEXTS},
+    "join": {"--link-file": st.one_of(NAMES, st.just("-")), "--policy": TEXTS},
+    "serve": {"--saves": NAMES, "--port": NUMBERS, "--host": st.sampled_from(["127.0.0.1", "x", "\x1b[2J"])},
 }
+LINKS = st.one_of(st.sampled_from(["x", "http://127.0.0.1:1/1/us/short", "ws://", "\x1b[2J"]), NAMES)
+"""Links that are not links (a well-formed one would be joined, and retried, for ever)."""
 SCENARIOS = st.one_of(st.sampled_from(["mini.toml", "base.toml"]), NAMES)
 SAVES = st.one_of(st.sampled_from(["game.wgsave", "forged.wgsave"]), NAMES)
 FOLDERS = st.one_of(st.sampled_from([".", "dir"]), NAMES)
 POSITIONAL = {"new": [NAMES], "validate": [SCENARIOS], "run": [SCENARIOS], "replay": [SAVES], "branch": [SAVES],
               "diff": [SAVES, SAVES], "saves": [FOLDERS], "simulate": [SCENARIOS], "lint": [SCENARIOS],
-              "balance": [SCENARIOS], "report": [SAVES], "play": [SCENARIOS], "host": [SCENARIOS]}
+              "balance": [SCENARIOS], "report": [SAVES], "play": [SCENARIOS], "host": [SCENARIOS],
+              "join": [LINKS], "serve": []}
 """Each command's positional arguments: half the time what it expects, else any path at all."""
 RUNS = {"simulate", "lint", "balance", "report"}
 """Commands whose games are kept few: a run of a thousand games proves nothing more here."""
@@ -171,6 +177,7 @@ def no_serving(monkeypatch):
     async def serve(self, ready=None):
         self.journal.close()
     monkeypatch.setattr(Host, "serve", serve)
+    monkeypatch.setattr(Server, "serve", lambda self, *args, **kwargs: None)  # wargame serve: checked, not served
 
 
 def check_one(folder: Path, argv: list[str], capsys, monkeypatch) -> None:

@@ -105,6 +105,40 @@ def test_every_count_has_an_upper_bound_refused_in_one_line(capsys, argv, words)
     assert len(err) < 400, err  # a 5,000-digit number is not quoted back whole
 
 
+@pytest.mark.parametrize("argv", [("run", MINI, "--turns", "1", "--fire", "e" * 100_000, "--reason", "why"),
+                                  ("e" * 100_000,), ("replay", "s" * 100_000 + ".wgsave")])
+def test_a_one_line_error_quoting_huge_input_stays_a_readable_line(capsys, argv):
+    try:
+        code = main([str(part) for part in argv])
+    except SystemExit as exit_:
+        code = exit_.code
+    out, err = capsys.readouterr()
+    assert code == 2 and out == "" and err.count("\n") == 1, err[:300]
+    assert len(err) < 2_200 and "characters left out" in err, len(err)
+
+
+@pytest.mark.parametrize("number", ["9" * 5000, "-" + "1" * 4301, "1" + "_0" * 4400])
+def test_a_toml_number_of_thousands_of_digits_is_one_problem_at_its_line(tmp_path, capsys, number):
+    text = MINI.read_text()
+    (tmp_path / "big.toml").write_text(text.replace("\nturns = ", f"\nturns = {number}\n#", 1))
+    line = text[:text.index("\nturns = ")].count("\n") + 2
+    for argv in (("validate", tmp_path / "big.toml"), ("run", tmp_path / "big.toml")):
+        code, out, err = run(capsys, *argv)  # Python's int() refuses over 4,300 digits: tomllib let it through
+        assert code == 2 and err == (f"{tmp_path / 'big.toml'}:{line}: a number thousands of digits long: no "
+                                     "value of a scenario is that large\n"), err
+
+
+def test_numbers_typed_in_the_app_are_checked_without_int_s_digit_limit():
+    from game.desk.setup import seed_problem
+    from game.tui.playthrough import _count_problem
+
+    assert seed_problem("9" * 5000) == seed_problem("1" + "0" * 30) != ""
+    assert seed_problem("\u0663") == "The seed must be a whole number."
+    assert seed_problem(" 12 ") == ""
+    assert _count_problem("9" * 5000, 3) == _count_problem("\u0663", 3) == "Give a number from 1 to 3."
+    assert _count_problem("2", 3) == ""
+
+
 def _locked_unfinished_save(tmp_path):
     from game.lock import make_lock
 
@@ -222,3 +256,9 @@ def test_horizon_saves_naming_a_file_is_one_line(tmp_path, capsys, monkeypatch):
     one_line(capsys, "saves", words="HORIZON_SAVES=")
     one_line(capsys, "run", MINI, "--save", words="is not a folder")
     one_line(capsys, "saves", tmp_path / "file", words="is not a folder")
+    from textual_serve.server import Server
+    monkeypatch.setattr(Server, "serve", lambda self, *args, **kwargs: None)  # a regression fails, not hangs
+    one_line(capsys, "serve", "--port", "48999", words="HORIZON_SAVES=")  # refused before anything is served
+    monkeypatch.delenv("HORIZON_SAVES")
+    one_line(capsys, "play", "--plain", "--saves", tmp_path / "file", MINI, words="--saves ")
+    one_line(capsys, "serve", "--port", "48999", "--saves", tmp_path / "file", words="is not a folder")

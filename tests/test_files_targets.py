@@ -143,12 +143,24 @@ def _child(*args: str, stdout) -> subprocess.CompletedProcess:
                           text=True, env=env, timeout=120)
 
 
-@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full here")
-def test_standard_output_on_a_full_disk_ends_in_one_line():
-    with open("/dev/full", "w") as full:  # opened for writing only: /dev/full itself is never replaced
-        result = _child("validate", str(MINI), stdout=full)
-    assert result.returncode == 2, result.stderr
-    assert result.stderr == "wargame validate: cannot write to standard output: No space left on device\n"
+def full_disk(tmp_path) -> str:
+    """A device whose every write fails with "no space left": one made in ``tmp_path`` as root, else /dev/full
+    (only opened for writing by the child's redirection, never written over)."""
+    if os.geteuid() == 0:
+        os.mknod(tmp_path / "full", stat.S_IFCHR | 0o666, os.makedev(1, 7))
+        return str(tmp_path / "full")
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full here")
+    return "/dev/full"
+
+
+@pytest.mark.parametrize("argv", [["validate", str(MINI)], ["--help"], ["--version"], ["run", "--help"]])
+def test_standard_output_on_a_full_disk_ends_in_one_line(tmp_path, argv):
+    with open(full_disk(tmp_path), "w") as full:
+        result = _child(*argv, stdout=full)
+    assert result.returncode == 2, result.stderr  # --help and --version too: argparse alone says nothing, exit 0
+    prog = "wargame validate" if argv[0] == "validate" else "wargame"
+    assert result.stderr == f"{prog}: cannot write to standard output: No space left on device\n"
 
 
 def test_standard_output_closed_early_ends_in_one_line(tmp_path):

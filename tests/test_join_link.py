@@ -7,6 +7,7 @@ read from a file (or standard input) never appears there.
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 from pathlib import Path
 
@@ -23,10 +24,17 @@ def test_a_link_file_is_read_and_its_mistakes_said_in_one_line(tmp_path, capsys)
     (tmp_path / "bad").write_text("\n  nonsense  \n")
     (tmp_path / "empty").write_text("\n\n")
     (tmp_path / "big").write_text("x" * 5000)
+    os.mkfifo(tmp_path / "fifo")  # opening it for reading would wait for a writer for ever
     for args, said in ((["--link-file", str(tmp_path / "bad")], "not a Horizon link: 'nonsense'"),
                        (["--link-file", str(tmp_path / "empty")], "holds no link"),
                        (["--link-file", str(tmp_path / "big")], "not a link file"),
-                       (["--link-file", str(tmp_path / "missing")], "cannot read it (No such file or directory)"),
+                       (["--link-file", str(tmp_path / "missing")], "missing: no such file"),
+                       (["--link-file", str(tmp_path)], "is a folder, not a file"),
+                       (["--link-file", str(tmp_path / "fifo")], "FIFO (a named pipe), not a regular file (give a "
+                                                                  "pipe on standard input: --link-file -)"),
+                       (["--link-file", "/dev/zero"], "character device, not a regular file"),
+                       (["http://x:1/" + "9" * 5000 + "/us/" + "a" * 32], "not a Horizon link"),  # was int()'s error
+                       (["http://x:1/\u0663/us/" + "a" * 32], "not a Horizon link"),  # another script's 3
                        (["http://x:1/1/us/" + "a" * 32, "--link-file", str(tmp_path / "bad")], "not both")):
         code, err = joined(capsys, *args)
         assert code == 2 and len(err.splitlines()) == 1 and said in err, err

@@ -152,6 +152,30 @@ async def test_the_facilitator_acts_from_the_networked_console_with_the_hot_seat
             assert app.screen is form and len(session.open_interventions) == 1
 
 
+async def test_the_networked_console_fires_an_inject_from_the_scenarios_library(tmp_path):
+    """The library form shows the author's guidance once an inject is chosen; the host takes the inject as
+    written, with the facilitator's reason."""
+    from textual.widgets import Static
+
+    from game.scenario.injects import as_act
+
+    async with hosted(tmp_path) as host:
+        session = host.games[1].session
+        app = RemoteApp(link_of(host, FACILITATOR))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await until(pilot, lambda: isinstance(app.screen, ConsoleScreen), "the console")
+            await pilot.press("b")
+            await until(pilot, lambda: isinstance(app.screen, ActFormDialog), "the library form")
+            form = app.screen
+            await pilot.press("enter", "down", "down", "enter")
+            await until(pilot, lambda: "When to use it: Turn 3" in str(form.query_one("#details-inject", Static)
+                                                                           .render()), "the inject's guidance")
+            await pilot.press("tab", *"the Taliban talk to everyone", "ctrl+o")
+            await until(pilot, lambda: isinstance(app.screen, ConsoleScreen), "the form closed")
+            library = session.scenario.library_inject("taliban-in-moscow")
+            assert session.open_interventions == (as_act(library, "the Taliban talk to everyone"),)
+
+
 async def test_a_seat_opened_on_another_screen_is_told_can_no_longer_order_and_can_take_it_back(tmp_path):
     from game.tui.dialogs.confirm import ConfirmDialog
 

@@ -217,4 +217,22 @@ async def test_continue_resumes_mid_turn_with_the_orders_already_given(tmp_path:
 
 
 def test_every_act_has_a_form_and_a_key():
-    assert sorted(FORMS) == ["e", "i", "o", "r", "t"]
+    assert sorted(FORMS) == ["b", "e", "i", "o", "r", "t"]
+
+
+async def test_the_hot_seat_console_fires_an_inject_from_the_library(tmp_path: Path):
+    from game.scenario.injects import as_act
+    from tests.paths import SHIPPED
+
+    scenario = load_scenario(SHIPPED)
+    app = make_app(tmp_path / "saves", scenario=scenario,
+                   controllers={seat: "random" for seat in scenario.seats}, seed=4, facilitator=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, "SetupScreen")
+        await pilot.press("f5")
+        await wait_for(pilot, "FacilitatorScreen")
+        await fill(pilot, "b", {"inject": "ukraine-buildup", "reason": "remind them why the law exists"})
+        assert "injected \u201cSatellite images show Russian forces" in screen_text(pilot.app.screen)
+        session = app.playthrough.session
+        assert session.open_interventions == (as_act(scenario.library_inject("ukraine-buildup"),
+                                                     "remind them why the law exists"),)

@@ -16,6 +16,12 @@ From that table the report checks four targets (docs/balance.md):
 - **no idle action**: every action is chosen by some purposeful computer
   policy playing its seat against the other seats' strategies, or the
   scenario says why not (``[balance.unchosen]``).
+
+and the scenario's own targets: ``[[balance.lines]]`` (a named strategy, such
+as the line the real actors took, must be a best response somewhere, or within
+some points of its seat's best) and ``[[balance.outcomes]]`` (how often
+something may happen in the games of the strategies, or with a computer policy
+in every seat: ``outcome_runs`` games each).
 """
 
 from __future__ import annotations
@@ -28,13 +34,16 @@ from collections.abc import Mapping, Sequence
 from attrs import frozen
 
 from game.analysis.simulate import GameResult, Progress, Rotation, run_matchups
-from game.engine.model import Scenario
+from game.engine.model import OutcomeTarget, Scenario
 from game.errors import WargameError
 from game.players import POLICIES, combinations
 from game.players.scripted_policy import PREFIX
+from game.scenario.strategies import STRATEGIES
 
 DEFAULT_RUNS = 100
 POLICY_RUNS = 20
+OUTCOME_RUNS = 40
+"""Games with one computer policy in every seat, per policy an outcome target names."""
 PURPOSEFUL = ("greedy", "cautious", "planner")
 """The computer policies that must between them choose every action (random would, blindly), each
 playing one seat against the others' strategies in rotation."""
@@ -116,6 +125,56 @@ class ActionUse:
 
 
 @frozen
+class LineResult:
+    """How a strategy the scenario names in ``[[balance.lines]]`` fares."""
+
+    seat: str
+    strategy: str
+    mean: float
+    """Its mean score over every matchup."""
+    best_strategy: str
+    """The seat's strategy with the highest mean score over every matchup."""
+    best_mean: float
+    best_response: bool
+    """It is a best response to some mix of the others' strategies."""
+    need_best_response: bool
+    within: float | None
+    text: str = ""
+
+    @property
+    def gap(self) -> float:
+        """Points below the seat's best strategy, on average over every matchup (0 when it is the best)."""
+        return self.best_mean - self.mean
+
+    @property
+    def met(self) -> bool:
+        return ((self.best_response or not self.need_best_response)
+                and (self.within is None or self.gap <= self.within + 1e-9))
+
+
+@frozen
+class OutcomeResult:
+    """How often one ``[[balance.outcomes]]`` came about in one kind of game."""
+
+    id: str
+    label: str
+    players: str
+    """``strategies`` or the computer policy in every seat."""
+    played_by: str
+    """Who really played: the policy, or the stand-in the run used for it."""
+    games: int
+    """The games counted (those in which ``given`` was chosen, when the target names one)."""
+    happened: int
+    bounds: str
+    met: bool
+    given: str = ""
+
+    @property
+    def share(self) -> float:
+        return self.happened / self.games if self.games else 0.0
+
+
+@frozen
 class BalanceReport:
     scenario: str
     runs: int
@@ -131,6 +190,9 @@ class BalanceReport:
     seats: tuple[str, ...]
     policies: tuple[str, ...]
     """The computer policies whose choices the actions check counts."""
+    lines: tuple[LineResult, ...] = ()
+    outcomes: tuple[OutcomeResult, ...] = ()
+    outcome_runs: int = 0
 
     def findings(self) -> list[str]:
         """Each target not met, as one sentence."""
@@ -148,21 +210,44 @@ class BalanceReport:
         if self.policy_runs:
             found += [f"{a.action}: never chosen by {', '.join(self.policies)} and no reason given in "
                       "[balance.unchosen]" for a in self.actions if not a.chosen_by and not a.reason]
+        for line in self.lines:
+            if line.need_best_response and not line.best_response:
+                found.append(f"{line.seat}: {line.strategy} is a best response to no mix of the others' strategies")
+            if line.within is not None and line.gap > line.within + 1e-9:
+                found.append(f"{line.seat}: {line.strategy} averages {line.gap:.2f} points below {line.best_strategy}; "
+                             f"the target is within {line.within:g}")
+        for outcome in self.outcomes:
+            if not outcome.met:
+                games = f"{outcome.players} games" + (f" in which {outcome.given} was chosen" if outcome.given else "")
+                found.append(f"{outcome.id}: in {outcome.happened} of {outcome.games} {games} "
+                             f"({outcome.share:.0%}); the target is {outcome.bounds}" if outcome.games else
+                             f"{outcome.id}: no {games} to count; the target is {outcome.bounds}")
         return found
 
 
 def balance(scenario: Scenario, runs: int = DEFAULT_RUNS, seed: int = 0, *, policy_runs: int = POLICY_RUNS,
-            policies: Sequence[str] = PURPOSEFUL, jobs: int = 1, progress: Progress | None = None) -> BalanceReport:
+            policies: Sequence[str] = PURPOSEFUL, outcome_runs: int = OUTCOME_RUNS,
+            stand_ins: Mapping[str, str] | None = None, jobs: int = 1,
+            progress: Progress | None = None) -> BalanceReport:
     """Play every matchup of the scenario's strategies and measure the targets.
 
     ``policy_runs`` games per policy and seat check which actions the computer
     policies choose; ``policies`` (default ``PURPOSEFUL``) may name a cheaper
-    set, e.g. a quicker planner level for a test.
+    set, e.g. a quicker planner level for a test. ``outcome_runs`` games with
+    each policy an outcome target names in every seat (0: outcome targets of
+    policies are not checked); ``stand_ins`` plays another policy in its place
+    (``{"planner": "planner-easy"}`` for a quick look).
     """
     missing = [seat for seat in scenario.seats if not scenario.strategies_for(seat)]
     if missing:
         raise WargameError(f"{scenario.id} has no [[strategies]] for {', '.join(missing)}: "
                            "the balance report plays each seat's strategies against the others'")
+    stand_ins = dict(stand_ins or {})
+    kinds = [p for p in dict.fromkeys(p for t in scenario.balance.outcomes for p in t.players) if p != STRATEGIES]
+    unknown = [p for p in [*kinds, *stand_ins.values()] if p not in POLICIES]
+    if unknown:
+        raise WargameError(f"[[balance.outcomes]] of {scenario.id} names {unknown[0]!r}, which is not a computer "
+                           f"policy (policies: {', '.join(POLICIES)})")
     lines = [[s.id for s in scenario.strategies_for(seat)] for seat in scenario.seats]
     if combinations.count(lines) > MAX_PROFILES:
         counts = " \u00d7 ".join(str(len(line)) for line in lines)
@@ -175,10 +260,15 @@ def balance(scenario: Scenario, runs: int = DEFAULT_RUNS, seed: int = 0, *, poli
     matchups: list[Rotation] = [[controllers] for controllers in scripted]
     tried = [(policy, seat) for policy in policies for seat in scenario.seats]
     matchups += [_against_strategies(scenario, seat, policy) for policy, seat in tried]
-    played = _play(scenario, runs, policy_runs, seed, matchups, len(profiles), jobs, progress)
+    selfplay = kinds if outcome_runs else []
+    matchups += [[{seat: stand_ins.get(kind, kind) for seat in scenario.seats}] for kind in selfplay]
+    played = _play(scenario, runs, (policy_runs, outcome_runs), seed, matchups,
+                   (len(profiles), len(tried), len(selfplay)), jobs, progress)
     table = {profile: _scores(games, len(scenario.seats)) for profile, games in zip(profiles, played)}
     responses = [r for i in range(len(scenario.seats)) for r in _responses(scenario, table, i)]
     sensible = {seat: [r.strategy for r in responses if r.seat == seat and r.best] for seat in scenario.seats}
+    games = {STRATEGIES: [g for results in played[:len(profiles)] for g in results],
+             **dict(zip(selfplay, played[len(profiles) + len(tried):]))}
     return BalanceReport(
         scenario=scenario.id, runs=runs, policy_runs=policy_runs, seed=seed,
         profiles=tuple(profiles),
@@ -188,10 +278,40 @@ def balance(scenario: Scenario, runs: int = DEFAULT_RUNS, seed: int = 0, *, poli
                          for j in range(len(scenario.seats)) if i != j),
         decisiveness=tuple(_decisiveness(scenario, table, i, sensible[seat])
                            for i, seat in enumerate(scenario.seats)),
-        actions=_action_use(scenario, dict(zip(tried, played[len(profiles):]))),
+        actions=_action_use(scenario, dict(zip(tried, played[len(profiles):len(profiles) + len(tried)]))),
         seats=scenario.seats,
         policies=tuple(policies),
+        lines=tuple(_line(scenario, profiles, table, responses, target) for target in scenario.balance.lines),
+        outcomes=tuple(_outcome(scenario, index, target, kind, games[kind], stand_ins.get(kind, kind))
+                       for index, target in enumerate(scenario.balance.outcomes)
+                       for kind in target.players if kind in games),
+        outcome_runs=outcome_runs if selfplay else 0,
     )
+
+
+def _line(scenario: Scenario, profiles: Sequence[Profile], table: Mapping[Profile, tuple],
+          responses: Sequence[BestResponse], target) -> LineResult:
+    """How the named strategy does: a best response somewhere?  How far below its seat's best on average?"""
+    strategy = scenario.strategy(target.strategy)
+    index = scenario.seats.index(strategy.seat)
+    means = {s.id: statistics.fmean(statistics.fmean(table[p][index]) for p in profiles if p[index] == s.id)
+             for s in scenario.strategies_for(strategy.seat)}
+    best = max(means, key=means.__getitem__)
+    response = next(r for r in responses if r.strategy == strategy.id)
+    return LineResult(strategy.seat, strategy.id, means[strategy.id], best, means[best], response.best,
+                      target.best_response, target.within, target.text)
+
+
+def _outcome(scenario: Scenario, index: int, target: OutcomeTarget, kind: str, games: Sequence[GameResult],
+             played_by: str) -> OutcomeResult:
+    """The share of ``games`` (those in which ``given`` was chosen, if it names an action) where it came about."""
+    if target.given:
+        position = next(i for i, a in enumerate(scenario.actions) if a.id == target.given)
+        games = [g for g in games if g.choices[position]]
+    happened = sum(g.outcomes[index] for g in games)
+    share = happened / len(games) if games else 0.0
+    return OutcomeResult(target.id, target.label, kind, played_by, len(games), happened, target.bounds,
+                         bool(games) and target.met(share), target.given)
 
 
 def _against_strategies(scenario: Scenario, seat: str, policy: str) -> Rotation:
@@ -202,21 +322,25 @@ def _against_strategies(scenario: Scenario, seat: str, policy: str) -> Rotation:
             for q in _others(scenario, index)]
 
 
-def _play(scenario: Scenario, runs: int, policy_runs: int, seed: int, matchups: list[Rotation],
-          scripted: int, jobs: int, progress: Progress | None) -> list[list[GameResult]]:
-    """Scripted matchups ``runs`` games each, then each policy in each seat ``policy_runs`` games."""
-    done_first = runs * scripted
-    total = done_first + policy_runs * (len(matchups) - scripted)
-
-    def second(done: int, _: int) -> None:
-        if progress is not None:
-            progress(done_first + done, total)
-
-    first = run_matchups(scenario, runs, seed, matchups[:scripted], jobs=jobs,
-                         progress=None if progress is None else lambda done, _: progress(done, total))
-    rest = run_matchups(scenario, policy_runs, seed, matchups[scripted:], jobs=jobs, progress=second) \
-        if policy_runs and len(matchups) > scripted else [[] for _ in matchups[scripted:]]
-    return first + rest
+def _play(scenario: Scenario, runs: int, extra_runs: tuple[int, int], seed: int, matchups: list[Rotation],
+          sizes: tuple[int, int, int], jobs: int, progress: Progress | None) -> list[list[GameResult]]:
+    """Scripted matchups ``runs`` games each; each policy in each seat against the strategies
+    ``policy_runs`` games; each policy in every seat ``outcome_runs`` games (``extra_runs``)."""
+    counts = [runs, *extra_runs]
+    total = sum(count * size for count, size in zip(counts, sizes))
+    played: list[list[GameResult]] = []
+    start = done_before = 0
+    for count, size in zip(counts, sizes):
+        part = matchups[start:start + size]
+        if count and part:
+            offset = done_before
+            played += run_matchups(scenario, count, seed, part, jobs=jobs, progress=None if progress is None else
+                                   lambda done, _, offset=offset: progress(offset + done, total))
+        else:
+            played += [[] for _ in part]
+        start += size
+        done_before += count * size
+    return played
 
 
 def _scores(games: Sequence[GameResult], seats: int) -> tuple[tuple[float, ...], ...]:

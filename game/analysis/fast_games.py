@@ -10,7 +10,7 @@ including the once-only events its seat was shown firing.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from attrs import frozen
@@ -50,6 +50,8 @@ class FastGame:
     """Ids of the events that left a log entry at least once (the reference log's EVENT entries)."""
     trace: tuple[Turn, ...] = ()
     """Every turn's situation, when asked for."""
+    held: tuple[bool, ...] = ()
+    """For each condition ``play_fast`` was asked to watch: whether it held after some turn."""
 
     @property
     def turns(self) -> int:
@@ -57,11 +59,15 @@ class FastGame:
 
 
 def play_fast(scenario: Scenario, seed: int, policies: Sequence[Policy], *, trace: bool = False,
-              start: Turn | None = None, first: Sequence[str] | None = None) -> FastGame:
+              start: Turn | None = None, first: Sequence[str] | None = None,
+              watch: Sequence[Callable[[Sequence[Any]], bool]] = ()) -> FastGame:
     """Play a game with ``policies[i]`` in seat ``i`` to its end.
 
     From the beginning, or from ``start`` (a situation of a traced game) with
     ``first`` as the orders of its turn. ``trace`` keeps every turn's situation.
+    ``watch`` are conditions evaluated on the state after every turn (``turn``
+    one past the turn played, as the debrief reads it); ``held`` says which held
+    after some turn.
     """
     fast = fast_form(scenario)
     seats = scenario.seats
@@ -79,6 +85,7 @@ def play_fast(scenario: Scenario, seed: int, policies: Sequence[Policy], *, trac
     orders: list[tuple[str, ...]] = []
     turns: list[Turn] = []
     logged: set[str] = set()
+    held = [False] * len(watch)
     ending = None
     while True:
         turn = env[0]
@@ -96,12 +103,14 @@ def play_fast(scenario: Scenario, seed: int, policies: Sequence[Policy], *, trac
         if applied:
             fired, seen = _after_events(seats, applied, fired, seen, logged)
         ending, over = fast.outcome(env)
+        env[0] = turn + 1
+        if watch:
+            held = [was or bool(condition(env)) for was, condition in zip(held, watch)]
         if over:
             break
-        env[0] = turn + 1
-    env[0] = turn + 1
     scores = tuple(score(env) for score in fast.score)
-    return FastGame(seed, ending, tuple(env[1:]), scores, tuple(orders), frozenset(logged), tuple(turns))
+    return FastGame(seed, ending, tuple(env[1:]), scores, tuple(orders), frozenset(logged), tuple(turns),
+                    tuple(held))
 
 
 def _after_events(seats: Sequence[str], applied: Sequence[tuple[Rule, bool]], fired: frozenset[str],

@@ -26,6 +26,7 @@ from game.analysis.history import history_section
 from game.analysis.hotwash import BeliefRow
 from game.analysis.markdown import escape, table
 from game.analysis.rulings import rulings_section
+from game.analysis.sources import assumptions_lines
 from game.analysis.summary import Summary
 from game.analysis.timeline import timeline_section, turn_title, who_played
 from game.engine.log import ACTION
@@ -325,6 +326,7 @@ def _appendix(run: Analysis) -> list[str]:
         lines += ["", "Beliefs:", "", *(f"- `{row.belief.id}` of `{row.seat}` about `{row.belief.about}`"
                                          + (f" (turn {row.belief.turn})" if row.belief.turn else "")
                                          + f": answer {row.answer}, truth {row.truth}" for row in run.beliefs)]
+    lines += assumptions_lines(session)
     if run.simulation is not None:
         lines += ["", f"The comparison's games: {run.simulation.runs:,}, base seed {run.simulation.seed}."]
     return lines

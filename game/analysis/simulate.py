@@ -20,7 +20,7 @@ from attrs import frozen
 
 from game.analysis.fast_games import play_fast
 from game.analysis.parallel import play_chunks
-from game.engine.model import Scenario
+from game.engine.model import OutcomeTarget, Scenario
 from game.players import get_policy
 from game.scenario import parse_scenario
 
@@ -46,6 +46,9 @@ class GameResult:
     """Final score of each seat, in seat order."""
     choices: tuple[int, ...]
     """How many times each of the scenario's actions was chosen, in ``scenario.actions`` order."""
+    outcomes: tuple[bool, ...] = ()
+    """For each of the scenario's ``[[balance.outcomes]]``: whether it came about (after some turn, or at
+    the end, as the target says)."""
 
 
 def game_seed(seed: int, index: int) -> int:
@@ -63,13 +66,26 @@ def default_jobs() -> int:
 
 
 def play_game(scenario: Scenario, seed: int, controllers: Mapping[str, str]) -> GameResult:
-    game = play_fast(scenario, seed, [get_policy(controllers[seat]) for seat in scenario.seats])
+    targets = scenario.balance.outcomes
+    game = play_fast(scenario, seed, [get_policy(controllers[seat]) for seat in scenario.seats],
+                     watch=[_watched(t) for t in targets if t.held != "end"])
     position = {action.id: i for i, action in enumerate(scenario.actions)}
     choices = [0] * len(scenario.actions)
     for orders in game.orders:
         for action in orders:
             choices[position[action]] += 1
-    return GameResult(seed, game.ending or "", game.turns, game.scores, tuple(choices))
+    final = [game.turns + 1, *game.values]
+    during = iter(game.held)
+    outcomes = tuple(bool(t.when.evaluate(final)) if t.held == "end" else
+                     next(during) != (t.held == "always") for t in targets)
+    return GameResult(seed, game.ending or "", game.turns, game.scores, tuple(choices), outcomes)
+
+
+def _watched(target: OutcomeTarget) -> Callable[[Sequence], bool]:
+    """What to watch after every turn: the condition, or for ``always`` its failing (held always = never failed)."""
+    if target.held == "always":
+        return lambda env: not target.when.evaluate(env)
+    return target.when.evaluate
 
 
 def run_games(scenario: Scenario, runs: int, seed: int, controllers: Mapping[str, str], *,

@@ -31,7 +31,7 @@ class OneLineParser(argparse.ArgumentParser):
     """An ArgumentParser whose mistakes end in one line on stderr and exit status 2."""
 
     def error(self, message: str) -> NoReturn:
-        sys.stderr.write(f"{self.prog}: {message} (see {self.prog} --help)\n")
+        sys.stderr.write(f"{self.prog}: {_plain(message, multiline=False)} (see {self.prog} --help)\n")
         raise SystemExit(USAGE_ERROR)
 
 
@@ -52,9 +52,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv and argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version"):
         argv = [DEFAULT_COMMAND, *argv]  # `wargame --saves DIR`: options of the game itself
     if argv:  # a named command builds its own parser only: `wargame simulate` never imports host or join
-        args = build_parser([argv[0]] if argv[0] in COMMANDS else COMMANDS).parse_args(argv)
+        args = _parsed(build_parser([argv[0]] if argv[0] in COMMANDS else COMMANDS), argv)
     if not argv or args.command is None:  # bare `wargame` opens the game
-        args = build_parser([DEFAULT_COMMAND]).parse_args([DEFAULT_COMMAND])
+        args = _parsed(build_parser([DEFAULT_COMMAND]), [DEFAULT_COMMAND])
     from game.cli.output import OutputFailed, guard_stdout, silence_stdout, unguard_stdout
 
     guarded = guard_stdout(shown=args.command != "play")
@@ -79,6 +79,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+def _parsed(parser: argparse.ArgumentParser, argv: Sequence[str]) -> argparse.Namespace:
+    """``parser``'s reading of ``argv``. ``--help`` and ``--version`` print here, and argparse ignores a
+    failed write (exit 0, nothing said): they write through the guarded output too, so a failure
+    (``> /dev/full``, a closed pipe) ends in one line, exit 2, like every command's."""
+    from game.cli.output import OutputFailed, guard_stdout, silence_stdout, unguard_stdout
+
+    guarded = guard_stdout(shown=True)
+    try:
+        try:
+            return parser.parse_args(argv)
+        finally:
+            unguard_stdout(guarded)
+    except OutputFailed as error:
+        silence_stdout()
+        raise SystemExit(_fail(f"{parser.prog}: {error}\n")) from None
+
+
 def _fail(text: str) -> int:
     """Say what went wrong on standard error (which may itself be gone); the exit status of a user error."""
     try:
@@ -89,8 +106,21 @@ def _fail(text: str) -> int:
     return USAGE_ERROR
 
 
+MAX_LINE = 2_000
+"""Longest one-line error: it may quote what a user typed (a 100,000-character ``--fire`` name, twice)."""
+
+
 def _plain(message: str, *, multiline: bool) -> str:
-    """``message`` as it may be shown: it may quote a file's name or what a user typed (``safe_text``)."""
+    """``message`` as it may be shown: it may quote a file's name or what a user typed (``safe_text``);
+    each line cut in the middle past ``MAX_LINE`` characters, so it stays a line a person reads."""
     from game.safe_text import printable
 
-    return printable(message, multiline=multiline)
+    shown = printable(message, multiline=multiline)
+    return "\n".join(_cut(line) for line in shown.split("\n")) if multiline else _cut(shown)
+
+
+def _cut(line: str) -> str:
+    if len(line) <= MAX_LINE:
+        return line
+    return (f"{line[:MAX_LINE * 2 // 3]} … ({len(line) - MAX_LINE:,} characters left out) … "
+            f"{line[-(MAX_LINE // 3):]}")

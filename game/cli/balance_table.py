@@ -18,6 +18,10 @@ def format_balance(scenario: Scenario, report: BalanceReport) -> list[str]:
         lines += _strategies(scenario, report, seat) + [""]
     lines += _influences(scenario, report) + [""] + _decisiveness(scenario, report) + [""]
     lines += _actions(scenario, report) + [""]
+    if report.lines:
+        lines += _lines(scenario, report) + [""]
+    if scenario.balance.outcomes:
+        lines += _outcomes(scenario, report) + [""]
     findings = report.findings()
     if findings:
         lines += [f"Targets not met ({len(findings)}):", *(f"- {finding}" for finding in findings)]
@@ -77,3 +81,38 @@ def _actions(scenario: Scenario, report: BalanceReport) -> list[str]:
     rows = [(shorten(f"{a.action}: {scenario.action(a.action).label}", LABEL_WIDTH),
              a.reason or "NO REASON GIVEN in [balance.unchosen]") for a in idle]
     return [head, *format_table(("action", "why"), rows, "<<")[1:]] if rows else [head]
+
+
+def _lines(scenario: Scenario, report: BalanceReport) -> list[str]:
+    rows = []
+    for line in report.lines:
+        asked = [part for part, wanted in (("best response somewhere", line.need_best_response),
+                                           (f"within {line.within:g} of the best" if line.within is not None else "",
+                                            line.within is not None)) if wanted]
+        rows.append((shorten(f"{line.strategy}: {scenario.strategy(line.strategy).label}", LABEL_WIDTH),
+                     " and ".join(asked), "yes" if line.best_response else "no",
+                     f"{line.gap:.2f} below {line.best_strategy}" if line.gap > 0 else "the best",
+                     "yes" if line.met else "NO"))
+    return format_table(("Lines the scenario asks for", "target", "best response", "on average", "met"),
+                        rows, "<<<<<")
+
+
+def _outcomes(scenario: Scenario, report: BalanceReport) -> list[str]:
+    rows = []
+    for target in scenario.balance.outcomes:
+        results = [r for r in report.outcomes if r.id == target.id]
+        if not results:
+            rows.append((shorten(target.label, LABEL_WIDTH), ", ".join(target.players), "", "not played",
+                         target.bounds, "not checked"))
+        for result in results:
+            who = result.players if result.played_by == result.players else \
+                f"{result.players} (played by {result.played_by})"
+            games = f"{result.happened} of {result.games}" + (f" where {result.given} chosen" if result.given else "")
+            rows.append((shorten(target.label, LABEL_WIDTH), who, games,
+                         f"{result.share:.0%}" if result.games else "-", result.bounds,
+                         "yes" if result.met else "NO"))
+    runs = f"; policies in every seat: {report.outcome_runs:,} games each" if report.outcome_runs else \
+        "; policies in every seat: not played (--outcome-runs 0)"
+    head = f"Outcomes the scenario bounds (strategies: every matchup{runs})"
+    return [head, *format_table(("outcome", "games of", "happened in", "share", "target", "met"),
+                                rows, "<<>><<")]

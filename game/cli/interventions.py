@@ -6,6 +6,7 @@ them. They act on the first turn played:
 
     --fire helsinki --reason 'the room needs the channel open'
     --inject 'A convoy is ambushed' --effect 'threat += 2' --tell us --reason 'a jolt'
+    --inject-from kabul-strike --reason 'the room is too comfortable with strikes'
     --force us.strike=failure --reason 'the intelligence was stale'
     --set receptivity=6 --reason 'the summit went well'
     --order russia=russia.noncommittal --reason 'Moscow would not commit yet'
@@ -21,6 +22,8 @@ from game.errors import WargameError
 ACTS = {
     "fire": ("EVENT", "fire a scenario event now (its effects, text and audience as written)"),
     "inject": ("HEADLINE", "an ad-hoc inject with this headline (add --effect and --tell after it)"),
+    "inject-from": ("ID", "an inject from the scenario's library, as written (its headline, effects and "
+                          "audience; --tell after it tells other seats)"),
     "force": ("RULE=success|failure", "rule this turn's chance of an action or event"),
     "set": ("VARIABLE=VALUE", "set a track to a value within its bounds"),
     "order": ("SEAT=ACTION", "what a computer SEAT does in the first turn played, instead of its policy's "
@@ -28,7 +31,8 @@ ACTS = {
 }
 PARTS = {
     "effect": ("EXPR", "an effect of the --inject before it, in the scenario's language (threat += 2)"),
-    "tell": ("SEAT[,SEAT...]", "who learns the --inject before it (default: every seat)"),
+    "tell": ("SEAT[,SEAT...]", "who learns the --inject (or --inject-from) before it (default: every seat, or "
+                               "the library inject's own audience)"),
     "reason": ("TEXT", "the facilitator's reason for the act before it (kept for the debrief)"),
 }
 
@@ -63,8 +67,10 @@ def acts_of(session: Any, written: list[tuple[str, str]]) -> list[Any]:
         if not acts:
             raise WargameError(f"--{flag} {value!r}: give it after the act it belongs to (e.g. --inject)")
         last = acts[-1]
-        if flag in ("effect", "tell") and last["flag"] != "inject":
-            raise WargameError(f"--{flag} {value!r}: it belongs to an --inject, not to --{last['flag']}")
+        if flag == "effect" and last["flag"] != "inject":
+            raise WargameError(f"--effect {value!r}: it belongs to an --inject, not to --{last['flag']}")
+        if flag == "tell" and last["flag"] not in ("inject", "inject-from"):
+            raise WargameError(f"--tell {value!r}: it belongs to an --inject or --inject-from, not to --{last['flag']}")
         if flag == "effect":
             last["effects"].append(value)
         elif flag == "tell":
@@ -83,6 +89,8 @@ def acts_of(session: Any, written: list[tuple[str, str]]) -> list[Any]:
             result.append(FireEvent(value, reason))
         elif flag == "inject":
             result.append(Inject(value, act["tell"], tuple(act["effects"]), reason))
+        elif flag == "inject-from":
+            result.append(_from_library(scenario, value, act["tell"], reason))
         else:
             key, sep, rest = value.partition("=")
             if not sep or not key or not rest:
@@ -96,6 +104,22 @@ def acts_of(session: Any, written: list[tuple[str, str]]) -> list[Any]:
             else:
                 result.append(ReplaceOrder(key, _action_id(scenario, key, rest), reason))
     return result
+
+
+def _from_library(scenario: Any, inject_id: str, tell: list[str] | None, reason: str) -> Any:
+    """The library inject ``inject_id`` as the white cell's act (to ``tell`` instead of its audience if given)."""
+    import difflib
+
+    from game.scenario.injects import as_act
+
+    inject = scenario.library_inject(inject_id)
+    if inject is None:
+        ids = [i.id for i in scenario.injects]
+        close = difflib.get_close_matches(inject_id, ids, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else \
+            f" (its injects: {', '.join(ids)})" if ids else " (this scenario has no [[injects]])"
+        raise WargameError(f"--inject-from {inject_id!r}: no such inject in the scenario's library{hint}")
+    return as_act(inject, reason) if tell is None else as_act(inject, reason, frozenset(tell))
 
 
 def _value(scenario: Any, name: str, text: str, track_value: Any) -> Any:

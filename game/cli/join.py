@@ -73,13 +73,26 @@ MAX_LINK_FILE = 4096
 
 
 def _read_link(name: str) -> str:
-    """The first non-empty line of the file ``name`` (``-``: standard input); one line if it cannot be read."""
+    """The first non-empty line of the file ``name`` (``-``: standard input); one line if it cannot be read.
+
+    A regular file only (``file_reading``): a FIFO would wait for a writer for ever and a device never end;
+    a pipe is given as standard input instead."""
+    from pathlib import Path
+
+    from game.file_reading import Refused, read_bounded
+
     try:
         if name == "-":
             text = sys.stdin.read(MAX_LINK_FILE + 1)
         else:
-            with open(name, encoding="utf-8") as file:
-                text = file.read(MAX_LINK_FILE + 1)
+            text = read_bounded(Path(name), MAX_LINK_FILE).decode("utf-8")
+    except Refused as refused:
+        reason = refused.reason
+        if reason.startswith("larger than"):
+            reason = f"longer than {MAX_LINK_FILE} characters: not a link file"
+        elif "FIFO" in reason:
+            reason += " (give a pipe on standard input: --link-file -)"
+        raise WargameError(f"--link-file {name}: {reason}") from None
     except (OSError, UnicodeDecodeError) as error:
         raise WargameError(f"--link-file {name}: cannot read it ({getattr(error, 'strerror', None) or error})"
                            ) from None

@@ -48,7 +48,7 @@ def options_from(args: argparse.Namespace):
     from game.desk.launch import LaunchOptions
     from game.saves_folder import default_saves_folder
 
-    saves = args.saves or default_saves_folder()
+    saves = default_saves_folder(args.saves)
     theme = checked_theme(args.theme)
     if args.load and (args.scenario or args.seat or args.seed is not None):
         raise WargameError("--load resumes a saved game: give no SCENARIO, --seat or --seed with it")

@@ -40,6 +40,10 @@ def command_line(saves: Path | None) -> str:
 
 def handle(args: argparse.Namespace) -> int:
     from textual_serve.server import Server  # a dependency; imported here so other commands start fast
+
+    from game.saves_folder import default_saves_folder
+
+    default_saves_folder(args.saves)  # a file there: one line now, not a failed save in every tab later
     print(f"Open http://{args.host}:{args.port} in a browser (Ctrl+C here to stop).", file=sys.stderr)
     Server(command_line(args.saves), host=args.host, port=args.port, title="Horizon").serve()
     return 0

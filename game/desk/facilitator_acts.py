@@ -19,7 +19,8 @@ from attrs import frozen
 
 from game.engine.interventions import FireEvent, ForceChance, Inject, Intervention, ReplaceOrder, SetTrack, read_value
 from game.errors import WargameError
-from game.seat_view.model import SeatView
+from game.presentation.words import format_value
+from game.seat_view.model import InjectView, SeatView
 from game.session import FACILITATOR, HUMAN
 
 CHOICE, CHECKS, TEXT = "choice", "checks", "text"
@@ -35,6 +36,11 @@ class Field:
     """(what is shown, the value) pairs."""
     placeholder: str = ""
     initial: Any = None
+    details: tuple[tuple[Any, str], ...] = ()
+    """For a ``CHOICE``: (value, what to show about it once chosen) pairs, e.g. an inject's guidance."""
+
+    def detail(self, value: Any) -> str:
+        return next((text for chosen, text in self.details if chosen == value), "")
 
 
 @frozen
@@ -62,6 +68,36 @@ def _inject(view: SeatView) -> tuple[Field, ...]:
             Field("recipients", "Who learns it", CHECKS, seats, initial=tuple(s for _, s in seats)),
             Field("effects", "Effects, separated by ; (optional)", TEXT, placeholder="threat += 2; receptivity -= 1"),
             REASON)
+
+
+def _library(view: SeatView) -> tuple[Field, ...]:
+    """The scenario's ready-made injects, each with the author's guidance, audience, effects and source."""
+    injects = tuple((inject.headline, inject.id) for inject in view.injects)
+    label = "Inject from the scenario's library" if injects else "This scenario has no library of injects"
+    details = tuple((inject.id, inject_details(view, inject)) for inject in view.injects)
+    return (Field("inject", label, CHOICE, injects, details=details), REASON)
+
+
+def inject_details(view: SeatView, inject: InjectView) -> str:
+    """What the facilitator should know before firing a library inject, one line each."""
+    told = "every seat" if not inject.recipients else " and ".join(view.name(s).name for s in inject.recipients)
+    lines = [f"When to use it: {inject.use_when}"] if inject.use_when else []
+    lines += [f"Told to: {told}", f"Effects: {'; '.join(inject.effects) or 'none (a headline only)'}"]
+    if inject.source:
+        lines.append(f"Source: \u201c{inject.source}\u201d")
+    if inject.assumption:
+        lines.append(f"Designer's assumption: {inject.assumption}")
+    if inject.history:
+        lines.append(f"In the record: {inject.history}")
+    return "\n".join(lines)
+
+
+def _build_library(view: SeatView, values: Mapping[str, Any]) -> Inject:
+    chosen = _chosen(values, "inject", "an inject from the library")
+    inject = next((i for i in view.injects if i.id == chosen), None)
+    if inject is None:
+        raise WargameError("That inject is not in this scenario's library.")
+    return Inject(inject.headline, inject.recipients or None, inject.effects, _text(values, "reason", "your reason"))
 
 
 def _rulings(view: SeatView) -> tuple[Field, ...]:
@@ -121,6 +157,7 @@ FORMS = {
         ActForm("e", "Event", "Fire an event now", _events,
                 lambda v, a: FireEvent(_chosen(a, "event", "an event"), _text(a, "reason", "your reason"))),
         ActForm("i", "Inject", "An inject of your own", _inject, _build_inject),
+        ActForm("b", "Library", "An inject from the scenario's library", _library, _build_library),
         ActForm("r", "Rule", "Rule on a chance this turn", _rulings,
                 lambda v, a: ForceChance(_chosen(a, "rule", "a chance"), _chosen(a, "success", "the outcome"),
                                          _text(a, "reason", "your reason"))),
@@ -131,8 +168,8 @@ FORMS = {
 }
 """The forms by the key that opens them (on the hot-seat console and the networked one alike)."""
 
-KEYS_LINE = ("e fire an event \u00b7 i inject \u00b7 r rule on a chance \u00b7 o replace a computer order \u00b7 "
-             "t set a track")
+KEYS_LINE = ("e fire an event \u00b7 i inject \u00b7 b inject from the library \u00b7 r rule on a chance \u00b7 "
+             "o replace a computer order \u00b7 t set a track")
 """The acts' keys in words, for the consoles (a narrow footer cannot show them all)."""
 
 

@@ -64,9 +64,11 @@ def seed_problem(text: str) -> str:
     """Why ``text`` is not a usable seed, as a setup screen says it, or "" when it is."""
     from game.engine.adjudication import MAX_SEED
 
-    if not text.strip().isdigit():
+    if not text.strip().isascii() or not text.strip().isdigit():  # "٣" is a digit to str.isdigit
         return "The seed must be a whole number."
-    if int(text) > MAX_SEED:
+    try:
+        parse_whole(text, 0, MAX_SEED)  # 5,000 digits: out of range, not int()'s digit-limit error
+    except NotAWholeNumber:
         return f"The seed must be at most {MAX_SEED}."
     return ""
 

@@ -104,7 +104,7 @@ def check_intervention(scenario: Scenario, state: GameState, act: Intervention) 
     if isinstance(act, FireEvent):
         _check_event(scenario, state, act)
     elif isinstance(act, Inject):
-        _compile_inject(scenario, act)
+        check_inject(scenario, act)
     elif isinstance(act, SetTrack):
         check_track_value(_variable(scenario, act.variable), act.value)
     elif isinstance(act, ForceChance):
@@ -128,7 +128,7 @@ def apply_intervention(scenario: Scenario, state: GameState, act: FireEvent | In
         entry = LogEntry(state.turn, INTERVENTION, event.id, event.text, source=event.source,
                          visible_to=event.visible_to, changes=changes, **common)
     elif isinstance(act, Inject):
-        changes = apply_effects(_compile_inject(scenario, act), env)
+        changes = apply_effects(check_inject(scenario, act), env)
         entry = LogEntry(state.turn, INTERVENTION, "", act.headline.strip(), visible_to=act.recipients,
                          changes=changes, **common)
     else:
@@ -258,7 +258,12 @@ def _check_event(scenario: Scenario, state: GameState, act: FireEvent) -> None:
         raise RefusedIntervention(f"the event {event.id!r} has already fired, and it fires only once")
 
 
-def _compile_inject(scenario: Scenario, act: Inject) -> tuple[Effect, ...]:
+def check_inject(scenario: Scenario, act: Inject) -> tuple[Effect, ...]:
+    """An inject's effects, compiled; :class:`RefusedIntervention` for one the game must refuse.
+
+    Independent of the state, so the loader runs it on every ``[[injects]]`` of the
+    library: a file that loads never offers an inject the game would refuse.
+    """
     _check_text(act.headline, "the headline", empty_ok=False)
     if act.recipients is not None:
         if not act.recipients:

@@ -50,6 +50,8 @@ class Variable:
     group: str = ""
     description: str = ""
     source: str = ""
+    assumption: str = ""
+    """The designer's reasoning where the source does not support the value (facilitator and designer only)."""
     line: int = 0
     value_labels: Mapping[str, str] = field(factory=dict)
     """An enum's values as players read them (``kabul_only``: "Kabul airport only"), where the author gave them."""
@@ -105,6 +107,9 @@ class Action:
     """Shown to the player when ``when`` does not hold (written for the whole ``when``)."""
     description: str = ""
     source: str = ""
+    """A short verbatim quote of the scenario's source that supports this rule."""
+    assumption: str = ""
+    """The designer's reasoning where no source supports the rule (facilitator and designer only)."""
     history: str = ""
     reveals: frozenset[str] = frozenset()
     """Hidden variables the author declares this action may give away to seats that see it."""
@@ -127,6 +132,7 @@ class Event:
     effects: tuple[Effect, ...] = ()
     visible_to: frozenset[str] | None = None
     source: str = ""
+    assumption: str = ""
     history: str = ""
     reveals: frozenset[str] = frozenset()
     """Hidden variables the author declares this event may give away to seats that see it."""
@@ -139,6 +145,7 @@ class Ending:
     when: Expression
     text: str
     source: str = ""
+    assumption: str = ""
     line: int = 0
 
 
@@ -216,6 +223,64 @@ class Strategy:
 
 
 @frozen
+class LineTarget:
+    """A strategy the balance report must find worth playing (``[[balance.lines]]``).
+
+    Typically the line the real actors took: a scenario whose historical line is
+    never a good answer teaches that history was a blunder.
+    """
+
+    strategy: str
+    best_response: bool = True
+    """It must be the best response to some mix of the other seats' strategies."""
+    within: float | None = None
+    """Its mean score, over every matchup, at most this many points below its seat's best strategy's."""
+    text: str = ""
+    """Why the author asks it (shown with the figures)."""
+    line: int = 0
+
+
+@frozen
+class OutcomeTarget:
+    """How often something may happen in a kind of game (``[[balance.outcomes]]``).
+
+    ``when`` is judged on the state after every turn: ``held`` says whether it
+    must hold after some turn (``ever``, the default), after every turn
+    (``always``: "it never stopped holding") or at the end (``end``). The games are those ``players``
+    names: ``strategies`` (every matchup of the scenario's strategies) or a
+    computer policy in every seat. ``given`` keeps only the games in which that
+    action was chosen at least once. The share of those games must lie within the
+    bounds given (``at_least``/``at_most`` inclusive, ``over``/``under`` strict).
+    """
+
+    id: str
+    label: str
+    when: Expression
+    players: tuple[str, ...]
+    held: str = "ever"
+    """``ever``, ``always`` or ``end``."""
+    given: str = ""
+    at_least: float | None = None
+    at_most: float | None = None
+    over: float | None = None
+    under: float | None = None
+    text: str = ""
+    line: int = 0
+
+    def met(self, share: float) -> bool:
+        return ((self.at_least is None or share >= self.at_least) and (self.at_most is None or share <= self.at_most)
+                and (self.over is None or share > self.over) and (self.under is None or share < self.under))
+
+    @property
+    def bounds(self) -> str:
+        """The bounds in words: ``at most 25%``, ``25% to 60%``."""
+        parts = [f"{word} {value:.0%}" for word, value in (("at least", self.at_least), ("over", self.over),
+                                                           ("at most", self.at_most), ("under", self.under))
+                 if value is not None]
+        return " and ".join(parts)
+
+
+@frozen
 class BalanceSpec:
     """What the scenario asks of its balance report (docs/balance.md)."""
 
@@ -223,6 +288,8 @@ class BalanceSpec:
     """Actions no computer policy is expected to choose, each with the author's reason."""
     decisive: tuple[str, ...] | None = None
     """Seats whose decisions must outweigh the dice (None: every seat)."""
+    lines: tuple[LineTarget, ...] = ()
+    outcomes: tuple[OutcomeTarget, ...] = ()
 
 
 @frozen
@@ -298,6 +365,30 @@ class Belief:
 
 
 @frozen
+class LibraryInject:
+    """A ready-made inject the scenario offers the facilitator (``[[injects]]``).
+
+    Fired from the library it is the white cell's ordinary ``Inject`` act (its
+    headline, audience and effects, with the facilitator's reason), so a save
+    records it as any inject. ``use_when`` is the author's guidance on when it
+    serves a game; ``source`` a quote that supports it, or ``assumption`` the
+    designer's reasoning; ``history`` what happened in the real crisis.
+    """
+
+    id: str
+    headline: str
+    effects: tuple[str, ...] = ()
+    """Effects as written, in the scenario's language (checked when the file loads)."""
+    recipients: frozenset[str] | None = None
+    """The seats told (None: every seat)."""
+    use_when: str = ""
+    source: str = ""
+    assumption: str = ""
+    history: str = ""
+    line: int = 0
+
+
+@frozen
 class Origin:
     """Where a scenario was read from, and its exact text, so saves can carry it."""
 
@@ -331,6 +422,8 @@ class Scenario:
     balance: BalanceSpec = BalanceSpec()
     questions: tuple[Question, ...] = ()
     beliefs: tuple[Belief, ...] = ()
+    injects: tuple[LibraryInject, ...] = ()
+    """The facilitator's library of ready-made injects, in file order."""
     origin: Origin = Origin("", "", "")
     warnings: tuple[str, ...] = ()
     """``FILE:LINE: warning: ...`` lines: what loads but is probably not what the author meant."""
@@ -417,6 +510,9 @@ class Scenario:
 
     def belief(self, belief_id: str) -> Belief | None:
         return next((b for b in self.beliefs if b.id == belief_id), None)
+
+    def library_inject(self, inject_id: str) -> LibraryInject | None:
+        return next((i for i in self.injects if i.id == inject_id), None)
 
     def actor_name(self, actor_id: str) -> str:
         return self.actors[actor_id].name

@@ -32,6 +32,9 @@ ROLE = re.compile(r"[A-Za-z0-9_.-]{1,64}\Z")
 """What a link's role may be: a seat's id (the loader's rule for ids) or ``facilitator``."""
 TOKEN = re.compile(r"[A-Za-z0-9_-]{32}\Z")
 """What a link's token is: what :func:`new_token` makes (the host's journal is checked against it too)."""
+GAME = re.compile(r"[1-9][0-9]{0,8}\Z")
+"""What a link's game number is: ASCII digits, few enough for ``int`` (a 5,000-digit one was a traceback,
+``str.isdigit`` let other scripts' digits through)."""
 
 
 def new_token() -> str:
@@ -77,7 +80,7 @@ def parse_link(url: str) -> Link:
     shape = "a link looks like http://HOST:PORT/GAME/SEAT/TOKEN, as `wargame host` printed it"
     if parts.scheme not in ("http", "ws") or not parts.hostname or parts.query or parts.fragment:
         raise WargameError(f"not a Horizon link: {url!r} ({shape})")
-    if len(pieces) != 3 or not pieces[0].isdigit() or not ROLE.match(pieces[1]) or not TOKEN.match(pieces[2]):
+    if len(pieces) != 3 or not GAME.match(pieces[0]) or not ROLE.match(pieces[1]) or not TOKEN.match(pieces[2]):
         raise WargameError(f"not a Horizon link: {url!r} ({shape})")
     try:
         port = parts.port or 80

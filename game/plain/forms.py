@@ -24,6 +24,8 @@ def fill(console: Console, form: ActForm, view: SeatView) -> dict[str, Any] | No
             if index == len(labels):
                 return None
             values[field.key] = field.choices[index][1]
+            if field.details:  # what the author says of the choice: an inject's guidance, audience and source
+                console.say(*field.detail(values[field.key]).splitlines())
         elif field.kind == CHECKS:
             values[field.key] = checks(console, field)
         else:

@@ -64,6 +64,8 @@ def entry_lines(view: SeatView, entry: EntryView, *, formulas: bool = False) -> 
         lines.append(line(("Reason: ", MUTED), (entry.reason, QUOTE), indent=DETAIL))
     if entry.source and entry.kind != ENDING:
         lines.append(line(("Why: ", MUTED), (quoted(entry.source), QUOTE), indent=DETAIL))
+    if entry.assumption:
+        lines.append(line(("Designer's assumption: ", MUTED), (entry.assumption, MUTED), indent=DETAIL))
     return lines
 
 

@@ -55,4 +55,6 @@ def option_detail(option: OptionView, *, formulas: bool = False) -> list[Line]:
         lines.append(line(("Private: only you will know you did this.", MUTED)))
     if option.source:
         lines.append(line((quoted(option.source), QUOTE)))
+    if option.assumption:
+        lines.append(line(("Designer's assumption: ", MUTED), (option.assumption, MUTED)))
     return lines

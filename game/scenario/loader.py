@@ -52,6 +52,7 @@ from game.scenario.beliefs import read_beliefs
 from game.scenario.questions import read_questions
 from game.scenario.reading import ID, ID_RULE, MAX_TURNS, Reader, close
 from game.scenario.source_file import MAX_BYTES, read_text
+from game.scenario.injects import check_injects, read_injects
 from game.scenario.strategies import read_balance, read_strategies
 from game.scenario.toml_errors import plain_problem
 
@@ -60,15 +61,16 @@ _ACTOR_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*\Z")
 _VARIABLE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 
 _ROOT_KEYS = {"format", "scenario", "actors", "variables", "actions", "events", "objectives", "endings", "map",
-              "strategies", "balance", "questions", "beliefs"}
+              "strategies", "balance", "questions", "beliefs", "injects"}
 _SCENARIO_KEYS = {"id", "title", "summary", "source", "start_date", "turn_days", "turns", "seats", "end_text"}
 _ACTOR_KEYS = {"name", "article", "short_name", "briefing"}
 _VARIABLE_KEYS = {"label", "type", "min", "max", "initial", "values", "value_labels", "visible_to", "source",
-                  "description", "group"}
+                  "assumption", "description", "group"}
 _ACTION_KEYS = {"id", "actor", "label", "when", "chance", "effects", "fail_effects", "visibility",
-                "unavailable", "description", "tags", "source", "history", "reveals"}
-_EVENT_KEYS = {"id", "when", "once", "chance", "effects", "text", "visible_to", "source", "history", "reveals"}
-_ENDING_KEYS = {"id", "when", "text", "source"}
+                "unavailable", "description", "tags", "source", "assumption", "history", "reveals"}
+_EVENT_KEYS = {"id", "when", "once", "chance", "effects", "text", "visible_to", "source", "assumption", "history",
+               "reveals"}
+_ENDING_KEYS = {"id", "when", "text", "source", "assumption"}
 _OBJECTIVE_KEYS = {"score", "text"}
 _CLAUSE_KEYS = {"if", "unavailable"}
 _MAP_KEYS = {"width", "height", "art", "places", "routes", "kinds"}
@@ -99,7 +101,16 @@ def parse_scenario(text: str, filename: str = "<scenario>") -> Scenario:
         raise ScenarioError([plain_problem(filename, str(error), text)]) from None
     except RecursionError:  # tomllib recurses once per level: a few hundred nested [ or { exhaust it
         raise ScenarioError([f"{filename}:1: not valid TOML: arrays or tables nested too deeply"]) from None
+    except ValueError:  # int() of more digits than Python converts (4,300): tomllib lets it through
+        raise ScenarioError([_too_many_digits(filename, text)]) from None
     return _Loader(document, text, filename).load()
+
+
+def _too_many_digits(filename: str, text: str) -> str:
+    """The problem of a whole number too long for Python to read, at its line."""
+    number = re.search(r"[0-9][0-9_]{999,}", text)
+    line = text.count("\n", 0, number.start()) + 1 if number else 1
+    return f"{filename}:{line}: a number thousands of digits long: no value of a scenario is that large"
 
 
 class _Loader(Reader):
@@ -132,11 +143,12 @@ class _Loader(Reader):
         objectives = self.read_objectives()
         map_spec = self.read_map()
         strategies = read_strategies(self, actions)
-        balance = read_balance(self, actions)
+        balance = read_balance(self, actions, strategies)
         questions = read_questions(self)
         beliefs = read_beliefs(self, self.ending_ids())
+        injects = read_injects(self)
         self._raise_if_problems()
-        return Scenario(
+        scenario = Scenario(
             format=fmt,
             id=head["id"],
             title=texts["title"],
@@ -158,9 +170,13 @@ class _Loader(Reader):
             balance=balance,
             questions=tuple(questions),
             beliefs=tuple(beliefs),
+            injects=tuple(injects),
             origin=Origin(self.filename, self.text, hashlib.sha256(self.text.encode()).hexdigest()),
             warnings=tuple(message for _, message in sorted(self.warnings, key=lambda item: item[0])),
         )
+        check_injects(self, scenario)
+        self._raise_if_problems()
+        return scenario
 
     def ending_ids(self) -> list[str]:
         """The id of every ``[[endings]]`` table, sound or not (a broken ending is reported once, by itself)."""
@@ -286,6 +302,7 @@ class _Loader(Reader):
             group=self.author_text(table, path, "group", what, ""),
             description=self.author_text(table, path, "description", what, "", lines=True),
             source=self.author_text(table, path, "source", what, "", lines=True),
+            assumption=self.author_text(table, path, "assumption", what, "", lines=True),
             line=self.lines.line(path),
         )
         if kind == "int":
@@ -397,6 +414,7 @@ class _Loader(Reader):
             unavailable=self.author_text(table, path, "unavailable", what, ""),
             description=self.author_text(table, path, "description", what, "", lines=True),
             source=self.author_text(table, path, "source", what, "", lines=True),
+            assumption=self.author_text(table, path, "assumption", what, "", lines=True),
             history=self.author_text(table, path, "history", what, "", lines=True),
             reveals=self.reveals(table, path, what),
             line=self.lines.line(path),
@@ -473,6 +491,7 @@ class _Loader(Reader):
             effects=self.effects(table, path, "effects", what),
             visible_to=self.visible_to(table, path, what),
             source=self.author_text(table, path, "source", what, "", lines=True),
+            assumption=self.author_text(table, path, "assumption", what, "", lines=True),
             history=self.author_text(table, path, "history", what, "", lines=True),
             reveals=self.reveals(table, path, what),
             line=self.lines.line(path),
@@ -489,9 +508,10 @@ class _Loader(Reader):
             self.problem(path, f"{what} is missing the required key 'when'")
         when = self.condition(table, path, what)
         source = self.author_text(table, path, "source", what, "", lines=True)
+        assumption = self.author_text(table, path, "assumption", what, "", lines=True)
         if when is None or text is None or ending_id is None:
             return None
-        return Ending(ending_id, when, text, source or "", self.lines.line(path))
+        return Ending(ending_id, when, text, source or "", assumption or "", self.lines.line(path))
 
     def read_objectives(self) -> dict[str, Objective]:
         section = self.document.get("objectives", {})

@@ -12,11 +12,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from game.engine.model import Action, BalanceSpec, Step, Strategy
+from game.engine.expressions import BOOL
+from game.scenario.reading import close
+from game.engine.model import Action, BalanceSpec, LineTarget, OutcomeTarget, Step, Strategy
+from game.scenario.reading import ID, ID_RULE
 
 STRATEGY_KEYS = {"id", "seat", "label", "description", "plan"}
 STEP_KEYS = {"do", "when"}
-BALANCE_KEYS = {"unchosen", "decisive"}
+BALANCE_KEYS = {"unchosen", "decisive", "lines", "outcomes"}
+LINE_KEYS = {"strategy", "best_response", "within", "text"}
+OUTCOME_KEYS = {"id", "label", "when", "held", "players", "given", "at_least", "at_most", "over", "under", "text"}
+HELD = ("ever", "always", "end")
+"""When an outcome's ``when`` must hold: after some turn, after every turn, at the end."""
+BOUNDS = ("at_least", "at_most", "over", "under")
+STRATEGIES = "strategies"
+"""In an outcome's ``players``: the games of every matchup of the scenario's strategies."""
 
 
 def read_strategies(loader: Any, actions: Sequence[Action]) -> list[Strategy]:
@@ -93,7 +103,7 @@ def _read_step(loader: Any, path: tuple, item: Any, what: str, seat: str, action
     return Step(action_id, when)
 
 
-def read_balance(loader: Any, actions: Sequence[Action]) -> BalanceSpec:
+def read_balance(loader: Any, actions: Sequence[Action], strategies: Sequence[Strategy]) -> BalanceSpec:
     """The ``[balance]`` table: reasons for unchosen actions, and the seats that must be decisive."""
     if "balance" not in loader.document:
         return BalanceSpec()
@@ -116,4 +126,92 @@ def read_balance(loader: Any, actions: Sequence[Action]) -> BalanceSpec:
             if seat not in loader.seats:
                 loader.problem(("balance", "decisive", i), f"decisive names {seat!r}, which is not a seat")
         decisive = tuple(seat for seat in decisive if seat in loader.seats)
-    return BalanceSpec(reasons, decisive)
+    names = {s.id for s in strategies}
+    lines = [line for i, raw in enumerate(_tables(loader, table, "lines"))
+             if (line := _read_line(loader, ("balance", "lines", i), raw, names)) is not None]
+    outcomes = [outcome for i, raw in enumerate(_tables(loader, table, "outcomes"))
+                if (outcome := _read_outcome(loader, ("balance", "outcomes", i), raw, ids)) is not None]
+    seen: set[str] = set()
+    for i, outcome in enumerate(outcomes):
+        if outcome.id in seen:
+            loader.problem(("balance", "outcomes", i, "id"), f"duplicate outcome id {outcome.id!r}")
+        seen.add(outcome.id)
+    return BalanceSpec(reasons, decisive, tuple(lines), tuple(outcomes))
+
+
+def _tables(loader: Any, table: dict, key: str) -> list[Any]:
+    value = table.get(key, [])
+    if not isinstance(value, list):
+        loader.problem(("balance", key), f"{key} in [balance] must be an array of tables, written "
+                       f"[[balance.{key}]]")
+        return []
+    return value
+
+
+def _read_line(loader: Any, path: tuple, raw: Any, strategies: set[str]) -> LineTarget | None:
+    """``[[balance.lines]]``: a strategy that must be a best response somewhere, or close to the best."""
+    table = loader.table(path, raw, LINE_KEYS, "[[balance.lines]]")
+    strategy = loader.get(table, path, "strategy", str, "[[balance.lines]]")
+    what = f"the balance line {strategy!r}" if strategy else "[[balance.lines]]"
+    best = loader.get(table, path, "best_response", bool, what, True)
+    within = loader.get(table, path, "within", (int, float), what, None)
+    if within is not None and within < 0:
+        loader.problem((*path, "within"), f"within of {what} must be 0 or more, not {within}")
+        within = None
+    text = loader.author_text(table, path, "text", what, "", lines=True)
+    if strategy is not None and strategy not in strategies:
+        loader.problem((*path, "strategy"), f"{what} names no strategy of the scenario",
+                       close(strategy, strategies))
+        return None
+    if strategy is None:
+        return None
+    if not best and within is None:
+        loader.problem(path, f"{what} asks nothing", "set best_response = true or give within = POINTS")
+        return None
+    return LineTarget(strategy, bool(best), None if within is None else float(within), text or "",
+                      loader.lines.line(path))
+
+
+def _read_outcome(loader: Any, path: tuple, raw: Any, actions: set[str]) -> OutcomeTarget | None:
+    """``[[balance.outcomes]]``: how often a condition may hold in a kind of game."""
+    table = loader.table(path, raw, OUTCOME_KEYS, "[[balance.outcomes]]")
+    outcome_id = loader.ident(table, path, "id", "[[balance.outcomes]]")
+    what = f"the balance outcome {outcome_id!r}" if outcome_id else "[[balance.outcomes]]"
+    label = loader.author_text(table, path, "label", what)
+    if "when" not in table:
+        loader.problem(path, f"{what} is missing the required key 'when'")
+    when = loader.expression(table.get("when"), (*path, "when"), f"{what} when", BOOL, after_play=True)
+    held = loader.get(table, path, "held", str, what, "ever")
+    if held is not None and held not in HELD:
+        loader.problem((*path, "held"), f"held of {what} must be {', '.join(HELD)}, not {held!r}",
+                       "ever: after some turn; always: after every turn; end: at the end")
+        held = None
+    players = loader.strings(table, path, "players", what) if "players" in table else None
+    if players is None:
+        loader.problem(path, f"{what} is missing the required key 'players'",
+                       f'e.g. players = ["{STRATEGIES}"] or ["greedy", "planner"]')
+    elif not players:
+        loader.problem((*path, "players"), f"players of {what} must name at least one kind of game")
+    for i, player in enumerate(players or ()):  # which policies exist is checked by `wargame balance`
+        if not ID.match(player):
+            loader.problem((*path, "players", i), f"players of {what}: {player!r} must hold {ID_RULE}",
+                           f'"{STRATEGIES}" or a computer policy such as "greedy"')
+    given = loader.get(table, path, "given", str, what, "")
+    if given and given not in actions:
+        loader.problem((*path, "given"), f"given of {what} names {given!r}, which is not an action",
+                       close(given, actions))
+    bounds = {}
+    for key in BOUNDS:
+        value = loader.get(table, path, key, (int, float), what, None)
+        if value is not None and not 0 <= value <= 1:
+            loader.problem((*path, key), f"{key} of {what} is a share of games from 0 to 1, not {value}")
+            value = None
+        bounds[key] = None if value is None else float(value)
+    if all(value is None for value in bounds.values()):
+        loader.problem(path, f"{what} gives no bound", "give at_least, at_most, over or under (shares from 0 to 1)")
+        return None
+    text = loader.author_text(table, path, "text", what, "", lines=True)
+    if None in (outcome_id, label, when, players, held) or not players:
+        return None
+    return OutcomeTarget(outcome_id, label.strip(), when, tuple(dict.fromkeys(players)), held, given or "",
+                         text=text or "", line=loader.lines.line(path), **bounds)

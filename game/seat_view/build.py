@@ -26,6 +26,7 @@ from game.seat_view.model import (
     ActView,
     BeliefPrompt,
     EventView,
+    InjectView,
     MapView,
     ObjectiveView,
     OrderView,
@@ -135,8 +136,11 @@ def _open_turn(session: Session, seat: str | None, events: tuple[EventView, ...]
         return {"pending": pending, "decided": decided, "withdrawn": withdrawn}
     intended = {s: shown(session.intended_order(s)) for s in scenario.seats if session.controller(s) != HUMAN}
     acts = tuple(ActView(describe(scenario, act), act.reason) for act in session.open_interventions)
+    injects = tuple(InjectView(i.id, i.headline, i.effects,
+                               tuple(s for s in scenario.seats if i.recipients is not None and s in i.recipients),
+                               i.use_when, i.source, i.assumption, i.history) for i in scenario.injects)
     return {"pending": pending, "decided": decided, "intended": intended, "events": events, "acts": acts,
-            "withdrawn": withdrawn}
+            "injects": injects, "withdrawn": withdrawn}
 
 
 def seat_name(scenario: Scenario, seat: str) -> SeatName:

@@ -39,6 +39,7 @@ class Cut:
             chance=option.chance if available else None, chance_hidden=option.chance_hidden and available,
             chance_formula=self.formula(action.chance) if available else "",
             private=action.visibility == PRIVATE, source=action.source,
+            assumption=action.assumption if self.seat is None else "",
         )
 
     def entry(self, entry: LogEntry, orders: Mapping[str, Order]) -> EntryView:
@@ -60,7 +61,17 @@ class Cut:
             requires=self.formula(action.when) if overtaken else "",
             rationale=order.rationale if order is not None and order.action == entry.rule else "",
             by=entry.by or "", reason=entry.reason, ruled=entry.ruled,
+            assumption=self._assumption(entry) if seat is None else "",
         )
+
+    def _assumption(self, entry: LogEntry) -> str:
+        """The designer's assumption behind the rule an entry records (its action, event or ending)."""
+        if not entry.rule:
+            return ""
+        scenario = self.scenario
+        rule = scenario.action(entry.rule) or next((r for r in (*scenario.events, *scenario.endings)
+                                                    if r.id == entry.rule), None)
+        return rule.assumption if rule is not None else ""
 
     def change(self, change: Change, effect: Effect | None) -> ChangeView:
         variable = self.scenario.variable(change.variable)

@@ -101,6 +101,8 @@ class OptionView:
     private: bool = False
     """Only its actor learns that it was done."""
     source: str = ""
+    assumption: str = ""
+    """For the facilitator: the designer's reasoning where no source supports the rule."""
 
 
 @frozen
@@ -151,6 +153,8 @@ class EntryView:
     """For the facilitator: why the white cell did this."""
     ruled: bool = False
     """The facilitator decided how its chance came out (the roll, kept, did not): every viewer is told."""
+    assumption: str = ""
+    """For the facilitator: the designer's reasoning behind the rule, where no source supports it."""
 
 
 @frozen
@@ -194,6 +198,21 @@ class ActView:
     text: str
     """After "The facilitator ": ``ruled that "Conduct a strike" would fail``."""
     reason: str = ""
+
+
+@frozen
+class InjectView:
+    """For the facilitator: a ready-made inject of the scenario's library, as the white cell's form offers it."""
+
+    id: str
+    headline: str
+    effects: tuple[str, ...] = ()
+    recipients: tuple[str, ...] = ()
+    """The seats told, in seat order (empty: every seat)."""
+    use_when: str = ""
+    source: str = ""
+    assumption: str = ""
+    history: str = ""
 
 
 @frozen
@@ -304,6 +323,8 @@ class SeatView:
     again: the viewer's own (every seat's for the facilitator), so the seat is told to choose again."""
     beliefs: tuple[BeliefPrompt, ...] = ()
     """For a seat: the scenario's beliefs it is asked now (the hot wash), with its own answers so far."""
+    injects: tuple[InjectView, ...] = ()
+    """For the facilitator, while a turn is open: the scenario's library of ready-made injects."""
 
     @property
     def facilitator(self) -> bool:

@@ -33,6 +33,7 @@ from game.tui.screens.handoff import HandOffScreen
 from game.tui.screens.resolution import ResolutionScreen
 from game.tui.screens.turn import TurnScreen
 from game.tui.text import notify
+from game.whole_numbers import NotAWholeNumber, parse_whole
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -231,6 +232,8 @@ class Playthrough:
 
 
 def _count_problem(text: str, left: int) -> str:
-    if not text.isdigit() or not 1 <= int(text) <= left:
+    try:
+        parse_whole(text, 1, left)
+    except NotAWholeNumber:
         return f"Give a number from 1 to {left}."
     return ""

@@ -72,6 +72,8 @@ class ActFormDialog(ModalScreen[Intervention | None]):
                 yield Static(shown(spec.label), classes="act-label")
                 if spec.kind == CHOICE:
                     yield ChoiceList(spec.choices, id=f"field-{spec.key}")
+                    if spec.details:
+                        yield Static("", id=f"details-{spec.key}", classes="act-details", markup=False)
                 elif spec.kind == CHECKS:
                     chosen = set(spec.initial or ())
                     yield CheckList(*((shown(label), value, value in chosen) for label, value in spec.choices),
@@ -87,6 +89,17 @@ class ActFormDialog(ModalScreen[Intervention | None]):
 
     def on_mount(self) -> None:
         self.query_one(f"#field-{self.fields[0].key}").focus()
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """Show what the author says of the choice (an inject's guidance, audience, effects and source)."""
+        if not isinstance(event.option_list, ChoiceList):
+            return
+        key = (event.option_list.id or "").removeprefix("field-")
+        spec = next((f for f in self.fields if f.key == key and f.details), None)
+        if spec is not None:
+            value = event.option_list.value
+            self.query_one(f"#details-{key}", Static).update(
+                shown(spec.detail(value), multiline=True) if value is not None else "")
 
     def answers(self) -> dict[str, Any]:
         values: dict[str, Any] = {}

@@ -21,6 +21,7 @@ from game.tui.widgets.footer import Footer
 from game.tui.widgets.news_feed import NewsFeed
 from game.tui.widgets.region_map import RegionMap
 from game.tui.widgets.track_meters import TrackMeters
+from game.whole_numbers import NotAWholeNumber, parse_whole
 
 ViewAt = Callable[..., SeatView]
 """``view_at(viewer, played, formulas=...)``: the game as ``viewer`` saw it after ``played`` turns."""
@@ -117,8 +118,11 @@ class ReplayScreen(FormulaToggle[int | None]):
         total = self.total
 
         def check(text: str) -> str:
-            ok = text.isdigit() and 0 <= int(text) <= total
-            return "" if ok else f"Give a turn from 0 (the start) to {total}."
+            try:
+                parse_whole(text, 0, total)  # pasted: 5,000 digits are out of range, not a crash
+            except NotAWholeNumber:
+                return f"Give a turn from 0 (the start) to {total}."
+            return ""
 
         prompt = TextPrompt(f"Jump to after which turn? (0-{total})", check=check, restrict=r"[0-9]*")
         self.app.push_screen(prompt, lambda text: self.action_go(int(text)) if text is not None else None)
