@@ -20,7 +20,7 @@ import pytest
 
 from game.engine.model import Scenario
 from game.players.registry import POLICIES
-from game.presentation.briefing import briefing_markdown
+from game.presentation.briefing import briefing_lines
 from game.presentation.entries import turn_lines
 from game.presentation.options import option_detail, option_prompt
 from game.presentation.scores import ending_lines
@@ -33,7 +33,7 @@ from game.tui.widgets.track_meters import meters
 from tests.paths import SCENARIOS
 
 PROSE_KEYS = {"title", "summary", "source", "name", "article", "short_name", "briefing", "label", "description",
-              "text", "unavailable", "history", "end_text", "art"}
+              "text", "unavailable", "history", "assumption", "headline", "end_text", "art"}
 """Keys whose values an author writes for people to read."""
 GAMES = [(1, "random"), (2, "greedy")]
 
@@ -111,7 +111,7 @@ def test_no_id_in_any_view_of_a_simulated_game(name):
         viewers = (*scenario.seats, None)
         for seat in scenario.seats:
             view = seat_view(session, seat)
-            shown = ids_in(briefing_markdown(view), words)
+            shown = ids_in("\n".join(briefing_lines(view)), words)
             assert not shown, f"{name}: the briefing of {seat} shows {shown}"
         while not session.over:
             session.play_turn({})
@@ -129,6 +129,6 @@ def test_the_check_finds_an_id_shown():
     scenario = load_scenario(SCENARIOS["over-the-horizon-2021"])
     words = forbidden(scenario)
     for text in ("U.S. on a Russian base: now tajikistan", "now kabul_only", "us: human / russia: planner",
-                 "\u2666 anchor", "Rule \u00b7 regrowth"):
+                 "\u2666 anchor", "Rule \u00b7 csto-consent"):
         assert ids_in(text, words), text
     assert not ids_in("U.S. on a Russian base: now the 201st base, Tajikistan (was none).", words)
