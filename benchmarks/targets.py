@@ -1,6 +1,6 @@
 """Issue 10's targets, each as a ratio measured in one run (docs/performance.md keeps the figures).
 
-    python benchmarks/targets.py [--baseline TREE] [--quick] [--report]
+    python benchmarks/targets.py [--baseline TREE] [--quick] [--report] [--long | --only-long]
 
 ``--baseline`` names another checkout of Horizon with its own ``.venv`` (for
 instance today's main in a ``git worktree``): the rows "against the baseline"
@@ -169,7 +169,10 @@ def main() -> None:
     parser.add_argument("--report", action="store_true", help="also time wargame report")
     parser.add_argument("--long", action="store_true",
                         help="also issue 21's rows: long games, networked latency, bytes and hostile connections")
+    parser.add_argument("--only-long", action="store_true", help="issue 21's rows alone (implies --long)")
     args = parser.parse_args()
+    if args.only_long:
+        return long_rows()
     base = args.baseline.resolve() if args.baseline else None
     rounds = 1 if args.quick else 3
 
@@ -192,9 +195,21 @@ def main() -> None:
     if args.report:
         report_row(base)
     if args.long:
-        for script, *options in (("long_games.py",), ("net_latency.py", "--games", "1", "20", "100"),
-                                 ("net_hostile.py",)):
-            print(child_cpu([sys.executable, str(HERE / script), *options], ROOT)[2], end="", flush=True)
+        long_rows()
+
+
+def long_rows() -> None:
+    """Issue 21's table and issue 17's hostile connections, one script after the other in this run."""
+    import os
+
+    def when() -> str:
+        return f"{time.strftime('%H:%M UTC', time.gmtime())}, load average {os.getloadavg()[0]:.1f}"
+
+    print(f"issue 21's rows from {when()}", flush=True)
+    for script, *options in (("long_games.py",), ("net_latency.py", "--games", "1", "20", "100"),
+                             ("net_hostile.py",)):
+        print(child_cpu([sys.executable, str(HERE / script), *options], ROOT)[2], end="", flush=True)
+    print(f"to {when()}")
 
 
 if __name__ == "__main__":

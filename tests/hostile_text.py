@@ -49,13 +49,16 @@ def shows(shown: str, text: str) -> bool:
 
 def toasts(app: App) -> str:
     """The notifications on the app's screen (the app must run with ``notifications=True``)."""
-    return "\n".join(str(toast.render()) for toast in app.screen.query(Toast))
+    with app._context():  # two apps may share the test's task: render as this one
+        return "\n".join(str(toast.render()) for toast in app.screen.query(Toast))
 
 
 def bound_actions(app: App) -> list[str]:
     """Every action or link a click on the app's screen as drawn now would run: a text that stayed data binds none."""
     found = []
-    for strip in app.screen._compositor.render_strips():
+    with app._context():  # two apps may share the test's task: render as this one
+        strips = app.screen._compositor.render_strips()
+    for strip in strips:
         for segment in strip:
             style = segment.style
             if style is None:

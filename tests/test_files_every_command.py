@@ -127,7 +127,9 @@ FLAGS = {
     "play": {"--plain": None, "--seat": TEXTS, "--seed": NUMBERS, "--load": NAMES, "--saves": NAMES,
              "--theme": TEXTS, "--facilitator": None},
     "host": {"--games": NUMBERS, "--port": st.just("0"), "--journal": NAMES, "--saves": NAMES, "--seed": NUMBERS,
-             "--timer": TEXTS, "--seat": TEXTS},
+             "--timer": TEXTS, "--seat": TEXTS, "--bind": st.sampled_from(["127.0.0.1", "x", "\x1b[2J"]),
+             "--public-url": st.sampled_from(["https://h.example/g", "\x1b[2J", "ftp://x", "https://x/\u202e"]),
+             "--web": st.just("0")},
     "join": {"--link-file": st.one_of(NAMES, st.just("-")), "--policy": TEXTS},
     "serve": {"--saves": NAMES, "--port": NUMBERS, "--host": st.sampled_from(["127.0.0.1", "x", "\x1b[2J"])},
 }
@@ -180,10 +182,13 @@ def no_serving(monkeypatch):
     monkeypatch.setattr(Server, "serve", lambda self, *args, **kwargs: None)  # wargame serve: checked, not served
 
 
-def check_one(folder: Path, argv: list[str], capsys, monkeypatch) -> None:
+def check_one(folder: Path, argv: list[str], capsys, monkeypatch, saves: str | None = None) -> None:
     before, around = fingerprints(folder), sorted(os.listdir(folder.parent))
     monkeypatch.chdir(folder)
-    monkeypatch.delenv("HORIZON_SAVES", raising=False)
+    if saves is None:
+        monkeypatch.delenv("HORIZON_SAVES", raising=False)
+    else:  # the saves folder named by the environment is a path a user gives too
+        monkeypatch.setenv("HORIZON_SAVES", saves)
     monkeypatch.setattr(sys, "stdin", io.StringIO("1\n\x1b[A\n" + "9" * 5000 + "\n"))
     try:
         code = main(argv)
@@ -201,14 +206,18 @@ def check_one(folder: Path, argv: list[str], capsys, monkeypatch) -> None:
     assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
 
 
+SAVES_FOLDERS = st.one_of(st.none(), st.none(), st.sampled_from(["dir", "."]), NAMES)
+"""``HORIZON_SAVES``: unset, a folder, or any path at all (a file, a device, a FIFO, nothing)."""
+
+
 @BRIEF
-@given(argv=command_lines())
-def test_every_command_gives_a_result_or_one_line(folder, capsys, monkeypatch, argv):
-    check_one(folder, argv, capsys, monkeypatch)
+@given(argv=command_lines(), saves=SAVES_FOLDERS)
+def test_every_command_gives_a_result_or_one_line(folder, capsys, monkeypatch, argv, saves):
+    check_one(folder, argv, capsys, monkeypatch, saves)
 
 
 @pytest.mark.slow
 @LONG
-@given(argv=command_lines())
-def test_every_command_gives_a_result_or_one_line_long(folder, capsys, monkeypatch, argv):
-    check_one(folder, argv, capsys, monkeypatch)
+@given(argv=command_lines(), saves=SAVES_FOLDERS)
+def test_every_command_gives_a_result_or_one_line_long(folder, capsys, monkeypatch, argv, saves):
+    check_one(folder, argv, capsys, monkeypatch, saves)

@@ -11,6 +11,7 @@ forged dates in any time zone, HORIZON_SAVES naming a file) end in one line.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import re
@@ -126,6 +127,13 @@ def test_a_toml_number_of_thousands_of_digits_is_one_problem_at_its_line(tmp_pat
         code, out, err = run(capsys, *argv)  # Python's int() refuses over 4,300 digits: tomllib let it through
         assert code == 2 and err == (f"{tmp_path / 'big.toml'}:{line}: a number thousands of digits long: no "
                                      "value of a scenario is that large\n"), err
+    values = frames(save_session(play(scenario(MINI), seed=1, turns=1), tmp_path / "g.wgsave").read_bytes())
+    kept = values[0][2]["scenario"]  # a save's copy of its scenario, forged with its checksum right
+    kept["text"] = kept["text"].replace("\nturns = ", f"\nturns = {number}\n#", 1)
+    kept["sha256"] = hashlib.sha256(kept["text"].encode()).hexdigest()
+    (tmp_path / "g.wgsave").write_bytes(chained(values))
+    code, out, err = run(capsys, "replay", "--verify", tmp_path / "g.wgsave")
+    assert code == 2 and err.count("\n") == 1 and "a number thousands of digits long" in err, err
 
 
 def test_numbers_typed_in_the_app_are_checked_without_int_s_digit_limit():

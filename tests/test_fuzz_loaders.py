@@ -389,7 +389,8 @@ def open_turn_saves() -> tuple[bytes, ...]:
 
 def _open_turn_frames(values: list) -> list[int]:
     """The indexes of the frames after the last resolved turn (the open turn's events)."""
-    turns = [i for i, (kind, _, content) in enumerate(values) if kind == "event" and content[0] == "turn"]
+    turns = [i for i, (kind, _, content) in enumerate(values)  # a mutated event's content may be anything
+             if kind == "event" and isinstance(content, list) and content[:1] == ["turn"]]
     return [i for i in range(turns[-1] + 1 if turns else 1, len(values)) if values[i][0] == "event"]
 
 

@@ -88,3 +88,29 @@ def test_plain_mode_on_an_endless_stream_ends(tmp_path_factory, capsys, monkeypa
 @given(data=inputs(), seats=SEATS)
 def test_fuzz_plain_mode_s_standard_input_long(tmp_path_factory, capsys, monkeypatch, data, seats):
     check_plain(data, tmp_path_factory.mktemp("plain"), capsys, monkeypatch, seats=seats)
+
+
+def test_plain_mode_as_a_process_on_dev_zero_and_on_hostile_bytes(tmp_path):
+    """The same through a real process's standard input (its own decoding, in the C locale too): an endless
+    device, and a pipe of escapes, bytes that are not UTF-8 and a huge line."""
+    import stat
+    import subprocess
+
+    from tests.paths import ROOT
+
+    zero = tmp_path / "zero"
+    if os.geteuid() == 0:
+        os.mknod(zero, stat.S_IFCHR | 0o444, os.makedev(1, 5))
+    else:
+        zero = "/dev/zero"  # only read
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "PYTHONPATH": str(ROOT), "LANG": "C", "LC_ALL": "C",
+           "HORIZON_SAVES": str(tmp_path / "saves")}
+    hostile = b"\x1b[2J\n\x1b]0;owned\x07\n\xff\xfe\n" + b"9" * 5000 + b"\n" + b"x" * 50_000 + b"\n\x00\n1\n"
+    argv = [sys.executable, "-m", "game", "play", "--plain", str(MINI)]
+    with open(zero, "rb") as endless:
+        endless_run = subprocess.run(argv, env=env, stdin=endless, capture_output=True, timeout=120)
+    for result in (endless_run, subprocess.run(argv, env=env, input=hostile, capture_output=True, timeout=120)):
+        out, err = result.stdout.decode("utf-8", "replace"), result.stderr.decode("utf-8", "replace")
+        assert result.returncode == 0 and err == "", err
+        assert not UNSAFE.search(out.replace("\ufffd", "")), out[-2000:]
+        assert out.rstrip().endswith("The input ended."), out[-500:]

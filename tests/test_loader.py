@@ -147,6 +147,12 @@ BROKEN = [
      "part 1 of the when of action 'red.push' must be a table"),
     ("map kind no place is", '[[endings]]', '[map]\n[map.kinds]\nbase = "Base"\n\n[[endings]]', 'base = "Base"',
      "[map.kinds] names 'base', which no place is"),
+    ("class track that is no variable", '[[endings]]', '[class]\ntracks = ["heet"]\n\n[[endings]]', "heet",
+     "[class] tracks names 'heet', which is not a variable"),
+    ("too many class tracks", '[[endings]]', '[class]\ntracks = ["heat", "mood", "heat", "mood", "heat"]\n\n'
+     '[[endings]]', "tracks = ", "more than 4"),
+    ("class record with a bad held", '[[endings]]', '[[class.record]]\nlabel = "It boiled"\nwhen = "heat >= 8"\n'
+     'held = "sometimes"\n\n[[endings]]', "sometimes", "held must be one of end, always, ever"),
 ]
 
 
@@ -170,6 +176,14 @@ def test_a_broken_scenario_is_refused_with_file_and_line(tmp_path, broken, old, 
     assert matching, refused.value.problems
     assert matching[0].startswith(expected), (matching[0], expected)
     assert all("\n" not in problem for problem in refused.value.problems)
+
+
+def test_the_class_view_and_the_record_load():
+    text = BASE.replace("[[endings]]", '[class]\ntracks = ["mood", "heat"]\n\n[[class.record]]\nlabel = "it boiled"\n'
+                        'when = "heat >= 8"\nheld = "ever"\n\n[[endings]]', 1)
+    classroom = parse_scenario(text, "class.toml").classroom
+    assert classroom.tracks == ("mood", "heat")
+    assert [(line.label, line.held) for line in classroom.record] == [("it boiled", "ever")]
 
 
 def test_every_problem_is_reported_not_just_the_first(tmp_path):

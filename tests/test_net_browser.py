@@ -130,10 +130,18 @@ async def test_a_page_served_over_https_opens_its_websocket_over_wss(tmp_path):
         async with aiohttp.ClientSession() as http, http.get(link.on(host.web_base).url) as response:
             page = await response.text()
         public = f"https://horizon.example.org/games/1/us/{link.token}"
+        prefix, asked = "https://horizon.example.org/games/static/", []
 
         async def serve(route) -> None:
-            if route.request.url == public:
+            url = route.request.url
+            if url == public:
                 await route.fulfill(body=page, content_type="text/html")
+            elif url.startswith(prefix):  # the proxy passes the page's own files on to the host
+                asked.append(url)
+                async with aiohttp.ClientSession() as http, \
+                        http.get(f"{host.web_base}/static/{url.removeprefix(prefix)}") as response:
+                    await route.fulfill(status=response.status, body=await response.read(),
+                                        content_type=response.content_type)
             else:
                 await route.abort()
 
@@ -147,3 +155,4 @@ async def test_a_page_served_over_https_opens_its_websocket_over_wss(tmp_path):
             finally:
                 await browser.close()
     assert websocket == f"wss://horizon.example.org/games/1/us/{link.token}/ws"
+    assert {f"{prefix}js/textual.js", f"{prefix}css/xterm.css"} <= set(asked)  # under the prefix, found

@@ -147,7 +147,9 @@ async def test_the_facilitator_acts_from_the_networked_console_with_the_hot_seat
             await pilot.press("t")
             await until(pilot, lambda: isinstance(app.screen, ActFormDialog), "the track form")
             form = app.screen
-            await pilot.press("enter", "down", "enter", "tab", *"99", "tab", *"too much", "ctrl+o")
+            await pilot.press("enter", *"mil", "enter")  # the list searched as typed: "Militant momentum"
+            assert form.answers()["variable"] == "momentum"
+            await pilot.press("tab", *"99", "tab", *"too much", "ctrl+o")
             await until(pilot, lambda: "out of bounds" in text_of(form, "#problem"), "the host's refusal on the form")
             assert app.screen is form and len(session.open_interventions) == 1
 

@@ -139,6 +139,35 @@ async def test_a_link_opened_too_often_is_refused_and_so_are_too_many_requests(t
             assert message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED)
 
 
+async def test_a_link_s_messages_and_requests_are_bounded_however_often_it_is_opened(tmp_path, frozen_time):
+    """A hostile student reopening a link in a loop gets no fresh allowance: messages (each a notice on every
+    recipient's screen) and requests are counted per link."""
+    from game.tui.remote.app import MESSAGE_NOTICES, RemoteApp
+
+    async with hosted(tmp_path, seed=3) as host, RecordingSeat(link_of(host, "us")) as us:
+        before = (await us.update()).view
+        async with RecordingSeat(link_of(host, "russia")) as russia:
+            await russia.update()
+            replies = [await russia.ask(lambda rid, n=n: p.SendMessage(rid, (), f"spam {n}"))
+                       for n in range(limits.MESSAGES + 1)]
+            assert all(isinstance(reply, p.Ack) for reply in replies[:limits.MESSAGES])
+            assert "too many messages" in replies[-1].reason
+        async with RecordingSeat(link_of(host, "russia")) as again:
+            await again.update()
+            assert "too many messages" in (await again.ask(lambda rid: p.SendMessage(rid, (), "more"))).reason
+            reasons = [(await again.ask(lambda rid: p.Withdraw(rid))).reason for _ in range(limits.REQUESTS)]
+            assert "too many requests" in reasons[-1]  # the link's allowance, spent over both connections
+        async with RecordingSeat(link_of(host, "russia")) as third:
+            await third.update()
+            assert "too many requests" in (await third.ask(lambda rid: p.Withdraw(rid))).reason
+        after = await us.until(lambda u: len(u.view.messages) == limits.MESSAGES)
+        app, told = RemoteApp(link_of(host, "us")), []
+        app.notify = lambda message, *, title="", **options: told.append((title, message))
+        app._tell_news(before, p.Status(), after.view, after.status)  # e.g. back after a drop: one notice
+        assert told == [(f"{limits.MESSAGES} new messages", "From Russia. The log (l) has them all.")]
+        assert limits.MESSAGES > MESSAGE_NOTICES
+
+
 async def test_too_many_websockets_are_refused_and_a_silent_connection_is_closed(tmp_path, monkeypatch):
     monkeypatch.setattr(limits, "sockets_for", lambda links: 2)
     monkeypatch.setattr(limits, "HELLO_DEADLINE", 0.5)

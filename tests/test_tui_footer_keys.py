@@ -432,7 +432,7 @@ STATUS = p.Status(connected=("us",), deciding=("us",))
 JOINED_SCREENS = {
     "console": (FACILITATOR, lambda view: ConsoleScreen(view, STATUS), {
         **COMMON, "act": on_top(ActFormDialog), "resolve": on_top(ConfirmDialog), "pause": notified,
-        "log": on_top(GameLogScreen)}, ("e",)),
+        "timer": on_top(TextPrompt), "log": on_top(GameLogScreen)}, ("e",)),
     "waiting": ("us", lambda view: WaitingScreen(view, STATUS), {
         **COMMON, "change": answered(CHANGE), "log": on_top(GameLogScreen)}, ()),
     "message": ("us", lambda view: MessageDialog(view.seats[1:]), {

@@ -1,6 +1,6 @@
 """Text is data on every screen (issue 17.1): a hostile student's messages, a hostile scenario's texts.
 
-Sent from a headless seat to every seat while the facilitator's console and
+Sent from a headless seat to every seat (and an order's rationale) while the facilitator's console and
 another seat's app are up, each text is on both screens as typed (brackets and
 all), binds no action, and neither app falls over. The helpers' own property
 runs many examples without an app; the apps run few.
@@ -21,7 +21,9 @@ from game.presentation.spans import PLAIN, QUOTE, SEAT, line
 from game.safe_text import clean, printable
 from game.scenario import load_scenario
 from game.tui.remote.app import RemoteApp
+from game.tui.dialogs.confirm import ConfirmDialog
 from game.tui.remote.console import ConsoleScreen
+from game.tui.screens.game_log import GameLogScreen
 from game.tui.spans import content
 from game.tui.text import cell, shown
 from tests.hostile_cases import BASE
@@ -43,7 +45,8 @@ def test_the_helpers_keep_any_text_literal(text, style):
 
 async def until(pilot, test, what: str, tries: int = 300) -> None:
     for _ in range(tries):
-        await pilot.pause(0.05)
+        with pilot.app._context():  # two apps share this task: a pause refreshes its app as that app
+            await pilot.pause(0.05)
         if test():
             return
     raise AssertionError(f"never: {what} (screen: {type(pilot.app.screen).__name__})")
@@ -68,7 +71,10 @@ async def messages_reach_the_console_and_a_seat(tmp_path, texts: list[str]) -> N
         async with running(console) as chair, running(china) as seat, RecordingSeat(link_of(host, "us")) as us:
             await until(chair, lambda: isinstance(console.screen, ConsoleScreen), "the console")
             await until(seat, lambda: china.view is not None, "china's first view")
-            await us.update()
+            options = (await us.update()).view.options["us"]
+            rationale = " ".join(ISSUE)  # shown to the facilitator once the turn is resolved
+            action = next(option.id for option in options if option.available)
+            assert isinstance(await us.ask(lambda rid: p.GiveOrder(rid, action, rationale)), p.Ack)
             sent = []
             for text in texts:
                 if isinstance(await us.ask(lambda rid, text=text: p.SendMessage(rid, (), text)), p.Ack):
@@ -81,10 +87,20 @@ async def messages_reach_the_console_and_a_seat(tmp_path, texts: list[str]) -> N
                 told = [(message, markup) for title, message, markup in notices[app] if title.startswith("Message")]
                 assert told == [(printable(text, multiline=True), False) for text in sent]  # toasts expire: as posted
                 assert app.is_running and app.return_code is None
-            messages = str(console.screen.query_one("#messages").render())
+            with console._context():
+                messages = str(console.screen.query_one("#messages").render())
             assert all(shows(messages, text) for text in sent)
-            await chair.press("p")  # the console still takes its own keys: it pauses the game
-            await until(chair, lambda: console.status.paused, "the pause")
+            await chair.press("enter")  # the console still takes its own keys: it resolves the turn
+            await until(chair, lambda: isinstance(console.screen, ConfirmDialog), "the question")
+            await chair.press("enter")
+            await until(chair, lambda: console.view.turn == 2, "the turn resolved")
+            await chair.press("l")
+            await until(chair, lambda: isinstance(console.screen, GameLogScreen), "the log")
+            await chair.pause()
+            with console._context():
+                log = screen_text(console.screen)
+            assert shows(log, rationale) and bound_actions(console) == []
+            assert console.is_running and china.is_running
 
 
 @settings(max_examples=1, deadline=None, phases=[Phase.explicit, Phase.generate])  # an app a run: no shrinking

@@ -37,7 +37,7 @@ PLAIN_WIDGETS = {"Markdown", "MarkdownViewer", "Input", "TextArea", "Log", "Data
 
 def content_makers() -> set[str]:
     """Names of the functions in game/ annotated to return Content, or options (each checked where it is made)."""
-    names = {"shown", "cell", "Content", "assemble", "styled", "join", "pad_left", "pad_right", "stylize", "rstrip",
+    names = {"shown", "cell", "choice", "Content", "assemble", "styled", "join", "pad_left", "pad_right", "stylize", "rstrip",
              "truncate"}
     for path in GAME.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(), str(path))):

@@ -20,7 +20,7 @@ from attrs import frozen
 
 from game.analysis.fast_games import play_fast
 from game.analysis.parallel import play_chunks
-from game.engine.model import OutcomeTarget, Scenario
+from game.engine.model import OutcomeTarget, RecordLine, Scenario
 from game.players import get_policy
 from game.scenario import parse_scenario
 
@@ -49,6 +49,9 @@ class GameResult:
     outcomes: tuple[bool, ...] = ()
     """For each of the scenario's ``[[balance.outcomes]]``: whether it came about (after some turn, or at
     the end, as the target says)."""
+    record: tuple[bool, ...] = ()
+    """For each of the scenario's ``[[class.record]]`` lines: whether the game went as the record did (the
+    class debrief sets the share beside the tables')."""
 
 
 def game_seed(seed: int, index: int) -> int:
@@ -67,8 +70,9 @@ def default_jobs() -> int:
 
 def play_game(scenario: Scenario, seed: int, controllers: Mapping[str, str]) -> GameResult:
     targets = scenario.balance.outcomes
+    lines = scenario.classroom.record
     game = play_fast(scenario, seed, [get_policy(controllers[seat]) for seat in scenario.seats],
-                     watch=[_watched(t) for t in targets if t.held != "end"])
+                     watch=[_watched(t) for t in (*targets, *lines) if t.held != "end"])
     position = {action.id: i for i, action in enumerate(scenario.actions)}
     choices = [0] * len(scenario.actions)
     for orders in game.orders:
@@ -78,10 +82,12 @@ def play_game(scenario: Scenario, seed: int, controllers: Mapping[str, str]) -> 
     during = iter(game.held)
     outcomes = tuple(bool(t.when.evaluate(final)) if t.held == "end" else
                      next(during) != (t.held == "always") for t in targets)
-    return GameResult(seed, game.ending or "", game.turns, game.scores, tuple(choices), outcomes)
+    record = tuple(bool(line.when.evaluate(final)) if line.held == "end" else
+                   next(during) != (line.held == "always") for line in lines)
+    return GameResult(seed, game.ending or "", game.turns, game.scores, tuple(choices), outcomes, record)
 
 
-def _watched(target: OutcomeTarget) -> Callable[[Sequence], bool]:
+def _watched(target: OutcomeTarget | RecordLine) -> Callable[[Sequence], bool]:
     """What to watch after every turn: the condition, or for ``always`` its failing (held always = never failed)."""
     if target.held == "always":
         return lambda env: not target.when.evaluate(env)

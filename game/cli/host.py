@@ -1,34 +1,30 @@
 """``wargame host SCENARIO``: serve games to seats on their own screens (terminal, SSH or browser).
 
 Standard output gets exactly one ``ROLE URL`` line per person's seat of each
-game and one per game for the facilitator, so a script can read them;
-everything else goes to standard error.
+game and one per game for the facilitator, then one ``class URL`` line (the
+teacher's console of every game), so a script can read them; everything
+else goes to standard error.
 """
 
 from __future__ import annotations
 
 import argparse
-import re
 from pathlib import Path
 
 from game.cli import arguments
-from game.whole_numbers import quoted
 
-_DURATION = re.compile(r"(?:([0-9]{1,9})h)?(?:([0-9]{1,9})m)?(?:([0-9]{1,9})s?)?\Z")
 MAX_GAMES = 500
 """Most games one host serves (a classroom is a few dozen; each holds its session in memory)."""
 
 
 def duration(text: str) -> float:
     """``90``, ``90s``, ``5m``, ``1m30s``, ``1h``: seconds, at least one."""
-    match = _DURATION.match(text.strip())
-    if not text.strip() or match is None:
-        raise argparse.ArgumentTypeError(f"invalid duration {quoted(text)}: write e.g. 90s, 5m or 1m30s")
-    hours, minutes, seconds = (int(part or 0) for part in match.groups())
-    total = hours * 3600 + minutes * 60 + seconds
-    if not 1 <= total <= 7 * 24 * 3600:
-        raise argparse.ArgumentTypeError(f"invalid duration {quoted(text)}: give from 1 second to 7 days")
-    return float(total)
+    from game.net.turn_timer import parse_duration
+
+    try:
+        return parse_duration(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def port(text: str) -> int:
@@ -75,6 +71,12 @@ def register(commands: argparse._SubParsersAction) -> None:
                         help="where each game's .wgsave is written as it goes (default: saves/)")
     parser.add_argument("--seat", action="append", default=[], metavar="ACTOR=POLICY",
                         help="let a computer policy play a seat (default: every seat is a person's)")
+    parser.add_argument("--roster", type=Path, metavar="FILE.csv",
+                        help="the class list: a name per line, or name,table,seat; seats the students (without "
+                             "--games, as many tables as they need) and writes the links file")
+    parser.add_argument("--links-file", type=Path, metavar="FILE.csv",
+                        help="write the seats' links there as CSV (name, table, seat, link; readable by you only); "
+                             "default with --roster: links.csv in the saves folder")
     parser.set_defaults(handler=handle)
 
 
@@ -83,4 +85,5 @@ def handle(args: argparse.Namespace) -> int:
 
     return run_host(HostOptions(scenario=args.scenario, games=args.games, bind=args.bind, port=args.port,
                                 web=args.web, timer=args.timer, journal=args.journal, seed=args.seed,
-                                saves=args.saves, seats=tuple(args.seat), public_url=args.public_url))
+                                saves=args.saves, seats=tuple(args.seat), public_url=args.public_url,
+                                roster=args.roster, links_file=args.links_file))

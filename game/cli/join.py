@@ -1,4 +1,4 @@
-"""``wargame join URL``: play a seat (or run a game as its facilitator) from a link the host printed.
+"""``wargame join URL``: play a seat (or run a game as its facilitator, or a class) from a link the host printed.
 
 In a terminal it opens the seat's screens; ``--policy NAME`` plays the seat
 headless instead. The link is the seat's only key, and a command line is
@@ -37,7 +37,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
-    from game.net.links import FACILITATOR, LINK_VARIABLE, parse_link
+    from game.net.links import CLASS, FACILITATOR, LINK_VARIABLE, parse_link
 
     if args.url and args.link_file:
         raise WargameError("give the link once: as URL or with --link-file, not both")
@@ -49,8 +49,9 @@ def handle(args: argparse.Namespace) -> int:
         from game.net.headless import play_headless
         from game.players import get_policy
 
-        if link.role == FACILITATOR:
-            raise WargameError("--policy plays a seat; this is the facilitator's link")
+        if link.role in (FACILITATOR, CLASS):
+            raise WargameError(f"--policy plays a seat; this is the {'class' if link.role == CLASS else 'facilitator'}"
+                               "'s link")
         get_policy(args.policy)
         return asyncio.run(play_headless(link, args.policy, _say))
     from game.desk.terminal import require_terminal
@@ -61,7 +62,12 @@ def handle(args: argparse.Namespace) -> int:
 
     die_with_the_host()
 
-    app = RemoteApp(link)
+    if link.whole_class:
+        from game.tui.remote.class_app import ClassApp
+
+        app = ClassApp(link)
+    else:
+        app = RemoteApp(link)
     app.run()
     if app.refusal:
         raise WargameError(app.refusal)

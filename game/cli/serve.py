@@ -44,6 +44,8 @@ def handle(args: argparse.Namespace) -> int:
     from game.saves_folder import default_saves_folder
 
     default_saves_folder(args.saves)  # a file there: one line now, not a failed save in every tab later
-    print(f"Open http://{args.host}:{args.port} in a browser (Ctrl+C here to stop).", file=sys.stderr)
+    from game.safe_text import printable
+
+    print(f"Open http://{printable(args.host)}:{args.port} in a browser (Ctrl+C here to stop).", file=sys.stderr)
     Server(command_line(args.saves), host=args.host, port=args.port, title="Horizon").serve()
     return 0

@@ -397,6 +397,31 @@ class Origin:
     sha256: str
 
 
+@frozen
+class RecordLine:
+    """What really happened, as a condition a game's states can meet (``[[class.record]]``): the class
+    debrief counts the tables, and the simulated games, that went as the record did.
+
+    ``when`` is judged after every turn (``turn`` one past the turn played): ``held`` says whether it must hold
+    at the end (``end``, the default), after every turn (``always``: "it never stopped holding") or after
+    some turn (``ever``)."""
+
+    label: str
+    """What happened, as the end of "7 of 10 tables: ..." ("no basing deal was made")."""
+    when: Expression
+    held: str = "end"
+    line: int = 0
+
+
+@frozen
+class ClassSpec:
+    """What a class of many tables is shown (``[class]``)."""
+
+    tracks: tuple[str, ...] = ()
+    """Variables the class console shows beside each table (at most four), in the author's order."""
+    record: tuple[RecordLine, ...] = ()
+
+
 @frozen(eq=False)
 class Scenario:
     """A whole scenario. Identity is by ``origin.sha256``: same text, same rules."""
@@ -424,6 +449,8 @@ class Scenario:
     beliefs: tuple[Belief, ...] = ()
     injects: tuple[LibraryInject, ...] = ()
     """The facilitator's library of ready-made injects, in file order."""
+    classroom: ClassSpec = ClassSpec()
+    """``[class]``: what the class console and the class debrief show."""
     origin: Origin = Origin("", "", "")
     warnings: tuple[str, ...] = ()
     """``FILE:LINE: warning: ...`` lines: what loads but is probably not what the author meant."""

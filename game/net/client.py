@@ -26,6 +26,7 @@ from attrs import frozen
 
 from game.errors import WargameError
 from game.net import protocol as p
+from game.net.class_view import ClassInfo, ClassMirror, TableRow
 from game.net.links import Link
 from game.net.mirror import Mirror
 from game.seat_view.model import SeatView
@@ -67,7 +68,17 @@ class TakenOver:
     text: str
 
 
-Happening = Connected | Lost | Updated | TakenOver
+@frozen
+class ClassUpdated:
+    """The class console's copy of the class now (the whole, or one table's row just changed)."""
+
+    info: ClassInfo
+    tables: dict[int, TableRow]
+    changed: int | None = None
+    """The table whose row just changed (None: the whole class came)."""
+
+
+Happening = Connected | Lost | Updated | TakenOver | ClassUpdated
 
 
 class Connection:
@@ -77,11 +88,12 @@ class Connection:
         self.link = link
         self.connected = False
         self._happenings: asyncio.Queue[Happening | LinkRefused] = asyncio.Queue()
-        self._replies: dict[int, asyncio.Future[p.Ack | p.Refused]] = {}
+        self._replies: dict[int, asyncio.Future[p.Ack | p.Refused | p.Done]] = {}
         self._rids = itertools.count(1)
         self._socket: aiohttp.ClientWebSocketResponse | None = None
         self._ever_connected = False
         self._mirror = Mirror()
+        self._class = ClassMirror()
 
     async def next(self) -> Happening:
         """The next thing that happened; raises :class:`LinkRefused` when the host will not serve the link."""
@@ -90,7 +102,7 @@ class Connection:
             raise happening
         return happening
 
-    async def request(self, make: Callable[[int], p.Request]) -> p.Ack | p.Refused:
+    async def request(self, make: Callable[[int], p.Request]) -> p.Ack | p.Refused | p.Done:
         """Send the request ``make(rid)`` builds and wait for the host's answer (after the event is durable)."""
         if self._socket is None or not self.connected:
             raise NotConnected("not connected to the host (reconnecting\u2026)")
@@ -170,7 +182,13 @@ class Connection:
                     await self._happenings.put(Updated(mirror.view, mirror.status))
                 elif mirror.stale and not stale and self._socket is not None:  # ask once for the whole view
                     await self._socket.send_bytes(p.encode(p.Resync(next(self._rids))))
-            case p.Ack(rid) | p.Refused(rid, _):
+            case p.ClassWhole(info, tables):
+                self._class.whole(info, tables)
+                await self._happenings.put(ClassUpdated(info, dict(self._class.rows)))
+            case p.TableChanged(row):
+                if self._class.changed(row):
+                    await self._happenings.put(ClassUpdated(self._class.info, dict(self._class.rows), row.number))
+            case p.Ack(rid) | p.Refused(rid, _) | p.Done(rid, _):
                 reply = self._replies.get(rid)
                 if reply is not None and not reply.done():
                     reply.set_result(message)

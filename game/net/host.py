@@ -5,36 +5,50 @@ scenario, the flags, the journal and every game in it (each rebuilt and
 its hashes checked), so a mistake ends in one line. A journal that holds
 games still in progress is resumed as it is (same games, seats, seeds and
 links); one whose games are all over, or a new one, gets new games. Then
-the links are printed on standard output, one ``ROLE URL`` per line, and
-the host serves until SIGINT or SIGTERM, letting every save go and
-closing the journal on the way out.
+the links are printed on standard output, one ``ROLE URL`` per line, then
+the class link (``class URL``: the teacher's console of every game,
+``classroom.py``), and the host serves until SIGINT or SIGTERM, letting
+every save go and closing the journal on the way out. With ``--roster``
+the students are seated (``roster.py``) and the links file is written.
 """
 
 from __future__ import annotations
 
 import asyncio
 import secrets
-from concurrent.futures import ThreadPoolExecutor
 import signal
 import socket
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TextIO
 
 from aiohttp import web
 from attrs import frozen
 
+from game.atomic import check_target
 from game.engine.adjudication import MAX_SEED
 from game.engine.model import Scenario
 from game.errors import Diverged, WargameError
 from game.journal import TurnResolved
 from game.net import limits
+from game.net.classroom import Classroom
 from game.net.hosted_game import HostedGame
 from game.net.journal_db import Journal, JournalError, StoredGame
-from game.net.links import FACILITATOR, Link, base_url, new_token
+from game.net.links import CLASS, FACILITATOR, Link, base_url, new_token
+from game.net.roster import (
+    LinkLine,
+    Seating,
+    Student,
+    names_line,
+    read_roster,
+    seat_students,
+    tables_for,
+    write_links_file,
+)
 from game.net.server import link_app
 from game.net.turn_timer import Clock
-from game.private_files import exposed
+from game.private_files import exposed, private_folder
 from game.saves import autosave_path
 from game.scenario import load_scenario, parse_scenario
 from game.session import HUMAN, Session, parse_seat_options
@@ -57,11 +71,24 @@ class HostOptions:
     seats: tuple[str, ...] = ()
     public_url: str | None = None
     """Where browsers reach the pages (a proxy's address), if not the web port itself."""
+    roster: Path | None = None
+    """The class list (``--roster``): who sits where."""
+    links_file: Path | None = None
+    """Where the seats' links are written as CSV (default with a roster: ``links.csv`` in the saves folder)."""
 
     @property
     def journal_path(self) -> Path:
         return self.journal if self.journal is not None else self.saves / JOURNAL_NAME
 
+    @property
+    def links_path(self) -> Path | None:
+        if self.links_file is not None:
+            return self.links_file
+        return self.saves / LINKS_NAME if self.roster is not None else None
+
+
+LINKS_NAME = "links.csv"
+"""The links file's name in the saves folder, with a roster and without ``--links-file``."""
 
 class Host:
     """The games of one journal, once :meth:`prepare` has rebuilt or made them."""
@@ -74,6 +101,9 @@ class Host:
         self.out, self.err = out, err
         self.journal: Journal | None = None
         self.games: dict[int, HostedGame] = {}
+        self.classroom: Classroom | None = None
+        self.names: dict[int, dict[str, str]] = {}
+        """game -> seat -> the student the roster put there."""
         self.base = ""
         """``http://HOST:PORT`` of the links, once listening."""
         self.web_base: str | None = None
@@ -89,20 +119,32 @@ class Host:
         """Load, check and rebuild everything; raises :class:`WargameError` (one line) on any mistake."""
         options = self.options
         scenario = load_scenario(options.scenario)
-        if FACILITATOR in scenario.seats:
-            raise WargameError(f"{options.scenario}: a seat is called {FACILITATOR!r}, the name of the "
-                               "facilitator's link: rename it")
+        for reserved in (FACILITATOR, CLASS):
+            if reserved in scenario.seats:
+                raise WargameError(f"{options.scenario}: a seat is called {reserved!r}, the name of the "
+                                   f"{reserved}'s link: rename it")
         controllers = parse_seat_options(scenario, options.seats, HUMAN)
+        people = [seat for seat in scenario.seats if controllers[seat] == HUMAN]
+        students = read_roster(options.roster, scenario, people) if options.roster is not None else None
+        seating: Seating | None = None
+        if students is not None:  # refused before the journal is touched
+            count = options.games or tables_for(students, people)
+            seating = seat_students(options.roster, students, list(range(1, count + 1)), people, scenario)
+        if options.links_path is not None:
+            _check_links_file(options.links_path, default=options.links_file is None)
         journal = Journal.open(options.journal_path)
         try:
             stored = journal.games()
             running = [(game, self._rebuilt(game)) for game in stored if not _over(game)]
             if running:
                 self._check_resumable(scenario, controllers, [session for _, session in running])
+                if students is not None:
+                    self._check_roster(students, people, scenario, running)
                 self.say(f"resuming {_games(len(running))} from {journal.path}")
             else:
                 first = max((game.number for game in stored), default=0) + 1
-                running = self._new_games(journal, scenario, controllers, first)
+                running = self._new_games(journal, scenario, controllers, first, seating)
+            token = self._class_token(journal, min(game.number for game, _ in running))
         except BaseException:
             journal.close()
             raise
@@ -112,8 +154,32 @@ class Host:
             if warning:
                 self.say(warning)
         for game, session in running:
+            self.names[game.number] = dict(game.names)
             self.games[game.number] = HostedGame(game.number, session, journal, Path(game.save), game.tokens,
-                                                 timer=options.timer, say=self.say, clock=self.clock)
+                                                 timer=options.timer, say=self.say, clock=self.clock,
+                                                 class_token=token)
+        self.classroom = Classroom(self.games, token, self.names, say=self.say)
+        if students is not None:
+            self.say(names_line(self.names, people))
+
+    def _class_token(self, journal: Journal, first: int) -> str:
+        """The class link's token of the games from ``first`` on: the journal's, or a new one recorded."""
+        latest = journal.class_token()
+        if latest is not None and latest[0] <= first:
+            return latest[1]
+        token = new_token()
+        journal.add_class(first, token)
+        return token
+
+    def _check_roster(self, students: list[Student], people: list[str], scenario: Scenario,
+                      running: list[tuple[StoredGame, Session]]) -> None:
+        """A roster given again on a resume must seat the students as the journal has them."""
+        numbers = [game.number for game, _ in running]
+        wanted = seat_students(self.options.roster, students, list(range(1, len(numbers) + 1)), people, scenario)
+        held = {index: dict(game.names) for index, (game, _) in enumerate(running, 1)}
+        if wanted != held:
+            raise WargameError(f"{self.options.journal_path}: its games seat the students otherwise than "
+                               f"{self.options.roster} does: resume without --roster, or give another --journal")
 
     def _rebuilt(self, game: StoredGame) -> Session:
         """The session a stored game holds, every turn recomputed; one line if it does not replay."""
@@ -145,22 +211,26 @@ class Host:
         if options.seed is not None and held[0].seed != options.seed:
             raise WargameError(f"{journal}: its first game's seed is not {options.seed} (--seed)")
 
-    def _new_games(self, journal: Journal, scenario: Scenario, controllers: dict[str, str],
-                   first: int) -> list[tuple[StoredGame, Session]]:
-        """``--games`` new games numbered from ``first``, each recorded with its links before it is served."""
+    def _new_games(self, journal: Journal, scenario: Scenario, controllers: dict[str, str], first: int,
+                   seating: Seating | None) -> list[tuple[StoredGame, Session]]:
+        """``--games`` new games numbered from ``first`` (with a roster: its tables), each recorded with its links
+        and its students before it is served; their class is recorded with them."""
         options = self.options
-        count = options.games or 1
+        count = len(seating) if seating else options.games or 1
+        seating = seating or {}
         if options.seed is not None and options.seed + count - 1 > MAX_SEED:
             raise WargameError(f"--seed {options.seed} with {count} games passes the largest seed, {MAX_SEED}")
         made = []
         for index in range(count):
             seed = options.seed + index if options.seed is not None else secrets.randbelow(MAX_SEED + 1)
-            session = Session(scenario, seed, controllers)
+            session = Session(scenario, seed, controllers, name=f"Table {index + 1}")
             roles = [*session.humans(), FACILITATOR]
             game = StoredGame(first + index, session.header, Path(scenario.origin.path).name, scenario.origin.text,
-                              str(autosave_path(session, options.saves)), {role: new_token() for role in roles}, ())
+                              str(autosave_path(session, options.saves)), {role: new_token() for role in roles}, (),
+                              seating.get(index + 1, {}))
             journal.add_game(game)
             made.append((game, session))
+        journal.add_class(first, new_token())
         return made
 
     # -- serving ------------------------------------------------------------------------------
@@ -185,13 +255,13 @@ class Host:
             if self.options.web is not None:
                 from game.net.web import Pages
 
-                pages = Pages(self.games, lambda number, role: Link(self.base, number, role,
-                                                                   self.games[number].tokens[role]))
+                pages = Pages(self.games, self._link, self.classroom)
                 listening = await _listen(pages.app, self.options.bind, self.options.web, runners)
                 self.web_base = self.options.public_url or listening
             app = link_app(self.games, lambda request: pages.page_url(request, self.web_base) if pages else None,
-                           lambda: self.base)
+                           lambda: self.base, self.classroom)
             self.base = await _listen(app, self.options.bind, self.options.port, runners)
+            self._write_links_file()
             self._print_links()
             if ready is not None:
                 ready.set()
@@ -208,6 +278,21 @@ class Host:
     def stop(self) -> None:
         self._stop.set()
 
+    def _link(self, number: int, role: str) -> Link:
+        """The link of game ``number``'s ``role`` on the game port (game 0: the class link)."""
+        if role == CLASS:
+            return self.class_link() if number == 0 else self.class_link().table(number)
+        return Link(self.base, number, role, self.games[number].tokens[role])
+
+    def class_link(self) -> Link:
+        """The class console's link: every game of the host."""
+        return Link(self.base, 0, CLASS, self.classroom.token)
+
+    def table(self, number: int) -> int:
+        """A game's table in the class (1 for its first game), as the class console, the roster and the links
+        file count them."""
+        return number - min(self.games) + 1
+
     def links(self) -> list[tuple[str, Link]]:
         """(role, link) of every game, in game order: the seats in the scenario's order, then the facilitator."""
         return [(role, Link(self.base, number, role, game.tokens[role]))
@@ -217,10 +302,25 @@ class Host:
     def _print_links(self) -> None:
         for role, link in self.links():
             self.out.write(f"{role} {link.url}\n")
+        self.out.write(f"{CLASS} {self.class_link().url}\n")
         self.out.flush()
         pages = f"; browser pages on {self.web_base} (each link opens its page)" if self.web_base else ""
         self.say(f"serving {_games(len(self.games))} on {self.base}{pages}; journal {self.options.journal_path}; "
                  "Ctrl-C stops the host (restart it with the same command to go on)")
+
+
+    def _write_links_file(self) -> None:
+        """The seats' links as CSV (name, table, seat, link), private (0600), when a roster or ``--links-file``
+        asks for it; it is written again on every start (the same links)."""
+        path = self.options.links_path
+        if path is None:
+            return
+        lines = [LinkLine(self.names.get(link.game, {}).get(role, ""), self.table(link.game),
+                          self.games[link.game].session.scenario.actor_name(role), link.url)
+                 for role, link in self.links() if role != FACILITATOR]
+        write_links_file(path, lines)
+        warning = exposed(path, "links file")
+        self.say(warning or f"the seats' links are in {path} (name, table, seat, link; readable by you only)")
 
 
 async def _listen(app: web.Application, bind: str, port: int, runners: list[web.AppRunner]) -> str:
@@ -237,6 +337,19 @@ async def _listen(app: web.Application, bind: str, port: int, runners: list[web.
     actual = site._server.sockets[0].getsockname()[1]
     shown = socket.getfqdn() if bind in ("0.0.0.0", "::", "") else bind
     return base_url(shown, actual)
+
+
+def _check_links_file(path: Path, *, default: bool) -> None:
+    """Refuse, before anything is made, a links file that cannot be written (its folder, made 0700 when it is
+    the saves folder)."""
+    check_target(path)
+    if default:
+        try:
+            private_folder(path.parent)
+        except OSError as error:
+            raise WargameError(f"{path.parent}: cannot create the folder: {error.strerror}") from None
+    elif not path.parent.is_dir():
+        raise WargameError(f"{path}: no such folder {str(path.parent)!r}")
 
 
 def _over(game: StoredGame) -> bool:

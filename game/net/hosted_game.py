@@ -14,6 +14,11 @@ the turn resolves, and every connected screen gets what changed in its view:
 each seat its own :class:`~game.seat_view.SeatView`, never anyone else's,
 whole on joining, then as deltas from the last one it was sent.
 
+The class console (``classroom.py``) asks a game for what its facilitator
+could (:meth:`HostedGame.perform`), and is told after each change
+(``watchers``); the class link also opens the game's own console, as a
+link of its own (``links.CLASS``).
+
 One screen per link: a link opened while another screen holds it takes it
 over. The earlier screen is told (``protocol.Taken``) and closed, anything it
 still sends is refused, and the facilitator's console counts it
@@ -34,9 +39,10 @@ from attrs import evolve
 
 from game.errors import WargameError
 from game.journal import Event
+from game.net import limits
 from game.net import protocol as p
 from game.net.journal_db import Journal
-from game.net.links import FACILITATOR, same_token
+from game.net.links import CLASS, FACILITATOR, same_token
 from game.net.peer import Peer
 from game.net.turn_timer import Clock, TurnTimer
 from game.private_files import private_folder
@@ -51,11 +57,16 @@ Say = Callable[[str], None]
 
 class HostedGame:
     def __init__(self, number: int, session: Session, journal: Journal, save: Path, tokens: dict[str, str], *,
-                 timer: float | None, say: Say, clock: Clock | None = None) -> None:
+                 timer: float | None, say: Say, clock: Clock | None = None, class_token: str | None = None) -> None:
         self.number = number
         self.session = session
         self.tokens = tokens
         """role -> token: every person's seat, and the facilitator."""
+        self.class_token = class_token
+        """The class link's token, which also opens this game's console (as the link ``class``)."""
+        self.watchers: list[Callable[[HostedGame], None]] = []
+        """Called (in the event loop, under the game's lock) after anything that may change how the game
+        stands: the class console's row of it."""
         self._journal = journal
         self._save_path = save
         self._save: SaveFile | None = None
@@ -69,8 +80,11 @@ class HostedGame:
         self._say = say
         self._lock = asyncio.Lock()
         self._peers: set[Peer] = set()
+        self._messages: dict[str, limits.Bucket] = {}
+        """Per link: its allowance of messages (``limits.MESSAGES``)."""
         self.reopened: dict[str, int] = {}
         """Per link: how many times it was opened on another screen while one held it."""
+        self._clock = clock
         self._timer = TurnTimer(timer, self._time_ran_out, clock) if timer else None
         session.attach(_Record(self._journal, number, self._unsaved))
 
@@ -87,7 +101,7 @@ class HostedGame:
 
     def admits(self, role: str, token: str) -> bool:
         """Whether ``token`` is the one of ``role`` (a wrong role costs the same time as a wrong token)."""
-        expected = self.tokens.get(role)
+        expected = self.class_token if role == CLASS else self.tokens.get(role)
         return same_token(expected if expected is not None else "\0" * len(token), token) and expected is not None
 
     # -- connections -----------------------------------------------------------------------
@@ -95,14 +109,14 @@ class HostedGame:
     async def connect(self, peer: Peer) -> None:
         """Serve ``peer`` from now on; a screen that held its link is told and closed (one screen per link)."""
         async with self._lock:
-            for earlier in [other for other in self._peers if other.role == peer.role]:
+            for earlier in [other for other in self._peers if other.link == peer.link]:
                 self._peers.discard(earlier)
                 earlier.finish(p.encode(p.Taken()))
-                self.reopened[peer.role] = self.reopened.get(peer.role, 0) + 1
-                self._say(f"game {self.number}: the link of {peer.role} was opened on another screen; "
+                self.reopened[peer.link] = self.reopened.get(peer.link, 0) + 1
+                self._say(f"game {self.number}: the link of {peer.link} was opened on another screen; "
                           "the earlier screen was told and closed")
             self._peers.add(peer)
-            peer.reply(p.encode(p.Hello(p.PROTOCOL, peer.role, self.number)))
+            peer.reply(p.encode(p.Hello(p.PROTOCOL, peer.link, self.number)))
             await self._publish({peer.role, FACILITATOR})
 
     async def disconnect(self, peer: Peer) -> None:
@@ -135,17 +149,56 @@ class HostedGame:
                 peer.reply(p.encode(p.Ack(request.rid)))
                 await self._publish({peer.role})
                 return
-            opened = self.session.turn
-            try:
-                await asyncio.to_thread(self._carry_out, peer.role, request)
-            except WargameError as error:
-                peer.reply(p.encode(p.Refused(request.rid, str(error))))
+            if isinstance(request, p.SendMessage) and not self._messages.setdefault(
+                    peer.role, limits.Bucket(limits.MESSAGES, 1 / limits.MESSAGE_EVERY)).take():
+                peer.reply(p.encode(p.Refused(request.rid, "too many messages at once: wait a moment and send it "
+                                                           "again")))
+                return
+            rid = request.rid
+            await self._perform(peer.role, request, lambda problem: peer.reply(
+                p.encode(p.Refused(rid, problem) if problem else p.Ack(rid))))
+
+    async def perform(self, role: str, request: p.Request) -> str:
+        """Carry out ``request`` as ``role`` would from its own screen (the class console acts as each table's
+        facilitator): "" once durable, else why not, in one line."""
+        answers: list[str] = []
+        async with self._lock:
+            await self._perform(role, request, answers.append)
+        return answers[0]
+
+    async def _perform(self, role: str, request: p.Request, answer: Callable[[str], None]) -> None:
+        """Under the game's lock: carry out ``request``, ``answer`` (before any update showing what it did),
+        resolve the turn if it is complete, and send what changed."""
+        opened = self.session.turn
+        try:
+            if isinstance(request, p.SetTimer):
+                self._set_timer(role, request.seconds)
             else:
-                peer.reply(p.encode(p.Ack(request.rid)))
-                await self._settle()
-            self._sync_timer(opened)
-            await self._publish()
-            await self._follow_save()
+                await asyncio.to_thread(self._carry_out, role, request)
+        except WargameError as error:
+            answer(str(error))
+        else:
+            answer("")
+            await self._settle()
+        self._sync_timer(opened)
+        await self._publish()
+        await self._follow_save()
+
+    def _set_timer(self, role: str, seconds: float | None) -> None:
+        """The time per turn from now on: the open turn's countdown starts again with it (None: none)."""
+        if role != FACILITATOR:
+            raise WargameError("only the facilitator can do that")
+        if self.session.over:
+            raise WargameError("the game is over")
+        if seconds is None:
+            if self._timer is not None:
+                self._timer.stop()
+            self._timer = None
+            return
+        if self._timer is None:
+            self._timer = TurnTimer(seconds, self._time_ran_out, self._clock)
+        self._timer.seconds = seconds
+        self._timer.start()
 
     def _carry_out(self, role: str, request: p.Request) -> None:
         session = self.session
@@ -226,6 +279,8 @@ class HostedGame:
     async def _publish(self, roles: set[str] | None = None) -> None:
         """Send each connected peer (of ``roles``, default all) what changed in its view and status, if
         anything did: the whole view to a peer that has none yet, a delta from its last one otherwise."""
+        for watcher in self.watchers:
+            watcher(self)
         peers = [peer for peer in self._peers if roles is None or peer.role in roles]
         if not peers:
             return
@@ -261,6 +316,20 @@ class HostedGame:
                 out.append((peer, view, key, version, p.encode(p.Delta(peer.version, version, changed, shown)),
                             False))
         return out
+
+    # -- how it stands, for the class console ---------------------------------------------------
+
+    def links_open(self) -> set[str]:
+        """The links a screen holds now (seats' ids, ``facilitator``, ``class``)."""
+        return {peer.link for peer in self._peers}
+
+    def time_left(self) -> tuple[float | None, object]:
+        """Seconds left on the turn's timer (None: none, or the game is over), and what moves when the
+        countdown is moved rather than as time passes."""
+        timer = self._timer
+        if timer is None or self.session.over:
+            return None, None
+        return timer.left(), timer.deadline
 
     # -- the save -------------------------------------------------------------------------------
 

@@ -30,11 +30,12 @@ from pathlib import Path
 from typing import Any
 
 import msgpack
-from attrs import frozen
+from attrs import field, frozen
 
 from game import decoding as d
 from game.errors import WargameError
 from game.journal import Event, GameHeader, decode_event, decode_header, encode_event, encode_header
+from game.net.class_view import MAX_NAME
 from game.net.links import ROLE, TOKEN
 from game.private_files import create_private, private_folder
 from game.saves.ownership import SaveLock
@@ -65,6 +66,20 @@ CREATE TABLE events (
     PRIMARY KEY (game, seq)
 );
 """
+_CLASS_TABLES = """
+CREATE TABLE IF NOT EXISTS classes (
+    first INTEGER PRIMARY KEY REFERENCES games,  -- the class's first game: its games are those from it on
+    token TEXT NOT NULL                          -- the class link's token
+);
+CREATE TABLE IF NOT EXISTS roster (
+    game INTEGER NOT NULL REFERENCES games,
+    seat TEXT NOT NULL,              -- a person's seat of the game
+    name TEXT NOT NULL,              -- the student the roster put there
+    PRIMARY KEY (game, seat)
+);
+"""
+"""Added to layout 1 by this Horizon (made in a journal that lacks them): a Horizon that does not know them
+reads the journal as before."""
 
 
 _UNREADABLE = (sqlite3.Error, UnicodeDecodeError)
@@ -87,6 +102,8 @@ class StoredGame:
     tokens: dict[str, str]
     """role -> token."""
     events: tuple[Event, ...]
+    names: dict[str, str] = field(factory=dict)
+    """seat -> the student the roster put there (``wargame host --roster``)."""
 
 
 class Journal:
@@ -139,22 +156,46 @@ class Journal:
                 rows = connection.execute("SELECT number, header, scenario_file, scenario_text, save FROM games "
                                           "ORDER BY number").fetchall()
                 games = [self._game(connection, *row) for row in rows]
+                classes = self._classes(connection)
         except _UNREADABLE as error:
             raise JournalError(f"{self.path}: damaged ({error})") from None
         holders: dict[str, str] = {}
-        for game in games:
-            for role, token in sorted(game.tokens.items()):
-                holder = f"game {game.number} {role}"
-                if token in holders:  # one link would open the other's screen too
-                    raise JournalError(f"{self.path}: damaged (the links of {holders[token]} and {holder} share "
-                                       "one token)")
-                holders[token] = holder
+        pairs = [(f"game {game.number} {role}", token) for game in games for role, token in sorted(game.tokens.items())]
+        pairs += [(f"the class from game {first}", token) for first, token in sorted(classes.items())]
+        for holder, token in pairs:
+            if token in holders:  # one link would open the other's screen too
+                raise JournalError(f"{self.path}: damaged (the links of {holders[token]} and {holder} share "
+                                   "one token)")
+            holders[token] = holder
         return games
+
+    def class_token(self) -> tuple[int, str] | None:
+        """The latest class (its first game, its link's token), if the journal has one."""
+        try:
+            with closing(_connect(self.path)) as connection:
+                classes = self._classes(connection)
+        except _UNREADABLE as error:
+            raise JournalError(f"{self.path}: damaged ({error})") from None
+        return max(classes.items()) if classes else None
+
+    def _classes(self, connection: sqlite3.Connection) -> dict[int, str]:
+        try:
+            rows = connection.execute("SELECT first, token FROM classes").fetchall()
+            return {d.whole(first, "class", 10**9): d.pattern(token, "the class link", TOKEN, "a link's token")
+                    for first, token in rows}
+        except d.Invalid as error:
+            raise JournalError(f"{self.path}: damaged ({error})") from None
+
+    def add_class(self, first: int, token: str) -> None:
+        """Record the class link of the games from ``first`` on (blocks until durable)."""
+        self._writer.run_write(lambda connection: connection.execute("INSERT INTO classes VALUES (?, ?)",
+                                                                     (first, token)))
 
     def _game(self, connection: sqlite3.Connection, number: int, header: bytes, scenario_file: str,
               scenario_text: str, save: str) -> StoredGame:
         where = f"{self.path}: game {number}"
         links = connection.execute("SELECT role, token FROM links WHERE game = ?", (number,)).fetchall()
+        names = connection.execute("SELECT seat, name FROM roster WHERE game = ?", (number,)).fetchall()
         rows = connection.execute("SELECT seq, event FROM events WHERE game = ? ORDER BY seq", (number,))
         try:
             tokens = {d.pattern(role, "link", ROLE, "a seat's id"): d.pattern(token, f"{role}'s link", TOKEN,
@@ -163,9 +204,11 @@ class Journal:
             events = tuple(decode_event(d.unpack(_blob(blob, f"event {seq}"), f"event {seq}"), f"event {seq}")
                            for seq, blob in rows)
             decoded = decode_header(d.unpack(_blob(header, "header"), "header"))
+            roster = {d.pattern(seat, "roster", ROLE, "a seat's id"): d.text(name, ("roster", seat), MAX_NAME)
+                      for seat, name in names}
             stored = StoredGame(number, decoded, d.text(scenario_file, "scenario_file", d.MAX_SHORT),
                                 d.text(scenario_text, "scenario_text", raw=True), d.text(save, "save"), tokens,
-                                events)
+                                events, roster)
         except d.Invalid as error:
             raise JournalError(f"{where}: damaged ({error})") from None
         return stored
@@ -178,6 +221,8 @@ class Journal:
                                 game.scenario_text, game.save))
             connection.executemany("INSERT INTO links VALUES (?, ?, ?)",
                                    [(game.number, role, token) for role, token in game.tokens.items()])
+            connection.executemany("INSERT INTO roster VALUES (?, ?, ?)",
+                                   [(game.number, seat, name) for seat, name in game.names.items()])
             for event in game.events:
                 _insert(connection, game.number, event)
         self._writer.run_write(write)
@@ -269,8 +314,8 @@ def _prepare(connection: sqlite3.Connection, path: Path) -> None:
                                 for name in ("application_id", "user_version"))
         tables = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         if application == 0 and version == 0 and tables == 0:
-            connection.executescript(f"BEGIN IMMEDIATE;{_TABLES}PRAGMA application_id = {APPLICATION_ID};"
-                                     f"PRAGMA user_version = {SCHEMA};COMMIT;")
+            connection.executescript(f"BEGIN IMMEDIATE;{_TABLES}{_CLASS_TABLES}PRAGMA application_id = "
+                                     f"{APPLICATION_ID};PRAGMA user_version = {SCHEMA};COMMIT;")
             return
     except _UNREADABLE as error:
         raise JournalError(f"{path}: not a Horizon host journal ({error})") from None
@@ -278,6 +323,10 @@ def _prepare(connection: sqlite3.Connection, path: Path) -> None:
         raise JournalError(f"{path}: not a Horizon host journal (another program's database)")
     if version != SCHEMA:
         raise JournalError(f"{path}: a host journal of layout {version}; this Horizon reads layout {SCHEMA}")
+    try:
+        connection.executescript(f"BEGIN IMMEDIATE;{_CLASS_TABLES}COMMIT;")
+    except _UNREADABLE as error:
+        raise JournalError(f"{path}: damaged ({error})") from None
 
 
 class _Writer(threading.Thread):

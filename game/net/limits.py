@@ -13,9 +13,13 @@ Each bound is a number here, with the reason for it:
 - a link may be opened ``OPENINGS`` times at once, then once every
   ``OPENING_EVERY`` seconds (429 beyond: each opening takes the seat over and
   sends a whole view, so a loop of openings would cost every seat of its game);
-- a connection may make ``REQUESTS`` requests at once, then ``REQUESTS_PER_SECOND``
-  a second; beyond it a request is refused ("too many requests"), and a
-  connection that keeps sending ``CLOSE_AFTER`` refused requests in a row is closed.
+- a link may make ``REQUESTS`` requests at once, then ``REQUESTS_PER_SECOND``
+  a second, however often it is opened again; beyond it a request is refused
+  ("too many requests"), and a connection that keeps sending ``CLOSE_AFTER``
+  refused requests in a row is closed;
+- a link may send ``MESSAGES`` messages at once, then one every ``MESSAGE_EVERY``
+  seconds: each message is a notification on every recipient's screen, and a
+  stream of them would bury the game under toasts (and fill the journal).
 
 - a refusal (404, 429, 503) is answered ``REFUSAL_DELAY`` seconds late (``SLOWED`` at most at once): a
   client knocking in a loop waits between knocks, rather than the host spending its time on handshakes.
@@ -35,6 +39,8 @@ OPENING_EVERY = 5.0
 REQUESTS = 60
 REQUESTS_PER_SECOND = 10.0
 CLOSE_AFTER = 50
+MESSAGES = 20
+MESSAGE_EVERY = 2.0
 REFUSAL_DELAY = 1.0
 SLOWED = 256
 

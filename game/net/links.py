@@ -7,6 +7,12 @@ the role are not secret; the token is, and it is compared in constant time
 (:func:`hmac.compare_digest`), so timing tells nothing of it. Tokens are
 kept in the host's journal, so a restarted host honours every link it
 printed. The seat's websocket is the link with ``/ws`` appended.
+
+A host also hands out one class link, ``http://HOST:PORT/class/TOKEN``: the
+teacher's console of every game it serves (``game/net/classroom.py``). Its
+token also opens any game's own console as ``/GAME/class/TOKEN``, a link of
+its own (so the teacher looking at a table never takes over the screen of
+that table's facilitator). A scenario cannot have a seat called ``class``.
 """
 
 from __future__ import annotations
@@ -21,7 +27,11 @@ from attrs import frozen
 from game.engine.log import FACILITATOR
 from game.errors import WargameError
 
-__all__ = ["FACILITATOR", "LINK_VARIABLE", "ROLE", "TOKEN", "Link", "base_url", "new_token", "parse_link", "same_token"]
+__all__ = ["CLASS", "FACILITATOR", "LINK_VARIABLE", "ROLE", "TOKEN", "Link", "base_url", "new_token", "parse_link",
+           "same_token"]
+
+CLASS = "class"
+"""The role of the class link (game 0: the whole class), and of its link to one game's console."""
 
 LINK_VARIABLE = "HORIZON_JOIN_URL"
 """Where ``wargame join`` reads its link when none is given: how the browser pages pass it (never on a
@@ -58,7 +68,18 @@ class Link:
 
     @property
     def url(self) -> str:
+        if self.whole_class:
+            return f"{self.base}/{CLASS}/{self.token}"
         return f"{self.base}/{self.game}/{self.role}/{self.token}"
+
+    @property
+    def whole_class(self) -> bool:
+        """The class link: the console of every game (``/class/TOKEN``)."""
+        return self.game == 0 and self.role == CLASS
+
+    def table(self, game: int) -> Link:
+        """From the class link: its link to game ``game``'s own console."""
+        return Link(self.base, game, CLASS, self.token)
 
     @property
     def websocket(self) -> str:
@@ -80,7 +101,9 @@ def parse_link(url: str) -> Link:
     shape = "a link looks like http://HOST:PORT/GAME/SEAT/TOKEN, as `wargame host` printed it"
     if parts.scheme not in ("http", "ws") or not parts.hostname or parts.query or parts.fragment:
         raise WargameError(f"not a Horizon link: {url!r} ({shape})")
-    if len(pieces) != 3 or not GAME.match(pieces[0]) or not ROLE.match(pieces[1]) or not TOKEN.match(pieces[2]):
+    if len(pieces) == 2 and pieces[0] == CLASS and TOKEN.match(pieces[1]):
+        pieces = ["0", CLASS, pieces[1]]
+    elif len(pieces) != 3 or not GAME.match(pieces[0]) or not ROLE.match(pieces[1]) or not TOKEN.match(pieces[2]):
         raise WargameError(f"not a Horizon link: {url!r} ({shape})")
     try:
         port = parts.port or 80

@@ -25,9 +25,12 @@ MAX_BACKLOG = 4 * 1024 * 1024
 
 class Peer:
     def __init__(self, role: str, send: Callable[[bytes], Awaitable[None]],
-                 close: Callable[[], Awaitable[object]]) -> None:
+                 close: Callable[[], Awaitable[object]], *, link: str | None = None) -> None:
         self.role = role
-        """A seat's id, or ``facilitator``."""
+        """Whose view it gets and as whom it acts: a seat's id, or ``facilitator``."""
+        self.link = link or role
+        """The link it came by: ``role``'s own, or the class link's to this game (``class``, acting as the
+        facilitator). One screen per link."""
         self.view: SeatView | None = None
         """The view the seat holds once it has read every update queued (None: it must get a whole one)."""
         self.shown: object = None

@@ -39,6 +39,16 @@ from game.engine.interventions import Intervention
 from game.errors import WargameError
 from game.journal import act as decode_act
 from game.journal import encode_act
+from game.net.class_view import (
+    MAX_TABLES,
+    ClassInfo,
+    TableRow,
+    info_from_wire,
+    info_to_wire,
+    row_from_wire,
+    row_to_wire,
+    rows_from_wire,
+)
 from game.seat_view.model import SeatView
 from game.seat_view.wire import WireError, from_wire, to_wire
 
@@ -128,8 +138,32 @@ class Unknown:
     kind: str
 
 
+@frozen
+class ClassWhole:
+    """To the class console: the whole class (on joining, and when it asks again)."""
+
+    info: ClassInfo
+    tables: Mapping[int, TableRow]
+
+
+@frozen
+class TableChanged:
+    """To the class console: one table's row, whole, each time something in it changed."""
+
+    row: TableRow
+
+
+@frozen
+class Done:
+    """The answer to a class console's :class:`ToTables`: per table, "" once its event is durable, else why
+    that table refused (each table is asked as its own facilitator's console would be)."""
+
+    rid: int
+    results: tuple[tuple[int, str], ...] = field(converter=tuple)
+
+
 Update = Whole | Delta
-HostMessage = Hello | Whole | Delta | Ack | Refused | Taken | Unknown
+HostMessage = Hello | Whole | Delta | Ack | Refused | Taken | Unknown | ClassWhole | TableChanged | Done
 
 
 # -- seat to host ------------------------------------------------------------------------
@@ -202,8 +236,30 @@ class Resync:
     rid: int
 
 
+@frozen
+class SetTimer:
+    """The facilitator sets the time per turn: the open turn's countdown starts again with it, and each later
+    turn has it (None: no timer)."""
+
+    rid: int
+    seconds: float | None
+
+
+@frozen
+class ToTables:
+    """The class console asks ``tables`` for one facilitator's request each (pause, resume, resolve now, an
+    act, a message, the timer), answered by :class:`Done`."""
+
+    rid: int
+    tables: tuple[int, ...] = field(converter=tuple)
+    request: Request
+
+
 Request = (GiveOrder | OrderByPolicy | Withdraw | SendMessage | Pause | Resume | ResolveNow | Intervene | Resync
-           | Believe)
+           | Believe | SetTimer | ToTables)
+FOR_TABLES = (SendMessage, Pause, Resume, ResolveNow, Intervene, SetTimer)
+"""What the class console may ask of tables: the facilitator's requests."""
+MAX_TIMER = 7 * 24 * 3600.0
 
 
 class UnknownRequest(ProtocolError):
@@ -255,6 +311,16 @@ def _plain(message: HostMessage | Request) -> list[Any]:
             return ["resync", rid]
         case Believe(rid, belief, choice):
             return ["believe", rid, belief, choice]
+        case SetTimer(rid, seconds):
+            return ["timer", rid, seconds]
+        case ToTables(rid, tables, request):
+            return ["tables", rid, list(tables), _plain(request)]
+        case ClassWhole(info, tables):
+            return ["class", info_to_wire(info), [row_to_wire(row) for _, row in sorted(tables.items())]]
+        case TableChanged(row):
+            return ["table", row_to_wire(row)]
+        case Done(rid, results):
+            return ["done", rid, [list(result) for result in results]]
     raise TypeError(f"not a protocol message: {message!r}")
 
 
@@ -288,7 +354,13 @@ def decode_host(data: bytes) -> HostMessage:
                 return Refused(_rid(rid), d.text(reason, "refused.reason", 1000))
             case "taken", [text, *_]:
                 return Taken(d.text(text, "taken.text", 1000))
-            case ("hello" | "view" | "delta" | "ack" | "refused" | "taken"), _:
+            case "class", [info, tables, *_]:
+                return ClassWhole(info_from_wire(info), rows_from_wire(tables))
+            case "table", [row, *_]:
+                return TableChanged(row_from_wire(row))
+            case "done", [rid, results, *_]:
+                return Done(_rid(rid), d.items(results, "done.results", _result))
+            case ("hello" | "view" | "delta" | "ack" | "refused" | "taken" | "class" | "table" | "done"), _:
                 pass
             case _:
                 return Unknown(kind[:64])
@@ -313,6 +385,11 @@ def _read_status(data: Any) -> Status:
 
 
 _STATUS_DEFAULTS = (False, None, [], [], "", {})
+
+
+def _result(value: Any, where: d.Where) -> tuple[int, str]:
+    table, reason = d.array(value, where, 2)
+    return d.whole(table, (where, 0), 10**9), d.text(reason, (where, 1), 4000)
 
 
 def decode_request(data: bytes) -> Request:
@@ -342,6 +419,19 @@ def decode_request(data: bytes) -> Request:
                 return Resync(_rid(rid))
             case ["believe", rid, belief, choice, *_]:
                 return Believe(_rid(rid), d.text(belief, "believe.belief", 200), d.whole(choice, "believe.choice", 64))
+            case ["timer", rid, seconds, *_]:
+                return SetTimer(_rid(rid), _seconds(seconds))
+            case ["tables", rid, tables, [str() as kind, *rest], *_] if kind != "tables":
+                numbers = d.items(tables, "tables.tables", lambda v, w: d.whole(v, w, 10**9))
+                if not numbers or len(numbers) > MAX_TABLES or len(set(numbers)) != len(numbers):
+                    raise Invalid("tables.tables: expected different tables' numbers")
+                try:
+                    request = decode_request(msgpack.packb([kind, *rest]))
+                except UnknownRequest:
+                    raise UnknownRequest(_rid(rid), f"tables: {kind[:64]}") from None
+                if not isinstance(request, FOR_TABLES):
+                    raise Invalid(f"tables.request: {kind!r} is no facilitator's request")
+                return ToTables(_rid(rid), numbers, request)
             case [kind, rid, *_] if kind not in _REQUESTS:
                 raise UnknownRequest(_rid(rid), kind[:64])
     except Invalid as error:
@@ -350,7 +440,16 @@ def decode_request(data: bytes) -> Request:
 
 
 _REQUESTS = frozenset({"order", "policy", "withdraw", "message", "pause", "resume", "resolve", "intervene",
-                       "resync", "believe"})
+                       "resync", "believe", "timer", "tables"})
+
+
+def _seconds(value: Any) -> float | None:
+    """A time per turn: None (no timer), or from 1 second to a week."""
+    if value is None:
+        return None
+    if not isinstance(value, float | int) or isinstance(value, bool) or not 1 <= value <= MAX_TIMER:
+        raise Invalid("timer.seconds: expected from 1 second to a week, or nothing")
+    return float(value)
 
 
 def _items(data: bytes, limit: int, what: str) -> list[Any]:

@@ -4,8 +4,8 @@ Every route begins by checking the link's token against the journal's, in
 constant time; a wrong or missing one gets the same bare 404 as a path that
 does not exist, and nothing else happens (no peer, no process, no log line
 with the token: the access log is off). Then the bounds of ``limits.py``:
-websockets open at once (503), openings of one link (429), requests of one
-connection (refused, then closed); every refusal answered a second late.
+websockets open at once (503), openings of one link (429), requests and messages of one
+link (refused; a connection that keeps on is closed); every refusal answered a second late.
 """
 
 from __future__ import annotations
@@ -18,20 +18,36 @@ from aiohttp import WSMsgType, web
 
 from game.net import limits
 from game.net import protocol as p
+from game.net.classroom import Classroom
 from game.net.hosted_game import HostedGame
+from game.net.links import CLASS, FACILITATOR
 from game.net.peer import Peer
 
 GAME, ROLE, TOKEN = "game", "role", "token"
 LINK_PATH = r"/{game:[1-9][0-9]{0,8}}/{role:[A-Za-z0-9_.-]{1,64}}/{token:[A-Za-z0-9_-]{32}}"
 """ASCII digits only (``\\d`` would take ``١`` or ``１``), no leading zero: one spelling of each link."""
+CLASS_PATH = f"/{CLASS}" + r"/{token:[A-Za-z0-9_-]{32}}"
+"""The class link's path: the console of every game."""
 HEARTBEAT = 20.0
 """Seconds between pings: a seat whose network vanished is noticed as gone within about this long."""
 
 
 def canonical_path(request: web.Request) -> str:
-    """The link's path as the host prints it: ``/GAME/ROLE/TOKEN``."""
+    """The link's path as the host prints it: ``/GAME/ROLE/TOKEN`` (the class link's ``/class/TOKEN``)."""
     info = request.match_info
+    if GAME not in info:
+        return f"/{CLASS}/{info[TOKEN]}"
     return f"/{info[GAME]}/{info[ROLE]}/{info[TOKEN]}"
+
+
+def admitted_class(classroom: Classroom | None, request: web.Request) -> Classroom:
+    """The class, if this is its link as printed, or the same bare 404 as any wrong link."""
+    raw = request.raw_path.partition("?")[0]
+    if raw not in (canonical_path(request), canonical_path(request) + "/ws"):
+        raise web.HTTPNotFound()
+    if classroom is None or not classroom.admits(request.match_info[TOKEN]):
+        raise web.HTTPNotFound()
+    return classroom
 
 
 def admitted(games: dict[int, HostedGame], request: web.Request) -> HostedGame:
@@ -50,34 +66,50 @@ def admitted(games: dict[int, HostedGame], request: web.Request) -> HostedGame:
 
 
 def link_app(games: dict[int, HostedGame], page_for: Callable[[web.Request], str | None],
-             base: Callable[[], str]) -> web.Application:
+             base: Callable[[], str], classroom: Classroom | None = None) -> web.Application:
     """The routes of the game port; ``page_for`` gives a link's browser page, if pages are served; ``base``
-    the links' own ``http://HOST:PORT`` (never a request header's)."""
-    most = limits.sockets_for(sum(len(game.tokens) for game in games.values()))
+    the links' own ``http://HOST:PORT`` (never a request header's); ``classroom`` serves the class link."""
+    class_links = 1 + len(games) if classroom is not None else 0
+    most = limits.sockets_for(sum(len(game.tokens) for game in games.values()) + class_links)
     openings: dict[tuple[int, str], limits.Bucket] = {}
+    requests: dict[tuple[int, str], limits.Bucket] = {}
+    """Per link, whichever connection makes them: opening the link again gives no fresh allowance."""
     sockets = 0
 
     async def websocket(request: web.Request) -> web.WebSocketResponse:
-        nonlocal sockets
         game = admitted(games, request)
-        role = request.match_info[ROLE]
+        return await _open(request, game, game.number, request.match_info[ROLE])
+
+    async def class_websocket(request: web.Request) -> web.WebSocketResponse:
+        return await _open(request, admitted_class(classroom, request), 0, CLASS)
+
+    async def _open(request: web.Request, room: HostedGame | Classroom, number: int,
+                    role: str) -> web.WebSocketResponse:
+        nonlocal sockets
         if sockets >= most:
             raise web.HTTPServiceUnavailable(text="The host has too many connections open: try again shortly.")
-        bucket = openings.setdefault((game.number, role),
-                                     limits.Bucket(limits.OPENINGS, 1 / limits.OPENING_EVERY))
+        bucket = openings.setdefault((number, role), limits.Bucket(limits.OPENINGS, 1 / limits.OPENING_EVERY))
         if not bucket.take():
             raise web.HTTPTooManyRequests(text="This link was opened too often: try again shortly.")
         socket = web.WebSocketResponse(heartbeat=HEARTBEAT, max_msg_size=p.MAX_REQUEST)
         sockets += 1
         try:
             await socket.prepare(request)
-            await _serve(game, role, socket)
+            await _serve(room, role, socket, requests.setdefault(
+                (number, role), limits.Bucket(limits.REQUESTS, limits.REQUESTS_PER_SECOND)))
         finally:
             sockets -= 1
         return socket
 
     async def opened_in_browser(request: web.Request) -> web.Response:
         admitted(games, request)
+        return _in_browser(request)
+
+    async def class_in_browser(request: web.Request) -> web.Response:
+        admitted_class(classroom, request)
+        return _in_browser(request)
+
+    def _in_browser(request: web.Request) -> web.Response:
         page = page_for(request)
         if page is not None:
             raise web.HTTPFound(page)
@@ -88,7 +120,8 @@ def link_app(games: dict[int, HostedGame], page_for: Callable[[web.Request], str
             "no browser page.)</p>"))
 
     app = web.Application(client_max_size=p.MAX_REQUEST, middlewares=[_slow_refusals()])
-    app.add_routes([web.get(LINK_PATH + "/ws", websocket), web.get(LINK_PATH, opened_in_browser)])
+    app.add_routes([web.get(LINK_PATH + "/ws", websocket), web.get(LINK_PATH, opened_in_browser),
+                    web.get(CLASS_PATH + "/ws", class_websocket), web.get(CLASS_PATH, class_in_browser)])
     return app
 
 
@@ -115,12 +148,14 @@ def _slow_refusals():
     return slow
 
 
-async def _serve(game: HostedGame, role: str, socket: web.WebSocketResponse) -> None:
-    """Serve one open websocket of ``role`` until it closes (or the seat is taken over, or floods)."""
-    peer = Peer(role, socket.send_bytes, socket.close)
-    requests = limits.Bucket(limits.REQUESTS, limits.REQUESTS_PER_SECOND)
+async def _serve(room: HostedGame | Classroom, role: str, socket: web.WebSocketResponse,
+                 requests: limits.Bucket) -> None:
+    """Serve one open websocket of ``role`` until it closes (or the seat is taken over, or floods): a game's
+    seat or facilitator, the class console's link to one game (acting as its facilitator), or the class;
+    ``requests`` is the link's allowance, whichever of its connections spends it."""
+    peer = Peer(FACILITATOR if role == CLASS else role, socket.send_bytes, socket.close, link=role)
     refused = 0
-    await game.connect(peer)
+    await room.connect(peer)
     try:
         async for message in socket:
             if message.type != WSMsgType.BINARY:
@@ -141,6 +176,6 @@ async def _serve(game: HostedGame, role: str, socket: web.WebSocketResponse) -> 
                 peer.reply(p.encode(p.Refused(parsed.rid, "too many requests: wait a moment and try again")))
                 continue
             refused = 0
-            await game.request(peer, parsed)
+            await room.request(peer, parsed)
     finally:
-        await game.disconnect(peer)
+        await room.disconnect(peer)

@@ -11,8 +11,35 @@ waits for a countdown or depends on how fast the machine is.
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Callable
 from typing import Protocol
+
+from game.whole_numbers import quoted
+
+_DURATION = re.compile(r"(?:([0-9]{1,9})h)?(?:([0-9]{1,9})m)?(?:([0-9]{1,9})s?)?\Z")
+LONGEST = 7 * 24 * 3600
+
+
+def parse_duration(text: str) -> float:
+    """``90``, ``90s``, ``5m``, ``1m30s``, ``1h``: seconds, from one to a week; :class:`ValueError` (saying what
+    to write) for anything else. The host's ``--timer`` and the consoles' timer read it."""
+    match = _DURATION.match(text.strip())
+    if not text.strip() or match is None:
+        raise ValueError(f"invalid duration {quoted(text)}: write e.g. 90s, 5m or 1m30s")
+    hours, minutes, seconds = (int(part or 0) for part in match.groups())
+    total = hours * 3600 + minutes * 60 + seconds
+    if not 1 <= total <= LONGEST:
+        raise ValueError(f"invalid duration {quoted(text)}: give from 1 second to 7 days")
+    return float(total)
+
+
+def duration_words(seconds: float) -> str:
+    """``90.0`` as ``1m30s``: how a time per turn is said back."""
+    whole = int(seconds)
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return "".join(f"{value}{unit}" for value, unit in ((hours, "h"), (minutes, "m"), (secs, "s")) if value) or "0s"
 
 
 class Alarm(Protocol):

@@ -31,10 +31,11 @@ from textual_serve.download_manager import DownloadManager
 
 import game
 from game.desk.terminal import WEB_DRIVER
+from game.net.classroom import Classroom
 from game.net.hosted_game import HostedGame
 from game.net.lifetime import HOST_PID
-from game.net.links import LINK_VARIABLE, Link
-from game.net.server import GAME, LINK_PATH, ROLE, admitted, canonical_path
+from game.net.links import CLASS, LINK_VARIABLE, Link
+from game.net.server import CLASS_PATH, GAME, LINK_PATH, ROLE, admitted, admitted_class, canonical_path
 from game.safe_text import printable
 
 STATIC = Path(textual_serve.__file__).parent / "static"
@@ -80,12 +81,15 @@ class SeatTab(AppService):
 class Pages:
     """The web port's routes; ``links`` gives the link of a game's role on the game port."""
 
-    def __init__(self, games: dict[int, HostedGame], links: Callable[[int, str], Link]) -> None:
-        self.games, self.links = games, links
+    def __init__(self, games: dict[int, HostedGame], links: Callable[[int, str], Link],
+                 classroom: Classroom | None = None) -> None:
+        self.games, self.links, self.classroom = games, links, classroom
+        """``links(game, role)``: the link on the game port (game 0, role ``class``: the class link)."""
         self.tabs: dict[tuple[int, str], set[SeatTab]] = {}
         self.downloads = DownloadManager()
         self.app = web.Application()
         self.app.add_routes([web.get(LINK_PATH, self.page), web.get(LINK_PATH + "/ws", self.websocket),
+                             web.get(CLASS_PATH, self.class_page), web.get(CLASS_PATH + "/ws", self.class_websocket),
                              web.static("/static", STATIC)])
         self.app.on_shutdown.append(self._close_tabs)
 
@@ -98,15 +102,23 @@ class Pages:
         info = request.match_info
         scenario = game.session.scenario
         name = scenario.actors[info[ROLE]].name if info[ROLE] in scenario.seats else "Facilitator"
-        title = html.escape(printable(f"Horizon \u00b7 {name}"))  # the page's websocket: from its own address
-        text = PAGE.substitute(static="/static/", title=title)
-        return web.Response(text=text, content_type="text/html", headers={"Cache-Control": "no-store",
-                                                                            "Referrer-Policy": "no-referrer"})
+        return _page(name, up="../../")  # LINK_PATH: three segments
+
+    async def class_page(self, request: web.Request) -> web.Response:
+        admitted_class(self.classroom, request)
+        return _page(f"{self.classroom.scenario.title}: the class console", up="../")  # CLASS_PATH: two
 
     async def websocket(self, request: web.Request) -> web.WebSocketResponse:
         admitted(self.games, request)
         info = request.match_info
-        key = (int(info[GAME]), info[ROLE])
+        return await self._tab(request, (int(info[GAME]), info[ROLE]))
+
+    async def class_websocket(self, request: web.Request) -> web.WebSocketResponse:
+        admitted_class(self.classroom, request)
+        return await self._tab(request, (0, CLASS))
+
+    async def _tab(self, request: web.Request, key: tuple[int, str]) -> web.WebSocketResponse:
+        """A tab's terminal: ``wargame join`` of the link ``key`` names, its keys and screen relayed."""
         open_tabs = self.tabs.setdefault(key, set())
         if len(open_tabs) >= TABS_PER_LINK:
             raise web.HTTPTooManyRequests(text=f"at most {TABS_PER_LINK} tabs per link")
@@ -125,6 +137,16 @@ class Pages:
 
     async def _close_tabs(self, app: web.Application) -> None:
         await asyncio.gather(*(tab.stop() for tabs in self.tabs.values() for tab in list(tabs)))
+
+
+def _page(name: str, up: str) -> web.Response:
+    """The page of a link ``up`` (``../`` a segment) below the root: its static files are found relative to
+    it, so that a proxy's path prefix (--public-url https://…/games) reaches them too
+    (/games/1/us/TOKEN -> /games/static/)."""
+    title = html.escape(printable(f"Horizon \u00b7 {name}"))  # the page's websocket: from its own address
+    text = PAGE.substitute(static=f"{up}static/", title=title)
+    return web.Response(text=text, content_type="text/html", headers={"Cache-Control": "no-store",
+                                                                        "Referrer-Policy": "no-referrer"})
 
 
 async def _relay(socket: web.WebSocketResponse, tab: SeatTab) -> None:

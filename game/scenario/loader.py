@@ -49,10 +49,11 @@ from game.engine.model import (
 )
 from game.errors import ExpressionError, ScenarioError
 from game.scenario.beliefs import read_beliefs
+from game.scenario.classroom import read_class
+from game.scenario.injects import check_injects, read_injects
 from game.scenario.questions import read_questions
 from game.scenario.reading import ID, ID_RULE, MAX_TURNS, Reader, close
 from game.scenario.source_file import MAX_BYTES, read_text
-from game.scenario.injects import check_injects, read_injects
 from game.scenario.strategies import read_balance, read_strategies
 from game.scenario.toml_errors import plain_problem
 
@@ -61,7 +62,7 @@ _ACTOR_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*\Z")
 _VARIABLE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 
 _ROOT_KEYS = {"format", "scenario", "actors", "variables", "actions", "events", "objectives", "endings", "map",
-              "strategies", "balance", "questions", "beliefs", "injects"}
+              "strategies", "balance", "questions", "beliefs", "injects", "class"}
 _SCENARIO_KEYS = {"id", "title", "summary", "source", "start_date", "turn_days", "turns", "seats", "end_text"}
 _ACTOR_KEYS = {"name", "article", "short_name", "briefing"}
 _VARIABLE_KEYS = {"label", "type", "min", "max", "initial", "values", "value_labels", "visible_to", "source",
@@ -147,6 +148,7 @@ class _Loader(Reader):
         questions = read_questions(self)
         beliefs = read_beliefs(self, self.ending_ids())
         injects = read_injects(self)
+        classroom = read_class(self)
         self._raise_if_problems()
         scenario = Scenario(
             format=fmt,
@@ -171,6 +173,7 @@ class _Loader(Reader):
             questions=tuple(questions),
             beliefs=tuple(beliefs),
             injects=tuple(injects),
+            classroom=classroom,
             origin=Origin(self.filename, self.text, hashlib.sha256(self.text.encode()).hexdigest()),
             warnings=tuple(message for _, message in sorted(self.warnings, key=lambda item: item[0])),
         )

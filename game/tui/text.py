@@ -46,6 +46,11 @@ def cell(text: str) -> Text:
     return Text(printable(text, multiline=True), end="")
 
 
+def choice(text: str) -> Text:
+    """A ``Select``'s option, literal: Select's type-to-search reads only Rich text or str prompts (it skips Content)."""
+    return Text(printable(text), end="")
+
+
 def plain(text: str) -> str:
     """``text`` for the places that take a ``str`` and show it literally (a screen's title and sub-title)."""
     return printable(text)

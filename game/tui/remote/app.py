@@ -22,7 +22,7 @@ from textual.screen import Screen
 from game.desk.facilitator_acts import FORMS
 from game.net import protocol as p
 from game.net.client import Connected, Connection, LinkRefused, Lost, NotConnected, TakenOver
-from game.net.links import FACILITATOR, Link
+from game.net.links import CLASS, FACILITATOR, Link
 from game.presentation.words import and_list
 from game.seat_view.model import SeatView
 from game.tui.dialogs.confirm import ConfirmDialog
@@ -31,6 +31,9 @@ from game.tui.remote.console import ConsoleFlow, ConsoleScreen
 from game.tui.remote.seat_flow import SeatFlow
 from game.tui.screens.backdrop import GameBackdrop
 from game.tui.text import notify
+
+MESSAGE_NOTICES = 3
+"""More messages than this in one update (a seat back after a drop) are one notice, not one each."""
 
 
 class RemoteApp(App[None]):
@@ -49,7 +52,7 @@ class RemoteApp(App[None]):
         """Whether the facilitator's screens show the rules as written (key f)."""
         self.refusal = ""
         """Why the host refused the link, said on the command line after the app closes."""
-        self.flow = ConsoleFlow(self) if link.role == FACILITATOR else SeatFlow(self)
+        self.flow = ConsoleFlow(self) if link.role in (FACILITATOR, CLASS) else SeatFlow(self)
         self._deadline: float | None = None
         self._titles: weakref.WeakKeyDictionary[Screen, str] = weakref.WeakKeyDictionary()
 
@@ -81,7 +84,9 @@ class RemoteApp(App[None]):
 
     def _taken_over(self, text: str) -> None:
         """The link was opened on another screen: this one can no longer act; take the seat back, or leave."""
-        who = "the facilitator's console" if self.link.role == FACILITATOR else "this seat"
+        who = "the facilitator's console" if self.link.role in (FACILITATOR, CLASS) else "this seat"
+        if self.link.role in (FACILITATOR, CLASS):  # the host's words speak of a seat
+            text = "The facilitator's console was opened on another screen."
         detail = (f"This screen no longer acts for {who}: the host closed it when the link was opened elsewhere. "
                   "Take it back here (the other screen will be told), or leave.")
         def chosen(back: bool) -> None:
@@ -102,10 +107,16 @@ class RemoteApp(App[None]):
 
     def _tell_news(self, before: SeatView, was: p.Status, view: SeatView, status: p.Status) -> None:
         """Notices of what arrived: messages for this seat, a pause, a resume."""
-        for message in view.messages[len(before.messages):]:
-            if message.sender != self.link.role:
-                who = "the facilitator" if message.sender == FACILITATOR else view.name(message.sender).name
-                notify(self, message.text, title=f"Message from {who}", timeout=12)
+        arrived = [message for message in view.messages[len(before.messages):] if message.sender != self.link.role]
+        def sender(message) -> str:
+            return "the facilitator" if message.sender == FACILITATOR else view.name(message.sender).name
+        if len(arrived) > MESSAGE_NOTICES:  # after a reconnection, say: one notice, not a wall of them
+            senders = and_list(list(dict.fromkeys(sender(message) for message in arrived)))
+            notify(self, f"From {senders}. The log (l) has them all.", title=f"{len(arrived)} new messages",
+                   timeout=12)
+            arrived = []
+        for message in arrived:
+            notify(self, message.text, title=f"Message from {sender(message)}", timeout=12)
         if status.paused != was.paused:
             notify(self, "The facilitator has paused the game." if status.paused else "The game goes on.",
                         severity="warning" if status.paused else "information")

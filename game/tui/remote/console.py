@@ -25,6 +25,7 @@ from textual.widgets import Header, Static
 from game.desk.facilitator_acts import FORMS, KEYS_LINE, acts_text
 from game.net import protocol as p
 from game.net.links import FACILITATOR
+from game.net.turn_timer import duration_words, parse_duration
 from game.presentation.messages import message_lines, messages_of
 from game.presentation.spans import MUTED, SEAT, line
 from game.presentation.words import turn_heading
@@ -32,6 +33,7 @@ from game.seat_view.model import SeatView
 from game.session import HUMAN
 from game.tui.dialogs.act_form import ActFormDialog
 from game.tui.dialogs.confirm import ConfirmDialog
+from game.tui.dialogs.text_prompt import TextPrompt
 from game.tui.screens.end import EndScreen
 from game.tui.screens.facilitator import act_bindings
 from game.tui.screens.formulas import FormulaToggle
@@ -67,6 +69,20 @@ def seat_rows(view: SeatView, status: p.Status) -> list[tuple[str, str, str, str
             screen += " \u00b7 reopened" + (f" {reopened}\u00d7" if reopened > 1 else "")
         rows.append((seat.name, view.played_by.get(seat.id, controller), screen, decision))
     return rows
+
+
+NO_TIMER = ("0", "off", "none")
+
+
+def timer_problem(text: str) -> str:
+    """What is wrong with a time per turn typed on a console ("" when it is one)."""
+    if text.strip() in NO_TIMER:
+        return ""
+    try:
+        parse_duration(text)
+    except ValueError as error:
+        return str(error).capitalize() + "."
+    return ""
 
 
 def _times(count: int) -> str:
@@ -105,6 +121,7 @@ class ConsoleScreen(FormulaToggle[None]):
         Binding("enter", "resolve", "Resolve now", key_display="Enter",
                 tooltip="Close the turn: seats that have not decided hold", id="console.resolve"),
         Binding("p", "pause", "Pause/resume", id="console.pause"),
+        Binding("c", "timer", "Timer", tooltip="The time per turn, from now on", id="console.timer"),
         Binding("l", "log", "Log", id="console.log"),
         Binding("escape", "app.leave_game", "Leave", id="game.leave"),
     ]
@@ -188,6 +205,20 @@ class ConsoleScreen(FormulaToggle[None]):
         question = ConfirmDialog(f"Resolve turn {self.view.turn} now?", detail, yes="Resolve", no="Back")
         self.app.push_screen(question, lambda sure: self.post_message(self.Ask(lambda rid: p.ResolveNow(rid)))
                              if sure else None)
+
+    def action_timer(self) -> None:
+        """The time per turn from now on: the open turn's countdown starts again with it (0: no timer)."""
+        if self.view.over:
+            return
+
+        def chosen(text: str | None) -> None:
+            if text is None:
+                return
+            seconds = None if text.strip() in NO_TIMER else parse_duration(text)
+            said = f"Time per turn: {duration_words(seconds)}." if seconds else "No timer now."
+            self.post_message(self.Ask(lambda rid: p.SetTimer(rid, seconds), said=said))
+        self.app.push_screen(TextPrompt("Time per turn, from now on", placeholder="5m, 90s, 1m30s; 0 for no timer",
+                                        check=timer_problem), chosen)
 
     def action_act(self, key: str) -> None:
         """An act's form, from the latest view; the host takes the act or says why not, on the form."""
