@@ -67,8 +67,8 @@ class DecisionList(OptionList):
         lines = [option_prompt(o, formulas=formulas) for o in options]
         self.prompts = [(self._prompt(item), self._prompt(item, on_cursor=True)) for item in lines]
         self.on_cursor = None
-        self.add_options([ListOption(prompt, id=o.id, disabled=not o.available)
-                          for (prompt, _), o in zip(self.prompts, options)])
+        self.add_options([ListOption(self._prompt(item), id=o.id, disabled=not o.available)
+                          for item, o in zip(lines, options)])
         ids = [o.id for o in options]
         first = next((i for i, o in enumerate(options) if o.available), None)
         self.highlighted = ids.index(kept) if kept in ids else first
