@@ -1,6 +1,6 @@
 """A host's turn latency, memory and bytes on the wire, through a real host process, as the seats grow.
 
-    python benchmarks/net_latency.py [--games 1 20 100] [--turns T]
+    python benchmarks/net_latency.py [--games 1 20 100] [--turns T] [--class]
 
 For each count N, ``wargame host --games N`` serves N games of the shipped
 scenario made to last ``T`` turns (default 30; journal and saves in a
@@ -17,6 +17,12 @@ as a seat's own client does (``game.net.mirror``). Printed, per N (3N seats):
 - the host's memory (PSS): serving, before any seat joins; with every seat
   joined; after the turns; hence per game served (after - joined, over the
   turns played) and per joined seat;
+- with ``--class``, the class console is connected through every run (the
+  ``class`` link the host prints last, a bare websocket decoding every row as
+  the class console's client does): the class's own lag (a turn's last order
+  until the class's row of that table shows the next turn), p50 and p95, and
+  the rows and bytes it was sent per turn (issue 23's aim: 30 tables, 90 seats,
+  seats' p95 under 250 ms with the class console connected);
 - bytes: a seat's whole view on joining, the bytes it is sent per turn after
   turn 15 (everything: acks, deltas), updates per seat per turn, and the time
   a seat's process spends applying one turn's updates.
@@ -104,8 +110,30 @@ class Seat:
         return sum(size for turn, size, _ in self.sizes if turn in turns) / max(1, len(turns))
 
 
-async def play_game(http, urls: dict[str, str], turns: int, delays: list[float], joined: asyncio.Barrier
-                    ) -> list[Seat]:
+class ClassWatch:
+    """The class console's connection: every row it is sent, and when each table's row first showed each turn."""
+
+    def __init__(self, http: aiohttp.ClientSession, url: str) -> None:
+        self.http, self.link = http, parse_link(url)
+        self.seen: dict[tuple[int, int], float] = {}
+        """(game, turn) -> when a row of that game first showed that turn open."""
+        self.rows = self.bytes = 0
+
+    async def watch(self) -> None:
+        async with self.http.ws_connect(self.link.websocket, max_msg_size=p.MAX_UPDATE) as socket:
+            async for message in socket:
+                decoded = p.decode_host(message.data)
+                self.bytes += len(message.data)
+                rows = ([decoded.row] if isinstance(decoded, p.TableChanged) else
+                        list(decoded.tables.values()) if isinstance(decoded, p.ClassWhole) else [])
+                self.rows += len(rows)
+                now = time.perf_counter()
+                for row in rows:
+                    self.seen.setdefault((row.number, row.turn), now)
+
+
+async def play_game(http, urls: dict[str, str], turns: int, delays: list[float], joined: asyncio.Barrier,
+                    started: dict[tuple[int, int], float] | None = None) -> list[Seat]:
     """One game's seats join, wait twice at ``joined`` (memory is read between), then play ``turns`` turns."""
     async with Seat(http, urls["us"]) as us, Seat(http, urls["russia"]) as russia, \
             Seat(http, urls["china"]) as china:
@@ -121,14 +149,17 @@ async def play_game(http, urls: dict[str, str], turns: int, delays: list[float],
             await us.order()
             await russia.order()
             start = time.perf_counter()
+            if started is not None:
+                started[(us.link.game, turn + 1)] = start
             await china.order()
             await asyncio.gather(*(seat.until_played(turn) for seat in seats))
             delays.append(time.perf_counter() - start)
         return list(seats)
 
 
-def start_host(folder: Path, games: int, turns: int) -> tuple[subprocess.Popen, list[dict[str, str]]]:
-    """``wargame host`` of ``games`` games of the scenario made to last ``turns`` turns; its links per game."""
+def start_host(folder: Path, games: int, turns: int) -> tuple[subprocess.Popen, list[dict[str, str]], str]:
+    """``wargame host`` of ``games`` games of the scenario made to last ``turns`` turns; its links per game,
+    and the class link."""
     scenario = folder / "long.toml"
     scenario.write_text(lasting(SCENARIO.read_text(), max(turns + 1, 16)))
     host = subprocess.Popen([sys.executable, "-m", "game", "host", str(scenario), "--games", str(games),
@@ -138,7 +169,9 @@ def start_host(folder: Path, games: int, turns: int) -> tuple[subprocess.Popen, 
     while sum(len(game) for game in links) < games * 4:
         role, url = host.stdout.readline().split()
         links[parse_link(url).game - 1][role] = url
-    return host, links
+    role, class_url = host.stdout.readline().split()
+    assert role == "class", role
+    return host, links, class_url
 
 
 def pss_mb(pid: int) -> float:
@@ -154,27 +187,40 @@ class Run:
     memory: tuple[float, float, float]
     """The host's PSS (MB): serving before any seat joined, every seat joined, after the turns."""
     seats: list[Seat]
+    class_delays: list[float] = attrs.field(factory=list)
+    class_rows: int = 0
+    class_bytes: int = 0
 
 
-async def measure(games: int, turns: int) -> Run:
+async def measure(games: int, turns: int, with_class: bool = False) -> Run:
     delays: list[float] = []
+    started: dict[tuple[int, int], float] = {}
     with tempfile.TemporaryDirectory() as folder:
-        host, links = start_host(Path(folder), games, turns)
+        host, links, class_url = start_host(Path(folder), games, turns)
         try:
             await asyncio.sleep(1)  # settled: serving, nobody joined
             idle = pss_mb(host.pid)
             joined = asyncio.Barrier(games + 1)
             async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0)) as http:
-                playing = asyncio.gather(*(play_game(http, urls, turns, delays, joined) for urls in links))
+                watch = ClassWatch(http, class_url) if with_class else None
+                watching = asyncio.create_task(watch.watch()) if watch else None
+                playing = asyncio.gather(*(play_game(http, urls, turns, delays, joined, started)
+                                           for urls in links))
                 await joined.wait()
                 with_seats = pss_mb(host.pid)
                 await joined.wait()
                 seats = [seat for game in await playing for seat in game]
                 after = pss_mb(host.pid)
+                if watching is not None:
+                    await asyncio.sleep(0.5)  # the last rows on their way
+                    watching.cancel()
         finally:
             host.kill()
             host.wait()
-    return Run(games, delays, (idle, with_seats, after), seats)
+    if watch is None:
+        return Run(games, delays, (idle, with_seats, after), seats)
+    lags = [watch.seen[key] - start for key, start in started.items() if key in watch.seen]
+    return Run(games, delays, (idle, with_seats, after), seats, lags, watch.rows, watch.bytes)
 
 
 def percentiles(delays: list[float]) -> tuple[float, float]:
@@ -187,11 +233,13 @@ def main() -> None:
     parser.add_argument("--games", type=int, nargs="+", default=[1, 20, 100],
                         help="the counts of games served at once (1 first: the reference)")
     parser.add_argument("--turns", type=int, default=30, help="turns played per game")
+    parser.add_argument("--class", dest="with_class", action="store_true",
+                        help="keep the class console connected through every run, and measure it too")
     args = parser.parse_args()
     counts = sorted(set(args.games) | {1})
     runs = []
     for games in counts:
-        runs.append(asyncio.run(measure(games, args.turns)))
+        runs.append(asyncio.run(measure(games, args.turns, args.with_class)))
         print(f"  {games} games measured", flush=True)
     reference = percentiles(runs[0].delays)[1]
     print("games  seats   p50 ms   p95 ms  p95/1 game   host MB: serving  joined  after  "
@@ -204,6 +252,12 @@ def main() -> None:
         print(f"{run.games:5d}  {len(run.seats):5d}  {p50:7.1f}  {p95:7.1f}  {p95 / reference:9.1f}x"
               f"  {idle:16.1f}  {joined:6.1f}  {after:5.1f}  {per_game:8.2f}  {per_seat:8.2f}")
     print(f"(per game: the host's growth over {args.turns} turns of play, per game served)")
+    if args.with_class:
+        print("games  class lag p50 ms  p95 ms   rows sent  rows per table-turn  class KB")
+        for run in runs:
+            p50, p95 = percentiles(run.class_delays)
+            print(f"{run.games:5d}  {p50:16.1f}  {p95:6.1f}  {run.class_rows:10d}  "
+                  f"{run.class_rows / max(1, len(run.delays)):19.1f}  {run.class_bytes / 1024:8.1f}")
     seats = runs[0].seats
     joining = statistics.mean(next(size for _, size, kind in seat.sizes if kind == "Whole") for seat in seats)
     per_turn = statistics.mean(seat.per_turn(AFTER + 1) for seat in seats)

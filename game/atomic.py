@@ -57,6 +57,8 @@ def check_target(path: str | os.PathLike[str]) -> Path:
     try:
         info = os.stat(written)
     except FileNotFoundError:
+        if not written.parent.is_dir():
+            raise FileError(os.fsdecode(path), f"no such folder {os.fsdecode(written.parent)!r}") from None
         return written
     except OSError as error:
         raise FileError(os.fsdecode(path), f"cannot write: {error.strerror or error}") from None

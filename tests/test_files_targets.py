@@ -105,6 +105,19 @@ def test_the_commands_refuse_a_special_target_in_one_line(tmp_path, capsys, comm
 
 
 @ROOT_ONLY
+def test_a_save_into_a_folder_that_is_not_there_says_so_in_one_line(tmp_path, capsys):
+    session = play(scenario(MINI), seed=1, turns=1)
+    with pytest.raises(SaveError) as refused:
+        save_session(session, tmp_path / "nowhere" / "g.wgsave")
+    assert refused.value.reason == f"no such folder {str(tmp_path / 'nowhere')!r}"  # not "cannot lock: ENOENT"
+    save = save_session(session, tmp_path / "g.wgsave")
+    assert main(["branch", str(save), "--at", "1", "-o", str(tmp_path / "nowhere" / "b.wgsave")]) == 2
+    assert capsys.readouterr().err.endswith(f"no such folder {str(tmp_path / 'nowhere')!r}\n")
+    assert main(["run", str(MINI), "--turns", "1", "--save", str(tmp_path / "nowhere" / "r.wgsave")]) == 2
+    assert capsys.readouterr().err.endswith(f"no such folder {str(tmp_path / 'nowhere')!r}\n")
+    assert not (tmp_path / "nowhere").exists()
+
+
 def test_report_to_a_device_is_refused_and_the_device_stays(tmp_path, capsys):
     save = tmp_path / "g.wgsave"
     assert main(["run", str(MINI), "--save", str(save)]) == 0

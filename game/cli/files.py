@@ -16,9 +16,7 @@ from game.errors import WargameError
 def check_writable(path: str | Path) -> None:
     """Refuse, before any long work, a destination that cannot be written (or is not a regular file)."""
     path = Path(path)
-    check_target(path)
-    if not path.parent.is_dir():
-        raise WargameError(f"{path}: no such folder {str(path.parent)!r}")
+    check_target(path)  # also: no such folder
     if not os.access(path.parent, os.W_OK):
         raise WargameError(f"{path}: cannot write in {str(path.parent)!r}")
 

@@ -203,12 +203,11 @@ class ClassScreen(Screen[None]):
         cells = [MARK if row.number in self.marked else "", f"{self.info.table(row.number)}",
                  f"{min(row.turn, self.info.turns)}", now_text(row, left),
                  *(seat_cell(seat, row.over) for seat in row.seats), *row.tracks]
-        texts = [cell(text) for text in cells]
         if not update:
-            table.add_row(*texts, key=str(row.number))
+            table.add_row(*(cell(text) for text in cells), key=str(row.number))
             return
-        for column, text in zip(table.columns, texts):
-            table.update_cell(str(row.number), column, text, update_width=True)
+        for column, text in zip(table.columns, cells):
+            table.update_cell(str(row.number), column, cell(text), update_width=True)
 
     def redraw(self) -> None:
         """The parts that follow the cursor, the marks and the clocks."""
