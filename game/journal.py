@@ -32,7 +32,15 @@ from attrs import evolve, field, frozen
 from game import decoding as d
 from game.decoding import Invalid, Where
 from game.engine.adjudication import MAX_SEED
-from game.engine.interventions import FireEvent, ForceChance, Inject, Intervention, ReplaceOrder, SetTrack
+from game.engine.interventions import (
+    FireEvent,
+    ForceChance,
+    Inject,
+    Intervention,
+    ReplaceOrder,
+    RuleArgument,
+    SetTrack,
+)
 from game.engine.log import LogEntry
 from game.lock import DIGEST_BYTES, SALT_BYTES, Lock, valid_parameters
 
@@ -217,6 +225,42 @@ class BeliefGiven:
 
 
 @frozen
+class Argument:
+    """A move a seat argued (a matrix-game turn): what it does, the result it wants, up to three reasons.
+
+    Public, every seat sees it and may add one counter-argument; secret, only the
+    facilitator sees it. The white cell rules on it (``RuleArgument``)."""
+
+    seat: str
+    statement: str
+    """What the seat does, in a sentence."""
+    wants: str = ""
+    """The result it wants."""
+    reasons: tuple[str, ...] = field(default=(), converter=tuple)
+    secret: bool = False
+
+
+@frozen
+class Argued:
+    """A seat argued a move in ``turn``. Like an answer to a belief it is not superseded by its turn's
+    :class:`TurnResolved` (the turn holds only the ruling, among its acts): a compacted journal keeps it
+    before that turn."""
+
+    turn: int
+    argument: Argument
+
+
+@frozen
+class CounterArgued:
+    """``seat`` answered another seat's public argued move (its id in the turn) with a counter-argument."""
+
+    turn: int
+    seat: str
+    argument: str
+    text: str
+
+
+@frozen
 class Renamed:
     name: str
 
@@ -243,7 +287,9 @@ class Resumed:
 
 
 Event = (OrderGiven | OrderWithdrawn | MessageSent | Intervened | TurnResolved | Renamed | SeatsChanged
-         | Locked | Paused | Resumed | BeliefGiven)
+         | Locked | Paused | Resumed | BeliefGiven | Argued | CounterArgued)
+ARGUING = (Argued, CounterArgued)
+"""A turn's argued moves and counter-arguments: kept beside its :class:`TurnResolved`, not superseded."""
 OPEN_TURN = (OrderGiven, OrderWithdrawn, MessageSent, Intervened)
 """The events of an open turn: superseded by that turn's :class:`TurnResolved`."""
 
@@ -289,6 +335,10 @@ def encode_event(event: Event) -> list[Any]:
             return ["resume", turn]
         case BeliefGiven(turn, seat, belief, choice):
             return ["belief", turn, seat, belief, choice]
+        case Argued(turn, Argument(seat, statement, wants, reasons, secret)):
+            return ["argue", turn, seat, statement, wants, list(reasons), secret]
+        case CounterArgued(turn, seat, argument, text):
+            return ["counter", turn, seat, argument, text]
     raise TypeError(f"not an event: {event!r}")
 
 
@@ -304,6 +354,9 @@ def encode_act(act: Intervention) -> list[Any]:
             return ["force", rule, success, reason]
         case ReplaceOrder(seat, action, reason):
             return ["replace", seat, action, reason]
+        case RuleArgument(argument, seat, headline, chance, effects, fail_effects, recipients, reason):
+            return ["rule", argument, seat, headline, chance, list(effects), list(fail_effects),
+                    None if recipients is None else sorted(recipients), reason]
     raise TypeError(f"not an intervention: {act!r}")
 
 
@@ -335,18 +388,34 @@ def _message(message: Message) -> list[Any]:
 
 MAX_TURN = d.MAX_ITEMS
 BELIEFS_SINCE = 3
-"""The save format that first holds :class:`BeliefGiven` events."""
+"""The save format that first holds :class:`BeliefGiven` events (and argued moves, their counter-arguments and
+rulings)."""
 MAX_CHOICE = 64
+MAX_REASONS = 3
+"""Reasons an argued move may give."""
 _HEADER_KEYS = ("game", "name", "created", "seed", "seats", "parent", "lock")
 _PARENT_KEYS = ("game", "name", "file", "turn", "state")
 
 
 def decode_event(value: Any, where: Where = "event", version: int = 3) -> Event:
-    """An event from its encoding, as save format ``version`` holds it (format 2 has no beliefs);
-    raises :class:`Invalid` saying where and what."""
-    if version < BELIEFS_SINCE and isinstance(value, list) and value[:1] == ["belief"]:
-        raise Invalid(f"{d.path(where)}: a seat's answer to a belief, which save format {version} cannot hold")
-    return _tagged(value, where, _READERS if version >= BELIEFS_SINCE else _READERS_2, "an event")
+    """An event from its encoding, as save format ``version`` holds it (format 2 has no beliefs nor argued
+    moves); raises :class:`Invalid` saying where and what."""
+    tag = value[0] if isinstance(value, list) and value and isinstance(value[0], str) else None
+    if version < BELIEFS_SINCE and tag in _NEWER:
+        raise Invalid(f"{d.path(where)}: {_NEWER[tag]}, which save format {version} cannot hold")
+    event = _tagged(value, where, _READERS if version >= BELIEFS_SINCE else _READERS_2, "an event")
+    if version < BELIEFS_SINCE and _rules_argument(event):
+        raise Invalid(f"{d.path(where)}: a ruling on an argued move, which save format {version} cannot hold")
+    return event
+
+
+_NEWER = {"belief": "a seat's answer to a belief", "argue": "an argued move", "counter": "a counter-argument"}
+
+
+def _rules_argument(event: Event) -> bool:
+    acts = (event.act,) if isinstance(event, Intervened) else event.interventions if isinstance(
+        event, TurnResolved) else ()
+    return any(isinstance(act, RuleArgument) for act in acts)
 
 
 def _tagged(value: Any, where: Where, readers: dict, what: str) -> Any:
@@ -459,7 +528,30 @@ _READERS_2 = dict(_READERS)
 _READERS["belief"] = (4, lambda f, w: BeliefGiven(d.whole(f[0], (w, "turn"), MAX_TURN), d.text(f[1], (w, "seat")),
                                                   d.text(f[2], (w, "belief")), d.whole(f[3], (w, "choice"),
                                                                                        MAX_CHOICE)))
+def _argued(fields: list[Any], where: Where) -> Argued:
+    turn, seat, statement, wants, reasons, secret = fields
+    return Argued(d.whole(turn, (where, "turn"), MAX_TURN), Argument(
+        d.text(seat, (where, "seat")), d.text(statement, (where, "statement")), d.text(wants, (where, "wants")),
+        d.items(reasons, (where, "reasons"), d.text), d.flag(secret, (where, "secret"))))
+
+
+_READERS["argue"] = (6, _argued)
+_READERS["counter"] = (4, lambda f, w: CounterArgued(d.whole(f[0], (w, "turn"), MAX_TURN), d.text(f[1], (w, "seat")),
+                                                     d.text(f[2], (w, "argument")), d.text(f[3], (w, "text"))))
+
+
+def _ruling(fields: list[Any], where: Where) -> RuleArgument:
+    argument, seat, headline, chance, effects, fail_effects, recipients, reason = fields
+    return RuleArgument(d.text(argument, (where, "argument")), d.text(seat, (where, "seat")),
+                        d.text(headline, (where, "headline")), d.whole(chance, (where, "chance"), 100),
+                        d.items(effects, (where, "effects"), d.text), d.items(fail_effects, (where, "fail_effects"),
+                                                                              d.text),
+                        None if recipients is None else d.items(recipients, (where, "recipients"), d.text),
+                        d.text(reason, (where, "reason")))
+
+
 _ACTS = {
+    "rule": (8, _ruling),
     "fire": (2, lambda f, w: FireEvent(d.text(f[0], (w, "event")), d.text(f[1], (w, "reason")))),
     "inject": (4, _inject),
     "set": (3, lambda f, w: SetTrack(d.text(f[0], (w, "variable")), d.variable_value(f[1], (w, "value")),

@@ -34,7 +34,9 @@ from game.engine.interventions import (
     ForceChance,
     Intervention,
     ReplaceOrder,
+    RuleArgument,
     apply_intervention,
+    argument_id,
     check_intervention,
 )
 from game.engine.log import ACTION, FACILITATOR, OVERTAKEN, LogEntry
@@ -45,7 +47,11 @@ from game.errors import Diverged, IllegalOrder, RefusedIntervention, WargameErro
 from game.journal import (
     HUMAN,
     MAX_NAME,
+    MAX_REASONS,
+    Argued,
+    Argument,
     BeliefGiven,
+    CounterArgued,
     Draw,
     Event,
     GameHeader,
@@ -70,15 +76,33 @@ from game.lock import Lock
 from game.players import check_policy, get_policy
 from game.safe_text import clean, control_character
 
-__all__ = ["FACILITATOR", "HUMAN", "MAX_RATIONALE", "TIMED_OUT", "Message", "Order", "Parent", "Session",
-           "Sink", "TurnRecord", "check_controllers", "new_game_id", "parse_seat_options", "utc_now"]
+__all__ = ["ARGUED_MOVE", "FACILITATOR", "HUMAN", "MAX_ARGUMENT", "MAX_RATIONALE", "MAX_REASONS", "TIMED_OUT",
+           "ArguedMove", "Argument", "Message", "Order", "Parent", "Session", "Sink", "TurnRecord", "check_controllers",
+           "new_game_id", "parse_seat_options", "utc_now"]
 
 MAX_RATIONALE = 4000
 """Longest rationale or message, in characters (saves stay small)."""
 TIMED_OUT = "timer"
 """The ``by`` of a hold given for a seat whose time ran out."""
-MARKED = frozenset({FACILITATOR, TIMED_OUT})
-"""Orders whose ``by`` the log shows: the facilitator's, and holds when time ran out."""
+ARGUED_MOVE = "argued"
+"""The ``by`` of the hold of a seat that argued a public move instead of its listed action (the log says so to
+every seat; a secret move's hold is the seat's own, as any hold)."""
+MARKED = frozenset({FACILITATOR, TIMED_OUT, ARGUED_MOVE})
+"""Orders whose ``by`` the log shows: the facilitator's, holds when time ran out, holds for an argued move."""
+MAX_ARGUMENT = 1000
+"""Longest statement, wanted result, reason or counter-argument of an argued move, in characters."""
+
+
+@frozen
+class ArguedMove:
+    """A move argued in a turn, as the game holds it: its id in the turn, the argument, the counter-arguments."""
+
+    turn: int
+    id: str
+    """``argument_id``: the seat's first public move of a turn is ``us.1``, its first secret one ``us.secret.1``."""
+    argument: Argument
+    counters: tuple[tuple[str, str], ...] = ()
+    """(seat, text) of each counter-argument, in the order given."""
 
 
 @frozen
@@ -192,11 +216,12 @@ class Session(HeaderFields):
                  game_id: str | None = None, name: str = "", parent: Parent | None = None,
                  created: datetime.datetime | None = None, lock: Lock | None = None,
                  sinks: Sequence[Sink] = (), header: GameHeader | None = None,
-                 turns: Sequence[TurnRecord] = (), answers: Iterable[BeliefGiven] = ()) -> None:
+                 turns: Sequence[TurnRecord] = (), answers: Iterable[BeliefGiven] = (),
+                 argued: Iterable[Argued | CounterArgued] = ()) -> None:
         """A new game of ``scenario`` from ``seed`` and ``controllers`` (and the header's other fields); or,
         given ``header`` instead (a restored or branched game), the game it describes after ``turns``
         (resolved turns of that same game, the open turn starting after the last of them) with the
-        beliefs its seats gave in them (``answers``)."""
+        beliefs its seats gave in them (``answers``) and the moves they argued (``argued``: the events)."""
         if header is None:
             check_controllers(scenario, controllers or {})
             header = GameHeader(game_id or new_game_id(), _checked_name(name), created or utc_now(), seed,
@@ -213,6 +238,10 @@ class Session(HeaderFields):
         self._sinks = list(sinks)
         self._answers: dict[str, BeliefGiven] = {answer.belief: answer for answer in answers}
         """Each belief's latest answer, by belief id."""
+        self._argued: dict[int, tuple[Argued | CounterArgued, ...]] = {}
+        """Each turn's argued moves and counter-arguments, as accepted."""
+        for event in argued:
+            self._argued[event.turn] = (*self._argued.get(event.turn, ()), event)
 
     # -- reading ------------------------------------------------------------------------
 
@@ -322,8 +351,16 @@ class Session(HeaderFields):
         answered: dict[int, list[BeliefGiven]] = {}
         for answer in self._answers.values():
             answered.setdefault(answer.turn, []).append(answer)
-        resolved = [event for record in self.turns for event in (*answered.get(record.turn, ()), record.event())]
-        return [*resolved, *paused, *self._open.events, *answered.get(self.turn, ())]
+        resolved = [event for record in self.turns for event in (*answered.get(record.turn, ()),
+                                                                   *self._argued.get(record.turn, ()), record.event())]
+        return [*resolved, *paused, *self.open_turn_events()]
+
+    def open_turn_events(self) -> list[Event]:
+        """The open turn's part of :meth:`events`: what it accepted so far, and the answers given in it."""
+        return [*self._open.events, *(answer for answer in self._answers.values() if answer.turn == self.turn)]
+
+    def _argued_upto(self, turn: int) -> list[Argued | CounterArgued]:
+        return [event for number, events in self._argued.items() if number <= turn for event in events]
 
     # -- beliefs (the hot wash) ----------------------------------------------------------
 
@@ -350,6 +387,54 @@ class Session(HeaderFields):
         or ``choice`` is not one of its choices.
         """
         self._take(BeliefGiven(self.turn, seat, belief_id, choice))
+
+    # -- argued moves (matrix-game turns) --------------------------------------------------
+
+    def argued_moves(self, turn: int | None = None) -> tuple[ArguedMove, ...]:
+        """The moves argued in ``turn`` (default: the open turn), in the order argued, with their
+        counter-arguments (every one: what a seat may see of them is ``game.seat_view``'s to cut)."""
+        turn = self.turn if turn is None else turn
+        return _moves(turn, self._argued.get(turn, ()))
+
+    def argued_move(self, turn: int, move_id: str) -> ArguedMove | None:
+        return next((move for move in self.argued_moves(turn) if move.id == move_id), None)
+
+    def ruling(self, move: ArguedMove) -> RuleArgument | None:
+        """The white cell's ruling on ``move``, if it has ruled."""
+        acts = self._open.interventions if move.turn == self.turn else self.turns[move.turn - 1].interventions
+        return _ruling_on(acts, move.id)
+
+    def unruled(self) -> tuple[ArguedMove, ...]:
+        """The open turn's argued moves the white cell has not ruled on (it rules before the turn resolves; a
+        turn resolved without a ruling lets the move lapse)."""
+        return tuple(move for move in self.argued_moves() if self.ruling(move) is None)
+
+    def may_argue(self, seat: str) -> int:
+        """How many more moves ``seat`` may argue in the open turn (0: none, or the scenario has no
+        ``[arguments]`` for it)."""
+        rules = self.scenario.arguments
+        if rules is None or seat not in rules.seats or self.over:
+            return 0
+        return max(0, rules.per_turn - sum(move.argument.seat == seat for move in self.argued_moves()))
+
+    def argued_instead(self, seat: str) -> bool:
+        """Whether ``seat`` argued a move this turn in place of its listed action (it holds)."""
+        rules = self.scenario.arguments
+        return rules is not None and rules.instead and any(m.argument.seat == seat for m in self.argued_moves())
+
+    def argue(self, argument: Argument) -> ArguedMove:
+        """A seat's argued move in the open turn; returns it with its id. Where the scenario's ``[arguments]``
+        say so, it takes the place of the seat's listed action: the seat holds.
+
+        Raises :class:`IllegalOrder`, changing nothing, if the seat may not argue (one more) now or the
+        argument is not one a seat may make (empty, too long, more than three reasons, control characters).
+        """
+        return self._take(Argued(self.turn, argument))
+
+    def counter(self, seat: str, move_id: str, text: str) -> None:
+        """``seat``'s counter-argument to another seat's public argued move of the open turn (one each, before
+        the white cell rules on it)."""
+        self._take(CounterArgued(self.turn, seat, move_id, text))
 
     # -- sinks --------------------------------------------------------------------------
 
@@ -526,7 +611,8 @@ class Session(HeaderFields):
                         name=_checked_name(name if name is not None
                                            else (self.name or self.scenario.title)[: MAX_NAME - len(suffix)] + suffix))
         return Session(self.scenario, header=header, turns=self.turns[:at],
-                       answers=[answer for answer in self._answers.values() if answer.turn <= at])
+                       answers=[answer for answer in self._answers.values() if answer.turn <= at],
+                       argued=self._argued_upto(at))
 
     @classmethod
     def restore(cls, scenario: Scenario, header: GameHeader, events: Iterable[Event], *,
@@ -556,8 +642,10 @@ class Session(HeaderFields):
         """
         if upto is not None:
             return Session(self.scenario, header=self.header, turns=self.turns[:upto],
-                           answers=[answer for answer in self._answers.values() if answer.turn <= upto])
-        copied = Session(self.scenario, header=self.header, turns=self.turns, answers=self._answers.values())
+                           answers=[answer for answer in self._answers.values() if answer.turn <= upto],
+                           argued=self._argued_upto(upto))
+        copied = Session(self.scenario, header=self.header, turns=self.turns, answers=self._answers.values(),
+                         argued=self._argued_upto(len(self.turns) + 1))
         copied._open, copied.paused = self._open, self.paused
         return copied
 
@@ -605,6 +693,8 @@ class Session(HeaderFields):
         """The open turn with ``act`` applied (pure), pending orders it made illegal withdrawn. ``played``: an
         act of a turn played already, whose seat may since have changed hands (it was a computer's then)."""
         check_intervention(self.scenario, opened.state, act)
+        if isinstance(act, RuleArgument):
+            self._check_ruling(opened, act)
         acts = (*opened.interventions, act)
         if isinstance(act, ReplaceOrder):
             if self.controller(act.seat) == HUMAN and not played:
@@ -624,6 +714,16 @@ class Session(HeaderFields):
                 dropped[seat] = order
         return evolve(opened, state=resolution.state, entries=(*opened.entries, *resolution.entries),
                       orders=kept, withdrawn=dropped, interventions=acts)
+
+    def _check_ruling(self, opened: _OpenTurn, act: RuleArgument) -> None:
+        """A ruling rules on a move argued in its turn (as argued, by its seat), once."""
+        move = self.argued_move(opened.state.turn, act.argument)
+        if move is None:
+            raise RefusedIntervention(f"no move {act.argument!r} was argued this turn")
+        if (move.argument.seat, move.argument.statement) != (act.seat, act.headline):
+            raise RefusedIntervention(f"the ruling does not name the move {act.argument!r} as it was argued")
+        if _ruling_on(opened.interventions, act.argument) is not None:
+            raise RefusedIntervention(f"the white cell has already ruled on the move {act.argument!r}")
 
     def _final_order(self, seat: str, hold_missing: str | None) -> Order:
         order = self._open.orders.get(seat)
@@ -659,6 +759,8 @@ class Session(HeaderFields):
         self._same_turn(event.turn)
         self.check_order(event.order)
         order = event.order
+        if order.action != hold_id(order.seat):
+            self._check_not_argued(order.seat)
 
         def change() -> None:
             self._open = evolve(self._open, orders={**self._open.orders, order.seat: order},
@@ -670,6 +772,7 @@ class Session(HeaderFields):
         self._same_turn(event.turn)
         if event.seat not in self._open.orders:
             raise IllegalOrder(f"{event.seat!r} has no order to withdraw")
+        self._check_not_argued(event.seat)
 
         def change() -> None:
             self._open = evolve(self._open, orders=_without(self._open.orders, event.seat),
@@ -715,6 +818,66 @@ class Session(HeaderFields):
         def change() -> None:
             answers = {key: value for key, value in self._answers.items() if key != belief_id}
             self._answers = answers | {belief_id: event}
+        return change
+
+    def _check_not_argued(self, seat: str) -> None:
+        if self.argued_instead(seat):
+            raise IllegalOrder(f"{self.scenario.actor_name(seat)} argued a move instead of its action this turn: "
+                               "it holds")
+
+    def _door_argue(self, event: Argued):
+        self._same_turn(event.turn)
+        self._check_open()
+        argument = event.argument
+        seat, rules = argument.seat, self.scenario.arguments
+        if rules is None:
+            raise IllegalOrder("this scenario allows no argued moves (it has no [arguments])")
+        if seat not in rules.seats:
+            raise IllegalOrder(f"{seat!r} may not argue moves in this scenario")
+        if argument.secret and not rules.secret:
+            raise IllegalOrder("this scenario allows no secret argued moves")
+        if not self.may_argue(seat):
+            raise IllegalOrder(f"{self.scenario.actor_name(seat)} has argued {rules.per_turn} "
+                               f"move{'s' if rules.per_turn > 1 else ''} this turn, as many as the scenario allows")
+        _check_words(argument.statement, "what the move does")
+        _check_words(argument.wants, "the result it wants", empty_ok=True)
+        if len(argument.reasons) > MAX_REASONS:
+            raise IllegalOrder(f"an argued move gives at most {MAX_REASONS} reasons")
+        for reason in argument.reasons:
+            _check_words(reason, "a reason")
+
+        def change() -> ArguedMove:
+            turn = event.turn
+            self._argued = {**self._argued, turn: (*self._argued.get(turn, ()), event)}
+            opened = evolve(self._open, events=(*self._open.events, event))
+            if rules.instead:  # a secret move's hold is an ordinary hold to everyone else
+                hold = Order(seat, hold_id(seat), by=self.controller(seat) if argument.secret else ARGUED_MOVE)
+                opened = evolve(opened, orders={**opened.orders, seat: hold},
+                                withdrawn=_without(opened.withdrawn, seat))
+            self._open = opened
+            return self.argued_moves()[-1]
+        return change
+
+    def _door_counter(self, event: CounterArgued):
+        self._same_turn(event.turn)
+        self._check_open()
+        move = self.argued_move(event.turn, event.argument)
+        if move is None or move.argument.secret:
+            raise IllegalOrder(f"no public move {event.argument!r} was argued this turn")
+        if event.seat not in self.scenario.seats:
+            raise IllegalOrder(f"{event.seat!r} is not a seat")
+        if event.seat == move.argument.seat:
+            raise IllegalOrder("a seat does not counter its own argued move")
+        if any(seat == event.seat for seat, _ in move.counters):
+            raise IllegalOrder(f"{self.scenario.actor_name(event.seat)} has already countered that move")
+        if self.ruling(move) is not None:
+            raise IllegalOrder("the white cell has already ruled on that move")
+        _check_words(event.text, "the counter-argument")
+
+        def change() -> None:
+            turn = event.turn
+            self._argued = {**self._argued, turn: (*self._argued.get(turn, ()), event)}
+            self._open = evolve(self._open, events=(*self._open.events, event))
         return change
 
     def _door_header(self, event: Renamed | SeatsChanged | Locked):
@@ -820,7 +983,7 @@ def _recomputed(scenario: Scenario, opened: _OpenTurn, orders: tuple[Order, ...]
         return record.state, list(record.draws), record.seen
     forced = {fast.numbers[act.rule]: act.success for act in opened.interventions
               if isinstance(act, ForceChance)} or None
-    draws: list[tuple[str, float, float]] = []
+    draws: list[tuple[str, float, float]] = list(draws_of(opened.entries)) if opened.entries else []
     applied: list[tuple[Rule, bool]] = []
     after = next_state(fast, state, [order.action for order in orders], None, draws, forced, applied)
     if applied:
@@ -871,11 +1034,45 @@ _DOORS = {
     Paused: Session._door_pause,
     Resumed: Session._door_pause,
     BeliefGiven: Session._door_belief,
+    Argued: Session._door_argue,
+    CounterArgued: Session._door_counter,
 }
 """Every kind of event a session takes, and the door that checks it (``Session._take``).
 
 A kind missing here is refused in play and in replay alike, and a test checks
 every member of ``game.journal.Event`` has one: a new event cannot slip past the checks."""
+
+
+def _moves(turn: int, events: Sequence[Argued | CounterArgued]) -> tuple[ArguedMove, ...]:
+    """A turn's argued moves from its arguing events: each numbered among its seat's public (or secret) ones."""
+    moves: dict[str, ArguedMove] = {}
+    for event in events:
+        if isinstance(event, Argued):
+            argument = event.argument
+            number = 1 + sum(m.argument.seat == argument.seat and m.argument.secret == argument.secret
+                             for m in moves.values())
+            move_id = argument_id(argument.seat, argument.secret, number)
+            moves[move_id] = ArguedMove(turn, move_id, argument)
+        else:
+            move = moves[event.argument]
+            moves[event.argument] = evolve(move, counters=(*move.counters, (event.seat, event.text)))
+    return tuple(moves.values())
+
+
+def _ruling_on(acts: Sequence[Intervention], move_id: str) -> RuleArgument | None:
+    return next((act for act in acts if isinstance(act, RuleArgument) and act.argument == move_id), None)
+
+
+def _check_words(text: str, what: str, *, empty_ok: bool = False) -> None:
+    """An argued move's words: plain text, within bounds."""
+    if not isinstance(text, str):
+        raise IllegalOrder(f"{what} must be text")
+    if not empty_ok and not text.strip():
+        raise IllegalOrder(f"{what} is empty")
+    if len(text) > MAX_ARGUMENT:
+        raise IllegalOrder(f"{what} is longer than {MAX_ARGUMENT} characters")
+    if control_character(text) is not None:
+        raise IllegalOrder(f"{what} holds a control character; write plain text")
 
 
 def _without(mapping: Mapping[str, Order], seat: str) -> dict[str, Order]:

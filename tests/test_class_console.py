@@ -21,10 +21,13 @@ from game.cli import main
 from game.engine.interventions import Inject
 from game.errors import WargameError
 from game.journal import Intervened, Paused, TurnResolved
+from game.net import limits
 from game.net import protocol as p
 from game.net.host import Host, HostOptions
 from game.net.journal_db import Journal
 from game.net.links import CLASS, FACILITATOR
+from game.net.roster import read_roster, seat_students
+from game.scenario import load_scenario
 from game.session import TIMED_OUT
 from game.tui.dialogs.act_form import ActFormDialog
 from game.tui.remote.class_app import ClassApp
@@ -74,7 +77,8 @@ async def test_the_class_console_pauses_every_table_and_injects_into_two(tmp_pat
                 await pilot.press("i")
                 await until(pilot, lambda: isinstance(app.screen, ActFormDialog), "the inject form")
                 assert "tables 2 and 3" in str(app.screen.query_one(".dialog-title").render())
-                await pilot.press(*"Car bomb in Kabul", "tab", "tab", *"threat += 1", "tab", *"a jolt", "ctrl+o")
+                await pilot.press(*"Car bomb in Kabul", "tab", "tab", *"Terrorist threat: up by 1", "enter", "enter",
+                                  "tab", *"a jolt", "ctrl+o")  # the change picked by its words, as at one table
                 await until(pilot, lambda: app.screen is board, "the form closed")
                 acts = {number: game.session.open_interventions for number, game in host.games.items()}
                 inject = Inject("Car bomb in Kabul", None, ("threat += 1",), "a jolt")
@@ -100,7 +104,8 @@ def journal_events_after(tmp_path: Path, number: int) -> tuple:
         journal.close()
 
 
-async def test_the_class_over_the_wire_each_table_answering_for_itself(tmp_path):
+async def test_the_class_over_the_wire_each_table_answering_for_itself(tmp_path, monkeypatch):
+    monkeypatch.setattr(limits, "REFUSAL_DELAY", 0)  # the wrong links' 404s at once
     clock = ManualClock()
     async with hosted(tmp_path, clock=clock, games=3) as host:
         token = host.classroom.token
@@ -212,16 +217,30 @@ BAD = [
 ]
 
 
+@pytest.fixture(scope="module")
+def shipped():
+    return load_scenario(SHIPPED)
+
+
 @pytest.mark.parametrize(("text", "said"), BAD)
-def test_a_bad_roster_stops_the_host_in_one_line_before_anything_is_written(tmp_path, text, said):
+def test_a_bad_roster_is_refused_in_one_line_naming_its_line(tmp_path, shipped, text, said):
     roster = tmp_path / "class.csv"
     roster.write_bytes(text if isinstance(text, bytes) else text.encode())
+    people = ["us", "russia"]  # china is the computer's
+    with pytest.raises(WargameError) as raised:
+        seat_students(roster, read_roster(roster, shipped, people), [1, 2], people, shipped)
+    assert said in str(raised.value) and "\n" not in str(raised.value)
+
+
+def test_a_bad_roster_stops_the_host_before_anything_is_written(tmp_path):
+    roster = tmp_path / "class.csv"
+    roster.write_text(BAD[1][0])
     host = Host(HostOptions(SHIPPED, games=2, port=0, saves=tmp_path / "saves", seats=("china=random",),
                             roster=roster))
     with pytest.raises(WargameError) as raised:
         host.prepare()
-    assert said in str(raised.value) and "\n" not in str(raised.value)
-    assert not (tmp_path / "saves" / "host-journal.sqlite").exists()
+    assert BAD[1][1] in str(raised.value)
+    assert not (tmp_path / "saves").exists()
 
 
 def test_a_roster_with_more_students_than_seats_is_refused_by_the_command(tmp_path, capsys):

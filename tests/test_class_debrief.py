@@ -64,7 +64,9 @@ def test_the_class_debrief_names_every_table_its_ending_the_parting_and_the_simu
 
     page = tmp_path / "class.html"
     assert main(["report", *files[:2], "--runs", "0", "-o", str(page)]) == 0
-    assert "<h2>Where the tables parted</h2>" in page.read_text(encoding="utf-8")
+    printed = page.read_text(encoding="utf-8")
+    handout = printed[printed.index('<section class="handout">'):printed.index('<section class="record">')]
+    assert "<h2>Where the tables parted</h2>" in handout and "<h2>Endings</h2>" in handout  # the room's page
 
 
 def test_saves_of_other_scenarios_other_versions_or_damaged_are_refused_in_one_line(saves, tmp_path, capsys):

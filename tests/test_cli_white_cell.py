@@ -53,7 +53,7 @@ def test_every_act_is_recorded_and_the_game_replays_to_the_same_hashes(started, 
 @pytest.mark.parametrize("argv, message", [
     (["--fire", "helsinki"], "--fire 'helsinki': give the facilitator's reason with --reason after it"),
     (["--effect", "threat += 2"], "--effect 'threat += 2': give it after the act it belongs to"),
-    (["--fire", "helsinki", "--effect", "x", "--reason", "r"], "it belongs to an --inject, not to --fire"),
+    (["--fire", "helsinki", "--effect", "x", "--reason", "r"], "it belongs to an --inject or --argue, not to --fire"),
     (["--fire", "helsinki", "--reason", "a", "--reason", "b"], "already has a reason"),
     (["--force", "us.strike=maybe", "--reason", "r"], "the outcome is success or failure"),
     (["--force", "us.strike", "--reason", "r"], "write RULE=success|failure"),
@@ -65,7 +65,7 @@ def test_every_act_is_recorded_and_the_game_replays_to_the_same_hashes(started, 
     (["--inject-from", "kabul-strik", "--reason", "r"], "no such inject in the scenario's library (did you mean "
                                                          "'kabul-strike'?)"),
     (["--inject-from", "kabul-strike"], "--inject-from 'kabul-strike': give the facilitator's reason"),
-    (["--inject-from", "kabul-strike", "--effect", "threat += 1", "--reason", "r"], "it belongs to an --inject, not"),
+    (["--inject-from", "kabul-strike", "--effect", "threat += 1", "--reason", "r"], "it belongs to an --inject or --argue, not"),
     (["--inject-from", "kabul-strike", "--tell", "mars", "--reason", "r"], "'mars' is not a seat"),
 ])
 def test_a_refused_act_is_one_line_and_nothing_is_played_or_saved(started, capsys, argv, message):
@@ -122,3 +122,31 @@ def test_a_game_without_a_lock_needs_no_passphrase(tmp_path, capsys):
     session.play_turn()
     path = save_session(session, tmp_path / "open.wgsave")
     assert run(capsys, "replay", path)[0] == 0
+
+
+def test_an_argued_move_and_its_ruling_on_the_command_line(started, capsys):
+    """The scripted path: --argue, its parts and the ruling, journalled, replayed, in the debrief and the diff."""
+    branch = started.parent / "branch.wgsave"
+    assert run(capsys, "branch", started, "--at", 2, "-o", branch)[0] == 0
+    statement = "Offer Tashkent security aid for a temporary drone lease at Termez"
+    code, out, _ = run(capsys, "run", "--resume", started, "--argue", f"us={statement}",
+                       "--wants", "a temporary lease at Termez", "--because", "Tashkent wants security aid",
+                       "--because", "Moscow is busy in Ukraine", "--counter", "russia=Tashkent will not cross Moscow",
+                       "--chance", "unlikely", "--effect", "access = 'termez'", "--effect", "uzbekistan += 1",
+                       "--fail-effect", "uzbekistan -= 1", "--reason", "Tashkent is wary of Moscow", "--turns", 1)
+    assert code == 0 and f"argued \u201c{statement}\u201d" in out and "(chance 30%" in out
+    saved = load_save(started)
+    (move,) = saved.verified.argued_moves(3)
+    assert move.argument.reasons == ("Tashkent wants security aid", "Moscow is busy in Ukraine")
+    assert move.counters == (("russia", "Tashkent will not cross Moscow"),)
+    (act,) = [t for t in saved.turns if t.turn == 3][0].interventions
+    assert (act.chance, act.effects, act.fail_effects, act.reason) == (
+        30, ("access = 'termez'", "uzbekistan += 1"), ("uzbekistan -= 1",), "Tashkent is wary of Moscow")
+    assert run(capsys, "replay", started, "--verify")[0] == 0
+    code, report, _ = run(capsys, "report", started)
+    assert code == 0 and "## Argued moves" in report and "Tashkent will not cross Moscow" in report
+    assert "ruled it unlikely (30%)" in report and "What it changed:" in report
+    assert run(capsys, "run", "--resume", branch, "--turns", 1)[0] == 0
+    code, diff, _ = run(capsys, "diff", started, branch)
+    said = " ".join(diff.split())  # the diff wraps its lines
+    assert code == 1 and f"United States argued: \u201c{statement}\u201d, ruled unlikely (30%)" in said

@@ -145,6 +145,9 @@ def test_numbers_typed_in_the_app_are_checked_without_int_s_digit_limit():
     assert seed_problem(" 12 ") == ""
     assert _count_problem("9" * 5000, 3) == _count_problem("\u0663", 3) == "Give a number from 1 to 3."
     assert _count_problem("2", 3) == ""
+    from game.tui.screens.replay import turn_problem
+    assert turn_problem("9" * 5000, 4) == turn_problem("5", 4) == "Give a turn from 0 (the start) to 4."
+    assert turn_problem("0", 4) == ""
 
 
 def _locked_unfinished_save(tmp_path):

@@ -52,6 +52,8 @@ async def test_no_page_echoes_a_header_or_an_author_s_markup(tmp_path):
             assert response.status == 200 and "<script>alert" not in page and "evil.example" not in page
             assert "&lt;/title&gt;&lt;script&gt;alert(2)" in page
             assert 'data-session-websocket-url=""' in page  # the browser fills it from its own address
+            async with http.head(link.on(host.web_base).url) as head:  # what a page asks when its session ends
+                assert head.status == 200 and f'data-host="{head.headers["X-Horizon-Host"]}"' in page
             async with hosted(tmp_path / "plain", scenario=scenario) as bare:
                 plain = link_of(bare, "a")
                 async with http.get(plain.url, headers={"Host": HOSTILE_HOST}) as response:

@@ -15,6 +15,7 @@ from game.tui.dialogs.act_form import ActFormDialog
 from game.tui.remote.app import RemoteApp
 from game.tui.remote.console import ConsoleScreen, seat_rows
 from game.tui.remote.waiting import WaitingScreen
+from game.tui.screens.argued import ArgueScreen
 from game.tui.screens.briefing import BriefingScreen
 from game.tui.screens.game_log import GameLogScreen
 from game.tui.screens.resolution import ResolutionScreen
@@ -30,6 +31,17 @@ async def until(pilot, test, what: str, tries: int = 100) -> None:
     raise AssertionError(f"never: {what} (screen: {type(pilot.app.screen).__name__})")
 
 
+async def to_the_turn(pilot, turn: int = 1) -> None:
+    """On to the seat's decision of ``turn``, passing the offer to argue a move (the shipped scenario has
+    [arguments]: tests/test_argued_moves.py argues them)."""
+    await until(pilot, lambda: isinstance(pilot.app.screen, ArgueScreen | TurnScreen)
+                and pilot.app.screen.view.turn == turn, "the offer to argue a move, or the turn")
+    if isinstance(pilot.app.screen, ArgueScreen):
+        await pilot.press("escape")
+    await until(pilot, lambda: isinstance(pilot.app.screen, TurnScreen) and pilot.app.screen.view.turn == turn,
+                "the turn")
+
+
 def text_of(screen, selector: str) -> str:
     return str(screen.query_one(selector).render())
 
@@ -40,7 +52,7 @@ async def test_a_seat_orders_waits_and_sees_the_results_as_soon_as_the_turn_reso
         async with app.run_test(size=(120, 40)) as pilot:
             await until(pilot, lambda: isinstance(app.screen, BriefingScreen), "the briefing")
             await pilot.press("enter")
-            await until(pilot, lambda: isinstance(app.screen, TurnScreen), "the turn")
+            await to_the_turn(pilot)
             await pilot.press("enter", *"a rationale", "enter")
             await pilot.pause(0.3)
             await pilot.press("y")
@@ -55,8 +67,7 @@ async def test_a_seat_orders_waits_and_sees_the_results_as_soon_as_the_turn_reso
                 await until(pilot, lambda: isinstance(app.screen, ResolutionScreen), "the results")
                 assert "ctrl+s" not in app.screen.active_bindings  # the host keeps the save, not the seat
                 await pilot.press("enter")
-                await until(pilot, lambda: isinstance(app.screen, TurnScreen) and app.screen.view.turn == 2,
-                            "the next turn")
+                await to_the_turn(pilot, 2)
 
 
 async def test_a_message_reaches_only_its_recipient_and_shows_in_the_log(tmp_path):
@@ -68,7 +79,7 @@ async def test_a_message_reaches_only_its_recipient_and_shows_in_the_log(tmp_pat
             async with app.run_test(size=(120, 40)) as pilot:
                 await until(pilot, lambda: isinstance(app.screen, BriefingScreen), "the briefing")
                 await pilot.press("enter")
-                await until(pilot, lambda: isinstance(app.screen, TurnScreen), "the turn")
+                await to_the_turn(pilot)
                 await pilot.press("f2")
                 await pilot.pause(0.3)
                 await pilot.press("space", "tab", *"Kant, before the waiver?", "ctrl+o")
@@ -139,7 +150,8 @@ async def test_the_facilitator_acts_from_the_networked_console_with_the_hot_seat
             await until(pilot, lambda: isinstance(app.screen, ConsoleScreen), "the console")
             await pilot.press("i")
             await until(pilot, lambda: isinstance(app.screen, ActFormDialog), "the inject form")
-            await pilot.press(*"A car bomb in Kabul", "tab", "tab", *"threat += 2", "tab", *"a jolt", "ctrl+o")
+            await pilot.press(*"A car bomb in Kabul", "tab", "tab", *"Terrorist threat: up by 2", "enter", "enter",
+                              "tab", *"a jolt", "ctrl+o")  # the change picked by its words
             await until(pilot, lambda: isinstance(app.screen, ConsoleScreen), "the form closed")
             assert session.open_interventions == (Inject("A car bomb in Kabul", None, ("threat += 2",), "a jolt"),)
             await until(pilot, lambda: "injected \u201cA car bomb in Kabul\u201d" in text_of(app.screen, "#acts"),
@@ -147,9 +159,9 @@ async def test_the_facilitator_acts_from_the_networked_console_with_the_hot_seat
             await pilot.press("t")
             await until(pilot, lambda: isinstance(app.screen, ActFormDialog), "the track form")
             form = app.screen
-            await pilot.press("enter", *"mil", "enter")  # the list searched as typed: "Militant momentum"
-            assert form.answers()["variable"] == "momentum"
-            await pilot.press("tab", *"99", "tab", *"too much", "ctrl+o")
+            await pilot.click("#expert-switch")  # as an expression (for designers): checked the same
+            form.query_one("#field-expression").focus()
+            await pilot.press(*"threat = 99", "tab", *"too much", "ctrl+o")
             await until(pilot, lambda: "out of bounds" in text_of(form, "#problem"), "the host's refusal on the form")
             assert app.screen is form and len(session.open_interventions) == 1
 

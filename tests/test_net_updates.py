@@ -104,7 +104,7 @@ async def test_a_link_opened_on_another_screen_takes_the_seat_over_and_the_conso
 async def test_a_request_the_host_does_not_know_is_refused_by_number_and_the_connection_stays(tmp_path):
     async with hosted(tmp_path, seed=3) as host, RecordingSeat(link_of(host, "us")) as us:
         await us.update()
-        await us._socket.send_bytes(msgpack.packb(["argue", 41, "a newer Horizon's request"]))
+        await us._socket.send_bytes(msgpack.packb(["teleport", 41, "a newer Horizon's request"]))
         while not isinstance(reply := await us._read(), p.Refused):
             pass
         assert reply.rid == 41 and "does not know" in reply.reason

@@ -13,6 +13,7 @@ import random
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from textual import events
 
 from tests.tui_driver import fixture, game, make_app, open_game, screen_name, through_to, wait_for
@@ -20,7 +21,8 @@ from tests.tui_driver import fixture, game, make_app, open_game, screen_name, th
 KEYS = ("enter escape tab shift+tab up down left right home end pageup pagedown space f1 f5 question_mark "
         "ctrl+s ctrl+o ctrl+r ctrl+p a b c d e f h j l m n o r t v x y 1 0 backspace").split()
 """Every key some screen binds, and a few it does not; quitting keys are left out (see ``quit_blocked``)."""
-PRESSES = 500
+PRESSES = max(100, 4 * settings.default.max_examples)
+"""Keys per start: 240 in the default profile, 4,000 with HYPOTHESIS_PROFILE=thorough (the soak)."""
 TRIO = {"north": "human", "south": "human", "east": "human"}
 COMPUTERS = {"north": "random", "south": "greedy", "east": "cautious"}
 

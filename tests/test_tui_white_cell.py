@@ -16,7 +16,7 @@ from game.engine.interventions import ForceChance, Inject, ReplaceOrder
 from game.lock import make_lock
 from game.saves import load_save, restore_session, save_session
 from game.scenario import load_scenario
-from game.session import Order, Session
+from game.session import HUMAN, Argument, Order, Session
 from tests.tui_driver import (
     FIXTURES,
     choose,
@@ -38,17 +38,33 @@ SECRET = "Beta's secret"
 """A track only Beta (and the facilitator) may see."""
 
 
-async def fill(pilot, key: str, answers: dict) -> None:
-    """Open the form of act ``key`` on the console and answer it field by field, as typed; then do it."""
-    await pilot.press(key)
+async def fill(pilot, key: str | None, answers: dict) -> None:
+    """Open the form of act ``key`` on the console and answer it field by field, as typed; then do it.
+
+    A change to the tracks is picked by its words: typed into the list's filter, Enter, then Enter on the
+    first change it leaves. An answer for an expression field turns the "as an expression" switch on first."""
+    if key is not None:  # None: the form is up already (the flow's own, to rule on argued moves)
+        await pilot.press(key)
     form = await wait_for(pilot, "ActFormDialog")
+    expert = any(spec.expert and spec.key in answers for spec in form.fields)
+    if expert:
+        await pilot.click("#expert-switch")
+        form.query_one(f"#field-{form.fields[0].key}").focus()
+        await pilot.pause()
     for spec in form.fields:
+        if spec.expert and not expert:
+            continue
         answer = answers.get(spec.key)
         if spec.kind == "choice" and answer is not None:
             index = [value for _, value in spec.choices].index(answer)
-            await pilot.press("home", *["down"] * index)
+            await pilot.press("enter", *["down"] * (index + 1), "enter")
         elif spec.kind == "text" and answer is not None:
             await pilot.press(*answer)
+        elif spec.kind == "effects":
+            if answer is not None:
+                await pilot.press(*answer, "enter", "enter")
+            else:
+                await pilot.press("tab")
         await pilot.press("tab")
     await pilot.press("ctrl+o")
     await wait_for(pilot, "FacilitatorScreen")
@@ -61,13 +77,13 @@ async def test_the_facilitator_injects_rules_replaces_and_steps_and_the_save_hol
         assert SECRET in screen_text(console)
         await wait_until(pilot, lambda: "would choose \u2026" not in screen_text(pilot.app.screen),
                          "the computer seats' intended orders")
-        await fill(pilot, "i", {"headline": "A storm", "effects": "x += 2", "reason": "a jolt"})
+        await fill(pilot, "i", {"headline": "A storm", "effects": "Pressure: up by 2", "reason": "a jolt"})
         await fill(pilot, "r", {"rule": "a.push", "success": False, "reason": "argued well"})
         await fill(pilot, "o", {"order": ("a", "a.push"), "reason": "Alpha pushes"})
         await fill(pilot, "o", {"order": ("b", "b.shove"), "reason": "Beta pushes back"})
         text = screen_text(pilot.app.screen)
         assert "injected \u201cA storm\u201d (x += 2)" in text and "reason: argued well" in text
-        assert "Beta \u00b7 computer (random): your order: Shove" in text
+        assert "Beta (random): your order: Shove" in text
         await pilot.press("enter")
         results = await wait_for(pilot, "ResolutionScreen")
         assert "A storm" in screen_text(results)
@@ -98,7 +114,10 @@ async def test_a_form_says_why_an_act_cannot_be_taken_and_changes_nothing(tmp_pa
         await wait_for(pilot, "FacilitatorScreen")
         await pilot.press("t")
         form = await wait_for(pilot, "ActFormDialog")
-        await pilot.press("home", "tab", *"99", "tab", *"too much", "ctrl+o")
+        await pilot.click("#expert-switch")  # as an expression: the designers' way, checked the same
+        form.query_one("#field-expression").focus()
+        await pilot.press(*"x = 99", "tab", *"too much", "ctrl+o")
+        await wait_until(pilot, lambda: "out of bounds" in screen_text(form), "the refusal on the form")
         assert screen_name(pilot) == "ActFormDialog"
         assert "'x' goes from 0 to 10: 99 is out of bounds" in screen_text(form)
         await pilot.press("escape")
@@ -217,7 +236,7 @@ async def test_continue_resumes_mid_turn_with_the_orders_already_given(tmp_path:
 
 
 def test_every_act_has_a_form_and_a_key():
-    assert sorted(FORMS) == ["b", "e", "i", "o", "r", "t"]
+    assert sorted(FORMS) == ["a", "b", "e", "i", "o", "r", "t"]
 
 
 async def test_the_hot_seat_console_fires_an_inject_from_the_library(tmp_path: Path):
@@ -236,3 +255,26 @@ async def test_the_hot_seat_console_fires_an_inject_from_the_library(tmp_path: P
         session = app.playthrough.session
         assert session.open_interventions == (as_act(scenario.library_inject("ukraine-buildup"),
                                                      "remind them why the law exists"),)
+
+
+async def test_the_white_cell_rules_an_argued_move_by_the_tracks_words_before_the_turn_resolves(tmp_path: Path):
+    """A restored game whose person's seat argued a move instead of its action: the console lists it, its
+    ruling's form offers the chance from the scale and the changes [arguments] allows by the tracks' words."""
+    from tests.test_argued_moves import INSTEAD
+
+    session = game(INSTEAD, {"a": HUMAN, "b": "random"}, seed=4)
+    move = session.argue(Argument("a", "Alpha leans on the crowd", "pressure rises", ("the crowd listens",)))
+    app = open_game(tmp_path / "saves", session, facilitator=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        console = await wait_for(pilot, "FacilitatorScreen")
+        assert "Alpha leans on the crowd" in screen_text(console)
+        await pilot.press("a")  # the act's key on the console (Enter, to play the turn, asks for it too)
+        form = await wait_for(pilot, "ActFormDialog")
+        assert "Alpha: \u201cAlpha leans on the crowd\u201d" in screen_text(form)
+        assert "Pressure: up by 2" in screen_text(form) and "Pressure: up by 3" not in screen_text(form)
+        await fill(pilot, None, {"move": move.id, "chance": 30, "effects": "Pressure: up by 2",
+                                 "reason": "the crowd is restless"})
+        (act,) = app.playthrough.session.open_interventions
+        assert (act.argument, act.chance, act.effects, act.fail_effects, act.recipients) == (
+            move.id, 30, ("x += 2",), (), None)
+        assert "ruled unlikely (30%)" in screen_text(pilot.app.screen)

@@ -18,6 +18,7 @@ caller (``cli/report.py``) refuses anything else in one line.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -139,15 +140,22 @@ def judged(line: RecordLine, session: Session) -> bool:
 
 def class_debrief(tables: Sequence[tuple[str, str, Analysis]], simulation: Summary | None = None,
                   simulated_record: Sequence[float] | None = None) -> ClassDebrief:
-    """The class debrief of ``tables`` ((label, source, analysis) each, one scenario), with the simulation."""
+    """The class debrief of ``tables`` ((label, source, analysis) each, one scenario), with the simulation;
+    the tables in their labels' order ("Table 2" before "Table 10")."""
     scenario = tables[0][2].session.scenario
     made = tuple(Table(label, source, analysis, tuple(judged(line, analysis.session)
                                                       for line in scenario.classroom.record))
                  for label, source, analysis in tables)
+    made = tuple(sorted(made, key=lambda table: _natural(table.label)))
     paths = [_decisions(table.session) for table in made]
     return ClassDebrief(scenario, made, _parting(paths), tuple(_nearest(paths, i) for i in range(len(paths))),
                         simulation, tuple(simulated_record) if simulated_record is not None else None,
                         tuple(_separating(made)), tuple(_beliefs(made)), tuple(_questions(made)))
+
+
+def _natural(label: str) -> list:
+    """"Table 2" before "Table 10": the label's runs of digits compared as numbers."""
+    return [(0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", label) if part]
 
 
 def _decisions(session: Session) -> list[tuple[Point, str]]:
@@ -279,8 +287,14 @@ def ending_words(debrief: ClassDebrief, table: Table) -> str:
 
 
 def class_markdown(debrief: ClassDebrief) -> str:
-    """The class debrief as Markdown: the room's page first (endings, the record, where the tables parted),
-    then each table's path, the decisions that mattered, beliefs and questions."""
+    """The class debrief as Markdown: the room's page first (endings, the record, where the tables parted, the
+    decisions that mattered, questions), then each table, beliefs and each table's decisions turn by turn."""
+    handout, record = class_parts(debrief)
+    return handout + "\n" + record
+
+
+def class_parts(debrief: ClassDebrief) -> tuple[str, str]:
+    """The room's page, and the rest."""
     scenario, tables = debrief.scenario, debrief.tables
     total = len(tables)
     out = [f"# Class debrief: {escape(scenario.title)}", "",
@@ -317,7 +331,22 @@ def class_markdown(debrief: ClassDebrief) -> str:
                             for action, who in parting.choices)
         same = f"The tables decided alike until turn {point.turn}" if point.turn > 1 else "The tables parted in turn 1"
         out.append(f"{same}, when {escape(scenario.actor_name(point.seat))} chose: {choices}.")
-    out += ["", "## Each table", ""]
+    if debrief.decisions:
+        out += ["", "## The decisions that mattered most", "",
+                "Each decision's effect is its turn played again with the seat holding instead, the other orders "
+                "and the draws the same; summed over every table that made it.", ""]
+        for row in debrief.decisions:
+            endings = f"; it changed the ending {_times(row.endings_changed)}" if row.endings_changed else ""
+            out.append(f"- {escape(scenario.actor_name(row.seat))}: **{escape(_label(scenario, row.action))}**, "
+                       f"chosen {_times(row.times)} at {_of(row.tables, total)}: {_signed(row.own)} to its own "
+                       f"score in all{endings}")
+    if debrief.questions:
+        out += ["", "## Questions for the room", ""]
+        out += [f"{number}. {escape(text)} ({_of(count, total)})"
+                for number, (text, count) in enumerate(debrief.questions, 1)]
+    handout = "\n".join(out) + "\n"
+    out = []
+    out += ["## Each table", ""]
     for index, table in enumerate(tables):
         scored = scores(scenario, table.session.state)
         points = ", ".join(f"{escape(_short(scenario, seat))} {_number(value)}" for seat, value in scored.items())
@@ -331,30 +360,19 @@ def class_markdown(debrief: ClassDebrief) -> str:
                       f"{escape(scenario.actor_name(near.point.seat))} chose {escape(_label(scenario, near.mine))} "
                       f"({escape(tables[near.other].label)}: {escape(_label(scenario, near.theirs))}).")
         out.append(f"- **{escape(table.label)}**: {escape(ending_words(debrief, table))} Scores: {points}.{parted}")
-    if debrief.decisions:
-        out += ["", "## The decisions that mattered most", "",
-                "Each decision's effect is its turn played again with the seat holding instead, the other orders "
-                "and the draws the same; summed over every table that made it.", ""]
-        for row in debrief.decisions:
-            endings = f"; it changed the ending {_times(row.endings_changed)}" if row.endings_changed else ""
-            out.append(f"- {escape(scenario.actor_name(row.seat))}: **{escape(_label(scenario, row.action))}**, "
-                       f"chosen {_times(row.times)} at {_of(row.tables, total)}: {_signed(row.own)} to its own "
-                       f"score in all{endings}")
     if debrief.beliefs:
         out += ["", "## Beliefs beside the truth", ""]
         for row in debrief.beliefs:
             answers = ", ".join(f"{escape(text) if text else 'no answer'} ({count})" for text, count in row.answers)
             truths = ", ".join(f"{escape(text)} ({count})" for text, count in row.truths) or "not known"
-            out.append(f"- {escape(scenario.actor_name(row.seat))}: {escape(row.prompt)} Right at "
-                       f"{_of(row.right, row.judged)} judged. Answers: {answers}. The truth: {truths}.")
-    if debrief.questions:
-        out += ["", "## Questions for the room", ""]
-        out += [f"{number}. {escape(text)} ({_of(count, total)})"
-                for number, (text, count) in enumerate(debrief.questions, 1)]
+            right = (f"Right at {_of(row.right, row.judged)} judged." if row.judged else
+                     "No answer to judge against the truth.")
+            out.append(f"- {escape(scenario.actor_name(row.seat))}: {escape(row.prompt)} {right} Answers: {answers}. "
+                       f"The truth: {truths}.")
     out += ["", "## Each table's decisions, turn by turn", "",
             f"Each turn's choices in the order {escape(', '.join(_short(scenario, s) for s in scenario.seats))}:", ""]
     out += [f"- **{escape(table.label)}** ({escape(table.source)}): {escape(path_line(table))}" for table in tables]
-    return "\n".join(out) + "\n"
+    return handout, "\n".join(out) + "\n"
 
 
 def class_html(debrief: ClassDebrief) -> str:
@@ -365,10 +383,12 @@ def class_html(debrief: ClassDebrief) -> str:
 
     from game.analysis.report_html import STYLE
 
-    body = MarkdownIt("commonmark", {"html": False}).enable("table").render(class_markdown(debrief))
+    renderer = MarkdownIt("commonmark", {"html": False}).enable("table")
+    handout, record = (renderer.render(part) for part in class_parts(debrief))
+    body = f'<section class="handout">\n{handout}</section>\n<section class="record">\n{record}</section>\n'
     title = html.escape(f"Class debrief: {debrief.scenario.title}")
     return (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>{title}</title>\n'
-            f"<style>{STYLE}\nbody {{ font-size: 10pt; }}</style>\n</head>\n<body>\n{body}</body>\n</html>\n")
+            f"<style>{STYLE}</style>\n</head>\n<body>\n{body}</body>\n</html>\n")
 
 
 def class_data(debrief: ClassDebrief) -> dict[str, Any]:

@@ -4,13 +4,14 @@ Each part is a function of the session alone (and of a simulation for the
 comparison), so a class debrief that sets many tables side by side calls the
 same functions per table: ``order_effects`` and ``act_effects`` (what each
 decision and act changed, ``effects.py``), ``belief_rows`` (the hot wash,
-``hotwash.py``), ``discussion_questions`` and ``rulings``.
+``hotwash.py``), ``discussion_questions``, ``rulings`` and ``argued_rows`` (argued moves, ``argued.py``).
 """
 
 from __future__ import annotations
 
 from attrs import frozen
 
+from game.analysis.argued import ArguedRow, argued_rows
 from game.analysis.discussion import Asked, discussion_questions
 from game.analysis.effects import (
     MORE_TURNING_POINTS,
@@ -37,6 +38,8 @@ class Analysis:
     questions: tuple[Asked, ...]
     beliefs: tuple[BeliefRow, ...]
     rulings: tuple[Ruling, ...]
+    argued: tuple[ArguedRow, ...] = ()
+    """Every argued move, with its ruling, outcome and what it changed."""
 
     @property
     def handout_points(self) -> list[Effect]:
@@ -57,4 +60,4 @@ def analyse(session: Session, simulation: Summary | None = None, progress: Progr
     points = turning_points(effects, MORE_TURNING_POINTS)
     return Analysis(session, simulation, tuple(effects), tuple(points),
                     tuple(discussion_questions(session, points, simulation)), tuple(belief_rows(session)),
-                    tuple(found))
+                    tuple(found), tuple(argued_rows(session, found)))

@@ -12,6 +12,11 @@ Exactly these fields (docs/analysis.md says what each means):
   (null for one without a condition, or one made from the run);
 - ``beliefs``: ``{seat, prompt, answer, truth}``, answer and truth the texts of the choices (null: no
   answer; a truth not known because the game did not end);
+- ``argued``: ``{turn, id, seat, statement, wants, reasons, secret, counters: [{seat, text}], ruling}``, each
+  argued move; ``ruling`` null when it lapsed, else ``{chance, reason, effects, fail_effects, told, roll,
+  success, changes: [{variable, before, after}], changed}``: the chance in percent, who was told the outcome
+  (null: every seat), and ``changed`` what playing on without the ruling changes ("the ending", "the scores"
+  or "");
 - ``ending``: ``{id, text, turn}`` (``id`` null when the last turn was played out), null while the game
   goes on.
 """
@@ -20,6 +25,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from game.analysis.argued import ArguedRow
 from game.analysis.debrief import Analysis
 from game.analysis.discussion import ending_text
 from game.engine.adjudication import scores
@@ -45,8 +51,24 @@ def debrief_data(run: Analysis) -> dict[str, Any]:
         "turning_points": points,
         "questions": [{"text": question.text, "when": question.when} for question in run.questions],
         "beliefs": beliefs,
+        "argued": [_argued(row) for row in run.argued],
         "ending": ending,
     }
+
+
+def _argued(row: ArguedRow) -> dict[str, Any]:
+    move, argument, ruling, entry = row.move, row.move.argument, row.ruling, row.entry
+    ruled = None
+    if ruling is not None and entry is not None:
+        ruled = {"chance": ruling.chance, "reason": ruling.reason, "effects": list(ruling.effects),
+                 "fail_effects": list(ruling.fail_effects),
+                 "told": None if ruling.recipients is None else sorted(ruling.recipients),
+                 "roll": entry.roll, "success": entry.success,
+                 "changes": [{"variable": c.variable, "before": c.before, "after": c.after} for c in entry.changes],
+                 "changed": row.weighed.changed if row.weighed is not None else None}
+    return {"turn": move.turn, "id": move.id, "seat": argument.seat, "statement": argument.statement,
+            "wants": argument.wants, "reasons": list(argument.reasons), "secret": argument.secret,
+            "counters": [{"seat": seat, "text": text} for seat, text in move.counters], "ruling": ruled}
 
 
 def _number(value: float) -> int | float:

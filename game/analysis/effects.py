@@ -126,6 +126,7 @@ def without_act(session: Session, turn: int, position: int) -> Without:
     record = session.turns[turn - 1]
     left_out = record.interventions[position]
     branch = session.branch(turn - 1)
+    argue_again(session, branch, turn)
     kept = []
     for i, act in enumerate(record.interventions):
         if i == position:
@@ -141,6 +142,16 @@ def without_act(session: Session, turn: int, position: int) -> Without:
             order = replaced_order(branch, order)
         orders[order.seat] = still_possible(branch, order)
     return Without(tuple(kept), orders)
+
+
+def argue_again(source: Session, target: Session, turn: int) -> None:
+    """Argue again in ``target``'s open turn (``turn``) the moves argued in ``source``'s turn ``turn``, and their
+    counter-arguments, so the white cell's rulings on them can be given again."""
+    for move in source.argued_moves(turn):
+        target.argue(move.argument)
+    for move in source.argued_moves(turn):
+        for seat, text in move.counters:
+            target.counter(seat, move.id, text)
 
 
 def act_effect(session: Session, turn: int, position: int, without: Without) -> Effect | None:

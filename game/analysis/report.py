@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from game.analysis import charts
+from game.analysis.argued import argued_section
 from game.analysis.debrief import Analysis, analyse
 from game.analysis.discussion import changes_sentence, ending_change, score_history
 from game.analysis.effects import Effect
@@ -72,6 +73,7 @@ def debrief_parts(session: Session, simulation: Summary | None = None,
         _outcome(session),
         _turning_points(run),
         rulings_section(session, run.rulings),
+        argued_section(session, run.argued),
         _beliefs(run),
         history_section(session),
         _questions(run),

@@ -19,9 +19,9 @@ from collections.abc import Sequence
 from attrs import frozen
 
 from game.analysis.discussion import changes_sentence, ending_text
-from game.analysis.effects import Effect, Progress, Without, act_effect, still_possible, without_act
+from game.analysis.effects import Effect, Progress, Without, act_effect, argue_again, still_possible, without_act
 from game.analysis.markdown import escape, quote
-from game.engine.interventions import ForceChance, Intervention, describe
+from game.engine.interventions import ForceChance, Intervention, RuleArgument, describe
 from game.engine.model import Scenario
 from game.errors import WargameError
 from game.session import Session
@@ -76,6 +76,7 @@ def replay_without(session: Session, skipped: tuple[int, int], without: Without 
     for record in session.turns[index:]:
         if other.over:
             break
+        argue_again(session, other, record.turn)
         acts = first.acts if record.turn == index + 1 else record.interventions
         for act in acts:
             try:
@@ -100,8 +101,10 @@ def _ending_text(session: Session) -> str | None:
 
 def rulings_section(session: Session, found: Sequence[Ruling] | None = None) -> list[str]:
     """The debrief's section on the white cell (``found``: its :func:`rulings`, if already computed);
-    nothing when the facilitator never acted."""
+    nothing when the facilitator never acted. Rulings on argued moves have a section of their own
+    (``argued.py``)."""
     found = rulings(session) if found is None else found
+    found = [ruling for ruling in found if not isinstance(ruling.act, RuleArgument)]
     if not found:
         return []
     lines = ["## The facilitator's rulings", "",
@@ -112,19 +115,26 @@ def rulings_section(session: Session, found: Sequence[Ruling] | None = None) -> 
         reason = f" Reason: {quote(escape(ruling.act.reason))}." if ruling.act.reason else ""
         turn = f" {escape(changes_sentence(session, ruling.effect))}" if ruling.effect is not None else ""
         if not ruling.applied:
-            effect = "It did not come into play: no such chance was drawn that turn."
             turn = ""
-        elif ruling.changed == "the ending" and ruling.ending_without is None:
-            effect = (f"**Played on without it, the game would not have ended there:** after turn "
-                      f"{len(session.turns)} it would still have been going on.")
-        elif ruling.changed == "the ending":
-            effect = f"**Played on without it, the game would have ended otherwise:** {escape(ruling.ending_without)}"
-        elif ruling.changed:
-            effect = "Played on without it, the game would have ended the same way, with other scores."
-        else:
-            effect = "Played on without it, the game would have ended the same way."
+        effect = consequence(ruling, len(session.turns))
         act = escape(describe(session.scenario, ruling.act, formulas=False))
         lines.append(f"- **Turn {ruling.turn}**: the facilitator {act}.{reason}{turn} {effect}")
     changed = sum(r.changed == "the ending" for r in found)
     lines += ["", f"{changed} of the {len(found)} acts changed how the game ended."]
     return lines
+
+
+def consequence(ruling: Ruling, played: int | None = None) -> str:
+    """What playing the rest of the game without an act changes, as a sentence (``played``: the game's turns)."""
+    if not ruling.applied:
+        return "It did not come into play: no such chance was drawn that turn."
+    if ruling.changed == "the ending" and ruling.ending_without is None:
+        after = f" after turn {played}" if played else ""
+        return (f"**Played on without it, the game would not have ended there:**{after} it would still have been "
+                "going on.")
+    if ruling.changed == "the ending":
+        return f"**Played on without it, the game would have ended otherwise:** {escape(ruling.ending_without)}"
+    if ruling.changed:
+        return "Played on without it, the game would have ended the same way, with other scores."
+    return "Played on without it, the game would have ended the same way."
+

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from game.analysis.baseline import policy_words
 from game.analysis.markdown import escape, quote
-from game.engine.log import ACTION, ENDING, EVENT, FACILITATOR, INTERVENTION, OVERTAKEN, Change, LogEntry
+from game.engine.log import ACTION, ARGUED, ENDING, EVENT, FACILITATOR, INTERVENTION, OVERTAKEN, Change, LogEntry
 from game.engine.model import Scenario
 from game.presentation.words import and_list
-from game.session import HUMAN, TIMED_OUT, Message, Session, TurnRecord
+from game.session import ARGUED_MOVE, HUMAN, TIMED_OUT, Message, Session, TurnRecord
 
 
 def turn_title(scenario: Scenario, turn: int) -> str:
@@ -52,6 +52,8 @@ def played_by(scenario: Scenario, by: str) -> str:
         return "the facilitator"
     if by == TIMED_OUT:
         return "nobody: held when time ran out"
+    if by == ARGUED_MOVE:
+        return "a person, who argued a move instead"
     return f"the computer, {policy_words(scenario, by)}"
 
 
@@ -97,6 +99,10 @@ def _entry(session: Session, record: TurnRecord, entry: LogEntry, quoted: set[st
     elif entry.kind == EVENT and entry.changes:  # a rule without text: its changes speak for it
         ruled = " (as the facilitator ruled, whatever the roll)" if entry.ruled else ""
         lines = [f"- **Meanwhile{ruled}:**{_known_to(scenario, entry)}"]
+    elif entry.kind == ARGUED:
+        outcome = "it succeeded" if entry.success else "it failed"
+        lines = [f"- **{escape(scenario.actor_name(entry.actor))} argued:** {quote(escape(entry.text))}; the white "
+                 f"cell gave it {entry.chance:.0%} and {outcome} (roll {entry.roll:.2f}){_known_to(scenario, entry)}"]
     elif entry.kind == INTERVENTION:
         lines = [f"- **The facilitator:** {escape(entry.text or '(a change to the tracks)')}"
                  f"{_known_to(scenario, entry)}"]
@@ -119,7 +125,8 @@ def _decision(scenario: Scenario, entry: LogEntry) -> str:
     if entry.success is not None and entry.chance is not None:
         word = "succeeded" if entry.success else "failed"
         outcome = f" It {word} (chance {entry.chance:.0%}, roll {entry.roll:.2f}){_ruled(entry)}."
-    by = {FACILITATOR: " (the facilitator gave this order)", TIMED_OUT: " (no decision in time: it held)"}
+    by = {FACILITATOR: " (the facilitator gave this order)", TIMED_OUT: " (no decision in time: it held)",
+          ARGUED_MOVE: " (it argued a move instead)"}
     return f"chose *{label}*{by.get(entry.by, '')}.{outcome}{_known_to(scenario, entry)}"
 
 

@@ -89,6 +89,9 @@ def _turn_lines(a, b, turn) -> list[str]:
     for order in turn.orders:
         lines += _wrapped(f"{scenario.actor_name(order.seat)} did: {_action(a, order.a)} | "
                           f"{_action(b, order.b)}", "    ")
+    for argued in turn.argued:
+        lines += _wrapped(f"{scenario.actor_name(argued.seat)} argued: {'; '.join(argued.a) or 'nothing'} | "
+                          f"{'; '.join(argued.b) or 'nothing'}", "    ")
     if turn.values:
         say = a.scenario.variable
         shown = [f"{_label(a, name)} {_value(va, say(name).say)} | {_value(vb, say(name).say)}"

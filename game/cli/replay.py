@@ -61,7 +61,7 @@ def handle(args: argparse.Namespace) -> int:
         print(f"{printable(str(args.save))}: {describe(saved)}")
         print(f"replayed turns 1 to {upto} from the seed and orders: every state hash and chance draw matches"
               if upto else "no turns to replay: the initial state is the seed's")
-        opened = len(saved.verified.events()) - saved.played - saved.verified.paused
+        opened = len(saved.verified.open_turn_events())
         if opened:
             print(f"the open turn's {opened} event{'s' if opened > 1 else ''} pass{'' if opened > 1 else 'es'} "
                   "the checks of play")

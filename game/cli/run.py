@@ -23,7 +23,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser(
         "run", help="play a whole game headless, or go on with a saved one",
         description="Play a game with computer seats and print every turn as the facilitator sees it. "
-                    "The facilitator's acts (--fire, --inject, --force, --set, --order) act on the first "
+                    "The facilitator's acts (--fire, --inject, --force, --set, --order, --argue) act on the first "
                     "turn played.")
     parser.add_argument("scenario", nargs="?", metavar="SCENARIO",
                         help="scenario file (.toml); not with --resume")
@@ -58,8 +58,7 @@ def handle(args: argparse.Namespace) -> int:
     interventions.check(session, acts, args.facilitator_acts)
     keeper = _keep(session, save_to, force=args.force_save)
     try:
-        for act in acts:
-            session.intervene(act)
+        interventions.take(session, acts)
         print(heading)
         print(format_seats(seat_view(session, None).seats, session.controllers))
         played = _play(session, args.turns, save_to, formulas=args.formulas)

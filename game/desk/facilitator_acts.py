@@ -17,13 +17,23 @@ from typing import Any
 
 from attrs import frozen
 
-from game.engine.interventions import FireEvent, ForceChance, Inject, Intervention, ReplaceOrder, SetTrack, read_value
+from game.desk.effect_form import TrackGroup, change_groups, check_one_per_track, effects_of, set_groups
+from game.engine.interventions import (
+    CHANCE_SCALE,
+    FireEvent,
+    ForceChance,
+    Inject,
+    Intervention,
+    ReplaceOrder,
+    RuleArgument,
+    SetTrack,
+    read_value,
+)
 from game.errors import WargameError
-from game.presentation.words import format_value
 from game.seat_view.model import InjectView, SeatView
 from game.session import FACILITATOR, HUMAN
 
-CHOICE, CHECKS, TEXT = "choice", "checks", "text"
+CHOICE, CHECKS, TEXT, EFFECTS = "choice", "checks", "text", "effects"
 
 
 @frozen
@@ -31,11 +41,21 @@ class Field:
     key: str
     label: str
     kind: str
-    """``CHOICE`` (one of ``choices``), ``CHECKS`` (any of them) or ``TEXT``."""
+    """``CHOICE`` (one of ``choices``), ``CHECKS`` (any of them), ``TEXT``, or ``EFFECTS`` (changes to the
+    tracks picked by their words from ``groups``: any of them, or exactly one with ``single``)."""
     choices: tuple[tuple[str, Any], ...] = ()
     """(what is shown, the value) pairs."""
     placeholder: str = ""
     initial: Any = None
+    groups: tuple[TrackGroup, ...] = ()
+    """For ``EFFECTS``: the tracks and their changes (``game.desk.effect_form``)."""
+    single: bool = False
+    expert: bool = False
+    """Shown only once the form's "as an expression" switch is on (the designers' language)."""
+    optional: bool = False
+    """May be left empty (an ``EFFECTS`` field with nothing picked, a text left blank)."""
+    expressions: str = ""
+    """For ``EFFECTS``: the key of the ``expert`` field that takes the same changes as expressions."""
     details: tuple[tuple[Any, str], ...] = ()
     """For a ``CHOICE``: (value, what to show about it once chosen) pairs, e.g. an inject's guidance."""
 
@@ -62,11 +82,17 @@ def _events(view: SeatView) -> tuple[Field, ...]:
     return (Field("event", "Event to fire now (as written in the scenario)", CHOICE, events), REASON)
 
 
+EXPRESSIONS = "as expressions, separated by ; (for designers)"
+
+
 def _inject(view: SeatView) -> tuple[Field, ...]:
     seats = tuple((seat.name, seat.id) for seat in view.seats)
     return (Field("headline", "Headline", TEXT, placeholder="what the seats are told"),
             Field("recipients", "Who learns it", CHECKS, seats, initial=tuple(s for _, s in seats)),
-            Field("effects", "Effects, separated by ; (optional)", TEXT, placeholder="threat += 2; receptivity -= 1"),
+            Field("effects", "What it changes (optional: pick from the tracks)", EFFECTS,
+                  groups=change_groups(view), optional=True, expressions="expressions"),
+            Field("expressions", f"What it changes, {EXPRESSIONS}", TEXT, placeholder="threat += 2",
+                  expert=True, optional=True),
             REASON)
 
 
@@ -117,9 +143,40 @@ def _replacements(view: SeatView) -> tuple[Field, ...]:
 
 
 def _tracks(view: SeatView) -> tuple[Field, ...]:
-    tracks = tuple((f"{track.label} (now {track.say(track.value)})", track.name) for track in view.tracks)
-    return (Field("variable", "Track", CHOICE, tracks),
-            Field("value", "New value", TEXT, placeholder="a number, yes/no, or one of its values"), REASON)
+    return (Field("setting", "The track and its new value (pick one)", EFFECTS, groups=set_groups(view), single=True,
+                  expressions="expression"),
+            Field("expression", "Or as an expression (for designers)", TEXT, placeholder="threat = 5", expert=True,
+                  optional=True),
+            REASON)
+
+
+def _argued(view: SeatView) -> tuple[Field, ...]:
+    """Ruling on a move argued this turn: the chance on the plain scale (or exact), what it changes on success and
+    on failure (picked from what ``[arguments]`` allows), and who learns the outcome."""
+    moves = tuple((f"{view.name(move.seat).name}: \u201c{move.statement}\u201d" + (" (secret)" if move.secret else ""),
+                   move.id) for move in view.argued if not move.ruled)
+    limits = view.arguing.tracks if view.arguing is not None else ()
+    groups = change_groups(view, limits)
+    return (Field("move", "The argued move", CHOICE, moves),
+            Field("chance", "Its chance", CHOICE, tuple((f"{word} ({percent}%)", percent)
+                                                        for percent, word in CHANCE_SCALE)),
+            Field("exact", "Or an exact chance, in percent (optional)", TEXT, placeholder="e.g. 45", optional=True),
+            Field("effects", "If it succeeds (pick from the tracks the scenario allows)", EFFECTS, groups=groups,
+                  optional=True, expressions="expressions"),
+            Field("fail_effects", "If it fails (optional)", EFFECTS, groups=groups, optional=True,
+                  expressions="fail_expressions"),
+            Field("expressions", f"If it succeeds, {EXPRESSIONS}", TEXT, placeholder="relation += 1", expert=True,
+                  optional=True),
+            Field("fail_expressions", f"If it fails, {EXPRESSIONS}", TEXT, placeholder="relation -= 1", expert=True,
+                  optional=True),
+            Field("tell", "Who learns the outcome", CHOICE, TELL, initial=AS_ARGUED),
+            REASON)
+
+
+AS_ARGUED, ITS_SEAT, EVERY_SEAT, NO_SEAT = "as argued", "its seat", "every seat", "no seat"
+TELL = (("As argued: every seat if it was public, only its seat if secret", AS_ARGUED),
+        ("Only the seat that argued it", ITS_SEAT), ("Every seat", EVERY_SEAT),
+        ("No seat: only the white cell knows", NO_SEAT))
 
 
 def _text(values: Mapping[str, Any], key: str, what: str) -> str:
@@ -135,21 +192,57 @@ def _chosen(values: Mapping[str, Any], key: str, what: str) -> Any:
     return values[key]
 
 
+def _effects(fields: tuple[Field, ...], values: Mapping[str, Any], picked: str, written: str) -> tuple[str, ...]:
+    groups = next(field.groups for field in fields if field.key == picked)
+    check_one_per_track(groups, values.get(picked) or ())
+    return effects_of(values.get(picked) or (), values.get(written) or "")
+
+
 def _build_inject(view: SeatView, values: Mapping[str, Any]) -> Inject:
     recipients = tuple(values.get("recipients") or ())
     if not recipients:
         raise WargameError("Choose at least one seat to tell.")
     everyone = set(recipients) == {seat.id for seat in view.seats}
-    effects = tuple(e.strip() for e in (values.get("effects") or "").split(";") if e.strip())
+    effects = _effects(_inject(view), values, "effects", "expressions")
     return Inject(_text(values, "headline", "a headline"), None if everyone else recipients, effects,
                   _text(values, "reason", "your reason"))
 
 
 def _build_track(view: SeatView, values: Mapping[str, Any]) -> SetTrack:
-    name = _chosen(values, "variable", "a track")
-    track = view.track(name)
-    return SetTrack(name, read_value(name, track.type, _text(values, "value", "a value")),
-                    _text(values, "reason", "your reason"))
+    reason = _text(values, "reason", "your reason")
+    written = (values.get("expression") or "").strip()
+    if written:
+        name, sep, value = written.partition("=")
+        track = view.track(name.strip())
+        if not sep or track is None:
+            raise WargameError(f"Write the track's name, =, and its value (e.g. threat = 5), not {written!r}.")
+        return SetTrack(track.name, read_value(track.name, track.type, value), reason)
+    picked = tuple(values.get("setting") or ())
+    if len(picked) != 1:
+        raise WargameError("Pick a track and its new value (one).")
+    name, value = picked[0]
+    return SetTrack(name, value, reason)
+
+
+def _build_ruling(view: SeatView, values: Mapping[str, Any]) -> RuleArgument:
+    move = view.argued_move(_chosen(values, "move", "the argued move"))
+    if move is None:
+        raise WargameError("That argued move is no longer open: choose another.")
+    exact = (values.get("exact") or "").strip().rstrip("%").strip()
+    if exact:
+        if not exact.isdigit() or not 0 <= int(exact) <= 100:
+            raise WargameError(f"An exact chance is a whole percent from 0 to 100, not {exact!r}.")
+        chance = int(exact)
+    else:
+        chance = _chosen(values, "chance", "its chance")
+    fields = _argued(view)
+    tell = values.get("tell") or AS_ARGUED
+    recipients = {AS_ARGUED: (move.seat,) if move.secret else None, ITS_SEAT: (move.seat,), EVERY_SEAT: None,
+                  NO_SEAT: ()}[tell]
+    return RuleArgument(move.id, move.seat, move.statement, chance,
+                        _effects(fields, values, "effects", "expressions"),
+                        _effects(fields, values, "fail_effects", "fail_expressions"), recipients,
+                        _text(values, "reason", "your reason"))
 
 
 FORMS = {
@@ -164,12 +257,13 @@ FORMS = {
         ActForm("o", "Replace", "Replace a computer seat's order", _replacements,
                 lambda v, a: ReplaceOrder(*_chosen(a, "order", "an order"), _text(a, "reason", "your reason"))),
         ActForm("t", "Set track", "Set a track", _tracks, _build_track),
+        ActForm("a", "Argued", "Rule on an argued move", _argued, _build_ruling),
     )
 }
 """The forms by the key that opens them (on the hot-seat console and the networked one alike)."""
 
 KEYS_LINE = ("e fire an event \u00b7 i inject \u00b7 b inject from the library \u00b7 r rule on a chance \u00b7 "
-             "o replace a computer order \u00b7 t set a track")
+             "o replace a computer order \u00b7 t set a track \u00b7 a rule on an argued move")
 """The acts' keys in words, for the consoles (a narrow footer cannot show them all)."""
 
 
@@ -177,6 +271,21 @@ def acts_text(view: SeatView) -> str:
     """The white cell's acts of the open turn, as both consoles list them."""
     lines = [f"\u2022 The facilitator {act.text}." + (f"\n    reason: {act.reason}" if act.reason else "")
              for act in view.acts]
+    return "\n".join(lines) or "None yet."
+
+
+def argued_text(view: SeatView) -> str:
+    """The open turn's argued moves as both consoles list them: who argued what, wanting what, why, the
+    counter-arguments, and whether the white cell has ruled."""
+    lines = []
+    for move in view.argued:
+        secret = " (secret)" if move.secret else ""
+        lines.append(f"\u2022 {view.name(move.seat).name}{secret}: \u201c{move.statement}\u201d")
+        if move.wants:
+            lines.append(f"    wants: {move.wants}")
+        lines += [f"    because: {reason}" for reason in move.reasons]
+        lines += [f"    {view.name(counter.seat).name} counters: {counter.text}" for counter in move.counters]
+        lines.append(f"    {move.ruling or 'ruled'}" if move.ruled else "    not ruled yet (a rules on it)")
     return "\n".join(lines) or "None yet."
 
 

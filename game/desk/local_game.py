@@ -29,7 +29,7 @@ from game.desk.unlock import WITHOUT, asks, opens
 from game.engine.interventions import Intervention
 from game.seat_view.build import belief_prompts, seat_view
 from game.seat_view.model import BeliefPrompt, SeatView
-from game.session import Order, Session
+from game.session import Argument, Order, Session
 
 
 @frozen
@@ -128,6 +128,17 @@ class LocalGame:
             for belief, choice in answers.items():
                 notices.append(self.autosave.accept(self.session.believe, seat, belief, choice)[1])
         return next((notice for notice in notices if notice), "")
+
+    def argue(self, argument: Argument) -> str:
+        """A seat's argued move, given to the session (and so its save); raises ``WargameError`` with the reason
+        it is refused; returns what to tell."""
+        with self._lock:
+            return self.autosave.accept(self.session.argue, argument)[1]
+
+    def counter(self, seat: str, move: str, text: str) -> str:
+        """``seat``'s counter-argument to the argued move ``move`` of the open turn; as :meth:`argue`."""
+        with self._lock:
+            return self.autosave.accept(self.session.counter, seat, move, text)[1]
 
     def play_on(self, turns: int) -> None:
         with self._lock:

@@ -59,3 +59,9 @@ def chance_stream(rule_id: str) -> str:
 def policy_stream(seat: str) -> str:
     """The stream a computer player in ``seat`` draws from."""
     return f"policy:{seat}"
+
+
+def argued_stream(argument: str) -> str:
+    """The stream the roll of an argued move is drawn from (``argument``: its id in its turn): a stream of
+    its own, so ruling on an argued move changes no other chance of the game."""
+    return f"argued:{argument}"

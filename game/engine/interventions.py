@@ -5,10 +5,11 @@ the room needs a jolt, rules that a chance went the other way, adds a change
 the rules did not foresee. Each act here carries the facilitator's reason,
 kept for the facilitator and the debrief and never shown to a seat.
 
-Three act at once on the state of the open turn (:class:`FireEvent`,
-:class:`Inject`, :class:`SetTrack`): :func:`apply_intervention` gives the new
-state and one log entry of kind ``intervention``, visible to the seats the act
-concerns, marked as the facilitator's. Two act when the turn resolves:
+Four act at once on the state of the open turn (:class:`FireEvent`,
+:class:`Inject`, :class:`SetTrack`, and :class:`RuleArgument`, the ruling on a
+move a seat argued): :func:`apply_intervention` gives the new state and one log
+entry (of kind ``intervention``, or ``argued`` for a ruling), visible to the
+seats the act concerns, marked as the facilitator's. Two act when the turn resolves:
 :class:`ForceChance` (a ruling ``resolve_turn`` applies) and
 :class:`ReplaceOrder` (the order a computer seat gives). Every act is checked
 against the scenario and the state first (:func:`check_intervention`), with a
@@ -24,9 +25,10 @@ from attrs import evolve, field, frozen
 
 from game.engine.adjudication import Resolution, apply_effects, check_order, environment
 from game.engine.arithmetic import LIMIT
+from game.engine.draws import argued_stream, draw
 from game.engine.expressions import Effect, compile_effect
-from game.engine.log import FACILITATOR, INTERVENTION, Change, LogEntry
-from game.engine.model import Scenario, Variable
+from game.engine.log import ARGUED, FACILITATOR, INTERVENTION, Change, LogEntry
+from game.engine.model import Arguments, Scenario, Variable
 from game.engine.names import closest
 from game.engine.state import GameState
 from game.errors import ExpressionError, IllegalOrder, RefusedIntervention
@@ -91,9 +93,58 @@ class ReplaceOrder:
     reason: str = ""
 
 
-Intervention = FireEvent | Inject | SetTrack | ForceChance | ReplaceOrder
-IMMEDIATE = (FireEvent, Inject, SetTrack)
+@frozen
+class RuleArgument:
+    """The white cell's ruling on a move a seat argued this turn, applied at once.
+
+    ``argument`` is the argued move's id in its turn (:func:`argument_id`),
+    ``headline`` what the seat said it does. The facilitator sets the chance
+    (a whole percent, :data:`CHANCE_SCALE`), the effects on success and on
+    failure (in the expression language, within what the scenario's
+    ``[arguments]`` allows) and who learns the outcome (None: every seat;
+    empty: no seat). The roll is the game's draw in a stream of its own
+    (``draws.argued_stream``), so no other chance of the game changes.
+    """
+
+    argument: str
+    seat: str
+    headline: str
+    chance: int
+    effects: tuple[str, ...] = field(default=(), converter=tuple)
+    fail_effects: tuple[str, ...] = field(default=(), converter=tuple)
+    recipients: frozenset[str] | None = field(default=None, converter=_recipients)
+    reason: str = ""
+
+
+Intervention = FireEvent | Inject | SetTrack | ForceChance | ReplaceOrder | RuleArgument
+IMMEDIATE = (FireEvent, Inject, SetTrack, RuleArgument)
 """The acts that change the state of the open turn at once; the others wait for it to resolve."""
+
+CHANCE_SCALE = ((90, "almost certain"), (70, "likely"), (50, "even"), (30, "unlikely"), (10, "long shot"))
+"""The plain scale a facilitator rules an argued move's chance on (or gives an exact percent)."""
+
+
+def chance_words(percent: int) -> str:
+    """``unlikely (30%)``; an exact chance off the scale as ``45%``."""
+    word = dict(CHANCE_SCALE).get(percent)
+    return f"{word} ({percent}%)" if word else f"{percent}%"
+
+
+def argument_id(seat: str, secret: bool, number: int) -> str:
+    """The id of ``seat``'s ``number``-th public (or secret) argued move of a turn: ``us.1``, ``us.secret.1``.
+
+    Public and secret moves are numbered apart, so what another seat sees of the
+    public ones (their ids) says nothing of the secret ones."""
+    return f"{seat}.secret.{number}" if secret else f"{seat}.{number}"
+
+
+ARGUED_RULE = "argued:"
+"""How the rule of an argued move's entry and draw begins (a scenario's ids hold no colon)."""
+
+
+def argued_rule(argument: str) -> str:
+    """What an argued move's log entry and draw name as their rule (never an id of the scenario's)."""
+    return f"{ARGUED_RULE}{argument}"
 
 
 def check_intervention(scenario: Scenario, state: GameState, act: Intervention) -> None:
@@ -111,17 +162,29 @@ def check_intervention(scenario: Scenario, state: GameState, act: Intervention) 
         _check_ruling(scenario, act)
     elif isinstance(act, ReplaceOrder):
         _check_replacement(scenario, state, act)
+    elif isinstance(act, RuleArgument):
+        _compile_ruling(scenario, state, act)
     else:
         raise TypeError(f"not an intervention: {act!r}")
 
 
-def apply_intervention(scenario: Scenario, state: GameState, act: FireEvent | Inject | SetTrack) -> Resolution:
+def apply_intervention(scenario: Scenario, state: GameState,
+                       act: FireEvent | Inject | SetTrack | RuleArgument) -> Resolution:
     """The state after an immediate act, and its log entry; raises :class:`RefusedIntervention` as the check does."""
     check_intervention(scenario, state, act)
     env = environment(state)
     fired = state.fired
     common = dict(by=FACILITATOR, reason=act.reason)
-    if isinstance(act, FireEvent):
+    if isinstance(act, RuleArgument):
+        effects, fail_effects = _compile_ruling(scenario, state, act)
+        chance = act.chance / 100
+        roll = draw(state.seed, state.turn, argued_stream(act.argument))
+        success = roll < chance
+        changes = apply_effects(effects if success else fail_effects, env)
+        entry = LogEntry(state.turn, ARGUED, argued_rule(act.argument), act.headline.strip(), actor=act.seat,
+                         visible_to=act.recipients, changes=changes, chance=chance, roll=roll, success=success,
+                         **common)
+    elif isinstance(act, FireEvent):
         event = next(e for e in scenario.events if e.id == act.event)
         changes = apply_effects(event.effects, env)
         fired = fired | {event.id} if event.once else fired
@@ -166,6 +229,11 @@ def describe(scenario: Scenario, act: Intervention, *, formulas: bool = True) ->
         if not action and not formulas and name == act.rule:
             return f"ruled that a chance of the scenario would {'succeed' if act.success else 'fail'}"
         return f"ruled that \u201c{name}\u201d would {'succeed' if act.success else 'fail'}"
+    if isinstance(act, RuleArgument):
+        effects = [*act.effects, *(f"on failure {e}" for e in act.fail_effects)] if formulas else []
+        effects_text = f" ({', '.join(effects)})" if effects else ""
+        return (f"ruled {scenario.actor_name(act.seat)}'s argued move \u201c{act.headline}\u201d "
+                f"{chance_words(act.chance)}{effects_text}")
     return f"gave {scenario.actor_name(act.seat)}'s order: \u201c{scenario.action(act.action).label}\u201d"
 
 
@@ -265,23 +333,105 @@ def check_inject(scenario: Scenario, act: Inject) -> tuple[Effect, ...]:
     library: a file that loads never offers an inject the game would refuse.
     """
     _check_text(act.headline, "the headline", empty_ok=False)
-    if act.recipients is not None:
-        if not act.recipients:
-            raise RefusedIntervention("an inject needs at least one recipient (or every seat)")
-        for seat in sorted(act.recipients):
-            if seat not in scenario.seats:
-                raise RefusedIntervention(f"{seat!r} is not a seat (seats: {', '.join(scenario.seats)})")
+    if act.recipients is not None and not act.recipients:
+        raise RefusedIntervention("an inject needs at least one recipient (or every seat)")
+    _check_recipients(scenario, act.recipients)
     if len(act.effects) > MAX_EFFECTS:
         raise RefusedIntervention(f"an inject may have at most {MAX_EFFECTS} effects")
+    return _compiled(scenario, act.effects)
+
+
+def _check_recipients(scenario: Scenario, recipients: frozenset[str] | None) -> None:
+    for seat in sorted(recipients or ()):
+        if seat not in scenario.seats:
+            raise RefusedIntervention(f"{seat!r} is not a seat (seats: {', '.join(scenario.seats)})")
+
+
+def _compiled(scenario: Scenario, texts: Iterable[str]) -> tuple[Effect, ...]:
+    """Effects written by the facilitator, compiled and checked as the scenario's own are."""
     effects = []
-    for text in act.effects:
+    for text in texts:
+        if not isinstance(text, str):
+            raise RefusedIntervention("an effect must be text")
         try:
             effect = compile_effect(text, scenario.symbols)
         except ExpressionError as error:
-            raise RefusedIntervention(f"effect {text!r}: {error}") from None
+            raise RefusedIntervention(f"effect {text!r}: {_effect_problem(scenario, text, error)}") from None
         _check_no_inference(scenario, effect)
         effects.append(effect)
     return tuple(effects)
+
+
+def _effect_problem(scenario: Scenario, text: str, error: ExpressionError) -> str:
+    """Why an effect does not compile, in words a facilitator can act on: a track named by its label (what the
+    screens show) is told its name in the language."""
+    typed = text.strip().lower()
+    for variable in scenario.variables:
+        label = variable.label.lower()
+        if label and label != variable.name.lower() and typed.startswith(label):
+            return (f"{variable.label!r} is written {variable.name!r} in effects, e.g. "
+                    f"{_example(variable)} (or choose it from the list)")
+    return str(error)
+
+
+def _example(variable: Variable) -> str:
+    if variable.type == "int":
+        return f"{variable.name} += 1"
+    if variable.type == "bool":
+        return f"{variable.name} = true"
+    return f"{variable.name} = {variable.values[-1]!r}"
+
+
+def _compile_ruling(scenario: Scenario, state: GameState,
+                    act: RuleArgument) -> tuple[tuple[Effect, ...], tuple[Effect, ...]]:
+    """A ruling's effects on success and on failure, checked against ``[arguments]``; one-line refusals."""
+    rules = scenario.arguments
+    if rules is None:
+        raise RefusedIntervention("this scenario allows no argued moves (it has no [arguments])")
+    if act.seat not in rules.seats:
+        raise RefusedIntervention(f"{act.seat!r} may not argue moves in this scenario "
+                                  f"(seats that may: {', '.join(rules.seats)})")
+    _check_text(act.argument, "the argued move's id", empty_ok=False)
+    _check_text(act.headline, "the argued move", empty_ok=False)
+    if isinstance(act.chance, bool) or not isinstance(act.chance, int) or not 0 <= act.chance <= 100:
+        raise RefusedIntervention(f"a chance is a whole percent from 0 to 100, not {act.chance!r}")
+    _check_recipients(scenario, act.recipients)
+    if len(act.effects) + len(act.fail_effects) > MAX_EFFECTS:
+        raise RefusedIntervention(f"a ruling may have at most {MAX_EFFECTS} effects")
+    effects = _compiled(scenario, act.effects)
+    fail_effects = _compiled(scenario, act.fail_effects)
+    for compiled in (effects, fail_effects):
+        _check_allowed(scenario, rules, state, compiled)
+    return effects, fail_effects
+
+
+def _check_allowed(scenario: Scenario, rules: Arguments, state: GameState, effects: tuple[Effect, ...]) -> None:
+    """Refuse an effect ``[arguments]`` does not allow: a track it does not list, a move beyond its step, a
+    value it does not list, or two changes of one track in one outcome."""
+    touched: set[str] = set()
+    for effect in effects:
+        variable = scenario.variable(effect.target)
+        limit = rules.limit(effect.target)
+        if limit is None:
+            allowed = ", ".join(scenario.variable(t.variable).label for t in rules.tracks) or "none"
+            raise RefusedIntervention(f"a ruling may not change {variable.label!r}: the scenario's [arguments] "
+                                      f"lets a ruling change {allowed}")
+        if effect.target in touched:
+            raise RefusedIntervention(f"one change of {variable.label!r} per outcome: combine them")
+        touched.add(effect.target)
+        expression = effect.expression
+        if variable.type == "int":
+            low, high = expression.bounds or (-LIMIT, LIMIT)
+            if effect.operator == "=":
+                now = state.values[scenario.index_of(effect.target)]
+                low, high = low - now, high - now
+            if max(abs(low), abs(high)) > limit.step:
+                raise RefusedIntervention(f"a ruling may move {variable.label!r} by at most {limit.step} "
+                                          f"(the scenario's [arguments]); {effect.text!r} may move it further")
+        elif expression.domain is None or not set(expression.domain) <= set(limit.values):
+            allowed = ", ".join(display(v) for v in limit.values)
+            raise RefusedIntervention(f"a ruling may set {variable.label!r} only to {allowed} "
+                                      f"(the scenario's [arguments]), not as {effect.text!r} does")
 
 
 def _check_no_inference(scenario: Scenario, effect: Effect) -> None:

@@ -20,6 +20,9 @@ ENDING = "ending"
 INTERVENTION = "intervention"
 """The facilitator acted on the game (an event fired, an inject, a track set): see ``interventions.py``."""
 
+ARGUED = "argued"
+"""A move a seat argued, as the white cell ruled it: its chance, the roll, the outcome (``actor``: the seat)."""
+
 FACILITATOR = "facilitator"
 """``LogEntry.by`` of what the facilitator did or decided rather than the rules or a seat."""
 

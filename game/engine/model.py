@@ -365,6 +365,41 @@ class Belief:
 
 
 @frozen
+class TrackLimit:
+    """A track a ruling on an argued move may touch, and how far.
+
+    A whole-number track moves up or down by at most ``step`` in one ruling; an
+    enum or true/false track may be set to one of ``values``.
+    """
+
+    variable: str
+    step: int = 0
+    values: tuple[int | bool | str, ...] = ()
+
+
+@frozen
+class Arguments:
+    """What ``[arguments]`` allows: matrix-game turns, a seat arguing a move the white cell rules on.
+
+    ``seats`` may argue, at most ``per_turn`` moves each a turn; with
+    ``instead`` an argued move takes the place of the seat's listed action
+    (it holds that turn), else it comes beside it; ``secret`` lets a seat argue
+    a move only the facilitator sees. A ruling's effects may touch only
+    ``tracks``, each within its :class:`TrackLimit`.
+    """
+
+    seats: tuple[str, ...]
+    per_turn: int = 1
+    instead: bool = True
+    secret: bool = True
+    tracks: tuple[TrackLimit, ...] = ()
+    line: int = 0
+
+    def limit(self, variable: str) -> TrackLimit | None:
+        return next((limit for limit in self.tracks if limit.variable == variable), None)
+
+
+@frozen
 class LibraryInject:
     """A ready-made inject the scenario offers the facilitator (``[[injects]]``).
 
@@ -447,6 +482,8 @@ class Scenario:
     balance: BalanceSpec = BalanceSpec()
     questions: tuple[Question, ...] = ()
     beliefs: tuple[Belief, ...] = ()
+    arguments: Arguments | None = None
+    """What ``[arguments]`` allows (None: no argued moves)."""
     injects: tuple[LibraryInject, ...] = ()
     """The facilitator's library of ready-made injects, in file order."""
     classroom: ClassSpec = ClassSpec()

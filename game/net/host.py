@@ -342,7 +342,6 @@ async def _listen(app: web.Application, bind: str, port: int, runners: list[web.
 def _check_links_file(path: Path, *, default: bool) -> None:
     """Refuse, before anything is made, a links file that cannot be written (its folder, made 0700 when it is
     the saves folder)."""
-    check_target(path)
     if default:
         try:
             private_folder(path.parent)
@@ -350,6 +349,7 @@ def _check_links_file(path: Path, *, default: bool) -> None:
             raise WargameError(f"{path.parent}: cannot create the folder: {error.strerror}") from None
     elif not path.parent.is_dir():
         raise WargameError(f"{path}: no such folder {str(path.parent)!r}")
+    check_target(path)
 
 
 def _over(game: StoredGame) -> bool:

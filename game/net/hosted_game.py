@@ -49,7 +49,7 @@ from game.private_files import private_folder
 from game.saves import SaveError, SaveFile
 from game.seat_view.build import seat_view
 from game.seat_view.delta import changes
-from game.session import TIMED_OUT, Message, Order, Session
+from game.session import TIMED_OUT, Argument, Message, Order, Session
 
 Say = Callable[[str], None]
 """Where the host tells its operator what happens (standard error)."""
@@ -214,6 +214,10 @@ class HostedGame:
                 session.withdraw(role)
             case p.Believe(_, belief, choice) if not facilitator:
                 session.believe(role, belief, choice)
+            case p.ArgueMove(_, statement, wants, reasons, secret) if not facilitator:
+                session.argue(Argument(role, statement, wants, reasons, secret))
+            case p.CounterMove(_, move, text) if not facilitator:
+                session.counter(role, move, text)
             case p.Pause() if facilitator:
                 session.pause()
             case p.Resume() if facilitator:
@@ -244,10 +248,12 @@ class HostedGame:
     # -- resolving -------------------------------------------------------------------------
 
     async def _settle(self) -> None:
-        """Resolve the turn if every person's seat has decided (and the game is neither paused nor over)."""
+        """Resolve the turn if every person's seat has decided and the white cell has ruled on every argued move
+        (and the game is neither paused nor over)."""
         session = self.session
         humans = session.humans()
-        if humans and not session.over and not session.paused and set(humans) <= session.decided():
+        if humans and not session.over and not session.paused and set(humans) <= session.decided() \
+                and not session.unruled():
             await asyncio.to_thread(self._resolve, None)
 
     def _resolve(self, hold_missing: str | None) -> None:

@@ -37,8 +37,8 @@ from game import decoding as d
 from game.decoding import Invalid
 from game.engine.interventions import Intervention
 from game.errors import WargameError
+from game.journal import MAX_REASONS, encode_act
 from game.journal import act as decode_act
-from game.journal import encode_act
 from game.net.class_view import (
     MAX_TABLES,
     ClassInfo,
@@ -230,6 +230,26 @@ class Believe:
 
 
 @frozen
+class ArgueMove:
+    """The seat argues a move (``[arguments]``): what it does, the result it wants, its reasons, whether secret."""
+
+    rid: int
+    statement: str
+    wants: str = ""
+    reasons: tuple[str, ...] = field(default=(), converter=tuple)
+    secret: bool = False
+
+
+@frozen
+class CounterMove:
+    """The seat's counter-argument to another seat's public argued move of the open turn (its id)."""
+
+    rid: int
+    move: str
+    text: str
+
+
+@frozen
 class Resync:
     """Send me my whole view again (my view is not the one a delta applied to)."""
 
@@ -256,7 +276,7 @@ class ToTables:
 
 
 Request = (GiveOrder | OrderByPolicy | Withdraw | SendMessage | Pause | Resume | ResolveNow | Intervene | Resync
-           | Believe | SetTimer | ToTables)
+           | Believe | ArgueMove | CounterMove | SetTimer | ToTables)
 FOR_TABLES = (SendMessage, Pause, Resume, ResolveNow, Intervene, SetTimer)
 """What the class console may ask of tables: the facilitator's requests."""
 MAX_TIMER = 7 * 24 * 3600.0
@@ -311,6 +331,10 @@ def _plain(message: HostMessage | Request) -> list[Any]:
             return ["resync", rid]
         case Believe(rid, belief, choice):
             return ["believe", rid, belief, choice]
+        case ArgueMove(rid, statement, wants, reasons, secret):
+            return ["argue", rid, statement, wants, list(reasons), secret]
+        case CounterMove(rid, move, text):
+            return ["counter", rid, move, text]
         case SetTimer(rid, seconds):
             return ["timer", rid, seconds]
         case ToTables(rid, tables, request):
@@ -419,6 +443,14 @@ def decode_request(data: bytes) -> Request:
                 return Resync(_rid(rid))
             case ["believe", rid, belief, choice, *_]:
                 return Believe(_rid(rid), d.text(belief, "believe.belief", 200), d.whole(choice, "believe.choice", 64))
+            case ["argue", rid, statement, wants, reasons, secret, *_]:
+                read = d.items(reasons, "argue.reasons", d.text)
+                if len(read) > MAX_REASONS:
+                    raise Invalid(f"argue.reasons: at most {MAX_REASONS}")
+                return ArgueMove(_rid(rid), d.text(statement, "argue.statement"), d.text(wants, "argue.wants"), read,
+                                 d.flag(secret, "argue.secret"))
+            case ["counter", rid, move, text, *_]:
+                return CounterMove(_rid(rid), d.text(move, "counter.move", 200), d.text(text, "counter.text"))
             case ["timer", rid, seconds, *_]:
                 return SetTimer(_rid(rid), _seconds(seconds))
             case ["tables", rid, tables, [str() as kind, *rest], *_] if kind != "tables":
@@ -440,7 +472,7 @@ def decode_request(data: bytes) -> Request:
 
 
 _REQUESTS = frozenset({"order", "policy", "withdraw", "message", "pause", "resume", "resolve", "intervene",
-                       "resync", "believe", "timer", "tables"})
+                       "resync", "believe", "argue", "counter", "timer", "tables"})
 
 
 def _seconds(value: Any) -> float | None:

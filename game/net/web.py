@@ -19,6 +19,7 @@ import asyncio
 import html
 import json
 import os
+import secrets
 import string
 import sys
 from collections.abc import Callable
@@ -139,14 +140,20 @@ class Pages:
         await asyncio.gather(*(tab.stop() for tabs in self.tabs.values() for tab in list(tabs)))
 
 
+HOST = secrets.token_hex(8)
+"""This host process, in each page and its X-Horizon-Host header: a page whose session ended tells a host
+started again (reload now) from the same host still there (the player left: stay)."""
+
+
 def _page(name: str, up: str) -> web.Response:
     """The page of a link ``up`` (``../`` a segment) below the root: its static files are found relative to
     it, so that a proxy's path prefix (--public-url https://…/games) reaches them too
     (/games/1/us/TOKEN -> /games/static/)."""
     title = html.escape(printable(f"Horizon \u00b7 {name}"))  # the page's websocket: from its own address
-    text = PAGE.substitute(static=f"{up}static/", title=title)
+    text = PAGE.substitute(static=f"{up}static/", title=title, host=HOST)
     return web.Response(text=text, content_type="text/html", headers={"Cache-Control": "no-store",
-                                                                        "Referrer-Policy": "no-referrer"})
+                                                                        "Referrer-Policy": "no-referrer",
+                                                                        "X-Horizon-Host": HOST})
 
 
 async def _relay(socket: web.WebSocketResponse, tab: SeatTab) -> None:

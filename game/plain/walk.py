@@ -20,11 +20,25 @@ from pathlib import Path
 from game.desk import setup as desk_setup
 from game.desk import storage, unlock
 from game.desk.catalog import check, default_dirs, list_scenarios
-from game.desk.facilitator_acts import FORMS, acts_text, orders_text
+from game.desk.facilitator_acts import FORMS, acts_text, argued_text, orders_text
 from game.desk.launch import LaunchOptions
 from game.desk.local_game import LocalGame
 from game.desk.setup import default_name
-from game.desk.steps import Beliefs, Briefing, Console, Decide, End, HandOff, Resolve, Results, Step, Unlock
+from game.desk.steps import (
+    Argue,
+    Beliefs,
+    Briefing,
+    Console,
+    Counter,
+    Decide,
+    End,
+    HandOff,
+    Resolve,
+    Results,
+    Rule,
+    Step,
+    Unlock,
+)
 from game.errors import WargameError
 from game.journal import MAX_NAME
 from game.plain import pages
@@ -32,12 +46,13 @@ from game.plain.console import Console as Lines
 from game.plain.console import EndOfInput
 from game.plain.forms import fill
 from game.plain.setting_up import setup_menu
+from game.presentation.argued import all_argued_lines, argued_lines, arguing_words
 from game.presentation.briefing import briefing_lines
 from game.presentation.entries import turn_lines
 from game.presentation.words import turn_heading
 from game.safe_text import printable
 from game.saves_folder import folder_shown
-from game.session import MAX_RATIONALE, Order, Session
+from game.session import MAX_ARGUMENT, MAX_RATIONALE, MAX_REASONS, Argument, Order, Session
 from game.whole_numbers import NotAWholeNumber, parse_whole
 
 HOW_TO_PLAY = [
@@ -239,9 +254,88 @@ class PlainGame:
                 console.say(f"Your order \u201c{label}\u201d is no longer possible after a change by the "
                             "facilitator: choose again.")
             self.tell(game.give(self.decide(step)))
+        elif isinstance(step, Counter):
+            self.counter(step)
+            game.saw(step)
+        elif isinstance(step, Argue):
+            if not self.argue(step):
+                game.saw(step)
+        elif isinstance(step, Rule):
+            self.rule()
+            game.saw(step)
         elif isinstance(step, Resolve):
             console.say(f"Resolving turn {step.turn}\u2026")
             self.tell(game.resolve())
+
+    def counter(self, step: Counter) -> None:
+        """The other seats' public argued moves, one counter-argument each (Enter: none)."""
+        console, game = self.console, self.game
+        view = game.view(step.viewer)
+        who = view.name(step.seat)
+        console.heading(f"Argued moves to counter, for {who.in_sentence()}" if step.viewer is None
+                        else f"{who.name}: the other seats' argued moves")
+        console.say("Other seats argued these moves. The white cell weighs your counter-argument before it rules: "
+                    "one for each move, or none.")
+        for move in (view.argued_move(m) for m in step.moves):
+            if move is None:
+                continue
+            console.lines(argued_lines(view, move))
+            while text := console.read_text("Your counter-argument (Enter: none): ", MAX_ARGUMENT):
+                try:
+                    self.tell(game.counter(step.seat, move.id, text))
+                    break
+                except WargameError as error:
+                    console.say(f"Not sent: {error}")
+
+    def argue(self, step: Argue) -> bool:
+        """A move the seat argues, or none (Enter at the first question); whether one was argued and the seat
+        may argue another this turn."""
+        console, game = self.console, self.game
+        view = game.view(step.viewer)
+        who = view.name(step.seat)
+        console.heading(f"An argued move for {who.in_sentence()}" if step.viewer is None
+                        else f"{who.name}: argue a move?")
+        console.say(arguing_words(view))
+        if others := all_argued_lines(view):
+            console.say("Argued so far this turn:")
+            console.lines(others, indent=2)
+        while True:
+            statement = console.read_text("What you do, in a sentence (Enter: no argued move this turn): ",
+                                          MAX_ARGUMENT)
+            if not statement:
+                return False
+            wants = console.read_text("The result you want: ", MAX_ARGUMENT)
+            reasons = []
+            for number in range(1, MAX_REASONS + 1):
+                reason = console.read_text(f"Reason {number} (Enter: {'none' if number == 1 else 'no more'}): ",
+                                           MAX_ARGUMENT)
+                if not reason:
+                    break
+                reasons.append(reason)
+            secret = view.arguing is not None and view.arguing.secret and console.confirm(
+                "Public (every seat sees it and may counter it), or secret (only the white cell sees it)?",
+                "Secret", "Public")
+            try:
+                self.tell(game.argue(Argument(step.seat, statement, wants, tuple(reasons), secret)))
+            except WargameError as error:
+                console.say(f"Not argued: {error}")
+                continue
+            console.say("Argued: the white cell will rule on it before the turn resolves.")
+            return bool(view.arguing and view.arguing.left > 1)
+
+    def rule(self) -> None:
+        """The white cell rules on the turn's argued moves (one it leaves lapses)."""
+        console = self.console
+        while True:
+            view = self.game.view(None)
+            if all(move.ruled for move in view.argued):
+                return
+            console.heading("Argued moves to rule on")
+            console.say(*argued_text(view).splitlines())
+            if console.choose("Rule on one now?", ["Rule on an argued move",
+                                                   "Resolve the turn: the moves not ruled on lapse"], default=0):
+                return
+            self.act("a")
 
     def beliefs(self, step: Beliefs) -> dict[str, int]:
         """The seat's answers to the beliefs it is asked now, one question at a time (a seat may pass)."""
@@ -334,6 +428,8 @@ class PlainGame:
             console.say(*pages.situation_lines(view))
             console.say("Orders this turn:", *(f"  {line}" for line in orders_text(view).splitlines()))
             console.say("Your acts this turn:", *(f"  {line}" for line in acts_text(view).splitlines()))
+            if view.arguing is not None:
+                console.say("Argued moves this turn:", *(f"  {line}" for line in argued_text(view).splitlines()))
             extra = self.game_menu(True)
             menu = [*plays, *acts, "What a seat sees now", *extra]
             action = menu[console.choose("What now?", menu, default=0)]

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from attrs import evolve
 
-from game.engine.log import ACTION, ENDING, EVENT, OVERTAKEN
+from game.engine.log import ACTION, ARGUED, ENDING, EVENT, OVERTAKEN
 from game.presentation.spans import BAD, END, GOOD, MUTED, NEWS, QUOTE, SEAT, STRONG, WARNING, Line, Span, line
 from game.presentation.words import and_list, percent, quoted, turn_heading
 from game.seat_view.model import ChangeView, EntryView, SeatView
@@ -83,10 +83,14 @@ def headline(view: SeatView, entry: EntryView, *, formulas: bool = False) -> Lin
         formula = (f"  [requires {entry.requires}]", MUTED) if formulas and entry.requires else ""
         return line(who, " \u00b7 ", (entry.text, WARNING), f": overtaken by events{why}", formula,
                     *_known_to(view, entry))
+    if entry.kind == ARGUED:
+        return line(who, " \u00b7 argued \u201c", (entry.text, STRONG), "\u201d", *outcome(entry),
+                    *_known_to(view, entry))
     return line(who, " \u00b7 ", (entry.text, STRONG), *outcome(entry), *_marked(entry), *_known_to(view, entry))
 
 
-MARKS = {"facilitator": "the facilitator's decision", "timer": "no decision in time: held"}
+MARKS = {"facilitator": "the facilitator's decision", "timer": "no decision in time: held",
+         "argued": "argued a move instead"}
 """How the log says who is behind an order other than its seat's (``EntryView.by``), for every viewer."""
 
 
@@ -104,7 +108,7 @@ def outcome(entry: EntryView) -> list[Span]:
         details.append(f"roll {entry.roll:.2f}")
     odds = (f" ({', '.join(details)})", MUTED) if details else ("", MUTED)
     ruled = (RULED, WARNING) if entry.ruled else ""
-    if entry.kind != ACTION:
+    if entry.kind not in (ACTION, ARGUED):
         return [ruled, odds]
     if entry.success is None:
         return []

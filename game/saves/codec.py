@@ -27,6 +27,7 @@ from typing import Any
 from attrs import evolve
 
 from game.decoding import Invalid, unpack
+from game.engine.interventions import ARGUED_RULE
 from game.engine.model import Scenario, Variable
 from game.engine.state import state_hash
 from game.errors import ScenarioError
@@ -142,7 +143,7 @@ def _check_turn(scenario: Scenario, turn: TurnResolved, number: int, rules: set[
         if action is None or action.actor != order.seat:
             raise Invalid(f"turns[{number - 1}].orders: {order.seat!r} has no action {order.action!r}")
     for draw in turn.draws:
-        if draw.rule not in rules:
+        if draw.rule not in rules and not draw.rule.startswith(ARGUED_RULE):
             raise Invalid(f"turns[{number - 1}].draws: no action or event {draw.rule!r}")
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from attrs import frozen
 
 from game.engine.adjudication import scores
+from game.engine.interventions import argued_rule, chance_words
 from game.engine.state import GameState
 from game.saves.records import SavedGame, SaveError
 from game.saves.replay import label, restore_session
@@ -29,6 +30,15 @@ class OrderDifference:
 
 
 @frozen
+class ArguedDifference:
+    """The moves one seat argued in a turn of each run, each said with its ruling and outcome."""
+
+    seat: str
+    a: tuple[str, ...]
+    b: tuple[str, ...]
+
+
+@frozen
 class TurnDifference:
     """How the runs differ in one turn; a run with no such turn (it had ended) shows None."""
 
@@ -38,6 +48,8 @@ class TurnDifference:
     """(variable, value in A, value in B) for each variable that differs after the turn."""
     scores: tuple[tuple[str, float | None, float | None], ...]
     """(seat, score in A, score in B) for each seat whose score differs after the turn."""
+    argued: tuple[ArguedDifference, ...] = ()
+    """Each seat whose argued moves (or their rulings) differ."""
 
 
 @frozen
@@ -63,7 +75,7 @@ def compare(a: SavedGame, b: SavedGame) -> Comparison:
         raise SaveError(label(b), f"is a run of {b.scenario_id!r}, {label(a)} of {a.scenario_id!r}: "
                                   "only runs of one scenario compare")
     run_a, run_b = restore_session(a), restore_session(b)
-    common = _common_turns(a, b)
+    common = _common_turns(run_a, run_b)
     first = None if common == a.played == b.played else common + 1
     turns = () if first is None else tuple(
         diff for turn in range(first, max(a.played, b.played) + 1)
@@ -72,13 +84,35 @@ def compare(a: SavedGame, b: SavedGame) -> Comparison:
                       run_a.state_after(a.played), run_b.state_after(b.played))
 
 
-def _common_turns(a: SavedGame, b: SavedGame) -> int:
+def _common_turns(run_a: Session, run_b: Session) -> int:
     count = 0
-    for turn_a, turn_b in zip(a.turns, b.turns, strict=False):  # the shorter run ends the stem
-        if _actions(turn_a.orders) != _actions(turn_b.orders) or turn_a.state_hash != turn_b.state_hash:
+    for turn_a, turn_b in zip(run_a.turns, run_b.turns, strict=False):  # the shorter run ends the stem
+        if _actions(turn_a.orders) != _actions(turn_b.orders) or turn_a.state_hash != turn_b.state_hash \
+                or argued_in(run_a, turn_a.turn) != argued_in(run_b, turn_b.turn):
             break
         count += 1
     return count
+
+
+def argued_in(run: Session, turn: int) -> dict[str, tuple[str, ...]]:
+    """Per seat, the moves it argued in resolved turn ``turn``: each as ``“what it does” (secret), ruled
+    unlikely (30%): succeeded`` (``not ruled`` when the turn resolved without a ruling)."""
+    if turn > len(run.turns):
+        return {}
+    draws = {draw.rule: draw for draw in run.turns[turn - 1].draws}
+    found: dict[str, tuple[str, ...]] = {}
+    for move in run.argued_moves(turn):
+        ruling = run.ruling(move)
+        said = f"\u201c{move.argument.statement}\u201d" + (" (secret)" if move.argument.secret else "")
+        if ruling is None:
+            said += ", not ruled"
+        else:
+            draw = draws.get(argued_rule(move.id))
+            outcome = "" if draw is None else ": succeeded" if draw.success else ": failed"
+            effects = ", ".join(ruling.effects if draw is None or draw.success else ruling.fail_effects)
+            said += f", ruled {chance_words(ruling.chance)}{outcome}" + (f" ({effects})" if effects else "")
+        found[move.argument.seat] = (*found.get(move.argument.seat, ()), said)
+    return found
 
 
 def _actions(orders) -> dict[str, str]:
@@ -95,9 +129,12 @@ def _turn_difference(run_a: Session, run_b: Session, turn: int) -> TurnDifferenc
     scores_a, scores_b = _scores(run_a, state_a), _scores(run_b, state_b)
     differing = tuple((s, scores_a.get(s), scores_b.get(s)) for s in seats
                       if scores_a.get(s) != scores_b.get(s))
-    if not (orders or values or differing):
+    argued_a, argued_b = argued_in(run_a, turn), argued_in(run_b, turn)
+    argued = tuple(ArguedDifference(s, argued_a.get(s, ()), argued_b.get(s, ())) for s in seats
+                   if argued_a.get(s, ()) != argued_b.get(s, ()))
+    if not (orders or values or differing or argued):
         return None
-    return TurnDifference(turn, orders, values, differing)
+    return TurnDifference(turn, orders, values, differing, argued)
 
 
 def _orders_in(run: Session, turn: int) -> dict[str, str]:

@@ -48,6 +48,7 @@ from game.engine.model import (
     hold_id,
 )
 from game.errors import ExpressionError, ScenarioError
+from game.scenario.arguments import read_arguments
 from game.scenario.beliefs import read_beliefs
 from game.scenario.classroom import read_class
 from game.scenario.injects import check_injects, read_injects
@@ -62,7 +63,7 @@ _ACTOR_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*\Z")
 _VARIABLE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 
 _ROOT_KEYS = {"format", "scenario", "actors", "variables", "actions", "events", "objectives", "endings", "map",
-              "strategies", "balance", "questions", "beliefs", "injects", "class"}
+              "strategies", "balance", "questions", "beliefs", "arguments", "injects", "class"}
 _SCENARIO_KEYS = {"id", "title", "summary", "source", "start_date", "turn_days", "turns", "seats", "end_text"}
 _ACTOR_KEYS = {"name", "article", "short_name", "briefing"}
 _VARIABLE_KEYS = {"label", "type", "min", "max", "initial", "values", "value_labels", "visible_to", "source",
@@ -147,6 +148,7 @@ class _Loader(Reader):
         balance = read_balance(self, actions, strategies)
         questions = read_questions(self)
         beliefs = read_beliefs(self, self.ending_ids())
+        arguments = read_arguments(self, seats)
         injects = read_injects(self)
         classroom = read_class(self)
         self._raise_if_problems()
@@ -172,6 +174,7 @@ class _Loader(Reader):
             balance=balance,
             questions=tuple(questions),
             beliefs=tuple(beliefs),
+            arguments=arguments,
             injects=tuple(injects),
             classroom=classroom,
             origin=Origin(self.filename, self.text, hashlib.sha256(self.text.encode()).hexdigest()),

@@ -14,7 +14,7 @@ since the last one was made, never the whole game.
 
 from __future__ import annotations
 
-from game.engine.interventions import describe
+from game.engine.interventions import chance_words, describe
 from game.engine.log import LogEntry
 from game.engine.model import Scenario, Variable
 from game.engine.state import GameState
@@ -24,7 +24,10 @@ from game.seat_view.cut import Cut
 from game.seat_view.history import History, ViewerPart, history_of, messages_for
 from game.seat_view.model import (
     ActView,
+    ArguedView,
+    ArguingView,
     BeliefPrompt,
+    CounterView,
     EventView,
     InjectView,
     MapView,
@@ -35,6 +38,7 @@ from game.seat_view.model import (
     SeatName,
     SeatView,
     Track,
+    TrackLimitView,
 )
 from game.seat_view.shared import SharedTuple
 from game.session import HUMAN, Order, Session
@@ -77,6 +81,8 @@ def seat_view(session: Session, seat: str | None, played: int | None = None, *,
         messages=messages,
         **(_open_turn(session, seat, events) if now and not situation["over"] else {}),
         beliefs=belief_prompts(session, seat) if now and seat is not None else (),
+        arguing=arguing(session, seat if now else None, facilitator=seat is None),
+        argued=argued_views(session, seat) if now and not situation["over"] else (),
     )
 
 
@@ -110,6 +116,33 @@ def _situation(session: Session, seat: str | None, part: ViewerPart, history: Hi
         map=_map(view),
     ), tuple(EventView(e.id, e.text or e.id, e.chance is not None, e.once and e.id in state.fired)
              for e in scenario.events) if seat is None else ()
+
+
+def arguing(session: Session, seat: str | None, *, facilitator: bool) -> ArguingView | None:
+    """What ``[arguments]`` allow: to a seat how many moves it may still argue now, to the facilitator what a
+    ruling may touch."""
+    rules = session.scenario.arguments
+    if rules is None:
+        return None
+    tracks = tuple(TrackLimitView(t.variable, t.step, t.values) for t in rules.tracks) if facilitator else ()
+    return ArguingView(rules.seats, rules.per_turn, rules.instead, rules.secret,
+                       session.may_argue(seat) if seat is not None else 0, tracks)
+
+
+def argued_views(session: Session, seat: str | None) -> tuple[ArguedView, ...]:
+    """The open turn's argued moves ``seat`` may see (None: all), with their counter-arguments and whether
+    the white cell has ruled; the ruling's words for the facilitator only."""
+    views = []
+    for move in session.argued_moves():
+        argument = move.argument
+        if seat is not None and argument.secret and argument.seat != seat:
+            continue
+        ruling = session.ruling(move)
+        words = f"ruled {chance_words(ruling.chance)}" if ruling is not None and seat is None else ""
+        views.append(ArguedView(move.id, argument.seat, argument.statement, argument.wants, argument.reasons,
+                                argument.secret, tuple(CounterView(s, text) for s, text in move.counters),
+                                ruling is not None, words))
+    return tuple(views)
 
 
 def belief_prompts(session: Session, seat: str) -> tuple[BeliefPrompt, ...]:

@@ -271,6 +271,57 @@ class BeliefPrompt:
 
 
 @frozen
+class TrackLimitView:
+    """For the facilitator: a track a ruling on an argued move may touch, and how far (``[arguments]``)."""
+
+    name: str
+    step: int = 0
+    """For a whole-number track: the most a ruling moves it, up or down."""
+    values: tuple[Value, ...] = ()
+    """For an enum or yes/no track: the values a ruling may set."""
+
+
+@frozen
+class ArguingView:
+    """What the scenario's ``[arguments]`` allow, as the viewer needs to know it."""
+
+    seats: tuple[str, ...]
+    """The seats that may argue moves."""
+    per_turn: int = 1
+    instead: bool = True
+    """An argued move takes the place of the seat's listed action (the seat holds that turn)."""
+    secret: bool = True
+    """A seat may argue a move only the facilitator sees."""
+    left: int = 0
+    """For a seat: how many more moves it may argue this turn."""
+    tracks: tuple[TrackLimitView, ...] = ()
+    """For the facilitator: what a ruling may touch (a seat is not told: the names could betray a hidden track)."""
+
+
+@frozen
+class CounterView:
+    seat: str
+    text: str
+
+
+@frozen
+class ArguedView:
+    """A move argued in the open turn: the viewer's own and every public one (all of them for the facilitator)."""
+
+    id: str
+    seat: str
+    statement: str
+    wants: str = ""
+    reasons: tuple[str, ...] = ()
+    secret: bool = False
+    counters: tuple[CounterView, ...] = ()
+    ruled: bool = False
+    """The white cell has ruled on it (what came of it is in the log, for those it told)."""
+    ruling: str = ""
+    """For the facilitator: the ruling in words."""
+
+
+@frozen
 class SeatView:
     """The game as ``seat`` may know it (None: the facilitator) after ``played`` turns.
 
@@ -325,6 +376,14 @@ class SeatView:
     """For a seat: the scenario's beliefs it is asked now (the hot wash), with its own answers so far."""
     injects: tuple[InjectView, ...] = ()
     """For the facilitator, while a turn is open: the scenario's library of ready-made injects."""
+    arguing: ArguingView | None = None
+    """What the scenario's ``[arguments]`` allow (None: no argued moves in this game)."""
+    argued: tuple[ArguedView, ...] = ()
+    """The moves argued in the open turn that the viewer may see: its own and every public one (all of them
+    for the facilitator), with their counter-arguments."""
+
+    def argued_move(self, move_id: str) -> ArguedView | None:
+        return next((move for move in self.argued if move.id == move_id), None)
 
     @property
     def facilitator(self) -> bool:

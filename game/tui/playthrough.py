@@ -21,7 +21,21 @@ from textual.screen import Screen
 
 from game.desk.facilitator_acts import FORMS
 from game.desk.local_game import LocalGame
-from game.desk.steps import Beliefs, Briefing, Console, Decide, End, HandOff, Resolve, Results, Step, Unlock
+from game.desk.steps import (
+    Argue,
+    Beliefs,
+    Briefing,
+    Console,
+    Counter,
+    Decide,
+    End,
+    HandOff,
+    Resolve,
+    Results,
+    Rule,
+    Step,
+    Unlock,
+)
 from game.errors import WargameError
 from game.session import Session
 from game.tui.screens.backdrop import GameBackdrop
@@ -130,10 +144,52 @@ class Playthrough:
                 game.to_console()
                 return
             self.tell(await asyncio.to_thread(game.give, order))
+        elif isinstance(step, Counter | Argue):
+            await self.arguing(step)
+        elif isinstance(step, Rule):
+            await self.rule(step)
         elif isinstance(step, Resolve):
             self.backdrop.status(f"Resolving turn {step.turn}\u2026")
             self.tell(await asyncio.to_thread(game.resolve))
             self.backdrop.status("")
+
+    async def arguing(self, step: Counter | Argue) -> None:
+        """A seat counters the others' argued moves, or argues one of its own (or passes)."""
+        from game.tui.screens.argued import ArgueScreen, CounterScreen
+
+        game = self.game
+        view = await asyncio.to_thread(game.view_for, step)
+        facilitator = step.viewer is None
+        if isinstance(step, Counter):
+            async def counter(move: str, text: str) -> str:
+                return await self.taken(game.counter, step.seat, move, text)
+            await self.show(CounterScreen(view, step.seat, step.moves, counter, facilitator=facilitator))
+            game.saw(step)
+            return
+        left = view.arguing.left if view.arguing is not None else 0
+        async def argue(argument) -> str:
+            return await self.taken(game.argue, argument)
+        argued = await self.show(ArgueScreen(view, step.seat, argue, facilitator=facilitator))
+        if argued is None or left <= 1:
+            game.saw(step)  # a seat that may argue another is offered again
+
+    async def taken(self, change, *args) -> str:
+        """Give a seat's words to the game: "" once taken (what the save says is told), or why refused."""
+        try:
+            self.tell(await asyncio.to_thread(change, *args))
+        except WargameError as error:
+            return str(error)
+        return ""
+
+    async def rule(self, step: Rule) -> None:
+        """The white cell rules on the turn's argued moves, one form each; one it leaves lapses."""
+        from game.tui.dialogs.act_form import ActFormDialog
+
+        while (view := await asyncio.to_thread(self.game.view, None)).argued and \
+                any(not move.ruled for move in view.argued):
+            if await self.show(ActFormDialog(FORMS["a"], view, self.take)) is None:
+                break
+        self.game.saw(step)
 
     def results(self, step: Results) -> ResolutionScreen:
         """``step.turn``'s results as its viewer (None: the facilitator) may know them."""

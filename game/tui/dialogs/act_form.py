@@ -1,4 +1,10 @@
-"""One of the facilitator's acts as a form: the fields ``facilitator_acts`` describes, tried before it closes."""
+"""One of the facilitator's acts as a form: the fields ``facilitator_acts`` describes, tried before it closes.
+
+Changes to the tracks (an inject's, a ruling's, setting a track) are picked by
+the words players see from ``game.desk.effect_form``'s choices: a list with a
+filter above it (type part of a track's name). The expression language is
+behind the "as an expression" switch, for designers.
+"""
 
 from __future__ import annotations
 
@@ -11,40 +17,17 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Button, Checkbox, Input, Select, SelectionList, Static
+from textual.widgets.selection_list import Selection
 
-from game.desk.facilitator_acts import CHECKS, CHOICE, ActForm
+from game.desk.effect_form import Change, flat
+from game.desk.facilitator_acts import CHECKS, CHOICE, EFFECTS, ActForm, Field
 from game.engine.interventions import Intervention
 from game.errors import WargameError
+from game.safe_text import printable
 from game.seat_view.model import SeatView
-from game.tui.text import shown
-from game.tui.widgets.check_list import CheckList
+from game.tui.text import choice, shown
 from game.tui.widgets.footer import Footer
-
-
-class ChoiceList(OptionList):
-    """One of a form's choices, in the form itself: ↑ ↓ choose, and the chosen one is marked ● (the others ○),
-    so it reads without colour. A drop-down's list ran past the dialog at 80×24 (issue 24)."""
-
-    def __init__(self, choices: tuple[tuple[str, Any], ...], *, id: str) -> None:
-        self.labels = [label for label, _ in choices]
-        self.values = [value for _, value in choices]
-        super().__init__(*(Option(self._prompt(i, chosen=False)) for i in range(len(choices))), id=id)
-
-    def _prompt(self, index: int, *, chosen: bool) -> Content:
-        return Content.assemble(("\u25cf " if chosen else "\u25cb ", "b"), shown(self.labels[index]))
-
-    def watch_highlighted(self, old: int | None, new: int | None) -> None:
-        super().watch_highlighted(new)
-        for index, chosen in ((old, False), (new, True)):
-            if index is not None and index < len(self.labels):
-                self.replace_option_prompt_at_index(index, self._prompt(index, chosen=chosen))
-
-    @property
-    def value(self) -> Any:
-        """The value chosen, or None before one is."""
-        return None if self.highlighted is None else self.values[self.highlighted]
 
 
 class ActFormDialog(ModalScreen[Intervention | None]):
@@ -64,23 +47,35 @@ class ActFormDialog(ModalScreen[Intervention | None]):
         self.form, self.view, self.take = form, view, take
         self.fields = form.fields(view)
         self.taking = False
+        self.picked: dict[str, list] = {spec.key: [] for spec in self.fields if spec.kind == EFFECTS}
+        """Per ``EFFECTS`` field: the values picked, kept while the filter hides some of the list."""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog act-form"):
             yield Static(shown(self.form.title), classes="dialog-title")
             for spec in self.fields:
-                yield Static(shown(spec.label), classes="act-label")
+                yield Static(shown(spec.label), classes="act-label expert" if spec.expert else "act-label")
                 if spec.kind == CHOICE:
-                    yield ChoiceList(spec.choices, id=f"field-{spec.key}")
+                    yield Select(((choice(label), value) for label, value in spec.choices), prompt="Choose\u2026",
+                                 id=f"field-{spec.key}", compact=True,
+                                 **({"value": spec.initial} if spec.initial is not None else {}))
                     if spec.details:
                         yield Static("", id=f"details-{spec.key}", classes="act-details", markup=False)
+                elif spec.kind == EFFECTS:
+                    yield Input(placeholder="type part of a track's name to narrow the list",
+                                id=f"filter-{spec.key}", classes="effects-filter", compact=True)
+                    yield SelectionList(*(Selection(shown(change.label), change.value, picked)
+                                          for change, picked in self._changes(spec, "")),
+                                        id=f"field-{spec.key}", classes="effects-list", compact=True)
                 elif spec.kind == CHECKS:
                     chosen = set(spec.initial or ())
-                    yield CheckList(*((shown(label), value, value in chosen) for label, value in spec.choices),
+                    yield SelectionList(*((shown(label), value, value in chosen) for label, value in spec.choices),
                                         id=f"field-{spec.key}", compact=True)
                 else:
                     yield Input(spec.initial or "", placeholder=spec.placeholder, id=f"field-{spec.key}",
-                                compact=True)
+                                classes="expert" if spec.expert else "", compact=True)
+            if any(spec.expert for spec in self.fields):
+                yield Checkbox("As an expression (for designers)", id="expert-switch", compact=True)
             yield Static("", id="problem", classes="dialog-problem")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Do it", variant="primary", id="do")
@@ -88,33 +83,86 @@ class ActFormDialog(ModalScreen[Intervention | None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        for widget in self.query(".expert"):
+            widget.display = False
         self.query_one(f"#field-{self.fields[0].key}").focus()
 
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        """Show what the author says of the choice (an inject's guidance, audience, effects and source)."""
-        if not isinstance(event.option_list, ChoiceList):
+    def _changes(self, spec: Field, typed: str) -> list[tuple[Change, bool]]:
+        """The changes of an ``EFFECTS`` field whose words hold ``typed``, and whether each is picked."""
+        wanted = typed.strip().lower()
+        return [(change, change.value in self.picked[spec.key])
+                for change in flat(spec.groups) if wanted in change.label.lower()]
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if not event.input.id or not event.input.id.startswith("filter-"):
             return
-        key = (event.option_list.id or "").removeprefix("field-")
-        spec = next((f for f in self.fields if f.key == key and f.details), None)
-        if spec is not None:
-            value = event.option_list.value
-            self.query_one(f"#details-{key}", Static).update(
-                shown(spec.detail(value), multiline=True) if value is not None else "")
+        event.stop()
+        spec = next(spec for spec in self.fields if spec.key == event.input.id.removeprefix("filter-"))
+        listing = self.query_one(f"#field-{spec.key}", SelectionList)
+        listing.clear_options()
+        listing.add_options([Selection(shown(change.label), change.value, picked)
+                             for change, picked in self._changes(spec, event.value)])
+
+    def on_selection_list_selection_toggled(self, event: SelectionList.SelectionToggled) -> None:
+        key = (event.selection_list.id or "").removeprefix("field-")
+        if key not in self.picked:
+            return
+        event.stop()
+        spec = next(spec for spec in self.fields if spec.key == key)
+        value = event.selection.value
+        picked = self.picked[key]
+        if value in picked:
+            picked.remove(value)
+        elif spec.single:
+            picked[:] = [value]
+            for other in list(event.selection_list.selected):
+                if other != value:
+                    event.selection_list.deselect(other)
+        else:
+            picked.append(value)
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        if event.checkbox.id == "expert-switch":
+            event.stop()
+            for widget in self.query(".expert"):
+                widget.display = event.value
 
     def answers(self) -> dict[str, Any]:
         values: dict[str, Any] = {}
+        expert = bool(self.query("#expert-switch")) and self.query_one("#expert-switch", Checkbox).value
         for spec in self.fields:
+            if spec.kind == EFFECTS:
+                values[spec.key] = tuple(self.picked[spec.key])
+                continue
+            if spec.expert and not expert:
+                values[spec.key] = ""
+                continue
             widget = self.query_one(f"#field-{spec.key}")
-            if isinstance(widget, ChoiceList):
-                values[spec.key] = widget.value
-            elif isinstance(widget, CheckList):
+            if isinstance(widget, Select):
+                values[spec.key] = None if widget.value is Select.NULL else widget.value
+            elif isinstance(widget, SelectionList):
                 values[spec.key] = tuple(widget.selected)
             else:
                 values[spec.key] = widget.value
         return values
 
+    def on_select_changed(self, event: Select.Changed) -> None:
+        """Show what the author says of the choice (an inject's guidance, audience, effects and source)."""
+        key = (event.select.id or "").removeprefix("field-")
+        spec = next((f for f in self.fields if f.key == key and f.details), None)
+        if spec is not None:
+            shown = self.query_one(f"#details-{key}", Static)
+            shown.update(Content(printable(spec.detail(event.value), multiline=True)) if event.value is not Select.NULL
+                         else "")
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        if event.input.id and event.input.id.startswith("filter-"):
+            listing = self.query_one(f"#field-{event.input.id.removeprefix('filter-')}", SelectionList)
+            listing.focus()  # Enter: on to the list, its first change lit, so Enter (or space) picks it
+            if listing.highlighted is None and listing.option_count:
+                listing.highlighted = 0
+            return
         self.action_submit()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

@@ -18,11 +18,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from game.net.class_view import ClassInfo, SeatRow, TableRow
 from game.presentation.words import and_list
 from game.tui.text import cell, plain, shown
+from game.tui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from game.tui.remote.class_app import ClassApp
@@ -201,7 +202,7 @@ class ClassScreen(Screen[None]):
     def _row(self, table: DataTable, row: TableRow, *, update: bool) -> None:
         left = self.class_app.left(row.number)
         cells = [MARK if row.number in self.marked else "", f"{self.info.table(row.number)}",
-                 f"{min(row.turn, self.info.turns)}", now_text(row, left),
+                 f"{row.turn - 1 if row.over else row.turn}", now_text(row, left),
                  *(seat_cell(seat, row.over) for seat in row.seats), *row.tracks]
         if not update:
             table.add_row(*(cell(text) for text in cells), key=str(row.number))

@@ -22,7 +22,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Header, Static
 
-from game.desk.facilitator_acts import FORMS, KEYS_LINE, acts_text
+from game.desk.facilitator_acts import FORMS, KEYS_LINE, acts_text, argued_text
 from game.net import protocol as p
 from game.net.links import FACILITATOR
 from game.net.turn_timer import duration_words, parse_duration
@@ -143,6 +143,8 @@ class ConsoleScreen(FormulaToggle[None]):
                 yield Static("Seats", classes="pane-title")
                 yield SeatList(id="seats")
                 yield Static(id="console-state")
+                yield Static("Argued moves this turn", classes="pane-title", id="argued-title")
+                yield Static(id="argued")
                 yield Static("Your acts this turn", classes="pane-title")
                 yield Static(id="acts")
                 yield Static("Messages this turn", classes="pane-title")
@@ -175,6 +177,9 @@ class ConsoleScreen(FormulaToggle[None]):
                          "held it was told and closed.")
         self.query_one("#console-state", Static).update(shown("\n".join(state), multiline=True))
         self.query_one("#acts", Static).update(shown(acts_text(view), multiline=True))
+        arguing = view.arguing is not None
+        self.query_one("#argued-title").display = self.query_one("#argued").display = arguing
+        self.query_one("#argued", Static).update(shown(argued_text(view), multiline=True))
         lines = [line for message in messages_of(view, view.turn) for line in message_lines(view, message)]
         self.query_one("#messages", Static).update(joined(lines) if lines else "None yet (F2 writes one).")
         self.query_one(TrackMeters).show(view.tracks)

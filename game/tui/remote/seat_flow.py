@@ -21,8 +21,10 @@ from typing import TYPE_CHECKING
 from textual.screen import Screen
 
 from game.desk.steps import (
+    Argue,
     Beliefs,
     Briefing,
+    Counter,
     Decide,
     End,
     Facts,
@@ -32,11 +34,13 @@ from game.desk.steps import (
     Waiting,
     seat_saw,
     seat_step,
+    showing,
 )
 from game.net import protocol as p
 from game.seat_view.model import SeatView
 from game.session import Order
 from game.tui.remote.waiting import CHANGE, WaitingScreen
+from game.tui.screens.argued import ArgueScreen, CounterScreen
 from game.tui.screens.beliefs import BeliefsScreen
 from game.tui.screens.briefing import BriefingScreen
 from game.tui.screens.end import EndScreen
@@ -90,6 +94,8 @@ class SeatFlow:
         wanted = self.wanted(view)
         if wanted == self.shown and self.screen is not None:
             return
+        if isinstance(self.shown, Counter) and isinstance(wanted, Counter) and self.screen is not None:
+            return  # more moves to counter: offered once this screen is done, nothing typed lost
         if isinstance(self.shown, tuple) and isinstance(wanted, tuple):
             notify(app, "The situation changed: look again before you decide.", severity="warning")
         if self.screen is not None:
@@ -108,6 +114,18 @@ class SeatFlow:
             return WaitingScreen(view, self.app.status, sending=self.sending is not None), self._waited
         if isinstance(step, Beliefs):
             return BeliefsScreen(view.name(self.seat), view.beliefs), lambda answers: self._believed(step, answers)
+        if isinstance(step, Counter):
+            def counter(move: str, text: str):
+                return self.app.refused(lambda rid: p.CounterMove(rid, move, text))
+            return CounterScreen(view, self.seat, step.moves, counter), lambda _: self._read(step)
+        if isinstance(step, Argue):
+            left = view.arguing.left if view.arguing is not None else 0
+            def argue(argument):
+                return self.app.refused(lambda rid: p.ArgueMove(rid, argument.statement, argument.wants,
+                                                                argument.reasons, argument.secret))
+            self.seen = showing(self.seen, step)  # a move argued meanwhile waits: the screen stays the seat's
+            return ArgueScreen(view, self.seat, argue), lambda argued: self._argued(step, argued, left)
+        self.seen = showing(self.seen, step)
         return TurnScreen(view, self.seat), lambda order: self._chosen(order, view.turn)
 
     def _read(self, step: Step) -> None:
@@ -121,6 +139,14 @@ class SeatFlow:
         if answers:
             notify(self.app, "Your answers are in: secret until the debrief.", timeout=3)
         self._read(step)
+
+    def _argued(self, step: Argue, argued, left: int) -> None:
+        """Argued (the host took it) or passed: offered again only when it may argue another this turn."""
+        if argued is not None:
+            notify(self.app, "Your argued move is in: the white cell will rule on it.", timeout=4)
+        if argued is None or left <= 1:
+            self.seen = seat_saw(self.seen, step)
+        self._closed()
 
     def _waited(self, choice: str) -> None:
         self.seen.changing = choice == CHANGE

@@ -1,4 +1,4 @@
-"""After a seat's order is in: the order, who the turn still waits for, and this turn's messages."""
+"""After a seat's order is in: the order, who the turn still waits for, this turn's argued moves and messages."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from game.net.protocol import Status
+from game.presentation.argued import all_argued_lines
 from game.presentation.messages import message_lines, messages_of
 from game.presentation.words import and_list, turn_heading
 from game.seat_view.model import SeatView
@@ -24,7 +25,10 @@ CHANGE = "change"
 def waiting_text(view: SeatView, status: Status) -> str:
     """``Waiting for Russia and China.``, or why nothing moves."""
     others = [view.name(seat).in_sentence() for seat in status.deciding if seat != view.seat]
-    waiting = f"Waiting for {and_list(others)} to decide." if others else "Every order is in: resolving\u2026"
+    unruled = any(not move.ruled for move in view.argued)
+    waiting = (f"Waiting for {and_list(others)} to decide." if others
+               else "Every order is in: the white cell rules on the argued moves before the turn resolves."
+               if unruled else "Every order is in: resolving\u2026")
     return waiting + (" The facilitator has paused the game." if status.paused else "")
 
 
@@ -52,6 +56,8 @@ class WaitingScreen(Screen[str]):
                 yield Static("Your order", classes="pane-title")
                 yield Static(id="order")
                 yield Static(id="waiting")
+                yield Static("Argued moves this turn", classes="pane-title", id="argued-title")
+                yield Static(id="argued")
                 yield Static("Messages this turn", classes="pane-title")
                 yield Static(id="messages")
             with VerticalScroll(id="waiting-right"):
@@ -68,13 +74,20 @@ class WaitingScreen(Screen[str]):
         if not self.ready:
             return  # an update that came while the screen was being put up: on_mount shows it
         order = view.pending.get(view.seat)
+        argued = order is not None and view.arguing is not None and view.arguing.instead and any(
+            move.seat == view.seat for move in view.argued)
         if order is None:
             said = "Sending your order to the host\u2026"
+        elif argued:
+            said = f"{order.label} (you argued a move instead of a listed action this turn)"
         else:
             said = order.label + (f"\nRationale: \u201c{order.rationale}\u201d" if order.rationale else "")
         self.query_one("#order", Static).update(shown(said, multiline=True))
-        self.query_one("#waiting", Static).update(shown(waiting_text(view, status) + "\nPress c to change your order.",
-                                                         multiline=True))
+        change = "" if argued else "\nPress c to change your order."
+        self.query_one("#waiting", Static).update(shown(waiting_text(view, status) + change, multiline=True))
+        moves = all_argued_lines(view)
+        self.query_one("#argued-title").display = self.query_one("#argued").display = bool(moves)
+        self.query_one("#argued", Static).update(joined(moves))
         lines = [line for message in messages_of(view, view.turn) for line in message_lines(view, message)]
         self.query_one("#messages", Static).update(joined(lines) if lines else "None yet (F2 writes one).")
         self.query_one(TrackMeters).show(view.tracks)

@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from game.desk.facilitator_acts import FORMS, KEYS_LINE, acts_text, orders_text
+from game.desk.facilitator_acts import FORMS, KEYS_LINE, acts_text, argued_text, orders_text
 from game.presentation.words import turn_heading
 from game.seat_view.model import SeatView
 from game.tui.text import shown
@@ -85,6 +85,8 @@ class FacilitatorScreen(Screen[str]):
             with VerticalScroll(id="console-turn"):
                 yield Static("Orders this turn", classes="pane-title")
                 yield Static("", id="orders", markup=False)
+                yield Static("Argued moves this turn", classes="pane-title", id="argued-title")
+                yield Static("", id="argued", markup=False)
                 yield Static("Your acts this turn", classes="pane-title")
                 yield Static("", id="acts", markup=False)
         yield Static(f"{KEYS_LINE} \u00b7 v what a seat sees now \u00b7 p pauses a run of turns", id="console-keys",
@@ -102,6 +104,9 @@ class FacilitatorScreen(Screen[str]):
         self.query_one(TrackMeters).show(view.tracks)
         self.query_one("#acts", Static).update(shown(acts_text(view), multiline=True))
         self.query_one("#orders", Static).update(shown(orders_text(view), multiline=True))
+        arguing = view.arguing is not None
+        self.query_one("#argued-title").display = self.query_one("#argued").display = arguing
+        self.query_one("#argued", Static).update(shown(argued_text(view), multiline=True))
 
     def action_act(self, key: str) -> None:
         self.post_message(self.Act(key))

@@ -116,15 +116,8 @@ class ReplayScreen(FormulaToggle[int | None]):
 
     def action_jump(self) -> None:
         total = self.total
-
-        def check(text: str) -> str:
-            try:
-                parse_whole(text, 0, total)  # pasted: 5,000 digits are out of range, not a crash
-            except NotAWholeNumber:
-                return f"Give a turn from 0 (the start) to {total}."
-            return ""
-
-        prompt = TextPrompt(f"Jump to after which turn? (0-{total})", check=check, restrict=r"[0-9]*")
+        prompt = TextPrompt(f"Jump to after which turn? (0-{total})", check=lambda text: turn_problem(text, total),
+                            restrict=r"[0-9]*")
         self.app.push_screen(prompt, lambda text: self.action_go(int(text)) if text is not None else None)
 
     def action_branch(self) -> None:
@@ -133,3 +126,12 @@ class ReplayScreen(FormulaToggle[int | None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def turn_problem(text: str, total: int) -> str:
+    """Why ``text`` is not a turn to jump to, or "" when it is (pasted: 5,000 digits are out of range, not a crash)."""
+    try:
+        parse_whole(text, 0, total)
+    except NotAWholeNumber:
+        return f"Give a turn from 0 (the start) to {total}."
+    return ""
