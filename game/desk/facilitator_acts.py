@@ -275,9 +275,9 @@ def acts_text(view: SeatView) -> str:
     return "\n".join(lines) or "None yet."
 
 
-def argued_text(view: SeatView) -> str:
+def argued_text(view: SeatView, how: str = "a rules on it") -> str:
     """The open turn's argued moves as both consoles list them: who argued what, wanting what, why, the
-    counter-arguments, and whether the white cell has ruled."""
+    counter-arguments, and whether the white cell has ruled (``how`` to rule, in the front end's words)."""
     lines = []
     for move in view.argued:
         secret = " (secret)" if move.secret else ""
@@ -286,7 +286,7 @@ def argued_text(view: SeatView) -> str:
             lines.append(f"    wants: {move.wants}")
         lines += [f"    because: {reason}" for reason in move.reasons]
         lines += [f"    {view.name(counter.seat).name} counters: {counter.text}" for counter in move.counters]
-        lines.append(f"    {move.ruling or 'ruled'}" if move.ruled else "    not ruled yet (a rules on it)")
+        lines.append(f"    {move.ruling or 'ruled'}" if move.ruled else f"    not ruled yet ({how})")
     return "\n".join(lines) or "None yet."
 
 

@@ -331,7 +331,7 @@ class PlainGame:
             if all(move.ruled for move in view.argued):
                 return
             console.heading("Argued moves to rule on")
-            console.say(*argued_text(view).splitlines())
+            console.say(*argued_text(view, "the console's \u201cRule on an argued move\u201d").splitlines())
             if console.choose("Rule on one now?", ["Rule on an argued move",
                                                    "Resolve the turn: the moves not ruled on lapse"], default=0):
                 return
@@ -429,7 +429,8 @@ class PlainGame:
             console.say("Orders this turn:", *(f"  {line}" for line in orders_text(view).splitlines()))
             console.say("Your acts this turn:", *(f"  {line}" for line in acts_text(view).splitlines()))
             if view.arguing is not None:
-                console.say("Argued moves this turn:", *(f"  {line}" for line in argued_text(view).splitlines()))
+                console.say("Argued moves this turn:", *(f"  {line}" for line in argued_text(
+                    view, "the console's \u201cRule on an argued move\u201d").splitlines()))
             extra = self.game_menu(True)
             menu = [*plays, *acts, "What a seat sees now", *extra]
             action = menu[console.choose("What now?", menu, default=0)]
