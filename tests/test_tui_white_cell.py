@@ -57,7 +57,7 @@ async def fill(pilot, key: str | None, answers: dict) -> None:
         answer = answers.get(spec.key)
         if spec.kind == "choice" and answer is not None:
             index = [value for _, value in spec.choices].index(answer)
-            await pilot.press("enter", *["down"] * (index + 1), "enter")
+            await pilot.press("home", *["down"] * index)  # the choices are in the form: the one highlighted
         elif spec.kind == "text" and answer is not None:
             await pilot.press(*answer)
         elif spec.kind == "effects":

@@ -58,8 +58,11 @@ def test_each_kind_of_place_has_its_own_marker_and_the_legend_names_it(shown):
     assert len({KIND_MARKERS[i] for i in range(len(kinds))}) == len(kinds)
     text = "\n".join(line.plain for line in legend(shown))
     if len(kinds) > 1:
-        for i, kind in enumerate(kinds):
-            assert f"{KIND_MARKERS[i][1]} {shown.kind_label(kind)}" in text
+        for i, kind in enumerate(kinds):  # the kind's markers as its places show them: hollow, filled, or both
+            hollow, filled = KIND_MARKERS[i]
+            statuses = {bool(p.status) for p in shown.places if p.kind == kind}
+            mark = (hollow if False in statuses else "") + (filled if True in statuses else "")
+            assert f"{mark} {shown.kind_label(kind)}" in text
 
 
 @given(maps())

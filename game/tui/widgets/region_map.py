@@ -47,6 +47,13 @@ def marker(place: PlaceView, markers: dict[str, tuple[str, str]]) -> str:
     return filled if place.status else hollow
 
 
+def kind_mark(places: Sequence[PlaceView], kind: str, markers: dict[str, tuple[str, str]]) -> str:
+    """A kind's marker in the legend as its places show it: hollow, filled, or both ("◇◆") when both are on
+    the map (a legend of "♦" beside a map of "♢ Moscow" left the reader to guess)."""
+    used = {marker(p, markers) for p in places if p.kind == kind}
+    return "".join(m for m in markers[kind] if m in used) or markers[kind][1]
+
+
 def _line(x0: int, y0: int, x1: int, y1: int) -> list[tuple[int, int]]:
     """The cells between two points (Bresenham), ends excluded."""
     cells, dx, dy = [], abs(x1 - x0), -abs(y1 - y0)
@@ -161,9 +168,9 @@ def legend(shown: MapView, unnamed: Sequence[PlaceView] = ()) -> list[Content]:
     styles, markers = kind_styles(places), kind_markers(places)
     lines = []
     if len(markers) > 1:
-        lines.append(Content.assemble("Kinds: ", *(Content.assemble((markers[kind][1], f"{styles[kind]} b"),
-                                                                     f" {shown.kind_label(kind)}  ")
-                                                    for kind in markers)).rstrip())
+        lines.append(Content.assemble("Kinds: ", *(
+            Content.assemble((kind_mark(places, kind, markers), f"{styles[kind]} b"), f" {shown.kind_label(kind)}  ")
+            for kind in markers)).rstrip())
     if unnamed:
         lines.append(Content.assemble("Not named on the map: ", *(
             Content.assemble((marker(p, markers), f"{styles[p.kind]} b"), f" {p.name}" + (", " if i else ""))

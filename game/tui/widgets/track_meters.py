@@ -69,9 +69,12 @@ def _body(track: Track, head: Content, width: int, bar_width: int) -> Content:
         return Content.assemble(head, bar(track, value, bar_width), f" {shown:>6} ", mark)
     said = Content.styled(track.say(value), "b")
     room = width - len(head.plain.split("\n")[-1])
-    if said.cell_length + 1 + mark.cell_length <= room:
-        return Content.assemble(head, said.pad_right(max(0, min(bar_width + 8, room - mark.cell_length - 1)
-                                                          - said.cell_length)), " ", mark).rstrip()
+    column = min(bar_width + 8, room - mark.cell_length - 1)  # where "was X" starts, under the others
+    inline = mark
+    if mark.cell_length and said.cell_length + 2 > column:  # no gap to tell the value from "was X": bracketed
+        inline, column = Content.assemble("(", mark, ")"), said.cell_length
+    if said.cell_length + 1 + inline.cell_length <= room:
+        return Content.assemble(head, said.pad_right(max(0, column - said.cell_length)), " ", inline).rstrip()
     words = Content.assemble(said, " (", mark, ")") if mark.cell_length else said  # not "X was Y" run together
     above = [head.rstrip()] if head.plain.strip() else []  # a wrapped label is already above
     return Content("\n").join([*above, *(part.pad_left(4) for part in words.wrap(max(10, width - 4)))])
