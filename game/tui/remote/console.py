@@ -36,6 +36,7 @@ from game.tui.screens.formulas import FormulaToggle
 from game.tui.screens.game_log import GameLogScreen
 from game.tui.spans import joined
 from game.tui.text import cell, plain, shown
+from game.tui.widgets.lines_pane import LinesPane, indented
 from game.tui.widgets.news_feed import NewsFeed
 from game.tui.widgets.track_meters import TrackMeters
 
@@ -114,7 +115,7 @@ class ConsoleScreen(FormulaToggle[None]):
                 yield DataTable(id="seats", cursor_type="none", zebra_stripes=True)
                 yield Static(id="console-state")
                 yield Static("Argued moves this turn", classes="pane-title", id="argued-title")
-                yield Static(id="argued")
+                yield LinesPane(id="argued")
                 yield Static("Your acts this turn", classes="pane-title")
                 yield Static(id="acts")
                 yield Static(f"{KEYS_LINE}\nEnter resolve now \u00b7 p pause or resume \u00b7 c time per turn "
@@ -156,7 +157,7 @@ class ConsoleScreen(FormulaToggle[None]):
         self.query_one("#acts", Static).update(shown(acts_text(view), multiline=True))
         arguing = view.arguing is not None
         self.query_one("#argued-title").display = self.query_one("#argued").display = arguing
-        self.query_one("#argued", Static).update(shown(argued_text(view), multiline=True))
+        self.query_one("#argued", LinesPane).show(indented(argued_text(view)))
         lines = [line for message in messages_of(view, view.turn) for line in message_lines(view, message)]
         self.query_one("#messages", Static).update(joined(lines) if lines else "None yet (F2 writes one).")
         self.query_one(TrackMeters).show(view.tracks)
