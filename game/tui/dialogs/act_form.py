@@ -15,9 +15,9 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
 from textual.content import Content
-from textual.widgets import Button, Checkbox, Footer, Input, Select, SelectionList, Static
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from game.desk.effect_form import Change, flat
@@ -27,6 +27,7 @@ from game.errors import WargameError
 from game.safe_text import printable
 from game.seat_view.model import SeatView
 from game.tui.text import choice, shown
+from game.tui.widgets.footer import Footer
 
 
 class ActFormDialog(ModalScreen[Intervention | None]):

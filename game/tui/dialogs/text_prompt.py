@@ -8,10 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from game.tui.dismissal import DismissOnce
 from game.tui.text import shown
+from game.tui.widgets.footer import Footer
 
 
 class TextPrompt(DismissOnce, ModalScreen[str | None]):

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from game.net.protocol import Status
 from game.presentation.argued import all_argued_lines
@@ -16,6 +16,7 @@ from game.seat_view.model import SeatView
 from game.tui.screens.game_log import GameLogScreen
 from game.tui.spans import joined
 from game.tui.text import plain, shown
+from game.tui.widgets.footer import Footer
 from game.tui.widgets.lines_pane import LinesPane
 from game.tui.widgets.track_meters import TrackMeters
 

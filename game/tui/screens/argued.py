@@ -20,7 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Footer, Header, Input, Static
+from textual.widgets import Button, Checkbox, Header, Input, Static
 
 from game.errors import WargameError
 from game.presentation.argued import all_argued_lines, argued_lines, arguing_words
@@ -28,6 +28,7 @@ from game.seat_view.model import SeatView
 from game.session import MAX_REASONS, Argument
 from game.tui.dismissal import DismissOnce
 from game.tui.text import shown
+from game.tui.widgets.footer import Footer
 from game.tui.widgets.lines_pane import LinesPane
 
 
