@@ -41,6 +41,7 @@ from game.tui.screens.game_log import GameLogScreen
 from game.tui.spans import joined, wrapped
 from game.tui.text import plain, shown
 from game.tui.widgets.footer import Footer
+from game.tui.widgets.lines_pane import LinesPane, indented
 from game.tui.widgets.news_feed import NewsFeed
 from game.tui.widgets.track_meters import TrackMeters
 
@@ -144,7 +145,7 @@ class ConsoleScreen(FormulaToggle[None]):
                 yield SeatList(id="seats")
                 yield Static(id="console-state")
                 yield Static("Argued moves this turn", classes="pane-title", id="argued-title")
-                yield Static(id="argued")
+                yield LinesPane(id="argued")
                 yield Static("Your acts this turn", classes="pane-title")
                 yield Static(id="acts")
                 yield Static("Messages this turn", classes="pane-title")
@@ -179,7 +180,7 @@ class ConsoleScreen(FormulaToggle[None]):
         self.query_one("#acts", Static).update(shown(acts_text(view), multiline=True))
         arguing = view.arguing is not None
         self.query_one("#argued-title").display = self.query_one("#argued").display = arguing
-        self.query_one("#argued", Static).update(shown(argued_text(view), multiline=True))
+        self.query_one("#argued", LinesPane).show(indented(argued_text(view)))
         lines = [line for message in messages_of(view, view.turn) for line in message_lines(view, message)]
         self.query_one("#messages", Static).update(joined(lines) if lines else "None yet (F2 writes one).")
         self.query_one(TrackMeters).show(view.tracks)

@@ -21,6 +21,7 @@ from game.desk.facilitator_acts import FORMS, KEYS_LINE, acts_text, argued_text,
 from game.presentation.words import turn_heading
 from game.seat_view.model import SeatView
 from game.tui.text import shown
+from game.tui.widgets.lines_pane import LinesPane, indented
 from game.tui.widgets.footer import Footer
 from game.tui.widgets.track_meters import TrackMeters
 
@@ -86,7 +87,7 @@ class FacilitatorScreen(Screen[str]):
                 yield Static("Orders this turn", classes="pane-title")
                 yield Static("", id="orders", markup=False)
                 yield Static("Argued moves this turn", classes="pane-title", id="argued-title")
-                yield Static("", id="argued", markup=False)
+                yield LinesPane(id="argued")
                 yield Static("Your acts this turn", classes="pane-title")
                 yield Static("", id="acts", markup=False)
         yield Static(f"{KEYS_LINE} \u00b7 v what a seat sees now \u00b7 p pauses a run of turns", id="console-keys",
@@ -106,7 +107,7 @@ class FacilitatorScreen(Screen[str]):
         self.query_one("#orders", Static).update(shown(orders_text(view), multiline=True))
         arguing = view.arguing is not None
         self.query_one("#argued-title").display = self.query_one("#argued").display = arguing
-        self.query_one("#argued", Static).update(shown(argued_text(view), multiline=True))
+        self.query_one("#argued", LinesPane).show(indented(argued_text(view)))
 
     def action_act(self, key: str) -> None:
         self.post_message(self.Act(key))
