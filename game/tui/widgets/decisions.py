@@ -11,8 +11,8 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option as ListOption
 
 from game.presentation.options import option_prompt
-from game.seat_view.model import OptionView
 from game.presentation.spans import Line
+from game.seat_view.model import OptionView
 from game.tui.spans import joined, wrapped
 
 
