@@ -31,6 +31,8 @@ def findings():
     ("dominated", 'id = "a.worse"'),
     ("no-downside", 'id = "a.better"'),
     ("no-difference", 'id = "a.copy"'),
+    ("reason-varies", 'id = "b.close_early"'),
+    ("no-reason", 'id = "b.reopen"'),
 ])
 def test_each_planted_defect_is_found_at_its_line(findings, check, marker):
     assert any(f.check == check and marker in block_at(f.line) for f in findings)
@@ -38,7 +40,7 @@ def test_each_planted_defect_is_found_at_its_line(findings, check, marker):
 
 def test_nothing_else_is_found(findings):
     """Beta's objective never varies, so its choices are not compared: that would repeat one finding."""
-    assert len(findings) == 9
+    assert len(findings) == 11
 
 
 def test_a_clean_scenario_has_no_findings():
@@ -68,7 +70,7 @@ def test_the_command_exits_1_with_findings_listed_by_file_line(capsys):
     assert main(["lint", path, "--runs", "30"]) == 1
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith(f"{path}:")
-    assert out[-1] == f"{path}: 9 findings in 30 sampled games (seed 0)"
+    assert out[-1] == f"{path}: 11 findings in 30 sampled games (seed 0)"
 
 
 def test_the_command_exits_0_when_clean(capsys):

@@ -34,7 +34,7 @@ def test_validate_accepts_the_shipped_scenarios():
 
 def test_validate_reports_every_problem_and_exits_2(tmp_path):
     broken = tmp_path / "broken.toml"
-    broken.write_text(SHIPPED.read_text().replace('when = "not milley_tasked', 'when = "not millie_tasked')
+    broken.write_text(SHIPPED.read_text().replace('if = "not milley_tasked', 'if = "not millie_tasked')
                       .replace("initial = 4\n", "initial = 40\n", 1))
     result = wargame("validate", SHIPPED, broken)
     assert result.returncode == 2

@@ -46,7 +46,8 @@ async def test_the_load_list_cuts_nothing_at_80_columns(tmp_path: Path):
             for line in str(cell).splitlines():
                 assert len(line) <= column.get_render_width(table) - 2 * table.cell_padding, (column.label, line)
         shown = "\n".join(str(cell) for cell in table.get_row_at(0))
-        for part in ("Period four", "1/3", "north: random", "east: cautious"):
+        for part in ("Period four", "turn 1 of 3", "Northland: computer\n  (random)",
+                     "Eastland: computer\n  (cautious)"):
             assert part in shown
 
 

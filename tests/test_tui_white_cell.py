@@ -57,7 +57,7 @@ async def fill(pilot, key: str | None, answers: dict) -> None:
         answer = answers.get(spec.key)
         if spec.kind == "choice" and answer is not None:
             index = [value for _, value in spec.choices].index(answer)
-            await pilot.press("enter", *["down"] * (index + 1), "enter")
+            await pilot.press("home", *["down"] * index)  # the choices are in the form: the one highlighted
         elif spec.kind == "text" and answer is not None:
             await pilot.press(*answer)
         elif spec.kind == "effects":
@@ -83,7 +83,7 @@ async def test_the_facilitator_injects_rules_replaces_and_steps_and_the_save_hol
         await fill(pilot, "o", {"order": ("b", "b.shove"), "reason": "Beta pushes back"})
         text = screen_text(pilot.app.screen)
         assert "injected \u201cA storm\u201d (x += 2)" in text and "reason: argued well" in text
-        assert "Beta (random): your order: Shove" in text
+        assert "Beta \u00b7 computer (random): your order: Shove" in text
         await pilot.press("enter")
         results = await wait_for(pilot, "ResolutionScreen")
         assert "A storm" in screen_text(results)

@@ -11,7 +11,7 @@ from game.seat_view.build import seat_view
 from game.seat_view.model import MapView, PlaceView, RouteView, Track
 from game.session import Session
 from game.tui.widgets.news_feed import feed
-from game.tui.widgets.region_map import KIND_MARKERS, draw, legend
+from game.tui.widgets.region_map import KIND_MARKERS, art_words, draw, layout_map, legend
 from game.tui.widgets.track_chart import chart_lines
 from game.tui.widgets.track_meters import layout, meter_line
 from tests.paths import FIXTURES
@@ -56,15 +56,18 @@ def test_each_kind_of_place_has_its_own_marker_and_the_legend_names_it(shown):
     """Issue 9.13: a place's kind is in its marker's shape, not in its colour alone."""
     kinds = list(dict.fromkeys(p.kind for p in shown.places))
     assert len({KIND_MARKERS[i] for i in range(len(kinds))}) == len(kinds)
-    text = "\n".join(line.plain for line in legend(shown.places, shown.routes))
+    text = "\n".join(line.plain for line in legend(shown))
     if len(kinds) > 1:
-        for i, kind in enumerate(kinds):
-            assert f"{KIND_MARKERS[i][1]} {kind or 'place'}" in text
+        for i, kind in enumerate(kinds):  # the kind's markers as its places show them: hollow, filled, or both
+            hollow, filled = KIND_MARKERS[i]
+            statuses = {bool(p.status) for p in shown.places if p.kind == kind}
+            mark = (hollow if False in statuses else "") + (filled if True in statuses else "")
+            assert f"{mark} {shown.kind_label(kind)}" in text
 
 
 @given(maps())
 def test_the_legend_names_every_place_that_has_a_status_and_every_route(shown):
-    text = "\n".join(line.plain for line in legend(shown.places, shown.routes))
+    text = "\n".join(line.plain for line in legend(shown))
     for item in shown.places:
         if item.status:
             assert f"{item.name}: {item.status}" in text
@@ -104,10 +107,11 @@ def test_a_meter_fits_its_pane_and_never_cuts_its_label(kind, before, now, width
 @given(kinds, st.lists(st.integers(0, 100), min_size=1, max_size=40), st.integers(60, 200))
 def test_the_chart_has_a_row_per_track_with_first_and_last_values(kind, ns, width):
     shown = track(kind, ns)
-    lines = chart_lines([shown], width)
-    assert len(lines) == 2
+    lines = [line.plain for line in chart_lines([shown], width)]
+    assert all(len(line) <= width for line in lines)
     last = ("yes" if shown.value else "no") if shown.type == "bool" else str(shown.value)
-    assert lines[0].plain.rstrip().endswith(f"\u2192 {last}")
+    assert lines[-2].rstrip().endswith(f"\u2192 {last}")  # the values close the track's rows, the axis follows
+    assert "".join("".join(lines).split()).startswith("".join(shown.label.split()))  # the label, whole
 
 
 @given(st.integers(0, 10_000), st.integers(20, 160), st.sampled_from([None, *TRIO.seats]), st.booleans())
@@ -121,18 +125,46 @@ def test_the_news_feed_wraps_within_its_width_and_says_every_change(seed, width,
     squeezed = "".join("".join(lines).split())  # wrapping may break a line anywhere
     for entry in view.entries:
         for change in entry.changes:
-            assert "".join(change_line(change, formulas=formulas).text.split()) in squeezed
+            assert "".join(change_line(change, view, formulas=formulas).text.split()) in squeezed
             if change.formula:
                 assert ("".join(f"[{change.formula}]".split()) in squeezed) is formulas
 
 
-def test_labels_near_each_other_are_cut_rather_than_written_over():
+def test_a_name_with_no_room_beside_its_marker_is_listed_under_the_map_not_cut():
     west = PlaceView("w", "Dushanbe (201st base)", 10, 2, status="held")
     east = PlaceView("e", "Beijing", 27, 2)
-    row = draw(MapView(30, 4, places=(west, east)), 30)[2].plain
-    assert " Beijing \u25cb" in row  # no room on its right: the label goes left of its marker, whole
-    assert "Dusha" in row and "Dushanbe (201st base)" not in row  # the long one is cut short
-    assert row.count("\u2026") == 1
+    shown = MapView(30, 4, places=(west, east))
+    lines, unnamed = layout_map(shown, 30)
+    row = lines[2].plain
+    assert " Beijing \u25cb" in row  # no room on its right: the name goes left of its marker, whole
+    assert "Dusha" not in row and "\u2026" not in row
+    assert unnamed == [west]
+    text = "\n".join(line.plain for line in legend(shown, unnamed))
+    assert "Not named on the map: \u25c9 Dushanbe (201st base)" in text
+
+
+words = st.text(alphabet="ABCDEFGHIJ", min_size=1, max_size=12)
+
+
+@given(maps(), st.lists(st.tuples(words, st.integers(0, 80), st.integers(0, 24)), max_size=8))
+def test_names_and_the_arts_words_are_whole_apart_or_absent(shown, written):
+    """Issue 24: "K\u25b2RManasAN" (a marker and a name written over KYRGYZSTAN) never again: every name is
+    on the map whole or listed in the legend; a word of the art is whole or left out."""
+    rows = [""] * shown.height
+    for word, x, y in written:
+        if y < shown.height and x + len(word) <= shown.width:
+            row = rows[y].ljust(x + len(word) + 2)
+            rows[y] = row[:x] + word + row[x + len(word):]
+    shown = MapView(shown.width, shown.height, "\n".join(rows), shown.places, shown.routes)
+    lines, unnamed = layout_map(shown, shown.width)
+    text = [line.plain for line in lines]
+    for place in shown.places:
+        if place not in unnamed:
+            assert place.name.strip() in text[place.y], (place, text[place.y])
+    for _x, _y, word in art_words(shown.art, shown.height):
+        found = [row for row in text if word in row]
+        assert found or all(word not in row for row in text)
+    assert all("\u2026" not in row for row in text)
 
 
 def test_a_label_that_fills_its_column_keeps_clear_of_the_secret_mark():

@@ -8,8 +8,9 @@ purposeful player heads for) and reports what those
 games never showed: actions never legal, events never fired, endings never
 reached, variables never changed, objectives that never vary. It reads the
 rules for variables nothing reads and for hidden values a seat could infer
-(``inference.py``), and ``dominance.py`` finds actions never better than
-another of the same seat. Each finding names the line of the rule
+(``inference.py``), ``dominance.py`` finds actions never better than
+another of the same seat, and ``reasons.py`` checks that the reason shown for
+an unavailable action is the part of its condition that fails. Each finding names the line of the rule
 it is about.
 """
 
@@ -24,6 +25,7 @@ from game.analysis.dominance import dominance_findings
 from game.analysis.fast_games import FastGame, play_fast
 from game.analysis.findings import Finding
 from game.analysis.inference import inference_findings
+from game.analysis.reasons import reason_findings
 from game.analysis.simulate import game_seed
 from game.engine.adjudication import holds
 from game.engine.expressions import Expression
@@ -59,6 +61,7 @@ def lint(scenario: Scenario, runs: int = DEFAULT_RUNS, seed: int = 0) -> LintRep
         *fixed,
         *dominance_findings(scenario, randoms, varying),
         *inference_findings(scenario),
+        *reason_findings(scenario, games),
         *_questions(scenario, games),
     ]
     return LintReport(runs, tuple(sorted(findings, key=lambda f: f.line)))

@@ -217,7 +217,7 @@ def _switches(session: Session, history: list) -> list[str]:
     for index, variable in enumerate(session.scenario.variables):
         steps = charts.changes(variable, index, history)
         if variable.type != "int" and len(steps) > 1:
-            path = " \u2192 ".join(f"{charts.format_value(value)}" + (f" (turn {turn})" if turn else "")
+            path = " \u2192 ".join(f"{variable.say(value)}" + (f" (turn {turn})" if turn else "")
                                    for turn, value in steps)
             lines.append(f"- **{escape(variable.label)}**: {escape(path)}")
     return ["", *lines] if lines else []

@@ -11,7 +11,7 @@ from game.analysis.baseline import policy_words
 from game.analysis.markdown import escape, quote
 from game.engine.log import ACTION, ARGUED, ENDING, EVENT, FACILITATOR, INTERVENTION, OVERTAKEN, Change, LogEntry
 from game.engine.model import Scenario
-from game.presentation.words import and_list, format_value
+from game.presentation.words import and_list
 from game.session import ARGUED_MOVE, HUMAN, TIMED_OUT, Message, Session, TurnRecord
 
 
@@ -161,5 +161,5 @@ def _change(scenario: Scenario, change: Change) -> str:
     if variable.visible_to is not None:
         names = " and ".join(escape(scenario.actor_name(s)) for s in sorted(variable.visible_to))
         hidden = f" *(seen only by {names})*"
-    return (f"{escape(variable.label)}: {escape(format_value(change.before))} \u2192 "
-            f"{escape(format_value(change.after))}{hidden}")
+    return (f"{escape(variable.label)}: {escape(variable.say(change.before))} \u2192 "
+            f"{escape(variable.say(change.after))}{hidden}")

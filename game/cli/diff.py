@@ -82,7 +82,7 @@ def _wrapped(text: str, indent: str) -> list[str]:
 
 
 def _turn_lines(a, b, turn) -> list[str]:
-    from game.presentation.words import format_score, format_value
+    from game.presentation.words import format_score
 
     scenario = a.scenario
     lines = [f"  turn {turn.turn}"]
@@ -93,7 +93,8 @@ def _turn_lines(a, b, turn) -> list[str]:
         lines += _wrapped(f"{scenario.actor_name(argued.seat)} argued: {'; '.join(argued.a) or 'nothing'} | "
                           f"{'; '.join(argued.b) or 'nothing'}", "    ")
     if turn.values:
-        shown = [f"{_label(a, name)} {_value(va, format_value)} | {_value(vb, format_value)}"
+        say = a.scenario.variable
+        shown = [f"{_label(a, name)} {_value(va, say(name).say)} | {_value(vb, say(name).say)}"
                  for name, va, vb in turn.values]
         lines += _wrapped("after it: " + " \u00b7 ".join(shown), "    ")
     if turn.scores:

@@ -30,7 +30,6 @@ from game.engine.interventions import (
     read_value,
 )
 from game.errors import WargameError
-from game.presentation.words import format_value
 from game.seat_view.model import InjectView, SeatView
 from game.session import FACILITATOR, HUMAN
 
@@ -300,13 +299,14 @@ def orders_text(view: SeatView) -> str:
     lines = []
     for seat in view.seats:
         controller = view.controllers.get(seat.id, HUMAN)
+        who = view.played_by.get(seat.id, controller)  # "a person", "computer (planner)": never an id
         pending = view.pending.get(seat.id)
         if controller == HUMAN:
             what = f"decided: {pending.label}" if pending else "not decided yet (asked when the turn is played)"
-            lines.append(f"{seat.name} (a person): {what}")
+            lines.append(f"{seat.name} \u00b7 {who}: {what}")
         elif pending is not None and pending.by == FACILITATOR:
-            lines.append(f"{seat.name} ({controller}): your order: {pending.label}")
+            lines.append(f"{seat.name} \u00b7 {who}: your order: {pending.label}")
         else:
             intended = view.intended.get(seat.id)
-            lines.append(f"{seat.name} ({controller}): would choose {intended.label if intended else WORKING}")
+            lines.append(f"{seat.name} \u00b7 {who}: would choose {intended.label if intended else WORKING}")
     return "\n".join(lines)

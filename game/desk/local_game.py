@@ -149,6 +149,12 @@ class LocalGame:
         with self._lock:
             return steps.pause(self.progress)
 
+    def to_console(self) -> None:
+        """Back to the console before this turn's decisions are all in (the facilitator's Escape on a seat's
+        turn): the next step is the console, the orders given so far stand."""
+        with self._lock:
+            steps.to_console(self.progress)
+
     @property
     def running(self) -> int:
         return self.progress.running

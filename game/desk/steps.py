@@ -435,6 +435,11 @@ def pause(progress: Progress) -> bool:
     return False
 
 
+def to_console(progress: Progress) -> None:
+    """The facilitator left a seat's decision for the console (Escape there): any run stops, the turn waits."""
+    progress.running = 0
+
+
 def resolved(progress: Progress, facts: Facts) -> None:
     """The turn resolved (``facts`` after it): a run counts down; the watching screen owes the results of a run's
     last turn (the game's last ends every run)."""

@@ -68,11 +68,35 @@ def legal_actions(scenario: Scenario, state: GameState, seat: str) -> tuple[Acti
     return tuple(a for a in scenario.actions_for(seat) if holds(a.when, env))
 
 
-def unavailable_reason(action: Action) -> str:
-    """Why an action that is not legal now cannot be chosen, in the author's words if given."""
-    if action.unavailable:
-        return action.unavailable
-    return f"requires {action.when.text}" if action.when else ""
+def unavailable_reason(action: Action, env: Sequence[Any]) -> str:
+    """Why ``action`` cannot be chosen in ``env``, in the author's words ("" when the author gave none).
+
+    An action whose ``when`` is a list of parts says the reason of each part that fails, and only
+    those: "U.S. drones are already on a Russian base", not every condition it ever needs.
+    """
+    failing = [clause.unavailable for clause in action.clauses if not holds(clause.when, env)]
+    if any(failing):
+        return " ".join(_sentence(reason) for reason in failing if reason) if len(failing) > 1 else failing[0]
+    return action.unavailable
+
+
+def unavailable_fact(action: Action, env: Sequence[Any]) -> str:
+    """Why ``action`` cannot be chosen in ``env``: the author's words, else the parts of its condition that fail."""
+    reason = unavailable_reason(action, env)
+    if reason or action.when is None:
+        return reason
+    failing = [clause.when.text for clause in action.clauses if not holds(clause.when, env)]
+    return f"requires {' and '.join(failing) if failing else action.when.text}"
+
+
+def overtaken_text(action: Action, why: str) -> str:
+    return f"{action.label}: overtaken by events ({why})"
+
+
+def _sentence(text: str) -> str:
+    """``text`` ending as a sentence does, so several reasons read one after another."""
+    text = text.strip()
+    return text if text.endswith((".", "!", "?", "”", ")")) else f"{text}."
 
 
 def check_orders(scenario: Scenario, state: GameState, orders: Mapping[str, str]) -> dict[str, Action]:
@@ -105,7 +129,7 @@ def _legal_action(scenario: Scenario, env: Sequence[Any], seat: str, action_id: 
     if action is None or action.actor != seat:
         raise IllegalOrder(f"{seat!r} has no action {action_id!r}")
     if not holds(action.when, env):
-        raise IllegalOrder(f"{seat!r} cannot choose {action.id!r} now: {unavailable_reason(action)}")
+        raise IllegalOrder(f"{seat!r} cannot choose {action.id!r} now: {unavailable_fact(action, env)}")
     return action
 
 
@@ -134,8 +158,8 @@ def _resolve_action(state: GameState, action: Action, env: list[Any], rulings: R
     visible_to = frozenset({action.actor}) if action.visibility == PRIVATE else None
     common = dict(actor=action.actor, source=action.source, visible_to=visible_to)
     if not holds(action.when, env):
-        text = f"{action.label}: overtaken by events ({unavailable_reason(action)})"
-        return LogEntry(state.turn, OVERTAKEN, action.id, text, **common)
+        return LogEntry(state.turn, OVERTAKEN, action.id, overtaken_text(action, unavailable_fact(action, env)),
+                        unavailable=unavailable_reason(action, env), **common)
     if action.chance is None:
         return LogEntry(state.turn, ACTION, action.id, action.label,
                         changes=apply_effects(action.effects, env), **common)

@@ -194,6 +194,19 @@ def compile_expression(
     return _expression(text, typed, compiler)
 
 
+def conjuncts(text: str) -> list[str]:
+    """The parts of a condition joined by ``and`` at its top level, as written (the whole text when none).
+
+    ``a and (b or c)`` gives ``["a", "b or c"]``: what must each hold for the whole to hold, so
+    lint can tell which part of a condition fails. ``text`` must be a condition that compiles.
+    """
+    source = text.strip()
+    body = _parse(source, "eval").body
+    if not (isinstance(body, ast.BoolOp) and isinstance(body.op, ast.And)):
+        return [source]
+    return [ast.get_source_segment(source, value) for value in body.values]
+
+
 def _expression(text: str, typed: _Typed, compiler: _Compiler) -> Expression:
     return Expression(text, typed.kind, typed.domain, frozenset(compiler.reads), typed.fn, typed.bounds,
                       compiler.reads_turn, typed.code)

@@ -61,6 +61,8 @@ class LogEntry:
     """The facilitator decided this chance's outcome, whatever the roll (kept in ``roll``) said."""
     reason: str = ""
     """The facilitator's reason, for the facilitator and the debrief only: never in a seat's view."""
+    unavailable: str = ""
+    """For an overtaken action: the author's words for the part of its condition that no longer held."""
 
     def visible(self, seat: str | None) -> bool:
         return seat is None or self.visible_to is None or seat in self.visible_to

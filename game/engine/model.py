@@ -53,6 +53,12 @@ class Variable:
     assumption: str = ""
     """The designer's reasoning where the source does not support the value (facilitator and designer only)."""
     line: int = 0
+    value_labels: Mapping[str, str] = field(factory=dict)
+    """An enum's values as players read them (``kabul_only``: "Kabul airport only"), where the author gave them."""
+
+    def say(self, value: int | bool | str) -> str:
+        """``value`` as a reader would say it: an enum value by its label, yes/no, whole numbers plain."""
+        return say_value(value, self.value_labels)
 
     def visible(self, seat: str | None) -> bool:
         """Whether ``seat`` (None: the facilitator) may see this variable."""
@@ -63,6 +69,26 @@ class Variable:
         kind = {"int": INT, "bool": BOOL, "enum": TEXT}[self.type]
         return Symbol(self.name, slot, kind, self.low, self.high,
                       frozenset(self.values) if self.type == "enum" else None)
+
+
+def say_value(value: int | bool | str, labels: Mapping[str, str] | None = None) -> str:
+    """A value as a reader would say it: an enum value by its label (else its id with spaces), yes/no."""
+    if isinstance(value, str):
+        return (labels or {}).get(value) or value.replace("_", " ")
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{round(value, 2):g}"
+    return str(value)
+
+
+@frozen
+class Clause:
+    """One part of an action's condition, with the author's words for when it fails."""
+
+    when: Expression
+    unavailable: str = ""
+    line: int = 0
 
 
 @frozen
@@ -78,7 +104,7 @@ class Action:
     fail_effects: tuple[Effect, ...] = ()
     visibility: str = PUBLIC
     unavailable: str = ""
-    """Shown to the player when ``when`` does not hold."""
+    """Shown to the player when ``when`` does not hold (written for the whole ``when``)."""
     description: str = ""
     source: str = ""
     """A short verbatim quote of the scenario's source that supports this rule."""
@@ -89,6 +115,9 @@ class Action:
     """Hidden variables the author declares this action may give away to seats that see it."""
     builtin: bool = False
     line: int = 0
+    clauses: tuple[Clause, ...] = ()
+    """The parts of ``when`` (all must hold), each with its own reason, when the author wrote it as a list;
+    ``when`` is then their conjunction."""
 
 
 @frozen
@@ -161,6 +190,9 @@ class MapSpec:
     places: tuple[Place, ...] = ()
     routes: tuple[Route, ...] = ()
     art: str = ""
+    kinds: Mapping[str, str] = field(factory=dict)
+    """The kinds of place as the legend names them (``russian-base``: "Russian base"), where the author gave them."""
+
 
 
 @frozen

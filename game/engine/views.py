@@ -18,9 +18,9 @@ from weakref import WeakKeyDictionary
 
 from attrs import evolve, field, frozen
 
-from game.engine.adjudication import environment, holds, probability, scores, unavailable_reason
+from game.engine.adjudication import environment, holds, overtaken_text, probability, scores, unavailable_reason
 from game.engine.expressions import Expression
-from game.engine.log import EVENT, INTERVENTION, LogEntry
+from game.engine.log import EVENT, INTERVENTION, OVERTAKEN, LogEntry
 from game.engine.model import Action, Ending, Objective, Place, Route, Scenario
 from game.engine.state import GameState
 
@@ -231,7 +231,14 @@ def _entry_for(scenario: Scenario, entry: LogEntry, seat: str | None) -> LogEntr
         return entry
     changes = tuple(c for c in entry.changes if scenario.variable(c.variable).visible(seat))
     chance = entry.chance if knowable(scenario, _chance_of(scenario, entry.rule), seat) else None
-    return evolve(entry, changes=changes, chance=chance, roll=None, reason="")
+    entry = evolve(entry, changes=changes, chance=chance, roll=None, reason="")
+    action = scenario.action(entry.rule) if entry.kind == OVERTAKEN else None
+    if action is not None and not knowable(scenario, action.when, seat):
+        # Which part of another seat's condition failed would tell what that seat sees: the words
+        # written for the whole condition only.
+        why = action.unavailable or f"requires {action.when.text}"
+        entry = evolve(entry, text=overtaken_text(action, why), unavailable=action.unavailable)
+    return entry
 
 
 def _chance_of(scenario: Scenario, rule: str) -> Expression | None:
@@ -259,9 +266,9 @@ def _option_table(scenario: Scenario, seat: str) -> tuple[_Row, ...]:
 
 def _option_row(action: Action) -> _Row:
     when = action.when.evaluate if action.when else None
-    if action.chance is not None:
-        return action, when, None, None
-    return action, when, Option(action, True), Option(action, False, unavailable_reason(action))
+    if action.chance is not None or any(clause.unavailable for clause in action.clauses):
+        return action, when, None, None  # the odds, or which part of the condition fails, change with the state
+    return action, when, Option(action, True), Option(action, False, action.unavailable)
 
 
 def _availability(scenario: Scenario, seat: str, env: list) -> tuple[bool, ...]:
@@ -278,9 +285,9 @@ def _options(scenario: Scenario, seat: str, flags: tuple[bool, ...], visible_env
         if available_option is not None:
             options.append(available_option if available else unavailable_option)
             continue
-        hidden = not knowable(scenario, action.chance, viewer)
-        chance = None if hidden else probability(action.chance, visible_env)
-        reason = "" if available else unavailable_reason(action)
+        hidden = action.chance is not None and not knowable(scenario, action.chance, viewer)
+        chance = None if hidden or action.chance is None else probability(action.chance, visible_env)
+        reason = "" if available else unavailable_reason(action, visible_env)
         options.append(Option(action, available, reason, chance, hidden))
     return tuple(options)
 

@@ -15,7 +15,6 @@ from game.presentation.entries import turn_lines
 from game.presentation.options import option_detail, option_prompt
 from game.presentation.scores import ending_lines
 from game.presentation.spans import Line, line
-from game.presentation.words import format_value
 from game.saves import SaveSummary
 from game.seat_view.model import MapView, OptionView, SeatView, Track
 
@@ -44,7 +43,7 @@ def scenario_choice(entry: ScenarioEntry) -> str:
 
 def track_line(track: Track) -> str:
     """``Central Asian receptivity: 3 (from 0 to 10), down 2 since last turn; other seats cannot see this.``"""
-    value = format_value(track.value)
+    value = track.say(track.value)
     bounds = f" (from {track.low} to {track.high})" if track.type == "int" and track.low is not None \
         and track.high is not None else ""
     notes = []
@@ -54,7 +53,7 @@ def track_line(track: Track) -> str:
             moved = "up" if track.value > before else "down"
             notes.append(f"{moved} {abs(track.value - before)} since last turn")
         else:
-            notes.append(f"was {format_value(before)} last turn")
+            notes.append(f"was {track.say(before)} last turn")
     if track.secret:
         notes.append(SECRET)
     return f"{track.label}: {value}{bounds}" + (f", {'; '.join(notes)}" if notes else "") + "."
@@ -111,7 +110,7 @@ def save_choice(summary: SaveSummary) -> str:
     when = f"saved {summary.updated.astimezone():%Y-%m-%d %H:%M}"
     if summary.damaged:
         return f"{summary.name} ({summary.path.name}): damaged: {summary.damaged}; {when}"
-    seats = ", ".join(f"{seat} {controller}" for seat, controller in summary.controllers.items())
+    seats = ", ".join(f"{name}: {who}" for name, who in summary.played_by)
     over = ", over" if summary.over else ""
     return (f"{summary.name or summary.path.stem}: {summary.title}, turn {summary.played} of {summary.turns}{over};"
             f" seats {seats}; {when} ({summary.path.name})")

@@ -27,6 +27,7 @@ MAX_EVALUATIONS = 4096
 
 class CautiousPolicy:
     name = "cautious"
+    label = "cautious"
     description = "assumes the others answer with their most harmful action; maximises the worst case"
 
     def choose(self, scenario: Scenario, knowledge: Knowledge, roll: float) -> str:

@@ -17,6 +17,7 @@ from game.players.memo import remembered
 
 class GreedyPolicy:
     name = "greedy"
+    label = "greedy"
     description = "picks the action with the best expected own score one turn ahead"
 
     def choose(self, scenario: Scenario, knowledge: Knowledge, roll: float) -> str:

@@ -18,11 +18,13 @@ from game.players.ismcts import search
 
 LEVELS = {"planner-easy": 24, "planner": 96, "planner-hard": 384}
 """Policy name: imagined games per decision."""
+LABELS = {"planner-easy": "planner, easy", "planner": "planner", "planner-hard": "planner, hard"}
 
 
 class PlannerPolicy:
     def __init__(self, name: str, iterations: int) -> None:
         self.name = name
+        self.label = LABELS[name]
         self.iterations = iterations
         self.description = f"searches ahead over {iterations} imagined games per decision (ISMCTS)"
 

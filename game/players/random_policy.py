@@ -8,6 +8,7 @@ from game.engine.views import Knowledge
 
 class RandomPolicy:
     name = "random"
+    label = "random"
     description = "picks uniformly among the legal actions"
 
     def choose(self, scenario: Scenario, knowledge: Knowledge, roll: float) -> str:

@@ -16,6 +16,8 @@ from game.players.scripted_policy import PREFIX, ScriptedPolicy, strategy_of
 
 class Policy(Protocol):
     name: str
+    label: str
+    """How a setup screen or a list of saves names it, in "computer (...)"."""
     description: str
 
     def choose(self, scenario: Scenario, knowledge: Knowledge, roll: float) -> str:
@@ -34,6 +36,22 @@ POLICIES: dict[str, Policy] = {
 def policy_names() -> list[str]:
     """The policies any scenario offers (a scenario's own strategies come on top: ``strategy:ID``)."""
     return list(POLICIES)
+
+
+HUMAN_LABEL = "a person"
+
+
+def controller_label(controller: str, scenario: Scenario | None = None) -> str:
+    """Who plays a seat, as people read it: "a person", "computer (planner, hard)", "computer (“Stay in the
+    Gulf”)" (a strategy by its label when ``scenario`` is given)."""
+    if controller == "human":
+        return HUMAN_LABEL
+    if controller.startswith(PREFIX) and scenario is not None:
+        strategy = scenario.strategy(controller.removeprefix(PREFIX))
+        if strategy is not None:
+            return f"computer (\u201c{strategy.label}\u201d)"
+    policy = POLICIES.get(controller)
+    return f"computer ({policy.label if policy is not None else controller.removeprefix(PREFIX)})"
 
 
 def get_policy(name: str) -> Policy:

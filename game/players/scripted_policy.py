@@ -26,6 +26,7 @@ class ScriptedPolicy:
     def __init__(self, strategy_id: str) -> None:
         self.strategy_id = strategy_id
         self.name = PREFIX + strategy_id
+        self.label = f"strategy {strategy_id}"
 
     def choose(self, scenario: Scenario, knowledge: Knowledge, roll: float) -> str:
         return scripted_choice(scenario, strategy_of(scenario, knowledge.seat, self.name), knowledge)

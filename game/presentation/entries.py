@@ -4,14 +4,19 @@ Students read sentences ("Central Asian receptivity fell by 2, to 3."), never
 an effect as written; with ``formulas`` (the facilitator's and the designer's
 choice) each change also shows the effect that made it, when the view holds it
 (a view holds only the formulas its viewer may know). A rule without text has
-no headline: its changes speak for it.
+no headline of its own: the changes of a turn's silent rules are told together,
+under "Also this turn", so no change stands under no heading.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from attrs import evolve
+
 from game.engine.log import ACTION, ARGUED, ENDING, EVENT, OVERTAKEN
 from game.presentation.spans import BAD, END, GOOD, MUTED, NEWS, QUOTE, SEAT, STRONG, WARNING, Line, Span, line
-from game.presentation.words import and_list, format_value, percent, turn_heading
+from game.presentation.words import and_list, percent, quoted, turn_heading
 from game.seat_view.model import ChangeView, EntryView, SeatView
 
 DETAIL = 4
@@ -21,9 +26,30 @@ DETAIL = 4
 def turn_lines(view: SeatView, turn: int, *, formulas: bool = False) -> list[Line]:
     """A turn's heading, then the lines of each of its entries in ``view``."""
     lines = [line((turn_heading(view, turn), STRONG))]
-    for entry in view.entries_of(turn):
-        lines += entry_lines(view, entry, formulas=formulas)
+    for block in entry_blocks(view, view.entries_of(turn), formulas=formulas):
+        lines += block
     return lines
+
+
+ALSO = "Also this turn"
+"""The heading of the changes that rules without text made."""
+
+
+def entry_blocks(view: SeatView, entries: Sequence[EntryView], *, formulas: bool = False) -> list[list[Line]]:
+    """The lines of each entry, one block each; the changes of the rules without text together in one block
+    headed :data:`ALSO`, where the first of them came."""
+    blocks: list[list[Line]] = []
+    silent: list[Line] | None = None
+    for entry in entries:
+        lines = entry_lines(view, entry, formulas=formulas)
+        if headline(view, entry, formulas=formulas) is not None:
+            blocks.append(lines)
+        elif lines:
+            if silent is None:
+                silent = [line((ALSO, STRONG))]
+                blocks.append(silent)
+            silent += [evolve(item, indent=max(item.indent, DETAIL)) for item in lines]
+    return blocks
 
 
 def entry_lines(view: SeatView, entry: EntryView, *, formulas: bool = False) -> list[Line]:
@@ -32,12 +58,12 @@ def entry_lines(view: SeatView, entry: EntryView, *, formulas: bool = False) -> 
     indent = DETAIL if head is not None else 0
     lines = [head] if head is not None else []
     if entry.rationale:
-        lines.append(line(("Rationale: ", MUTED), (f"\u201c{entry.rationale}\u201d", QUOTE), indent=DETAIL))
-    lines += [change_line(change, formulas=formulas, indent=indent) for change in entry.changes]
+        lines.append(line(("Rationale: ", MUTED), (quoted(entry.rationale), QUOTE), indent=DETAIL))
+    lines += [change_line(change, view, formulas=formulas, indent=indent) for change in entry.changes]
     if entry.reason:
         lines.append(line(("Reason: ", MUTED), (entry.reason, QUOTE), indent=DETAIL))
     if entry.source and entry.kind != ENDING:
-        lines.append(line(("Why: ", MUTED), (f"\u201c{entry.source}\u201d", QUOTE), indent=DETAIL))
+        lines.append(line(("Why: ", MUTED), (quoted(entry.source), QUOTE), indent=DETAIL))
     if entry.assumption:
         lines.append(line(("Designer's assumption: ", MUTED), (entry.assumption, MUTED), indent=DETAIL))
     return lines
@@ -103,13 +129,14 @@ def _known_to(view: SeatView, entry: EntryView) -> list[Span]:
     return [("  (private)", WARNING)]
 
 
-def change_line(change: ChangeView, *, formulas: bool = False, indent: int = DETAIL) -> Line:
-    """``Central Asian receptivity fell by 2, to 3.``; ``Waiver issued: now yes (was no).``"""
+def change_line(change: ChangeView, view: SeatView, *, formulas: bool = False, indent: int = DETAIL) -> Line:
+    """``Central Asian receptivity fell by 2, to 3.``; ``Waiver issued: now yes (was no).`` (values by their
+    labels: ``U.S. on a Russian base: now the 201st base in Tajikistan``)."""
     formula = (f"  [{change.formula}]", MUTED) if formulas and change.formula else ""
     label = (change.label, STRONG)
     if change.type == "int" and isinstance(change.before, int) and isinstance(change.after, int):
         moved = "rose" if change.after > change.before else "fell"
         return line(label, f" {moved} by {abs(change.after - change.before)}, to ",
-                    (format_value(change.after), STRONG), ".", formula, indent=indent)
-    return line(label, ": now ", (format_value(change.after), STRONG), f" (was {format_value(change.before)}).",
-                formula, indent=indent)
+                    (view.say(change.variable, change.after), STRONG), ".", formula, indent=indent)
+    return line(label, ": now ", (view.say(change.variable, change.after), STRONG),
+                f" (was {view.say(change.variable, change.before)}).", formula, indent=indent)

@@ -7,7 +7,7 @@ condition and its chance as written are formulas: shown only when asked for.
 from __future__ import annotations
 
 from game.presentation.spans import MUTED, ODDS, QUOTE, STRONG, WARNING, Line, line
-from game.presentation.words import percent
+from game.presentation.words import percent, quoted
 from game.seat_view.model import OptionView
 
 UNKNOWN_CHANCE = "chance unknown"
@@ -33,7 +33,7 @@ def option_prompt(option: OptionView, *, formulas: bool = False) -> list[Line]:
                  ("  private", WARNING) if option.private else "")
     if option.available:
         return [first]
-    return [first, line((f"unavailable: {unavailable_text(option, formulas=formulas)}", QUOTE), indent=2)]
+    return [first, line((f"unavailable: {unavailable_text(option, formulas=formulas)}", MUTED), indent=2)]
 
 
 def option_detail(option: OptionView, *, formulas: bool = False) -> list[Line]:
@@ -54,7 +54,7 @@ def option_detail(option: OptionView, *, formulas: bool = False) -> list[Line]:
     if option.private:
         lines.append(line(("Private: only you will know you did this.", MUTED)))
     if option.source:
-        lines.append(line((f"\u201c{option.source}\u201d", QUOTE)))
+        lines.append(line((quoted(option.source), QUOTE)))
     if option.assumption:
         lines.append(line(("Designer's assumption: ", MUTED), (option.assumption, MUTED)))
     return lines

@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
+from game.engine.model import say_value
 from game.seat_view.model import SeatView
 
 
-def format_value(value: Any) -> str:
-    """A value as a reader would say it: yes/no, whole numbers plain, names with spaces."""
-    if isinstance(value, str):
-        return value.replace("_", " ")
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, float):
-        return f"{round(value, 2):g}"
-    return str(value)
+def format_value(value: Any, labels: Mapping[str, str] | None = None) -> str:
+    """A value as a reader would say it: an enum value by its label (``labels``), yes/no, whole numbers plain.
+
+    A track's value is better said by ``Track.say`` or ``SeatView.say``, which know its labels."""
+    return say_value(value, labels)
+
+
+QUOTES = ("\u201c", "\u2018", '"', "'", "\u00ab")
+
+
+def quoted(text: str) -> str:
+    """``text`` in quotation marks, unless it opens with its own (a source that starts “We won’t…”)."""
+    return text if text.lstrip().startswith(QUOTES) else f"\u201c{text}\u201d"
 
 
 def format_score(score: float) -> str:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from game.decoding import EARLIEST, LATEST
 from game.file_reading import Refused, read_bounded
+from game.players.registry import controller_label
 from game.private_files import private_folder
 from game.safe_text import printable
 from game.saves.codec import decode_game
@@ -118,6 +119,8 @@ def _summary(path: Path) -> SaveSummary:
                        scenario_id=game.scenario_id, title=game.title, played=game.played,
                        turns=game.scenario.turns, over=game.over, controllers=game.controllers,
                        created=game.created, parent=game.parent, locked=game.lock is not None,
+                       played_by=tuple((game.scenario.actor_name(seat), controller_label(controller, game.scenario))
+                                       for seat, controller in game.controllers.items()),
                        dropped=game.dropped)
 
 

@@ -147,6 +147,8 @@ class SaveSummary:
     parent: Parent | None = None
     locked: bool = False
     """The game has a facilitator passphrase."""
+    played_by: tuple[tuple[str, str], ...] = ()
+    """(seat's name, who plays it in words) in seat order: "United States", "a person"."""
     dropped: int = 0
     """Bytes of a torn last frame left out (``TORN_TAIL``)."""
 

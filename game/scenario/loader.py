@@ -20,11 +20,14 @@ from typing import Any
 
 from game.engine.arithmetic import LIMIT
 from game.engine.expressions import (
+    BOOL,
     INT,
     RESERVED,
     TEXT,
     TURN,
+    Expression,
     Symbol,
+    compile_expression,
 )
 from game.engine.model import (
     DEFAULT_END_TEXT,
@@ -32,6 +35,7 @@ from game.engine.model import (
     PUBLIC,
     Action,
     Actor,
+    Clause,
     Ending,
     Event,
     MapSpec,
@@ -43,7 +47,7 @@ from game.engine.model import (
     Variable,
     hold_id,
 )
-from game.errors import ScenarioError
+from game.errors import ExpressionError, ScenarioError
 from game.scenario.arguments import read_arguments
 from game.scenario.beliefs import read_beliefs
 from game.scenario.classroom import read_class
@@ -62,15 +66,16 @@ _ROOT_KEYS = {"format", "scenario", "actors", "variables", "actions", "events", 
               "strategies", "balance", "questions", "beliefs", "arguments", "injects", "class"}
 _SCENARIO_KEYS = {"id", "title", "summary", "source", "start_date", "turn_days", "turns", "seats", "end_text"}
 _ACTOR_KEYS = {"name", "article", "short_name", "briefing"}
-_VARIABLE_KEYS = {"label", "type", "min", "max", "initial", "values", "visible_to", "source", "assumption",
-                  "description", "group"}
+_VARIABLE_KEYS = {"label", "type", "min", "max", "initial", "values", "value_labels", "visible_to", "source",
+                  "assumption", "description", "group"}
 _ACTION_KEYS = {"id", "actor", "label", "when", "chance", "effects", "fail_effects", "visibility",
                 "unavailable", "description", "tags", "source", "assumption", "history", "reveals"}
 _EVENT_KEYS = {"id", "when", "once", "chance", "effects", "text", "visible_to", "source", "assumption", "history",
                "reveals"}
 _ENDING_KEYS = {"id", "when", "text", "source", "assumption"}
 _OBJECTIVE_KEYS = {"score", "text"}
-_MAP_KEYS = {"width", "height", "art", "places", "routes"}
+_CLAUSE_KEYS = {"if", "unavailable"}
+_MAP_KEYS = {"width", "height", "art", "places", "routes", "kinds"}
 _PLACE_KEYS = {"id", "name", "x", "y", "kind", "status"}
 _ROUTE_KEYS = {"from", "to", "label", "when"}
 HOLD_LABEL = "Hold: take no action this turn"
@@ -294,7 +299,7 @@ class _Loader(Reader):
         if kind not in ("int", "bool", "enum"):
             self.problem((*path, "type"), f"type of {what} must be int, bool or enum, not {kind!r}")
             return None
-        for key, owner in (("min", "int"), ("max", "int"), ("values", "enum")):
+        for key, owner in (("min", "int"), ("max", "int"), ("values", "enum"), ("value_labels", "enum")):
             if key in table and kind != owner:
                 self.problem((*path, key), f"{key} applies only to {owner} variables; {what} is {kind}")
         common = dict(
@@ -351,7 +356,23 @@ class _Loader(Reader):
             self.problem((*path, "initial"), f"initial of {what} is {initial!r}, not one of its values",
                          f"values: {', '.join(values)}")
             return None
-        return Variable(name, type="enum", initial=initial, values=tuple(dict.fromkeys(values)), **common)
+        return Variable(name, type="enum", initial=initial, values=tuple(dict.fromkeys(values)),
+                        value_labels=self.value_labels(table, path, what, values), **common)
+
+    def value_labels(self, table: dict, path: tuple, what: str, values: list[str]) -> dict[str, str]:
+        """``value_labels``: how players read each value of an enum (a value without one shows as written)."""
+        raw = self.get(table, path, "value_labels", dict, what, {}) or {}
+        labels = {}
+        for value in raw:
+            label = self.author_text(raw, (*path, "value_labels"), value, f"value_labels of {what}")
+            if value not in values:
+                self.problem((*path, "value_labels", value), f"value_labels of {what} names {value!r}, which is "
+                             "not one of its values", close(value, set(values)) or f"values: {', '.join(values)}")
+            elif label is not None and not label.strip():
+                self.problem((*path, "value_labels", value), f"the label of {value!r} in {what} is empty")
+            elif label is not None:
+                labels[value] = label.strip()
+        return labels
 
     def read_action(self, path: tuple, raw: Any) -> Action | None:
         table = self.table(path, raw, _ACTION_KEYS, "action")
@@ -379,7 +400,12 @@ class _Loader(Reader):
             self.problem((*path, "when"), f"{what} replaces the built-in hold, which must always be available",
                          "remove its when")
         self.strings(table, path, "tags", what)  # accepted (format 1), not used by this version
-        when = self.condition(table, path, what)
+        clauses: tuple[Clause, ...] = ()
+        if isinstance(table.get("when"), list):
+            clauses = self.clauses(table, path, what)
+            when = self.conjunction(clauses, path, what)
+        else:
+            when = self.condition(table, path, what)
         if when is not None and actor in self.seats:
             self.check_knowable(when, actor, (*path, "when"), what)
         action = Action(
@@ -398,10 +424,54 @@ class _Loader(Reader):
             history=self.author_text(table, path, "history", what, "", lines=True),
             reveals=self.reveals(table, path, what),
             line=self.lines.line(path),
+            clauses=clauses,
         )
         if action_id in self.holds and actor != self.holds[action_id]:
             return None
         return action if action_id and actor in self.seats and label is not None else None
+
+    def clauses(self, table: dict, path: tuple, what: str) -> tuple[Clause, ...]:
+        """A ``when`` written as parts that must all hold, each with the words shown when it fails."""
+        if "unavailable" in table:
+            self.problem((*path, "unavailable"), f"{what} gives its when as parts, each with its own unavailable",
+                         "move this text into the part it is about")
+        items = table["when"]
+        if not items:
+            self.problem((*path, "when"), f"the when of {what} is an empty list", "leave when out: always possible")
+        clauses = []
+        for i, raw in enumerate(items):
+            where = (*path, "when", i)
+            part = f"part {i + 1} of the when of {what}"
+            if not isinstance(raw, dict):
+                self.problem(where, f"{part} must be a table such as {{ if = \"x > 0\", unavailable = \"why not\" }}")
+                continue
+            clause = self.table(where, raw, _CLAUSE_KEYS, part)
+            reason = self.author_text(clause, where, "unavailable", part)
+            if reason is not None and not reason.strip():
+                self.problem((*where, "unavailable"), f"the unavailable of {part} is empty",
+                             "say what stops the action, as a player would read it")
+            if "if" not in clause:
+                self.problem(where, f"{part} is missing the required key 'if'")
+                continue
+            when = self.expression(clause["if"], (*where, "if"), f"{part}", BOOL)
+            if when is not None:
+                if when.domain == {False}:
+                    self.warning((*where, "if"), f"{part} {when.text!r} can never hold")
+                clauses.append(Clause(when, (reason or "").strip(), self.lines.line(where)))
+        return tuple(clauses)
+
+    def conjunction(self, clauses: tuple[Clause, ...], path: tuple, what: str) -> Expression | None:
+        """The one condition the parts make (what the engine, its fast path and lint evaluate)."""
+        if not clauses:
+            return None
+        text = " and ".join(f"({clause.when.text})" if len(clauses) > 1 else clause.when.text
+                            for clause in clauses)
+        try:
+            return compile_expression(text, self.symbols, expect=BOOL)
+        except ExpressionError as error:
+            self.problem((*path, "when"), f"the parts of the when of {what} together: {error.message}",
+                         error.hint)
+            return None
 
     def add_holds(self, actions: list[Action], seats: list[str]) -> list[Action]:
         """Give every seat the built-in hold action unless it defines its own."""
@@ -496,7 +566,23 @@ class _Loader(Reader):
             route = self.read_route(("map", "routes", i), raw)
             if route:
                 routes.append(route)
-        return MapSpec(width or 60, height or 20, tuple(places), tuple(routes), art or "")
+        return MapSpec(width or 60, height or 20, tuple(places), tuple(routes), art or "",
+                       self.kinds(table, {p.kind for p in places}))
+
+    def kinds(self, table: dict, used: set[str]) -> dict[str, str]:
+        """``[map.kinds]``: how the legend names each kind of place (a kind without one shows as written)."""
+        raw = self.get(table, ("map",), "kinds", dict, "[map]", {}) or {}
+        labels = {}
+        for kind in raw:
+            path = ("map", "kinds", kind)
+            label = self.author_text(raw, ("map", "kinds"), kind, "[map.kinds]")
+            if kind not in used:
+                self.problem(path, f"[map.kinds] names {kind!r}, which no place is", close(kind, used))
+            elif label is not None and not label.strip():
+                self.problem(path, f"the label of kind {kind!r} in [map.kinds] is empty")
+            elif label is not None:
+                labels[kind] = label.strip()
+        return labels
 
     def read_place(self, path: tuple, raw: Any, width: int, height: int) -> Place | None:
         table = self.table(path, raw, _PLACE_KEYS, "map place")

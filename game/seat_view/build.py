@@ -19,6 +19,7 @@ from game.engine.log import LogEntry
 from game.engine.model import Scenario, Variable
 from game.engine.state import GameState
 from game.engine.views import View, view_for
+from game.players.registry import controller_label
 from game.seat_view.cut import Cut
 from game.seat_view.history import History, ViewerPart, history_of, messages_for
 from game.seat_view.model import (
@@ -76,6 +77,7 @@ def seat_view(session: Session, seat: str | None, played: int | None = None, *,
         game_name=session.name,
         played=played,
         controllers=dict(session.controllers) if seat is None else {},
+        played_by={s: controller_label(c, scenario) for s, c in session.controllers.items()} if seat is None else {},
         messages=messages,
         **(_open_turn(session, seat, events) if now and not situation["over"] else {}),
         beliefs=belief_prompts(session, seat) if now and seat is not None else (),
@@ -162,15 +164,16 @@ def _open_turn(session: Session, seat: str | None, events: tuple[EventView, ...]
     seats = scenario.seats if seat is None else (seat,)
     pending = {s: shown(order) for s in seats if (order := session.pending(s)) is not None}
     decided = tuple(s for s in scenario.seats if s in session.decided())
+    withdrawn = {s: shown(order) for s in seats if (order := session.withdrawn(s)) is not None}
     if seat is not None:
-        return {"pending": pending, "decided": decided}
+        return {"pending": pending, "decided": decided, "withdrawn": withdrawn}
     intended = {s: shown(session.intended_order(s)) for s in scenario.seats if session.controller(s) != HUMAN}
     acts = tuple(ActView(describe(scenario, act), act.reason) for act in session.open_interventions)
     injects = tuple(InjectView(i.id, i.headline, i.effects,
                                tuple(s for s in scenario.seats if i.recipients is not None and s in i.recipients),
                                i.use_when, i.source, i.assumption, i.history) for i in scenario.injects)
     return {"pending": pending, "decided": decided, "intended": intended, "events": events, "acts": acts,
-            "injects": injects}
+            "injects": injects, "withdrawn": withdrawn}
 
 
 def seat_name(scenario: Scenario, seat: str) -> SeatName:
@@ -197,7 +200,8 @@ def _tracks(scenario: Scenario, seat: str | None, history: History, played: int,
 
 def _track(variable: Variable, history: SharedTuple) -> Track:
     return Track(variable.name, variable.label, variable.type, history, variable.low, variable.high,
-                 variable.values, variable.group, variable.description, variable.visible_to is not None)
+                 variable.values, variable.group, variable.description, variable.visible_to is not None,
+                 dict(variable.value_labels))
 
 
 def _map(view: View) -> MapView | None:
@@ -207,4 +211,4 @@ def _map(view: View) -> MapView | None:
     places = tuple(PlaceView(p.place.id, p.place.name, p.place.x, p.place.y, p.place.kind, p.status)
                    for p in view.places)
     routes = tuple(RouteView(r.start, r.end, r.label) for r in view.routes)
-    return MapView(spec.width, spec.height, spec.art, places, routes)
+    return MapView(spec.width, spec.height, spec.art, places, routes, dict(spec.kinds))

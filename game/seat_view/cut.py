@@ -35,7 +35,7 @@ class Cut:
         action, available = option.action, option.available
         return OptionView(
             id=action.id, label=action.label, available=available, description=action.description,
-            reason="" if available else action.unavailable, requires=self.formula(action.when),
+            reason="" if available else option.reason, requires=self.formula(action.when),
             chance=option.chance if available else None, chance_hidden=option.chance_hidden and available,
             chance_formula=self.formula(action.chance) if available else "",
             private=action.visibility == PRIVATE, source=action.source,
@@ -57,7 +57,7 @@ class Cut:
             if seat is None and entry.visible_to is not None else (),
             changes=tuple(self.change(change, effects.get(change.effect)) for change in entry.changes),
             success=entry.success, chance=entry.chance, roll=entry.roll, source=entry.source,
-            unavailable=action.unavailable if overtaken else "",
+            unavailable=entry.unavailable if overtaken else "",
             requires=self.formula(action.when) if overtaken else "",
             rationale=order.rationale if order is not None and order.action == entry.rule else "",
             by=entry.by or "", reason=entry.reason, ruled=entry.ruled,

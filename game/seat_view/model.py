@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 
 from attrs import field, frozen
 
-from game.engine.model import turn_date
+from game.engine.model import say_value, turn_date
 
 Value = int | bool | str
 """A track's value."""
@@ -63,10 +63,16 @@ class Track:
     description: str = ""
     secret: bool = False
     """Kept from some seats (the viewer is not one of them)."""
+    value_labels: Mapping[str, str] = field(factory=dict)
+    """An enum's values as players read them, where the scenario names them."""
 
     @property
     def value(self) -> Value:
         return self.history[-1]
+
+    def say(self, value: Value) -> str:
+        """``value`` as a reader would say it: an enum value by its label, yes/no, numbers plain."""
+        return say_value(value, self.value_labels)
 
     @property
     def before(self) -> Value | None:
@@ -243,6 +249,11 @@ class MapView:
     art: str = ""
     places: tuple[PlaceView, ...] = ()
     routes: tuple[RouteView, ...] = ()
+    kinds: Mapping[str, str] = field(factory=dict)
+    """Each kind of place as the legend names it."""
+
+    def kind_label(self, kind: str) -> str:
+        return self.kinds.get(kind) or kind.replace("-", " ").replace("_", " ") or "place"
 
 
 @frozen
@@ -356,6 +367,11 @@ class SeatView:
     """For the facilitator: the scenario's events, for the white cell's forms (fire one, rule on its chance)."""
     acts: tuple[ActView, ...] = ()
     """For the facilitator: the white cell's acts so far in the open turn, in order."""
+    played_by: Mapping[str, str] = field(factory=dict)
+    """For the facilitator: who plays each seat as people read it ("a person", "computer (planner)")."""
+    withdrawn: Mapping[str, OrderView] = field(factory=dict)
+    """Orders of the open turn that an act of the facilitator's made impossible, until their seat orders
+    again: the viewer's own (every seat's for the facilitator), so the seat is told to choose again."""
     beliefs: tuple[BeliefPrompt, ...] = ()
     """For a seat: the scenario's beliefs it is asked now (the hot wash), with its own answers so far."""
     injects: tuple[InjectView, ...] = ()
@@ -397,6 +413,10 @@ class SeatView:
     def track(self, name: str) -> Track | None:
         return next((t for t in self.tracks if t.name == name), None)
 
+    def say(self, variable: str, value: Value) -> str:
+        """A value of ``variable`` as a reader would say it (its enum label when the scenario gives one)."""
+        track = self.track(variable)
+        return track.say(value) if track is not None else say_value(value)
 
 def _of_turn(items: Sequence[EntryView] | Sequence[MessageView], turn: int) -> tuple:
     start = bisect.bisect_left(items, turn, key=_turn)

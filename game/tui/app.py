@@ -34,6 +34,8 @@ class HorizonApp(App[None]):
     BINDINGS = [
         Binding("f1,question_mark", "help", "Help", id="app.help"),
         Binding("escape", "leave_field", "Leave the field", show=False, priority=True, id="app.leave_field"),
+        Binding("p", "pause_run", "Pause the run", tooltip="Stop the run of turns at the console after this turn",
+                id="game.pause"),
     ]
 
     def __init__(self, options: LaunchOptions | None = None, *,
@@ -131,6 +133,8 @@ class HorizonApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "leave_field":  # a dialog's field is the dialog: Escape there cancels it
             return isinstance(self.focused, Input) and not isinstance(self.screen, ModalScreen)
+        if action == "pause_run":  # offered (in every footer) only while the facilitator's run of turns goes on
+            return self.playthrough is not None and self.playthrough.running > 1
         return super().check_action(action, parameters)
 
     def action_leave_field(self) -> None:
@@ -217,8 +221,23 @@ class HorizonApp(App[None]):
 
     def action_leave_game(self) -> None:
         from game.tui.dialogs.confirm import ConfirmDialog
+        from game.tui.screens.turn import TurnScreen
 
         detail = "The game is saved as it goes: Continue resumes it where it stopped, with the orders given."
+        playthrough = self.playthrough
+        if playthrough is not None and playthrough.facilitating and isinstance(self.screen, TurnScreen):
+            from game.tui.dialogs.seat_choice import SeatChoice
+
+            def chosen(choice: str | None) -> None:
+                if choice == "console":  # once this dialog is gone: the callback comes before it is popped
+                    self.call_after_refresh(playthrough.back_to_console)
+                elif choice == "leave":
+                    self.leave_game()
+
+            choices = [("Back to the console (this turn waits; a run of turns stops)", "console"),
+                       ("Leave this game for the title screen", "leave"), ("Stay here", "stay")]
+            self.push_screen(SeatChoice("Where to?", choices, detail=detail), chosen)
+            return
         question = ConfirmDialog("Leave this game for the title screen?", detail, yes="Leave", no="Stay",
                                  default=False)
         self.push_screen(question, lambda sure: self.leave_game() if sure else None)

@@ -137,12 +137,12 @@ class Playthrough:
         elif isinstance(step, Results):
             await self.show(self.results(step))
             game.saw(step)
-        elif isinstance(step, Decide):
-            if label := game.withdrawn_label(step.seat):
-                notify(self.app, f"Your order \u201c{label}\u201d is no longer possible after a change by the "
-                                "facilitator: choose again.", severity="warning", timeout=12)
+        elif isinstance(step, Decide):  # a withdrawn order is said on the turn screen (SeatView.withdrawn)
             view = await asyncio.to_thread(game.view_for, step)
             order = await self.show(TurnScreen(view, step.seat, formulas_allowed=self.watching))
+            if order is None:  # the facilitator went back to the console (Escape): the turn waits
+                game.to_console()
+                return
             self.tell(await asyncio.to_thread(game.give, order))
         elif isinstance(step, Counter | Argue):
             await self.arguing(step)
@@ -221,10 +221,26 @@ class Playthrough:
             self.backdrop.status("p pauses after the turn being played" if turns > 1 else "")
             return
 
+    @property
+    def running(self) -> int:
+        """Turns the facilitator chose to play before the console opens again (more than 1: a run)."""
+        return self.game.running
+
     def pause(self) -> None:
-        """Stop a run of turns after the one being played (``p`` on the game's backdrop)."""
+        """Stop a run of turns after the one being played (``p`` on any screen of the run)."""
         if self.game.pause():
+            self.backdrop.status("")
             notify(self.app, "Paused: the console opens after this turn.")
+            self.app.screen.refresh_bindings()
+
+    def back_to_console(self) -> None:
+        """From a seat's turn in facilitator mode, back to the console now (Escape): a run stops; the turn
+        waits, with the orders given so far."""
+        from game.tui.screens.turn import TurnScreen
+
+        self.backdrop.status("")
+        if isinstance(self.app.screen, TurnScreen):
+            self.app.screen.dismiss(None)
 
     def act(self, key: str) -> None:
         """Open the form of one of the facilitator's acts (from the console or the palette); apply it."""

@@ -26,7 +26,8 @@ HIGH_CONTRAST = Theme(
     boost="#262626",
     dark=True,
     text_alpha=1.0,
-    variables={"text-muted": "#E0E0E0", "footer-key-foreground": "#FFFF00", "block-cursor-background": "#FFFF00",
+    variables={"text-muted": "#E0E0E0", "text-disabled": "#BDBDBD", "footer-key-foreground": "#FFFF00",
+               "block-cursor-background": "#FFFF00",
                "block-cursor-foreground": "#000000", "input-selection-background": "#FFFF00 50%"},
 )
 

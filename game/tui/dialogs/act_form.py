@@ -15,9 +15,10 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
 from textual.content import Content
-from textual.widgets import Button, Checkbox, Footer, Input, Select, SelectionList, Static
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, OptionList, SelectionList, Static
+from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
 from game.desk.effect_form import Change, flat
@@ -26,7 +27,38 @@ from game.engine.interventions import Intervention
 from game.errors import WargameError
 from game.safe_text import printable
 from game.seat_view.model import SeatView
-from game.tui.text import choice, shown
+from game.tui.text import shown
+from game.tui.widgets.footer import Footer
+
+
+class ChoiceList(OptionList):
+    """One of a form's choices, in the form itself: ↑ ↓ choose, and the chosen one is marked ● (the others ○),
+    so it reads without colour. A drop-down's list ran past the dialog at 80×24 (issue 24). Nothing is
+    chosen until an arrow (or the author's ``initial``) highlights one."""
+
+    def __init__(self, choices: tuple[tuple[str, Any], ...], *, initial: Any = None, id: str) -> None:
+        self.labels = [label for label, _ in choices]
+        self.values = [value for _, value in choices]
+        super().__init__(*(Option(self._prompt(i, chosen=False)) for i in range(len(choices))), id=id)
+        self.initial = self.values.index(initial) if initial in self.values else None
+
+    def on_mount(self) -> None:
+        if self.initial is not None:
+            self.highlighted = self.initial
+
+    def _prompt(self, index: int, *, chosen: bool) -> Content:
+        return Content.assemble(("\u25cf " if chosen else "\u25cb ", "b"), shown(self.labels[index]))
+
+    def watch_highlighted(self, old: int | None, new: int | None) -> None:
+        super().watch_highlighted(new)
+        for index, chosen in ((old, False), (new, True)):
+            if index is not None and index < len(self.labels):
+                self.replace_option_prompt_at_index(index, self._prompt(index, chosen=chosen))
+
+    @property
+    def value(self) -> Any:
+        """The value chosen, or None before one is."""
+        return None if self.highlighted is None else self.values[self.highlighted]
 
 
 class ActFormDialog(ModalScreen[Intervention | None]):
@@ -55,9 +87,7 @@ class ActFormDialog(ModalScreen[Intervention | None]):
             for spec in self.fields:
                 yield Static(shown(spec.label), classes="act-label expert" if spec.expert else "act-label")
                 if spec.kind == CHOICE:
-                    yield Select(((choice(label), value) for label, value in spec.choices), prompt="Choose\u2026",
-                                 id=f"field-{spec.key}", compact=True,
-                                 **({"value": spec.initial} if spec.initial is not None else {}))
+                    yield ChoiceList(spec.choices, initial=spec.initial, id=f"field-{spec.key}")
                     if spec.details:
                         yield Static("", id=f"details-{spec.key}", classes="act-details", markup=False)
                 elif spec.kind == EFFECTS:
@@ -137,22 +167,24 @@ class ActFormDialog(ModalScreen[Intervention | None]):
                 values[spec.key] = ""
                 continue
             widget = self.query_one(f"#field-{spec.key}")
-            if isinstance(widget, Select):
-                values[spec.key] = None if widget.value is Select.NULL else widget.value
+            if isinstance(widget, ChoiceList):
+                values[spec.key] = widget.value
             elif isinstance(widget, SelectionList):
                 values[spec.key] = tuple(widget.selected)
             else:
                 values[spec.key] = widget.value
         return values
 
-    def on_select_changed(self, event: Select.Changed) -> None:
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         """Show what the author says of the choice (an inject's guidance, audience, effects and source)."""
-        key = (event.select.id or "").removeprefix("field-")
+        if not isinstance(event.option_list, ChoiceList):
+            return
+        key = (event.option_list.id or "").removeprefix("field-")
         spec = next((f for f in self.fields if f.key == key and f.details), None)
+        value = event.option_list.value
         if spec is not None:
-            shown = self.query_one(f"#details-{key}", Static)
-            shown.update(Content(printable(spec.detail(event.value), multiline=True)) if event.value is not Select.NULL
-                         else "")
+            self.query_one(f"#details-{key}", Static).update(
+                Content(printable(spec.detail(value), multiline=True)) if value is not None else "")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -7,10 +7,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from game.tui.dismissal import DismissOnce
 from game.tui.text import shown
+from game.tui.widgets.footer import Footer
 
 
 class ConfirmDialog(DismissOnce, ModalScreen[bool]):

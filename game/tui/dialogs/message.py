@@ -12,10 +12,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, SelectionList, Static, TextArea
+from textual.widgets import Button, Static, TextArea
 
 from game.seat_view.model import SeatName
 from game.tui.text import shown
+from game.tui.widgets.check_list import CheckList
+from game.tui.widgets.footer import Footer
 
 MAX_TEXT = 4000
 """As the session allows (a rationale's length)."""
@@ -37,7 +39,7 @@ class MessageDialog(ModalScreen[tuple[tuple[str, ...], str] | None]):
             yield Static("Send a message", classes="dialog-title")
             yield Static("Only the seats you choose will read it (the facilitator reads every message).",
                          classes="dialog-detail")
-            yield SelectionList[str](*((shown(seat.name), seat.id, seat.id in self.to) for seat in self.seats),
+            yield CheckList(*((shown(seat.name), seat.id, seat.id in self.to) for seat in self.seats),
                                      id="recipients")
             yield TextArea(id="text", soft_wrap=True, show_line_numbers=False)
             yield Static("", id="problem", classes="dialog-problem")
@@ -51,7 +53,7 @@ class MessageDialog(ModalScreen[tuple[tuple[str, ...], str] | None]):
 
     @on(Button.Pressed, "#send")
     def action_send(self) -> None:
-        recipients = tuple(self.query_one(SelectionList).selected)
+        recipients = tuple(self.query_one(CheckList).selected)
         text = self.query_one(TextArea).text.strip()
         problem = ("Choose who it is for (space ticks a seat)." if not recipients
                    else "Write the message first." if not text

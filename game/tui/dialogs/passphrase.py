@@ -14,10 +14,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Input, Static
 
 from game.desk.unlock import WRONG
 from game.tui.text import shown
+from game.tui.widgets.footer import Footer
 
 
 class PassphrasePrompt(ModalScreen[bool]):

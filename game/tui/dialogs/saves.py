@@ -13,32 +13,36 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from game.desk.storage import SaveSummary, list_saves
 from game.saves_folder import folder_shown
 from game.tui.dismissal import DismissOnce
 from game.tui.text import cell, notify, shown
+from game.tui.widgets.footer import Footer
 
-NAME_WIDTH = 30
+NAME_WIDTH = 28
 """The game column's width: a longer name wraps rather than pushing the other columns off an 80-column
 dialog (issue 9.5)."""
+SEATS_WIDTH = 24
+"""Who plays each seat, one a line, wrapped to this ("Russia: computer (planner, hard)" is longer)."""
 
 
 def row(summary: SaveSummary) -> tuple[Content | Text, ...]:
-    """A save as one table row of a few lines (nothing cut at 80 columns): its name over its file and
-    scenario, the turn, one seat a line, the date over the time; a damaged one shows why in place of
-    what it holds."""
+    """A save as one table row of a few lines (nothing cut at 80 columns): its name over its file, its
+    scenario and turn; who plays each seat, one a line; the date over the time. A damaged one shows why in
+    place of what it holds."""
     when = f"{summary.updated.astimezone():%Y-%m-%d\n%H:%M}"
     name = shown(wrapped(summary.name), multiline=True)
     file = shown(wrapped(summary.file), "$text-muted", multiline=True)
     if summary.damaged:
         why = shown(wrapped(f"damaged: {summary.damaged}"), "$error", multiline=True)
-        return (Content("\n").join([name, file, why]), cell(""), cell(""), cell(when))
-    seats = "\n".join(f"{seat}: {controller}" for seat, controller in summary.controllers.items())
-    turn = f"{summary.played}/{summary.turns}" + ("\nover" if summary.over else "")
-    return (Content("\n").join([name, file, shown(wrapped(summary.title), multiline=True)]), cell(turn), cell(seats),
-            cell(when))
+        return (Content("\n").join([name, file, why]), cell(""), cell(when))
+    seats = "\n".join(line for name, who in summary.played_by
+                      for line in textwrap.wrap(f"{name}: {who}", SEATS_WIDTH, subsequent_indent="  "))
+    turn = f"turn {summary.played} of {summary.turns}" + (", over" if summary.over else "")
+    return (Content("\n").join([name, file, shown(wrapped(summary.title), multiline=True),
+                                shown(turn, "$text-muted")]), cell(seats), cell(when))
 
 
 def wrapped(text: str) -> str:
@@ -67,7 +71,8 @@ class SavesDialog(DismissOnce, ModalScreen[Path | None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_column("Game", width=NAME_WIDTH)  # measured from the header otherwise: its cells are Content
-        table.add_columns("Turn", "Seats", "Saved")
+        table.add_column("Seats", width=SEATS_WIDTH)
+        table.add_column("Saved")
         self.scan()
 
     @work(thread=True, exclusive=True)

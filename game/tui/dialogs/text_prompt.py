@@ -8,10 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from game.tui.dismissal import DismissOnce
 from game.tui.text import shown
+from game.tui.widgets.footer import Footer
 
 
 class TextPrompt(DismissOnce, ModalScreen[str | None]):
@@ -22,7 +23,8 @@ class TextPrompt(DismissOnce, ModalScreen[str | None]):
     """
 
     CSS_PATH = "dialogs.tcss"
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("enter", "submit", "OK", key_display="Enter", priority=True),  # said in the footer
+                Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, title: str, value: str = "", *, placeholder: str = "",
                  check: Callable[[str], str] | None = None, restrict: str | None = None) -> None:
@@ -40,10 +42,14 @@ class TextPrompt(DismissOnce, ModalScreen[str | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        problem = self.check(event.value)
+        self.action_submit()
+
+    def action_submit(self) -> None:
+        value = self.query_one("#text", Input).value
+        problem = self.check(value)
         self.query_one("#problem", Static).update(shown(problem))
         if not problem:
-            self.dismiss(event.value.strip())
+            self.dismiss(value.strip())
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -18,11 +18,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from game.net.class_view import ClassInfo, SeatRow, TableRow
 from game.presentation.words import and_list
 from game.tui.text import cell, plain, shown
+from game.tui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from game.tui.remote.class_app import ClassApp

@@ -17,16 +17,20 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widget import Widget
+from textual.widgets import Header, Static
 
 from game.desk.facilitator_acts import FORMS, KEYS_LINE, acts_text, argued_text
 from game.net import protocol as p
 from game.net.links import FACILITATOR
 from game.net.turn_timer import duration_words, parse_duration
 from game.presentation.messages import message_lines, messages_of
+from game.presentation.spans import MUTED, SEAT, line
 from game.presentation.words import turn_heading
 from game.seat_view.model import SeatView
+from game.session import HUMAN
 from game.tui.dialogs.act_form import ActFormDialog
 from game.tui.dialogs.confirm import ConfirmDialog
 from game.tui.dialogs.text_prompt import TextPrompt
@@ -34,8 +38,10 @@ from game.tui.screens.end import EndScreen
 from game.tui.screens.facilitator import act_bindings
 from game.tui.screens.formulas import FormulaToggle
 from game.tui.screens.game_log import GameLogScreen
-from game.tui.spans import joined
-from game.tui.text import cell, plain, shown
+from game.tui.spans import joined, wrapped
+from game.tui.text import plain, shown
+from game.tui.widgets.footer import Footer
+from game.tui.widgets.lines_pane import LinesPane, indented
 from game.tui.widgets.news_feed import NewsFeed
 from game.tui.widgets.track_meters import TrackMeters
 
@@ -44,11 +50,11 @@ if TYPE_CHECKING:
 
 
 def seat_rows(view: SeatView, status: p.Status) -> list[tuple[str, str, str, str]]:
-    """(seat, played by, screen, decision) for each seat, as the console's table shows them."""
+    """(seat, played by, screen, decision) for each seat, as the console's list shows them."""
     rows = []
     for seat in view.seats:
         controller = view.controllers.get(seat.id, "")
-        person = controller == "human"
+        person = controller == HUMAN
         order = view.pending.get(seat.id) or view.intended.get(seat.id)
         if view.over:
             decision = ""
@@ -58,11 +64,11 @@ def seat_rows(view: SeatView, status: p.Status) -> list[tuple[str, str, str, str
             decision = "deciding\u2026"
         else:
             decision = f"computer: {order.label}" if order is not None else "computer (chooses at resolution)"
-        screen = ("connected" if seat.id in status.connected else "not connected") if person else "\u2013"
+        screen = ("connected" if seat.id in status.connected else "not connected") if person else ""
         reopened = status.reopened.get(seat.id, 0)
-        if reopened:  # said in full below the table
+        if reopened:  # said in full below the list
             screen += " \u00b7 reopened" + (f" {reopened}\u00d7" if reopened > 1 else "")
-        rows.append((seat.name, "a person" if person else controller, screen, decision))
+        rows.append((seat.name, view.played_by.get(seat.id, controller), screen, decision))
     return rows
 
 
@@ -82,6 +88,31 @@ def timer_problem(text: str) -> str:
 
 def _times(count: int) -> str:
     return {1: "once", 2: "twice"}.get(count, f"{count} times")
+
+
+class SeatList(Widget):
+    """Each seat, who plays it, its screen and its decision this turn, wrapped to the pane: a table's
+    column cut a decision at 120 columns (issue 24)."""
+
+    DEFAULT_CSS = """
+    SeatList { height: auto; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.rows: list[tuple[str, str, str, str]] = []
+
+    def show(self, rows: list[tuple[str, str, str, str]]) -> None:
+        self.rows = rows
+        self.refresh(layout=True)
+
+    def render(self) -> Content:
+        lines = []
+        for name, who, screen, decision in self.rows:
+            lines.append(line((name, SEAT), (f" \u00b7 {who}", MUTED), (f" \u00b7 {screen}", MUTED) if screen else ""))
+            if decision:
+                lines.append(line(decision, indent=2))
+        return Content("\n").join(wrapped(lines, self.content_region.width or 80))
 
 
 class ConsoleScreen(FormulaToggle[None]):
@@ -111,14 +142,12 @@ class ConsoleScreen(FormulaToggle[None]):
         with Horizontal(id="console-body"):
             with VerticalScroll(id="console-left"):
                 yield Static("Seats", classes="pane-title")
-                yield DataTable(id="seats", cursor_type="none", zebra_stripes=True)
+                yield SeatList(id="seats")
                 yield Static(id="console-state")
                 yield Static("Argued moves this turn", classes="pane-title", id="argued-title")
-                yield Static(id="argued")
+                yield LinesPane(id="argued")
                 yield Static("Your acts this turn", classes="pane-title")
                 yield Static(id="acts")
-                yield Static(f"{KEYS_LINE}\nEnter resolve now \u00b7 p pause or resume \u00b7 c time per turn "
-                             "\u00b7 l log \u00b7 f formulas", id="console-keys", markup=False)
                 yield Static("Messages this turn", classes="pane-title")
                 yield Static(id="messages")
                 yield Static(id="results-title", classes="pane-title")
@@ -126,12 +155,10 @@ class ConsoleScreen(FormulaToggle[None]):
             with VerticalScroll(id="console-right"):
                 yield Static("Situation", classes="pane-title")
                 yield TrackMeters(id="tracks")
+        yield Static(f"{KEYS_LINE} \u00b7 F2 write a message", id="console-keys", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.can_focus = False  # Enter is the console's: resolve now
-        table.add_columns("Seat", "Played by", "Screen", "This turn")
         self.ready = True
         self.show(self.view, self.status)
 
@@ -140,10 +167,7 @@ class ConsoleScreen(FormulaToggle[None]):
         if not self.ready:
             return  # an update that came while the screen was being put up: on_mount shows it
         self.app.retitle(self, self.heading())
-        table = self.query_one(DataTable)
-        table.clear()
-        for row in seat_rows(view, status):
-            table.add_row(*(cell(text) for text in row))
+        self.query_one(SeatList).show(seat_rows(view, status))
         state = ["Paused: the timer is stopped and no turn resolves (p resumes)." if status.paused
                  else "Running (p pauses)."]
         if status.trouble:
@@ -156,7 +180,7 @@ class ConsoleScreen(FormulaToggle[None]):
         self.query_one("#acts", Static).update(shown(acts_text(view), multiline=True))
         arguing = view.arguing is not None
         self.query_one("#argued-title").display = self.query_one("#argued").display = arguing
-        self.query_one("#argued", Static).update(shown(argued_text(view), multiline=True))
+        self.query_one("#argued", LinesPane).show(indented(argued_text(view)))
         lines = [line for message in messages_of(view, view.turn) for line in message_lines(view, message)]
         self.query_one("#messages", Static).update(joined(lines) if lines else "None yet (F2 writes one).")
         self.query_one(TrackMeters).show(view.tracks)

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from game.net.protocol import Status
 from game.presentation.argued import all_argued_lines
@@ -16,6 +16,8 @@ from game.seat_view.model import SeatView
 from game.tui.screens.game_log import GameLogScreen
 from game.tui.spans import joined
 from game.tui.text import plain, shown
+from game.tui.widgets.footer import Footer
+from game.tui.widgets.lines_pane import LinesPane
 from game.tui.widgets.track_meters import TrackMeters
 
 CHANGE = "change"
@@ -56,7 +58,7 @@ class WaitingScreen(Screen[str]):
                 yield Static(id="order")
                 yield Static(id="waiting")
                 yield Static("Argued moves this turn", classes="pane-title", id="argued-title")
-                yield Static(id="argued")
+                yield LinesPane(id="argued")
                 yield Static("Messages this turn", classes="pane-title")
                 yield Static(id="messages")
             with VerticalScroll(id="waiting-right"):
@@ -86,7 +88,7 @@ class WaitingScreen(Screen[str]):
         self.query_one("#waiting", Static).update(shown(waiting_text(view, status) + change, multiline=True))
         moves = all_argued_lines(view)
         self.query_one("#argued-title").display = self.query_one("#argued").display = bool(moves)
-        self.query_one("#argued", Static).update(joined(moves))
+        self.query_one("#argued", LinesPane).show(moves)
         lines = [line for message in messages_of(view, view.turn) for line in message_lines(view, message)]
         self.query_one("#messages", Static).update(joined(lines) if lines else "None yet (F2 writes one).")
         self.query_one(TrackMeters).show(view.tracks)

@@ -20,15 +20,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Footer, Header, Input, Static
+from textual.widgets import Button, Checkbox, Header, Input, Static
 
 from game.errors import WargameError
 from game.presentation.argued import all_argued_lines, argued_lines, arguing_words
 from game.seat_view.model import SeatView
 from game.session import MAX_REASONS, Argument
 from game.tui.dismissal import DismissOnce
-from game.tui.spans import joined
 from game.tui.text import shown
+from game.tui.widgets.footer import Footer
+from game.tui.widgets.lines_pane import LinesPane
 
 
 class ArgueScreen(DismissOnce, Screen[Argument | None]):
@@ -56,7 +57,7 @@ class ArgueScreen(DismissOnce, Screen[Argument | None]):
             others = [move for move in view.argued if move.seat != self.seat]
             if others:
                 yield Static("Argued so far this turn", classes="pane-title")
-                yield Static(joined(all_argued_lines(view)), id="argue-others")
+                yield LinesPane(all_argued_lines(view), id="argue-others")
             yield Static("What you do (a sentence)", classes="argue-label")
             yield Input(id="statement", placeholder="e.g. Offer Tashkent security aid for a drone lease at Termez",
                         max_length=1000)
@@ -148,7 +149,7 @@ class CounterScreen(DismissOnce, Screen[bool]):
             yield Static("Other seats argued these moves. The white cell weighs your counter-argument before it "
                          "rules: one for each move, or none.", id="counter-intro")
             for index, move in enumerate(self.moves):
-                yield Static(joined(argued_lines(self.view, move)), classes="counter-move")
+                yield LinesPane(argued_lines(self.view, move), classes="counter-move")
                 yield Input(id=f"counter-{index}", placeholder="your counter-argument (optional)", max_length=1000)
             yield Static("", id="counter-problem", classes="dialog-problem")
             with Horizontal(classes="argue-buttons"):

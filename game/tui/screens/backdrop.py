@@ -6,9 +6,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Middle, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from game.tui.text import shown
+from game.tui.widgets.footer import Footer
 
 
 class GameBackdrop(Screen[None]):
@@ -21,7 +22,6 @@ class GameBackdrop(Screen[None]):
     CSS_PATH = "backdrop.tcss"
     BINDINGS = [
         Binding("escape", "app.leave_game", "Leave", id="game.leave"),
-        Binding("p", "app.pause_run", "Pause", tooltip="Stop a run of turns at the console", id="game.pause"),
     ]
 
     def __init__(self, title: str, name: str) -> None:

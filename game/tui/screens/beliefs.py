@@ -15,12 +15,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.seat_view.model import BeliefPrompt, SeatName
 from game.tui.dismissal import DismissOnce
 from game.tui.text import shown
+from game.tui.widgets.footer import Footer
 
 INTRO = ("Before the reveal, say what you believe. Your answers stay secret until the debrief, "
          "where they are set beside the truth.")

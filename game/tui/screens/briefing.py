@@ -7,12 +7,13 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from game.presentation.briefing import briefing_sections
 from game.seat_view.model import SeatView
 from game.tui.dismissal import DismissOnce
 from game.tui.text import plain, shown
+from game.tui.widgets.footer import Footer
 
 
 def briefing_text(view: SeatView) -> Content:

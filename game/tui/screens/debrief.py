@@ -15,9 +15,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown
+from textual.widgets import Header, Markdown
 
 from game.session import Session
+from game.tui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from textual.app import App

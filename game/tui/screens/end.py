@@ -8,15 +8,49 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, DataTable, Footer, Header, Static
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import Button, Header, Static
 
 from game.presentation.scores import score_rows
+from game.presentation.spans import MUTED, SEAT, STRONG, line
 from game.seat_view.model import SeatView
 from game.tui.screens.formulas import FormulaToggle
-from game.tui.text import cell, shown
+from game.tui.spans import wrapped
+from game.tui.text import shown
+from game.tui.widgets.footer import Footer
 from game.tui.widgets.track_chart import TrackChart
 
 REPLAY, TITLE, DEBRIEF, EXPORT = "replay", "title", "debrief", "export"
+
+
+class Scores(Widget):
+    """Each seat's score, who played it and its objective in words, wrapped to the pane (never cut, as a
+    table's cells were: "…keep Congr")."""
+
+    DEFAULT_CSS = """
+    Scores { height: auto; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.view: SeatView | None = None
+        self.formulas = False
+
+    def show(self, view: SeatView, *, formulas: bool = False) -> None:
+        self.view, self.formulas = view, formulas
+        self.refresh(layout=True)
+
+    def render(self) -> Content:
+        if self.view is None:
+            return Content("")
+        lines = []
+        for row in score_rows(self.view, formulas=self.formulas):
+            who = self.view.played_by.get(row.seat.id, "")
+            lines.append(line((row.seat.name, SEAT), "  score ", (row.score, STRONG),
+                              (f"  \u00b7 played by {who}" if who else "", MUTED)))
+            lines.append(line(("Objective: ", MUTED), row.objective, indent=4))
+        return Content("\n").join(wrapped(lines, self.content_region.width or 80))
 
 
 class EndScreen(FormulaToggle[str]):
@@ -52,23 +86,18 @@ class EndScreen(FormulaToggle[str]):
                     yield Button("Save as\u2026", id="save", compact=True)
                 yield Button("Title screen" if self.session_here else "Close", id="title", compact=True)
             yield Static("Scores and objectives (revealed)", classes="pane-title")
-            yield DataTable(id="scores", cursor_type="row", zebra_stripes=True)
+            yield Scores(id="scores")
             yield Static("The tracks over the whole game", classes="pane-title")
             yield TrackChart(id="chart")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(DataTable).add_columns("Seat", "Played by", "Score", "Objective")
         self.redraw()
         self.query_one(TrackChart).show(self.view.tracks)
         self.query_one("#replay" if self.session_here else "#title").focus()
 
     def redraw(self) -> None:
-        table = self.query_one(DataTable)
-        table.clear()
-        for row in score_rows(self.view, formulas=self.formulas):
-            table.add_row(cell(row.seat.name), cell(self.view.controllers.get(row.seat.id, "")), cell(row.score),
-                          cell(row.objective))
+        self.query_one(Scores).show(self.view, formulas=self.formulas)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "finish" and parameters in ((REPLAY,), (DEBRIEF,), (EXPORT,)):

@@ -15,12 +15,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from game.desk.facilitator_acts import FORMS, KEYS_LINE, acts_text, argued_text, orders_text
 from game.presentation.words import turn_heading
 from game.seat_view.model import SeatView
 from game.tui.text import shown
+from game.tui.widgets.lines_pane import LinesPane, indented
+from game.tui.widgets.footer import Footer
 from game.tui.widgets.track_meters import TrackMeters
 
 STEP, STEPS, TO_THE_END = "step", "steps", "end"
@@ -28,9 +30,12 @@ STEP, STEPS, TO_THE_END = "step", "steps", "end"
 
 
 def act_bindings() -> list[Binding]:
-    """A key for each act's form, the same on the hot-seat console and the networked one."""
-    return [Binding(form.key, f"act('{form.key}')", form.short, tooltip=shown(form.title), id=f"facilitator.{form.key}")
-            for form in FORMS.values()]
+    """A key for each act's form, the same on the hot-seat console and the networked one.
+
+    Not in the footer (five acts and the ways play goes on do not fit 80 columns): the consoles
+    list them in words on a line of their own, always in sight (``KEYS_LINE``)."""
+    return [Binding(form.key, f"act('{form.key}')", form.short, tooltip=shown(form.title), id=f"facilitator.{form.key}",
+                    show=False) for form in FORMS.values()]
 
 
 class FacilitatorScreen(Screen[str]):
@@ -43,11 +48,13 @@ class FacilitatorScreen(Screen[str]):
     CSS_PATH = "facilitator.tcss"
     BINDINGS = [
         *act_bindings(),
-        Binding("v", "peek", "Seat's view", tooltip="What each seat sees now", id="facilitator.peek"),
-        Binding("enter", f"go('{STEP}')", "Play a turn", key_display="Enter", id="facilitator.step"),
-        Binding("n", f"go('{STEPS}')", "Play N", tooltip="Play several turns (p pauses)", id="facilitator.steps"),
+        Binding("v", "peek", "Seat's view", tooltip="What each seat sees now", id="facilitator.peek", show=False),
+        # Priority: the panes scroll with End too, and would take it from the console (issue 24).
+        Binding("enter", f"go('{STEP}')", "Play a turn", key_display="Enter", id="facilitator.step", priority=True),
+        Binding("n", f"go('{STEPS}')", "Play N", tooltip="Play several turns (p pauses)", id="facilitator.steps",
+                priority=True),
         Binding("end", f"go('{TO_THE_END}')", "To the end", key_display="End", tooltip="Play to the end (p pauses)",
-                id="facilitator.end"),
+                id="facilitator.end", priority=True),
         Binding("ctrl+s", "app.save_as", "Save as", id="game.save_as"),
         Binding("escape", "app.leave_game", "Leave", id="game.leave"),
     ]
@@ -80,12 +87,11 @@ class FacilitatorScreen(Screen[str]):
                 yield Static("Orders this turn", classes="pane-title")
                 yield Static("", id="orders", markup=False)
                 yield Static("Argued moves this turn", classes="pane-title", id="argued-title")
-                yield Static("", id="argued", markup=False)
+                yield LinesPane(id="argued")
                 yield Static("Your acts this turn", classes="pane-title")
                 yield Static("", id="acts", markup=False)
-                yield Static(f"{KEYS_LINE} \u00b7 v what a seat sees now\nEnter play this turn \u00b7 "
-                             "n play several \u00b7 End play to the end \u00b7 p pauses a run",
-                             id="console-keys", markup=False)
+        yield Static(f"{KEYS_LINE} \u00b7 v what a seat sees now \u00b7 p pauses a run of turns", id="console-keys",
+                     markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -101,7 +107,7 @@ class FacilitatorScreen(Screen[str]):
         self.query_one("#orders", Static).update(shown(orders_text(view), multiline=True))
         arguing = view.arguing is not None
         self.query_one("#argued-title").display = self.query_one("#argued").display = arguing
-        self.query_one("#argued", Static).update(shown(argued_text(view), multiline=True))
+        self.query_one("#argued", LinesPane).show(indented(argued_text(view)))
 
     def action_act(self, key: str) -> None:
         self.post_message(self.Act(key))

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from game.presentation.messages import message_lines, messages_of
 from game.presentation.words import turn_heading
@@ -19,6 +19,7 @@ from game.seat_view.model import SeatView
 from game.tui.dismissal import DismissOnce
 from game.tui.spans import joined
 from game.tui.text import shown
+from game.tui.widgets.footer import Footer
 from game.tui.widgets.news_feed import NewsFeed
 
 PAGE = 40

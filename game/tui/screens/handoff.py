@@ -10,10 +10,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Middle, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from game.seat_view.model import SeatName
 from game.tui.dismissal import DismissOnce
+from game.tui.widgets.footer import Footer
 
 
 class HandOffScreen(DismissOnce, Screen[None]):

@@ -6,9 +6,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Markdown
+from textual.widgets import Markdown
 
 from game.tui.dismissal import DismissOnce
+from game.tui.widgets.footer import Footer
 
 HOW_TO_PLAY = """\
 # How to play
@@ -29,6 +30,8 @@ fire, and everyone sees what they may know of the result.
   `wargame play --plain` plays the game as lines of text, for a screen reader.
 * Write a **rationale**: it is kept with the game for the debrief.
 * Every change in the results says **why**: the rule that made it and its source.
+* The **footer** shows the keys of the screen you are on; on a narrow terminal it leaves out
+  Ctrl+P (the command palette), then Ctrl+S, f and m: they still work, and this table lists them.
 * The game is **saved as it goes** (every order, every act of the facilitator);
   *Continue* on the title screen resumes the latest game where it stopped.
 * **The facilitator** (facilitator mode, with the game's passphrase) sees everything
@@ -45,6 +48,7 @@ fire, and everyone sees what they may know of the result.
 | Tab, Shift+Tab | anywhere | next, previous field |
 | Enter | rationale field | confirm your order |
 | Shift+\u2191 \u2193 | turn screen | scroll a long decision's description and quote |
+| s, m | turn screen, narrow terminal | the situation and the map, over the decisions (s, m or Escape closes) |
 | Ctrl+S | in a game | save as... |
 | Escape | in a game | back / leave to the title screen |
 | \u2190 \u2192 Home End, j | replay | previous, next, first, last turn, jump to a turn |
@@ -52,7 +56,9 @@ fire, and everyone sees what they may know of the result.
 | b | replay | branch: play on from here as a new game |
 | e i r o t | facilitator's console | fire an event, inject, rule on a chance, replace a computer order, set a track |
 | v | facilitator's console | what a seat sees now |
-| Enter, n, End | facilitator's console | play this turn, several turns, to the end (p pauses a run) |
+| Enter, n, End | facilitator's console | play this turn, several turns, to the end |
+| p | during a run of turns | pause: the console opens after the turn being played |
+| Escape | a seat's turn in facilitator mode | back to the console now (the turn waits), or leave the game |
 | Enter | networked facilitator's console | resolve now (undecided seats hold) |
 | Ctrl+Q | anywhere | quit (the game so far is saved) |
 """

@@ -11,12 +11,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from game.presentation.words import turn_heading
 from game.seat_view.model import SeatView
 from game.tui.dialogs.text_prompt import TextPrompt
 from game.tui.screens.formulas import FormulaToggle
+from game.tui.widgets.footer import Footer
 from game.tui.widgets.news_feed import NewsFeed
 from game.tui.widgets.region_map import RegionMap
 from game.tui.widgets.track_meters import TrackMeters
@@ -34,11 +35,12 @@ class ReplayScreen(FormulaToggle[int | None]):
         # Priority: the panes scroll with these keys too, and stepping matters more here.
         Binding("left,h", "step(-1)", "Back", id="replay.back", priority=True),
         Binding("right,l", "step(1)", "Forward", id="replay.forward", priority=True),
-        Binding("home", "go(0)", "Start", id="replay.start", priority=True),
-        Binding("end", "go(-1)", "End", id="replay.end", priority=True),
-        Binding("j", "jump", "Jump to turn", id="replay.jump"),
-        Binding("v", "next_viewer", "View as\u2026", id="replay.viewer"),
-        Binding("b", "branch", "Branch from here", id="replay.branch"),
+        # Home and End are in the help, not the footer: at 80 columns it has room for the rest only.
+        Binding("home", "go(0)", "Start", id="replay.start", priority=True, show=False),
+        Binding("end", "go(-1)", "End", id="replay.end", priority=True, show=False),
+        Binding("j", "jump", "Jump", tooltip="Jump to a turn", id="replay.jump"),
+        Binding("v", "next_viewer", "View as", tooltip="As another seat, or the facilitator", id="replay.viewer"),
+        Binding("b", "branch", "Branch", tooltip="A what-if from this point", id="replay.branch"),
         Binding("escape,q", "close", "Close", id="replay.close"),
     ]
 

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Footer, Header, Input, Static
+from textual.widgets import Button, Checkbox, Header, Input, Static
 
 from game.desk.setup import GameSetup, passphrase_problem, seed_problem, what_if_lock_note
 from game.engine.model import Scenario
@@ -19,6 +19,7 @@ from game.session import HUMAN
 from game.tui.dismissal import DismissOnce
 from game.tui.text import notify, shown
 from game.tui.widgets.controller_picker import ControllerPicker
+from game.tui.widgets.footer import Footer
 
 
 class SetupScreen(DismissOnce, Screen[GameSetup | None]):
@@ -29,8 +30,10 @@ class SetupScreen(DismissOnce, Screen[GameSetup | None]):
         Binding("f5", "start", "Start game", id="setup.start"),
         Binding("ctrl+r", "reseed", "New seed", id="setup.reseed"),
         Binding("escape", "back", "Back", id="setup.back"),
-        Binding("down", "app.focus_next", "Next row", show=False),
-        Binding("up", "app.focus_previous", "Previous row", show=False),
+        # Priority: the form scrolls with the arrows too, and would take them from the rows (issue 24: ↓ then
+        # → changed the seat above the one meant).
+        Binding("down", "app.focus_next", "Next row", show=False, priority=True),
+        Binding("up", "app.focus_previous", "Previous row", show=False, priority=True),
     ]
 
     def __init__(self, scenario: Scenario, *, name: str, seed: int | None = None,
@@ -57,7 +60,8 @@ class SetupScreen(DismissOnce, Screen[GameSetup | None]):
                 yield Static(f"A what-if from after turn {self.branch_at}: nothing of turn {self.branch_at + 1} "
                              "has resolved. A seat played by a person gives its own order first; choose who "
                              "plays each seat from here.", id="setup-branch", markup=False)
-            yield Static("Seats (\u2190 \u2192 to change)", classes="pane-title")
+            yield Static("Seats (\u2191 \u2193 to move between them, \u2190 \u2192 to change who plays)",
+                         classes="pane-title")
             for seat in self.scenario.seats:
                 yield ControllerPicker(seat, self.scenario.actor_name(seat), choices, self.controllers[seat],
                                        id=f"seat-{seat}")

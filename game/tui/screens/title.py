@@ -12,10 +12,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.saves_folder import folder_shown
+from game.tui.widgets.footer import Footer
 
 if TYPE_CHECKING:  # loading the catalog's module compiles scenarios' machinery: not before the first frame
     from game.desk.catalog import ScenarioEntry

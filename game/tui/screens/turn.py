@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Footer, Header, Input, OptionList, Static
+from textual.widgets import Button, Header, Input, OptionList, Static
 
 from game.presentation.options import option_detail
 from game.presentation.words import turn_heading
@@ -24,6 +24,7 @@ from game.tui.screens.game_log import GameLogScreen
 from game.tui.spans import joined
 from game.tui.text import notify
 from game.tui.widgets.decisions import DecisionList
+from game.tui.widgets.footer import Footer
 from game.tui.widgets.region_map import RegionMap
 from game.tui.widgets.track_meters import TrackMeters
 
@@ -35,7 +36,8 @@ class TurnScreen(FormulaToggle[Order]):
     BINDINGS = [
         Binding("ctrl+o", "confirm", "Confirm order", id="turn.confirm"),
         Binding("l", "log", "Log", tooltip="Everything this seat has seen so far", id="turn.log"),
-        Binding("m", "show_map", "Map", tooltip="Scroll to the map", id="turn.map"),
+        Binding("s", "situation", "Situation", tooltip="The tracks and the map", id="turn.situation"),
+        Binding("m", "show_map", "Map", tooltip="The map", id="turn.map"),
         Binding("ctrl+s", "app.save_as", "Save as", id="game.save_as"),
         Binding("escape", "app.leave_game", "Leave", id="game.leave"),
         Binding("shift+down", "scroll_detail(1)", "Scroll the detail", show=False, id="turn.detail_down"),
@@ -49,8 +51,8 @@ class TurnScreen(FormulaToggle[Order]):
         self.chosen: str | None = None
         """The action chosen so far (Enter on a decision); the order is sent only on confirm."""
         self.who = view.name(seat)
-        facilitator = " (facilitator view)" if view.facilitator else ""
-        self.sub_title = f"{turn_heading(view, view.turn)} \u00b7 {self.who.name}{facilitator}"
+        # Whose decision only: "(facilitator view)" cut the header at 80 columns, and the body says it.
+        self.sub_title = f"{turn_heading(view, view.turn)} \u00b7 {self.who.name}"
 
     def compose(self) -> ComposeResult:
         title = f"Decision for {self.who.in_sentence()}" if self.view.facilitator \
@@ -69,12 +71,16 @@ class TurnScreen(FormulaToggle[Order]):
                     yield RegionMap(id="wide-map")
             with Vertical(id="orders"):
                 yield Static(title, classes="pane-title", markup=False)
+                withdrawn = self.view.withdrawn.get(self.seat)
+                if withdrawn is not None:  # said on the screen, not only in a notice that fades (issue 24)
+                    yield Static(f"Your order \u201c{withdrawn.label}\u201d is no longer possible after a change by "
+                                 "the facilitator: choose again.", id="withdrawn", markup=False)
                 yield DecisionList(id="decisions")
                 with VerticalScroll(id="detail", can_focus=False):
                     yield Static(id="detail-text")
                 with Vertical(id="order-box"):
                     yield Static("Your order: none chosen yet", id="chosen", markup=False)
-                    yield Input(placeholder="Why? Your rationale, kept for the debrief", id="rationale")
+                    yield Input(placeholder="Why? (kept for the debrief)", id="rationale", compact=True)
                     yield Button("Confirm order", variant="primary", id="confirm", compact=True)
         yield Footer()
 
@@ -130,13 +136,31 @@ class TurnScreen(FormulaToggle[Order]):
     def _send(self, rationale: str) -> None:
         self.dismiss(Order(self.seat, self.chosen, rationale))
 
+    @property
+    def narrow(self) -> bool:
+        """The decisions take the whole width; the situation and the map open over them (``s``, ``m``)."""
+        return self.has_class("-narrow")
+
+    def on_resize(self) -> None:
+        self.refresh_bindings()  # the Situation key shows only when the situation is not in sight
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "show_map":
-            return self.view.map is not None
+        if action == "show_map":  # a wide screen shows the map in a column of its own
+            return self.view.map is not None and not self.has_class("-wide")
+        if action == "situation":
+            return self.narrow
         return super().check_action(action, parameters)
 
+    def action_situation(self, *, at_map: bool = False) -> None:
+        from game.tui.screens.situation import SituationScreen
+
+        self.app.push_screen(SituationScreen(self.view, at_map=at_map))
+
     def action_show_map(self) -> None:
-        self.query_one("#map-title").scroll_visible(top=True)
+        if self.narrow:
+            self.action_situation(at_map=True)
+        else:
+            self.query_one("#map-title").scroll_visible(top=True)
 
     def action_log(self) -> None:
         self.app.push_screen(GameLogScreen(self.view, formulas=self.formulas))

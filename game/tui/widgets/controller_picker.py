@@ -9,6 +9,8 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from game.players.registry import controller_label
+
 
 class ControllerPicker(Widget, can_focus=True):
     """One seat's controller, chosen among ``choices`` ("human" and the policy names)."""
@@ -39,5 +41,6 @@ class ControllerPicker(Widget, can_focus=True):
         self.action_cycle(1)
 
     def render(self) -> Content:
-        who = "Human player" if self.value == "human" else f"Computer: {self.value}"
-        return Content.assemble((f"{self.seat_name:<20}", "b"), " \u25c0 ", (who, "$accent b"), " \u25b6")
+        who = controller_label(self.value)
+        return Content.assemble((f"{self.seat_name:<20}", "b"), " \u25c0 ", (who[:1].upper() + who[1:], "$accent b"),
+                                " \u25b6")

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from textual.content import Content
 from textual.widget import Widget
 
-from game.presentation.entries import entry_lines
+from game.presentation.entries import entry_blocks
 from game.seat_view.model import EntryView, SeatView
 from game.tui.spans import wrapped
 
@@ -15,10 +15,10 @@ from game.tui.spans import wrapped
 def feed(view: SeatView, entries: Sequence[EntryView], width: int, *, formulas: bool = False) -> list[Content]:
     """The entries as lines of at most ``width`` cells, a blank line between entries."""
     out: list[Content] = []
-    for entry in entries:
+    for block in entry_blocks(view, entries, formulas=formulas):
         if out:
             out.append(Content(""))
-        out += wrapped(entry_lines(view, entry, formulas=formulas), width)
+        out += wrapped(block, width)
     return out
 
 

@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from textual.content import Content
 from textual.widget import Widget
 
-from game.presentation.words import format_value
 from game.seat_view.model import Track
 
 LEVELS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588"
@@ -32,18 +31,32 @@ def spark(track: Track, step: int, stride: int = 1) -> Content:
 
 
 def chart_lines(tracks: Sequence[Track], width: int) -> list[Content]:
+    """A row per track: its label, its sparkline, its first and last values, within ``width``; a label too
+    long for its column takes lines of its own above, and values that do not fit go on the next line,
+    so nothing is cut ("Added drone squadrons in the Gu" was)."""
     turns = max((len(track.history) for track in tracks), default=1)
-    room = max(1, width - LABEL - 24)
+    column = min(LABEL, max((len(track.label) + 1 for track in tracks), default=1), max(10, width // 3))
+    room = max(1, width - column - 2)
     stride = -(-turns // room)
     columns = -(-turns // stride)
     step = max(1, min(4, room // columns))
     lines = []
     for track in tracks:
-        label = track.label[:LABEL - 1].ljust(LABEL)
-        ends = f"  {format_value(track.history[0])} \u2192 {format_value(track.value)}"
-        lines.append(Content.assemble(label, spark(track, step, stride), ends))
+        label = Content(track.label)
+        if label.cell_length < column:
+            head = label.pad_right(column - label.cell_length)
+        else:
+            lines += label.wrap(max(10, width))
+            head = Content(" " * column)
+        row = Content.assemble(head, spark(track, step, stride))
+        ends = Content(f"{track.say(track.history[0])} \u2192 {track.say(track.value)}")
+        if row.cell_length + 2 + ends.cell_length <= width:
+            lines.append(Content.assemble(row, "  ", ends))
+        else:
+            lines.append(row)
+            lines += [part.pad_left(column) for part in ends.wrap(max(10, width - column))]
     axis = _axis(columns, step, stride)
-    lines.append(Content.styled(" " * LABEL + axis + "  turn", "$foreground 60%"))
+    lines.append(Content.styled(" " * column + axis + "  turn", "$foreground 60%"))
     return lines
 
 

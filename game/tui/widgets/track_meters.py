@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from textual.content import Content
 from textual.widget import Widget
 
-from game.presentation.words import format_value
 from game.seat_view.model import Track
 
 MIN_LABEL, MAX_LABEL = 12, 40
@@ -33,17 +32,13 @@ def change_mark(track: Track) -> Content:
         delta = value - before
         return Content.styled(f"\u25b2{delta}" if delta > 0 else f"\u25bc{-delta}",
                               "$success b" if delta > 0 else "$error b")
-    return Content.styled(f"was {format_value(before)}", "$warning")
+    return Content.styled(f"was {track.say(before)}", "$warning")
 
 
 def layout(width: int) -> tuple[int, int]:
     """Label and bar widths that fit ``width`` columns: the label gets what the bar can spare."""
     bar_width = max(4, min(12, (width - FIXED) // 4))
     return max(MIN_LABEL, min(MAX_LABEL, width - FIXED - bar_width)), bar_width
-
-
-def clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: max(0, width - 1)] + "\u2026"
 
 
 def meter_line(track: Track, width: int = 80) -> Content:
@@ -63,18 +58,26 @@ def meter_line(track: Track, width: int = 80) -> Content:
 
 
 def _body(track: Track, head: Content, width: int, bar_width: int) -> Content:
-    """``head``, then the bar or value and the last change, within ``width``."""
+    """``head``, then the bar or value and the last change, within ``width``.
+
+    A value said in words too long for the rest of the line (an enum's label, "was" what it was)
+    goes on lines of its own under the label, wrapped, never cut."""
     mark = change_mark(track)
     value = track.value
     if track.type == "int":
         shown = f"{value}/{track.high}" if track.high is not None else str(value)
-        body = Content.assemble(bar(track, value, bar_width), f" {shown:>6} ", mark)
-    else:
-        room = width - len(head.plain) - len(mark.plain) - 1
-        mark = mark if room >= 3 else Content("")
-        shown = clip(format_value(value), max(3, room))
-        body = Content.assemble((f"{shown:<{min(bar_width + 8, max(3, room))}} ", "b"), mark)
-    return Content.assemble(head, body)
+        return Content.assemble(head, bar(track, value, bar_width), f" {shown:>6} ", mark)
+    said = Content.styled(track.say(value), "b")
+    room = width - len(head.plain.split("\n")[-1])
+    column = min(bar_width + 8, room - mark.cell_length - 1)  # where "was X" starts, under the others
+    inline = mark
+    if mark.cell_length and said.cell_length + 2 > column:  # no gap to tell the value from "was X": bracketed
+        inline, column = Content.assemble("(", mark, ")"), said.cell_length
+    if said.cell_length + 1 + inline.cell_length <= room:
+        return Content.assemble(head, said.pad_right(max(0, column - said.cell_length)), " ", inline).rstrip()
+    words = Content.assemble(said, " (", mark, ")") if mark.cell_length else said  # not "X was Y" run together
+    above = [head.rstrip()] if head.plain.strip() else []  # a wrapped label is already above
+    return Content("\n").join([*above, *(part.pad_left(4) for part in words.wrap(max(10, width - 4)))])
 
 
 def meters(tracks: Iterable[Track], width: int = 80) -> Content:
