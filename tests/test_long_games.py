@@ -73,7 +73,7 @@ def test_the_chart_of_a_very_long_game_is_as_wide_as_its_row():
     for width in (80, 120, 200):
         lines = [str(line) for line in chart_lines([track], width)]
         assert all(len(line) <= width for line in lines), width
-        assert "10000" in lines[0]  # the ends are still said
+        assert any("10000" in line for line in lines)  # the ends are still said
 
 
 class _Log(App[None]):

@@ -55,8 +55,10 @@ def chart_lines(tracks: Sequence[Track], width: int) -> list[Content]:
         else:
             lines.append(row)
             lines += [part.pad_left(column) for part in ends.wrap(max(10, width - column))]
-    axis = _axis(columns, step, stride)
-    lines.append(Content.styled(" " * column + axis + "  turn", "$foreground 60%"))
+    axis = " " * column + _axis(columns, step, stride)
+    if len(axis) + len("  turn") <= width:  # the axis's name, where the row leaves room for it
+        axis += "  turn"
+    lines.append(Content.styled(axis, "$foreground 60%"))
     return lines
 
 
