@@ -19,6 +19,7 @@ import aiohttp
 import pytest
 
 from game.desk.terminal import WEB_DRIVER
+from game.net import limits, server
 from game.net import protocol as p
 from game.net.journal_db import Journal
 from game.net.links import FACILITATOR, LINK_VARIABLE, Link
@@ -37,7 +38,8 @@ def children() -> set[int]:
     return found
 
 
-async def test_a_wrong_or_missing_token_gets_nothing_and_starts_nothing(tmp_path):
+async def test_a_wrong_or_missing_token_gets_nothing_and_starts_nothing(tmp_path, monkeypatch):
+    monkeypatch.setattr(limits, "REFUSAL_DELAY", 0)  # 32 refusals at once (the delay has its own test below)
     async with hosted(tmp_path, web=0) as host:
         right = link_of(host, "us")
         wrong = [Link(right.base, 1, "us", WRONG), Link(right.base, 1, "russia", right.token),
@@ -57,6 +59,27 @@ async def test_a_wrong_or_missing_token_gets_nothing_and_starts_nothing(tmp_path
             assert children() == before and not host.games[1]._peers
             async with http.get(right.url, allow_redirects=False) as response:  # the right one is let in
                 assert response.status == 302 and response.headers["Location"] == right.on(host.web_base).url
+
+
+async def test_a_refusal_is_answered_late_and_the_right_link_at_once(tmp_path, monkeypatch):
+    """Counted, not timed: the refusal's sleep is the one of a length nothing else sleeps."""
+    slept: list[float] = []
+    real_sleep = asyncio.sleep
+
+    async def counted(seconds, *args):
+        slept.append(seconds)
+        await real_sleep(0 if seconds == limits.REFUSAL_DELAY else seconds, *args)
+
+    monkeypatch.setattr(limits, "REFUSAL_DELAY", 0.123)
+    monkeypatch.setattr(server.asyncio, "sleep", counted)
+    async with hosted(tmp_path) as host, aiohttp.ClientSession() as http:
+        right = link_of(host, "us")
+        async with http.get(Link(right.base, 1, "us", WRONG).url, allow_redirects=False) as response:
+            assert response.status == 404
+        assert slept.count(0.123) == 1
+        async with http.get(right.url, allow_redirects=False) as response:
+            assert response.status != 404
+        assert slept.count(0.123) == 1
 
 
 async def test_time_running_out_holds_the_undecided_and_a_pause_stops_the_clock(tmp_path):

@@ -14,7 +14,7 @@ import asyncio
 import html
 from collections.abc import Callable
 
-from aiohttp import WSMsgType, web
+from aiohttp import WSCloseCode, WSMsgType, web
 
 from game.net import limits
 from game.net import protocol as p
@@ -75,6 +75,9 @@ def link_app(games: dict[int, HostedGame], page_for: Callable[[web.Request], str
     requests: dict[tuple[int, str], limits.Bucket] = {}
     """Per link, whichever connection makes them: opening the link again gives no fresh allowance."""
     sockets = 0
+    open_sockets: set[web.WebSocketResponse] = set()
+    """Closed when the host stops: a connected seat would otherwise hold the shutdown until its heartbeat
+    lapsed (about half a minute, in which Ctrl-C seemed to do nothing)."""
 
     async def websocket(request: web.Request) -> web.WebSocketResponse:
         game = admitted(games, request)
@@ -93,13 +96,19 @@ def link_app(games: dict[int, HostedGame], page_for: Callable[[web.Request], str
             raise web.HTTPTooManyRequests(text="This link was opened too often: try again shortly.")
         socket = web.WebSocketResponse(heartbeat=HEARTBEAT, max_msg_size=p.MAX_REQUEST)
         sockets += 1
+        open_sockets.add(socket)
         try:
             await socket.prepare(request)
             await _serve(room, role, socket, requests.setdefault(
                 (number, role), limits.Bucket(limits.REQUESTS, limits.REQUESTS_PER_SECOND)))
         finally:
             sockets -= 1
+            open_sockets.discard(socket)
         return socket
+
+    async def close_sockets(_app: web.Application) -> None:
+        for socket in list(open_sockets):
+            await socket.close(code=WSCloseCode.GOING_AWAY, message=b"the host is stopping")
 
     async def opened_in_browser(request: web.Request) -> web.Response:
         admitted(games, request)
@@ -122,6 +131,7 @@ def link_app(games: dict[int, HostedGame], page_for: Callable[[web.Request], str
     app = web.Application(client_max_size=p.MAX_REQUEST, middlewares=[_slow_refusals()])
     app.add_routes([web.get(LINK_PATH + "/ws", websocket), web.get(LINK_PATH, opened_in_browser),
                     web.get(CLASS_PATH + "/ws", class_websocket), web.get(CLASS_PATH, class_in_browser)])
+    app.on_shutdown.append(close_sockets)
     return app
 
 
