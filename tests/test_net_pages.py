@@ -12,6 +12,8 @@ from __future__ import annotations
 import aiohttp
 from yarl import URL
 
+from game.net import limits
+
 from tests.hostile_cases import BASE
 from tests.net_support import hosted, link_of
 
@@ -26,7 +28,8 @@ def spellings(link) -> list[str]:
             f"/{link.game}/{link.role}/%{ord(link.token[0]):02X}{link.token[1:]}"]
 
 
-async def test_only_the_link_as_printed_opens_anything(tmp_path):
+async def test_only_the_link_as_printed_opens_anything(tmp_path, monkeypatch):
+    monkeypatch.setattr(limits, "REFUSAL_DELAY", 0)  # every refusal at once (tests/test_net_host.py: the delay)
     async with hosted(tmp_path, web=0) as host:
         link = link_of(host, "us")
         async with aiohttp.ClientSession() as http:
