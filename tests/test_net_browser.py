@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import shutil
 import signal
+from pathlib import Path
 
 import pytest
 
@@ -43,9 +45,18 @@ def _browser_api():
     return async_playwright
 
 
+def unargued(folder: Path) -> Path:
+    """The shipped scenario without ``[arguments]``: its seats go from the briefing straight to their decision,
+    which the tabs' keys below make (arguing in a tab is tests/test_argued_moves.py's and the pilot's)."""
+    text = re.sub(r"^\[arguments(\.[^\]]*)?\]\n(?:(?!\[).*\n|\n)*", "", SHIPPED.read_text(), flags=re.M)
+    path = folder / SHIPPED.name
+    path.write_text(text)
+    return path
+
+
 async def test_two_browser_tabs_play_two_seats_into_the_next_turn(tmp_path):
     async_playwright = _browser_api()
-    async with hosted(tmp_path, web=0, seats=("china=random",)) as host:
+    async with hosted(tmp_path, scenario=unargued(tmp_path), web=0, seats=("china=random",)) as host:
         async with RecordingSeat(link_of(host, FACILITATOR)) as facilitator, async_playwright() as driver:
             browser = await driver.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
             try:
@@ -96,7 +107,7 @@ def _ordered(update: Updated, seat: str, turn: int) -> bool:
 async def test_a_tab_comes_back_by_itself_when_its_host_is_killed_and_restarted(tmp_path, processes):
     """The page notices that its host is gone (not the player leaving), waits for it, and reloads."""
     async_playwright = _browser_api()
-    command, port = (str(SHIPPED), "--web", str(free_port())), free_port()
+    command, port = (str(unargued(tmp_path)), "--web", str(free_port())), free_port()
     host, links = processes.host(*command, cwd=tmp_path, port=port)
     async with async_playwright() as driver:
         browser = await driver.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
