@@ -36,6 +36,60 @@ MESSAGE_NOTICES = 3
 """More messages than this in one update (a seat back after a drop) are one notice, not one each."""
 
 
+async def follow(app: App, taken_over: Callable[[str], None], updated: Callable) -> None:
+    """Hand ``app.connection``'s happenings on, until the host refuses the link (``app.refusal``, and the app
+    closes): connected and lost are told, a take-over goes to ``taken_over``, updates to ``updated``."""
+    try:
+        while True:
+            happening = await app.connection.next()
+            if isinstance(happening, Connected):
+                notify(app, "Connected to the host.", timeout=3)
+            elif isinstance(happening, Lost):
+                notify(app, f"Connection lost: {happening.reason}. Trying again\u2026", severity="warning",
+                       timeout=min(8, happening.retry_in + 2))
+            elif isinstance(happening, TakenOver):
+                taken_over(happening.text)
+            else:
+                updated(happening)
+    except LinkRefused as refusal:
+        app.refusal = str(refusal)
+        app.exit()
+
+
+def offer_take_back(app: App, text: str, detail: str) -> None:
+    """The link was opened on another screen: take it back here (connecting ``app.connection`` again), or
+    leave."""
+    def chosen(back: bool) -> None:
+        if back:
+            app.run_worker(app.connection.run(), group="connection")
+        else:
+            app.exit()
+    app.push_screen(ConfirmDialog(text, f"{detail} Take it back here (the other screen will be told), or leave.",
+                                  yes="Take it back", no="Leave", default=False), chosen)
+
+
+def clock_words(status: p.Status, deadline: float | None, connection: Connection) -> str:
+    """What a title says after its heading: paused, or the turn's time left; and reconnecting."""
+    suffix = ""
+    if status.paused:
+        suffix = " \u00b7 paused"
+    elif deadline is not None:
+        left = max(0, int(deadline - time.monotonic() + 0.999))
+        suffix = f" \u00b7 {left // 60}:{left % 60:02d} left"
+    if not connection.connected:
+        suffix += " \u00b7 reconnecting\u2026"
+    return suffix
+
+
+async def answered(connection: Connection, make: Callable[[int], p.Request]) -> str:
+    """Send a request and wait: "" once the host has accepted it, else why not (refused, or no link)."""
+    try:
+        reply = await connection.request(make)
+    except NotConnected as error:
+        return f"{error}: try again once connected."
+    return "" if isinstance(reply, p.Ack) else getattr(reply, "reason", "the host answered otherwise")
+
+
 class RemoteApp(App[None]):
     CSS_PATH = ["../app.tcss", "../screens/backdrop.tcss"]
     TITLE = "Horizon"
@@ -66,35 +120,15 @@ class RemoteApp(App[None]):
         self.set_interval(1.0, self._tick)
 
     async def _listen(self) -> None:
-        try:
-            while True:
-                happening = await self.connection.next()
-                if isinstance(happening, Connected):
-                    notify(self, "Connected to the host.", timeout=3)
-                elif isinstance(happening, Lost):
-                    notify(self, f"Connection lost: {happening.reason}. Trying again\u2026", severity="warning",
-                                timeout=min(8, happening.retry_in + 2))
-                elif isinstance(happening, TakenOver):
-                    self._taken_over(happening.text)
-                else:
-                    self._updated(happening.view, happening.status)
-        except LinkRefused as refusal:
-            self.refusal = str(refusal)
-            self.exit()
+        await follow(self, self._taken_over, lambda update: self._updated(update.view, update.status))
 
     def _taken_over(self, text: str) -> None:
         """The link was opened on another screen: this one can no longer act; take the seat back, or leave."""
         who = "the facilitator's console" if self.link.role in (FACILITATOR, CLASS) else "this seat"
         if self.link.role in (FACILITATOR, CLASS):  # the host's words speak of a seat
             text = "The facilitator's console was opened on another screen."
-        detail = (f"This screen no longer acts for {who}: the host closed it when the link was opened elsewhere. "
-                  "Take it back here (the other screen will be told), or leave.")
-        def chosen(back: bool) -> None:
-            if back:
-                self.run_worker(self.connection.run(), group="connection")
-            else:
-                self.exit()
-        self.push_screen(ConfirmDialog(text, detail, yes="Take it back", no="Leave", default=False), chosen)
+        offer_take_back(self, text, f"This screen no longer acts for {who}: the host closed it when the link was "
+                                    "opened elsewhere.")
 
     def _updated(self, view: SeatView, status: p.Status) -> None:
         before, was = self.view, self.status
@@ -134,25 +168,13 @@ class RemoteApp(App[None]):
 
     def _title(self, screen: Screen) -> None:
         base = self._titles.setdefault(screen, screen.sub_title or "")
-        suffix = ""
-        if self.status.paused:
-            suffix = " \u00b7 paused"
-        elif self._deadline is not None:
-            left = max(0, int(self._deadline - time.monotonic() + 0.999))
-            suffix = f" \u00b7 {left // 60}:{left % 60:02d} left"
-        if not self.connection.connected:
-            suffix += " \u00b7 reconnecting\u2026"
-        screen.sub_title = base + suffix
+        screen.sub_title = base + clock_words(self.status, self._deadline, self.connection)
 
     # -- requests -------------------------------------------------------------------------------
 
     async def refused(self, make: Callable[[int], p.Request]) -> str:
         """Send a request and wait: "" once the host has accepted it, else why not (refused, or no link)."""
-        try:
-            reply = await self.connection.request(make)
-        except NotConnected as error:
-            return f"{error}: try again once connected."
-        return "" if isinstance(reply, p.Ack) else reply.reason
+        return await answered(self.connection, make)
 
     def ask(self, make: Callable[[int], p.Request], done: Callable[[bool], None] | None = None,
             *, said: str = "") -> None:

@@ -32,13 +32,14 @@ from game.desk.facilitator_acts import FORMS
 from game.engine.interventions import Intervention
 from game.net import protocol as p
 from game.net.class_view import ClassInfo, TableRow
-from game.net.client import ClassUpdated, Connected, Connection, LinkRefused, Lost, NotConnected, TakenOver, Updated
+from game.net.client import ClassUpdated, Connection, LinkRefused, Lost, NotConnected, TakenOver, Updated
 from game.net.links import Link
 from game.net.turn_timer import duration_words, parse_duration
 from game.tui.dialogs.act_form import ActFormDialog
 from game.tui.dialogs.confirm import ConfirmDialog
 from game.tui.dialogs.message import MessageDialog
 from game.tui.dialogs.text_prompt import TextPrompt
+from game.tui.remote.app import answered, clock_words, follow, offer_take_back
 from game.tui.remote.class_screen import ClassScreen, tables_words
 from game.tui.remote.console import NO_TIMER, ConsoleScreen, timer_problem
 from game.tui.screens.backdrop import GameBackdrop
@@ -81,32 +82,11 @@ class ClassApp(App[None]):
         self.set_interval(1.0, self._tick)
 
     async def _listen(self) -> None:
-        try:
-            while True:
-                happening = await self.connection.next()
-                if isinstance(happening, Connected):
-                    notify(self, "Connected to the host.", timeout=3)
-                elif isinstance(happening, Lost):
-                    notify(self, f"Connection lost: {happening.reason}. Trying again\u2026", severity="warning",
-                           timeout=min(8, happening.retry_in + 2))
-                elif isinstance(happening, TakenOver):
-                    self._taken_over(happening.text)
-                elif isinstance(happening, ClassUpdated):
-                    self._class_updated(happening)
-        except LinkRefused as refusal:
-            self.refusal = str(refusal)
-            self.exit()
+        await follow(self, self._taken_over, self._class_updated)
 
     def _taken_over(self, text: str) -> None:
-        detail = ("This screen no longer acts for the class: the host closed it when the class link was opened "
-                  "elsewhere. Take it back here (the other screen will be told), or leave.")
-
-        def chosen(back: bool) -> None:
-            if back:
-                self.run_worker(self.connection.run(), group="connection")
-            else:
-                self.exit()
-        self.push_screen(ConfirmDialog(text, detail, yes="Take it back", no="Leave", default=False), chosen)
+        offer_take_back(self, text, "This screen no longer acts for the class: the host closed it when the class "
+                                    "link was opened elsewhere.")
 
     def _class_updated(self, update: ClassUpdated) -> None:
         self.info, self.rows = update.info, update.tables
@@ -253,25 +233,13 @@ class ClassApp(App[None]):
         table = self.table
         if table is None or screen not in self._titles:
             return
-        suffix = ""
-        if table.status.paused:
-            suffix = " \u00b7 paused"
-        elif table.deadline is not None:
-            left = max(0, int(table.deadline - time.monotonic() + 0.999))
-            suffix = f" \u00b7 {left // 60}:{left % 60:02d} left"
-        if not table.connection.connected:
-            suffix += " \u00b7 reconnecting\u2026"
-        screen.sub_title = self._titles[screen] + suffix
+        screen.sub_title = self._titles[screen] + clock_words(table.status, table.deadline, table.connection)
 
     async def refused(self, make: Callable[[int], p.Request]) -> str:
         """The open table's console sends a request: "" once its host took it, else why not."""
         if self.table is None:
             return "No table is open."
-        try:
-            reply = await self.table.connection.request(make)
-        except NotConnected as error:
-            return f"{error}: try again once connected."
-        return "" if isinstance(reply, p.Ack) else getattr(reply, "reason", "the host answered otherwise")
+        return await answered(self.table.connection, make)
 
     def on_console_screen_ask(self, message: ConsoleScreen.Ask) -> None:
         async def asking() -> None:
