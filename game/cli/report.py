@@ -62,7 +62,7 @@ def handle(args: argparse.Namespace) -> int:
     saved = load_save(args.save)
     passphrase.unlock(saved.lock, saved.over, args, args.save)
     session = restore_session(saved)
-    simulation = _simulate(session, args) if args.runs else None
+    simulation = _comparison_games(session, args)[0] if args.runs else None
     bar = ProgressBar("weighing each decision", unit="turns and acts")
     try:
         run = analyse(session, simulation, bar)
@@ -149,21 +149,10 @@ def _tables(args: argparse.Namespace) -> list:
 def _simulate_class(session, args: argparse.Namespace):
     """The simulation the tables are set beside, and the share of its games that went as each
     ``[[class.record]]`` line says."""
-    from game.analysis.baseline import baseline_rotation
-    from game.analysis.simulate import default_jobs, run_matchups
-    from game.analysis.summary import summarise
-    from game.cli.progress import ProgressBar
-
-    rotation, played = baseline_rotation(session.scenario, session.controllers, args.baseline)
-    bar = ProgressBar("simulating for comparison")
-    try:
-        (results,) = run_matchups(session.scenario, args.runs, 0, [rotation], jobs=args.jobs or default_jobs(),
-                                  progress=bar)
-    finally:
-        bar.close()
+    summary, results = _comparison_games(session, args)
     lines = len(session.scenario.classroom.record)
     record = [sum(result.record[i] for result in results) / len(results) for i in range(lines)]
-    return summarise(session.scenario, results, 0, played), record
+    return summary, record
 
 
 def output_kind(output: str | None) -> str:
@@ -194,7 +183,9 @@ def _render(kind: str, run) -> str:
     return debrief_markdown_of(run)
 
 
-def _simulate(session, args: argparse.Namespace):
+def _comparison_games(session, args: argparse.Namespace):
+    """The games the debrief compares with (``--runs`` of the baseline's policies in the seats), with a
+    progress bar on a terminal: their summary, and the games themselves."""
     from game.analysis.baseline import baseline_rotation
     from game.analysis.simulate import default_jobs, run_matchups
     from game.analysis.summary import summarise
@@ -207,4 +198,4 @@ def _simulate(session, args: argparse.Namespace):
                                   progress=bar)
     finally:
         bar.close()
-    return summarise(session.scenario, results, 0, played)
+    return summarise(session.scenario, results, 0, played), results
