@@ -24,9 +24,9 @@ from textual.widgets.selection_list import Selection
 from game.desk.effect_form import Change, flat
 from game.desk.facilitator_acts import CHECKS, CHOICE, EFFECTS, ActForm, Field
 from game.engine.interventions import Intervention
-from game.errors import WargameError
 from game.safe_text import printable
 from game.seat_view.model import SeatView
+from game.tui.taking import taken
 from game.tui.text import shown
 from game.tui.widgets.footer import Footer
 
@@ -209,20 +209,13 @@ class ActFormDialog(ModalScreen[Intervention | None]):
 
     @work(group="take")
     async def submit(self) -> None:
-        self.taking = True
-        try:
-            act = self.form.build(self.view, self.answers())
-            problem = await self.take(act)
-        except WargameError as error:
-            problem = str(error)
-        finally:
-            self.taking = False
-        if problem:
-            said = self.query_one("#problem", Static)
-            said.update(shown(problem, multiline=True))
-            said.scroll_visible()
-            return
-        self.dismiss(act)
+        built: list[Intervention] = []
+
+        async def attempt() -> str:
+            built.append(self.form.build(self.view, self.answers()))
+            return await self.take(built[0])
+        if await taken(self, attempt, "#problem"):
+            self.dismiss(built[0])
 
     def action_cancel(self) -> None:
         self.dismiss(None)

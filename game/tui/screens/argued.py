@@ -27,6 +27,7 @@ from game.presentation.argued import all_argued_lines, argued_lines, arguing_wor
 from game.seat_view.model import SeatView
 from game.session import MAX_REASONS, Argument
 from game.tui.dismissal import DismissOnce
+from game.tui.taking import taken
 from game.tui.text import shown
 from game.tui.widgets.footer import Footer
 from game.tui.widgets.lines_pane import LinesPane
@@ -108,20 +109,13 @@ class ArgueScreen(DismissOnce, Screen[Argument | None]):
 
     @work(group="take")
     async def submit(self) -> None:
-        self.taking = True
-        try:
-            argument = self.argument()
-            problem = await self.take(argument)
-        except WargameError as error:
-            problem = str(error)
-        finally:
-            self.taking = False
-        if problem:
-            said = self.query_one("#argue-problem", Static)
-            said.update(shown(problem, multiline=True))
-            said.scroll_visible()
-            return
-        self.dismiss(argument)
+        argued: list[Argument] = []
+
+        async def attempt() -> str:
+            argued.append(self.argument())
+            return await self.take(argued[0])
+        if await taken(self, attempt, "#argue-problem"):
+            self.dismiss(argued[0])
 
 
 class CounterScreen(DismissOnce, Screen[bool]):
@@ -181,21 +175,14 @@ class CounterScreen(DismissOnce, Screen[bool]):
 
     @work(group="take")
     async def submit(self) -> None:
-        self.taking = True
-        problem = ""
-        try:
+        async def attempt() -> str:
             for index, move in enumerate(self.moves):
                 text = self.query_one(f"#counter-{index}", Input).value.strip()
                 if text and move.id not in self.sent:
                     problem = await self.take(move.id, text)
                     if problem:
-                        break
+                        return problem
                     self.sent.add(move.id)
-        finally:
-            self.taking = False
-        if problem:
-            said = self.query_one("#counter-problem", Static)
-            said.update(shown(problem, multiline=True))
-            said.scroll_visible()
-            return
-        self.dismiss(bool(self.sent))
+            return ""
+        if await taken(self, attempt, "#counter-problem"):
+            self.dismiss(bool(self.sent))
